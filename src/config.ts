@@ -1,0 +1,137 @@
+import { parseDuration } from "./core/duration.ts";
+
+/** A limit of `max` events per `windowMs`, written "10/15m" in the environment. */
+export interface RateLimit {
+	max: number;
+	windowMs: number;
+}
+
+export interface Config {
+	port: number;
+	host: string;
+	dataDir: string;
+	databaseUrl: string | undefined;
+	/** TESSERA_SECRET, at least 32 bytes (hex or base64), or undefined to use the key file. */
+	secret: Uint8Array | undefined;
+	trustProxy: boolean;
+	logLevel: string;
+	issuer: string;
+	session: { absoluteMs: number; idleMs: number };
+	challengeTtlMs: number;
+	limits: {
+		passwordPerAccount: RateLimit;
+		passwordPerAddress: RateLimit;
+		codePerAccount: RateLimit;
+		codePerAddress: RateLimit;
+	};
+}
+
+/** Every variable Tessera reads, its default and what it means. The README's table is made from this. */
+export const configReference = [
+	["PORT", "3000", "TCP port to listen on."],
+	["HOST", "localhost", "Address to listen on (`0.0.0.0` for every interface)."],
+	["TESSERA_DATA_DIR", "./data", "Folder for the embedded SQLite database and the server key file."],
+	["DATABASE_URL", "(unset: SQLite)", "`postgres://user:pass@host:5432/db` to use PostgreSQL instead of SQLite."],
+	[
+		"TESSERA_SECRET",
+		"(unset: key file)",
+		"Server secret, 32+ bytes as hex or base64. Unset, Tessera creates `secret.key` (mode 0600) in the data folder on first start. Back it up: without it, authenticator keys and backup codes cannot be checked.",
+	],
+	["TESSERA_TRUST_PROXY", "false", "`true` when behind a reverse proxy that sets X-Forwarded-For/-Proto."],
+	["TESSERA_LOG_LEVEL", "info", "pino log level: fatal, error, warn, info, debug, trace, silent."],
+	["TESSERA_ISSUER", "Tessera", "Name shown for the account in authenticator apps."],
+	["TESSERA_SESSION_MAX_AGE", "30d", "Absolute session lifetime; a session ends this long after sign-in whatever happens."],
+	["TESSERA_SESSION_IDLE_TIMEOUT", "7d", "A session unused this long ends."],
+	["TESSERA_CHALLENGE_TTL", "10m", "How long a sign-in waits for its second factor."],
+	[
+		"TESSERA_LIMIT_PASSWORD_ACCOUNT",
+		"10/15m",
+		"Wrong passwords per account (by username, whether or not it exists) per window.",
+	],
+	["TESSERA_LIMIT_PASSWORD_ADDRESS", "50/15m", "Wrong passwords per client IP address per window."],
+	["TESSERA_LIMIT_CODE_ACCOUNT", "10/1h", "Wrong second-factor codes per account per window, across every challenge."],
+	["TESSERA_LIMIT_CODE_ADDRESS", "50/1h", "Wrong second-factor codes per client IP address per window."],
+] as const;
+
+export class ConfigError extends Error {
+	override name = "ConfigError";
+}
+
+type Env = Record<string, string | undefined>;
+
+function defaultOf(name: (typeof configReference)[number][0]): string {
+	return configReference.find(([key]) => key === name)![1];
+}
+
+function read(env: Env, name: (typeof configReference)[number][0]): string {
+	const value = env[name];
+	return value === undefined || value === "" ? defaultOf(name) : value;
+}
+
+function readDuration(env: Env, name: (typeof configReference)[number][0]): number {
+	const text = read(env, name);
+	const ms = parseDuration(text);
+	if (ms === undefined) throw new ConfigError(`${name}=${text} is not a duration; write e.g. 90s, 15m, 12h or 30d.`);
+	return ms;
+}
+
+function readLimit(env: Env, name: (typeof configReference)[number][0]): RateLimit {
+	const text = read(env, name);
+	const [maxText, windowText] = text.split("/");
+	const max = Number(maxText);
+	const windowMs = windowText === undefined ? undefined : parseDuration(windowText);
+	if (!Number.isSafeInteger(max) || max < 1 || windowMs === undefined) {
+		throw new ConfigError(`${name}=${text} is not a limit; write attempts/window, e.g. 10/15m.`);
+	}
+	return { max, windowMs };
+}
+
+function readSecret(env: Env): Uint8Array | undefined {
+	const text = env["TESSERA_SECRET"];
+	if (text === undefined || text === "") return undefined;
+	const bytes = /^[0-9a-fA-F]+$/.test(text) && text.length % 2 === 0 ? Buffer.from(text, "hex") : Buffer.from(text, "base64");
+	if (bytes.length < 32) {
+		throw new ConfigError(
+			"TESSERA_SECRET must hold at least 32 bytes (64 hex characters or 44 base64 characters). Make one with: openssl rand -hex 32",
+		);
+	}
+	return bytes;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+	const port = Number(read(env, "PORT"));
+	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT=${env["PORT"]} is not a port number.`);
+	const databaseUrl = env["DATABASE_URL"] || undefined;
+	if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+		throw new ConfigError("DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite database).");
+	}
+	const trustProxy = read(env, "TESSERA_TRUST_PROXY");
+	if (trustProxy !== "true" && trustProxy !== "false") throw new ConfigError("TESSERA_TRUST_PROXY must be true or false.");
+	const issuer = read(env, "TESSERA_ISSUER");
+	if (issuer.includes(":") || issuer.length > 64) throw new ConfigError("TESSERA_ISSUER must be at most 64 characters, without a colon.");
+	const session = {
+		absoluteMs: readDuration(env, "TESSERA_SESSION_MAX_AGE"),
+		idleMs: readDuration(env, "TESSERA_SESSION_IDLE_TIMEOUT"),
+	};
+	if (session.idleMs > session.absoluteMs) {
+		throw new ConfigError("TESSERA_SESSION_IDLE_TIMEOUT cannot be longer than TESSERA_SESSION_MAX_AGE.");
+	}
+	return {
+		port,
+		host: read(env, "HOST"),
+		dataDir: read(env, "TESSERA_DATA_DIR"),
+		databaseUrl,
+		secret: readSecret(env),
+		trustProxy: trustProxy === "true",
+		logLevel: read(env, "TESSERA_LOG_LEVEL"),
+		issuer,
+		session,
+		challengeTtlMs: readDuration(env, "TESSERA_CHALLENGE_TTL"),
+		limits: {
+			passwordPerAccount: readLimit(env, "TESSERA_LIMIT_PASSWORD_ACCOUNT"),
+			passwordPerAddress: readLimit(env, "TESSERA_LIMIT_PASSWORD_ADDRESS"),
+			codePerAccount: readLimit(env, "TESSERA_LIMIT_CODE_ACCOUNT"),
+			codePerAddress: readLimit(env, "TESSERA_LIMIT_CODE_ADDRESS"),
+		},
+	};
+}

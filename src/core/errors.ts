@@ -1,0 +1,58 @@
+/**
+ * Errors are values with stable codes. The HTTP layer maps them to a status and
+ * `{"error":{"code","message"}}`; the pages show the same message. Codes are part
+ * of the public contract (docs/errors.md): never rename one.
+ */
+
+export const errorCatalogue = {
+	invalid_request: { status: 400, message: "Some of the fields are missing or not in the expected form." },
+	invalid_json: { status: 400, message: "The request body is not valid JSON." },
+	invalid_encoding: { status: 400, message: "The request contains text that is not valid UTF-8." },
+	payload_too_large: { status: 413, message: "The request is larger than Tessera accepts." },
+	unsupported_media_type: { status: 415, message: "Send JSON (application/json) or a form (application/x-www-form-urlencoded)." },
+	weak_password: { status: 400, message: "Choose a different password." },
+	username_taken: { status: 409, message: "That username is already taken. Try another one." },
+	invalid_credentials: { status: 401, message: "The username or password is not right. Check both and try again." },
+	unauthenticated: { status: 401, message: "You are not signed in, or your session has ended. Sign in again." },
+	invalid_code: { status: 401, message: "That code didn't work. Check it and try again, or try another way to sign in." },
+	code_already_used: { status: 401, message: "That backup code has already been used. Each code works once: try another one from your list." },
+	challenge_expired: { status: 410, message: "This sign-in attempt has expired or already finished. Start again with your username and password." },
+	too_many_attempts: { status: 429, message: "Too many attempts. For your safety, wait a little before trying again." },
+	method_not_available: { status: 400, message: "That way of signing in is not set up on this account." },
+	two_factor_already_enabled: { status: 409, message: "The authenticator app is already turned on for this account." },
+	totp_not_pending: { status: 409, message: "Start setting up the authenticator app again: there is no set-up waiting for a code." },
+	two_factor_not_enabled: { status: 409, message: "Two-factor authentication is not turned on for this account." },
+	csrf_failed: { status: 403, message: "This form has expired or did not come from Tessera. Reload the page and try again." },
+	not_found: { status: 404, message: "There is nothing here." },
+	internal_error: { status: 500, message: "Something went wrong on our side. Nothing was changed; please try again." },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export interface FieldProblem {
+	field: string;
+	problem: string;
+}
+
+export class TesseraError extends Error {
+	readonly code: ErrorCode;
+	readonly status: number;
+	readonly fields: FieldProblem[] | undefined;
+	readonly retryAfterSeconds: number | undefined;
+
+	constructor(
+		code: ErrorCode,
+		options: { message?: string; fields?: FieldProblem[]; retryAfterSeconds?: number } = {},
+	) {
+		super(options.message ?? errorCatalogue[code].message);
+		this.name = "TesseraError";
+		this.code = code;
+		this.status = errorCatalogue[code].status;
+		this.fields = options.fields;
+		this.retryAfterSeconds = options.retryAfterSeconds;
+	}
+}
+
+export function isTesseraError(value: unknown): value is TesseraError {
+	return value instanceof TesseraError;
+}

@@ -1,0 +1,139 @@
+import { type FieldProblem, TesseraError } from "../core/errors.ts";
+import { newId } from "../core/tokens.ts";
+import { canonicalUsername, usernameProblem } from "../core/username.ts";
+import type { BackupCodeStatus } from "../methods/backup-code/backup-codes.ts";
+import { hashPassword, verifyPassword } from "../methods/password/hashing.ts";
+import type { MethodName } from "../methods/types.ts";
+import { isUniqueViolation } from "../store/errors.ts";
+import type { AccountsTable } from "../store/schema.ts";
+import type { ClientInfo, FlowDeps } from "./deps.ts";
+import { createSession, type IssuedSession } from "./sessions.ts";
+
+export interface SignUpInput {
+	username: string;
+	password: string;
+	email?: string | undefined;
+}
+
+export interface PublicAccount {
+	id: string;
+	username: string;
+}
+
+export function publicAccount(account: Pick<AccountsTable, "id" | "username">): PublicAccount {
+	return { id: account.id, username: account.username };
+}
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export async function signUp(
+	deps: FlowDeps,
+	input: SignUpInput,
+	client: ClientInfo,
+): Promise<{ account: PublicAccount; session: IssuedSession }> {
+	const username = canonicalUsername(input.username);
+	const problems: FieldProblem[] = [];
+	const nameProblem = usernameProblem(input.username);
+	if (nameProblem) problems.push(nameProblem);
+	const email = input.email?.trim() || undefined;
+	if (email !== undefined && (email.length > 254 || !emailPattern.test(email))) {
+		problems.push({ field: "email", problem: "Enter an email address like name@example.com, or leave it empty." });
+	}
+	const passwordCheck = deps.passwordPolicy.check(input.password, nameProblem ? undefined : username);
+	if (passwordCheck?.kind === "length") problems.push(passwordCheck.problem);
+	if (problems.length > 0) throw new TesseraError("invalid_request", { fields: problems });
+	if (passwordCheck) {
+		throw new TesseraError("weak_password", { message: passwordCheck.problem.problem, fields: [passwordCheck.problem] });
+	}
+
+	const taken = await deps.db.selectFrom("accounts").select("id").where("username", "=", username).executeTakeFirst();
+	if (taken) throw new TesseraError("username_taken", { fields: [{ field: "username", problem: "That username is taken." }] });
+
+	const passwordHash = await hashPassword(input.password);
+	const id = newId(deps.random);
+	const now = deps.clock();
+	try {
+		return await deps.db.transaction().execute(async (tx) => {
+			await tx
+				.insertInto("accounts")
+				.values({
+					id,
+					username,
+					email: email ?? null,
+					password_hash: passwordHash,
+					two_factor_enabled: 0,
+					preferred_method: null,
+					created_at: now,
+					updated_at: now,
+				})
+				.execute();
+			const session = await createSession(deps, tx, id, client, now);
+			return { account: { id, username }, session };
+		});
+	} catch (error) {
+		// Two sign-ups for one name at once: the database's unique index decides.
+		if (isUniqueViolation(error)) {
+			throw new TesseraError("username_taken", { fields: [{ field: "username", problem: "That username is taken." }] });
+		}
+		throw error;
+	}
+}
+
+/**
+ * Asks for the password again before a sensitive change. Wrong answers count
+ * against the same per-account and per-address limits as sign-in.
+ */
+export async function requirePassword(
+	deps: FlowDeps,
+	account: AccountsTable,
+	password: string,
+	client: ClientInfo,
+): Promise<void> {
+	const { limits } = deps.config;
+	const reservations = await deps.attempts.reserveAll([
+		{ key: `password:account:${account.username}`, limit: limits.passwordPerAccount },
+		{ key: `password:address:${client.ip}`, limit: limits.passwordPerAddress },
+	]);
+	if (!(await verifyPassword(account.password_hash, password))) {
+		throw new TesseraError("invalid_credentials", {
+			message: "That password is not right. Enter the password you use to sign in.",
+			fields: [{ field: "password", problem: "Not the right password." }],
+		});
+	}
+	await deps.attempts.release(reservations);
+}
+
+export interface TwoFactorState {
+	enabled: boolean;
+	methods: MethodName[];
+	preferred: MethodName | null;
+	backupCodes: BackupCodeStatus | null;
+}
+
+/** The second factors this account can use right now, in the order they are offered. */
+export async function enrolledMethods(deps: FlowDeps, account: Pick<AccountsTable, "id" | "two_factor_enabled">) {
+	if (!account.two_factor_enabled) return [];
+	const names: MethodName[] = [];
+	for (const method of deps.methods.all) {
+		if (await method.isEnrolled(deps.db, account.id)) names.push(method.name);
+	}
+	return names;
+}
+
+/** The preferred method: the one last used successfully, else the strongest one set up. */
+export function preferredMethod(methods: MethodName[], lastUsed: string | null): MethodName | null {
+	const last = methods.find((m) => m === lastUsed);
+	if (last) return last;
+	return methods.find((m) => m !== "backup_code") ?? methods[0] ?? null;
+}
+
+export async function twoFactorState(deps: FlowDeps, account: AccountsTable): Promise<TwoFactorState> {
+	const methods = await enrolledMethods(deps, account);
+	const backupCodes = account.two_factor_enabled ? ((await deps.methods.backupCode.status(deps.db, account.id)) ?? null) : null;
+	return {
+		enabled: Boolean(account.two_factor_enabled),
+		methods,
+		preferred: preferredMethod(methods, account.preferred_method),
+		backupCodes,
+	};
+}

@@ -1,0 +1,17 @@
+import type { PasswordPolicy } from "../core/password-policy.ts";
+import type { AttemptCounter } from "../limits/attempts.ts";
+import type { MethodRegistry } from "../methods/registry.ts";
+import type { MethodDeps } from "../methods/types.ts";
+
+/** Everything a flow needs; built once in main.ts (or by a test) and passed down. */
+export interface FlowDeps extends MethodDeps {
+	methods: MethodRegistry;
+	attempts: AttemptCounter;
+	passwordPolicy: PasswordPolicy;
+}
+
+/** Who is asking: used for throttling per address and shown in session lists. */
+export interface ClientInfo {
+	ip: string;
+	userAgent: string | undefined;
+}

@@ -1,0 +1,169 @@
+import { TesseraError } from "../core/errors.ts";
+import { looksLikeToken, newId, newToken, tokenHash } from "../core/tokens.ts";
+import { canonicalUsername } from "../core/username.ts";
+import { dummyPasswordHash, verifyPassword } from "../methods/password/hashing.ts";
+import type { MethodName } from "../methods/types.ts";
+import { enrolledMethods, preferredMethod } from "./accounts.ts";
+import type { ClientInfo, FlowDeps } from "./deps.ts";
+import { createSession, type IssuedSession } from "./sessions.ts";
+
+/**
+ * Sign-in is one state machine for the pages and the API:
+ *   password ──(no second factor)──────────────────────────────► session
+ *            └─(second factor on)─► challenge ──(valid code)───► session
+ * A challenge is a persisted, expiring, single-use object; its token is the
+ * only thing the client holds between the two steps.
+ */
+
+export interface SecondFactorChallenge {
+	challenge: string;
+	methods: MethodName[];
+	preferred: MethodName;
+	expiresAt: number;
+}
+
+export type PasswordStepResult =
+	| { kind: "session"; accountId: string; session: IssuedSession }
+	| { kind: "second_factor"; accountId: string; secondFactor: SecondFactorChallenge };
+
+export async function signInWithPassword(
+	deps: FlowDeps,
+	input: { username: string; password: string },
+	client: ClientInfo,
+): Promise<PasswordStepResult> {
+	const username = canonicalUsername(input.username);
+	const { limits } = deps.config;
+	// Counted by the name typed, whether or not it exists: the answer must not tell.
+	const reservations = await deps.attempts.reserveAll([
+		{ key: `password:account:${username}`, limit: limits.passwordPerAccount },
+		{ key: `password:address:${client.ip}`, limit: limits.passwordPerAddress },
+	]);
+	const account = await deps.db.selectFrom("accounts").selectAll().where("username", "=", username).executeTakeFirst();
+	// An unknown user costs one argon2id verification too, so time does not tell either.
+	const passwordOk = await verifyPassword(account?.password_hash ?? (await dummyPasswordHash()), input.password);
+	if (!account || !passwordOk) throw new TesseraError("invalid_credentials");
+	await deps.attempts.release(reservations);
+
+	const methods = await enrolledMethods(deps, account);
+	const now = deps.clock();
+	if (methods.length === 0) {
+		const session = await deps.db.transaction().execute((tx) => createSession(deps, tx, account.id, client, now));
+		return { kind: "session", accountId: account.id, session };
+	}
+	const challenge = newToken(deps.random);
+	const expiresAt = now + deps.config.challengeTtlMs;
+	await deps.db
+		.insertInto("login_challenges")
+		.values({
+			id: newId(deps.random),
+			token_hash: tokenHash(challenge),
+			account_id: account.id,
+			created_at: now,
+			expires_at: expiresAt,
+			consumed_at: null,
+			ip: client.ip,
+		})
+		.execute();
+	return {
+		kind: "second_factor",
+		accountId: account.id,
+		secondFactor: { challenge, methods, preferred: preferredMethod(methods, account.preferred_method)!, expiresAt },
+	};
+}
+
+export interface OpenChallenge {
+	id: string;
+	accountId: string;
+	expiresAt: number;
+	methods: MethodName[];
+	preferred: MethodName;
+}
+
+/** The challenge behind a token, if it is still open; `challenge_expired` otherwise. */
+export async function openChallenge(deps: FlowDeps, token: string | undefined): Promise<OpenChallenge> {
+	if (!token || !looksLikeToken(token)) throw new TesseraError("challenge_expired");
+	const row = await deps.db
+		.selectFrom("login_challenges as c")
+		.innerJoin("accounts as a", "a.id", "c.account_id")
+		.select(["c.id", "c.account_id", "c.expires_at", "c.consumed_at", "a.two_factor_enabled", "a.preferred_method"])
+		.where("c.token_hash", "=", tokenHash(token))
+		.executeTakeFirst();
+	if (!row || row.consumed_at !== null || Number(row.expires_at) <= deps.clock()) {
+		throw new TesseraError("challenge_expired");
+	}
+	const methods = await enrolledMethods(deps, { id: row.account_id, two_factor_enabled: row.two_factor_enabled });
+	if (methods.length === 0) throw new TesseraError("challenge_expired");
+	return {
+		id: row.id,
+		accountId: row.account_id,
+		expiresAt: Number(row.expires_at),
+		methods,
+		preferred: preferredMethod(methods, row.preferred_method)!,
+	};
+}
+
+export interface SecondFactorResult {
+	accountId: string;
+	session: IssuedSession;
+	backupCodes?: { remaining: number };
+}
+
+/**
+ * Checks a second-factor code and, in one transaction, claims the code, closes
+ * the challenge and opens the session. If any of the three fails, none happens.
+ */
+export async function completeSecondFactor(
+	deps: FlowDeps,
+	input: { challenge: string; method: MethodName; code: string },
+	client: ClientInfo,
+): Promise<SecondFactorResult> {
+	const challenge = await openChallenge(deps, input.challenge);
+	if (!challenge.methods.includes(input.method)) {
+		throw new TesseraError("method_not_available", {
+			fields: [{ field: "method", problem: `Use one of: ${challenge.methods.join(", ")}.` }],
+		});
+	}
+	const { limits } = deps.config;
+	const reservations = await deps.attempts.reserveAll([
+		{ key: `code:account:${challenge.accountId}`, limit: limits.codePerAccount },
+		{ key: `code:address:${client.ip}`, limit: limits.codePerAddress },
+	]);
+	const method = deps.methods.get(input.method);
+	let outcome: SecondFactorResult;
+	try {
+		const proof = await method.prepare(challenge.accountId, input.code);
+		outcome = await deps.db.transaction().execute(async (tx) => {
+			const now = deps.clock();
+			const consumed = await method.consume(tx, proof, now);
+			const closed = await tx
+				.updateTable("login_challenges")
+				.set({ consumed_at: now })
+				.where("id", "=", challenge.id)
+				.where("consumed_at", "is", null)
+				.where("expires_at", ">", now)
+				.executeTakeFirst();
+			if (closed.numUpdatedRows !== 1n) throw new TesseraError("challenge_expired");
+			// The method last used becomes the one offered first; a backup code is a fallback, never the default.
+			if (input.method !== "backup_code") {
+				await tx
+				.updateTable("accounts")
+				.set({ preferred_method: input.method })
+				.where("id", "=", challenge.accountId)
+				.where((eb) => eb.or([eb("preferred_method", "is", null), eb("preferred_method", "!=", input.method)]))
+				.execute();
+			}
+			const session = await createSession(deps, tx, challenge.accountId, client, now);
+			const result: SecondFactorResult = { accountId: challenge.accountId, session };
+			if (consumed.backupCodesRemaining !== undefined) result.backupCodes = { remaining: consumed.backupCodesRemaining };
+			return result;
+		});
+	} catch (error) {
+		// A challenge that closed under us, or a method that went away, was not a wrong guess.
+		if (error instanceof TesseraError && (error.code === "challenge_expired" || error.code === "method_not_available")) {
+			await deps.attempts.release(reservations);
+		}
+		throw error;
+	}
+	await deps.attempts.release(reservations);
+	return outcome;
+}

@@ -1,0 +1,125 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { signUp, twoFactorState } from "../../flows/accounts.ts";
+import type { FlowDeps } from "../../flows/deps.ts";
+import { authenticate, type Authenticated, endSession, type IssuedSession } from "../../flows/sessions.ts";
+import { completeSecondFactor, signInWithPassword } from "../../flows/sign-in.ts";
+import {
+	beginTotpEnrollment,
+	confirmTotpEnrollment,
+	disableTotp,
+	replaceBackupCodes,
+} from "../../flows/two-factor.ts";
+import type { TwoFactorState } from "../../flows/accounts.ts";
+import { displayBackupCode } from "../../core/backup-code-format.ts";
+import type { methodNames } from "../../methods/types.ts";
+import { clientInfo } from "../client.ts";
+import { apiSchemas as s } from "./schemas.ts";
+
+declare module "fastify" {
+	interface FastifyRequest {
+		auth?: Authenticated;
+	}
+}
+
+function iso(ms: number): string {
+	return new Date(ms).toISOString();
+}
+
+function sessionBody(session: IssuedSession) {
+	return { token: session.token, expiresAt: iso(session.expiresAt) };
+}
+
+function twoFactorBody(state: TwoFactorState) {
+	return {
+		enabled: state.enabled,
+		methods: state.methods,
+		preferred: state.preferred,
+		backupCodes: state.backupCodes
+			? { remaining: state.backupCodes.remaining, total: state.backupCodes.total, createdAt: iso(state.backupCodes.createdAt) }
+			: null,
+	};
+}
+
+function bearerToken(request: FastifyRequest): string | undefined {
+	const header = request.headers.authorization;
+	if (typeof header !== "string") return undefined;
+	const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+	return match?.[1];
+}
+
+/** The JSON API (docs/api.md). Handlers only translate: every rule lives in flows/. */
+export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps }): Promise<void> {
+	const { deps } = options;
+
+	const requireSession = async (request: FastifyRequest) => {
+		request.auth = await authenticate(deps, bearerToken(request));
+	};
+	const account = (request: FastifyRequest) => request.auth!.account;
+
+	app.post("/accounts", { schema: s.signUp }, async (request, reply) => {
+		const body = request.body as { username: string; password: string; email?: string };
+		const result = await signUp(deps, body, clientInfo(request));
+		reply.code(201);
+		return { account: result.account, session: sessionBody(result.session) };
+	});
+
+	app.post("/sessions", { schema: s.signIn }, async (request, reply: FastifyReply) => {
+		const body = request.body as { username: string; password: string };
+		const result = await signInWithPassword(deps, body, clientInfo(request));
+		if (result.kind === "session") {
+			reply.code(201);
+			return { session: sessionBody(result.session) };
+		}
+		reply.code(200);
+		const { challenge, methods, preferred, expiresAt } = result.secondFactor;
+		return { secondFactor: { challenge, methods, preferred, expiresAt: iso(expiresAt) } };
+	});
+
+	app.post("/sessions/second-factor", { schema: s.secondFactor }, async (request, reply) => {
+		const body = request.body as { challenge: string; method: (typeof methodNames)[number]; code: string };
+		const result = await completeSecondFactor(deps, body, clientInfo(request));
+		reply.code(201);
+		return { session: sessionBody(result.session), ...(result.backupCodes ? { backupCodes: result.backupCodes } : {}) };
+	});
+
+	app.delete("/sessions/current", { schema: s.noBody, preHandler: requireSession }, async (request, reply) => {
+		await endSession(deps, bearerToken(request));
+		reply.code(204);
+	});
+
+	app.get("/account", { schema: s.getAccount, preHandler: requireSession }, async (request) => {
+		const a = account(request);
+		return {
+			account: { id: a.id, username: a.username, email: a.email, createdAt: iso(a.created_at) },
+			twoFactor: twoFactorBody(await twoFactorState(deps, a)),
+		};
+	});
+
+	app.post("/account/totp", { schema: s.beginTotp, preHandler: requireSession }, async (request, reply) => {
+		const { password } = request.body as { password: string };
+		const enrollment = await beginTotpEnrollment(deps, account(request), password, clientInfo(request));
+		reply.code(201);
+		return enrollment;
+	});
+
+	app.post("/account/totp/confirm", { schema: s.code, preHandler: requireSession }, async (request) => {
+		const { code } = request.body as { code: string };
+		const result = await confirmTotpEnrollment(deps, account(request), code);
+		return {
+			twoFactor: twoFactorBody(result.twoFactor),
+			...(result.backupCodes ? { backupCodes: { codes: result.backupCodes.codes.map(displayBackupCode) } } : {}),
+		};
+	});
+
+	app.post("/account/totp/disable", { schema: s.disableTotp, preHandler: requireSession }, async (request) => {
+		const { password } = request.body as { password: string };
+		return { twoFactor: twoFactorBody(await disableTotp(deps, account(request), password, clientInfo(request))) };
+	});
+
+	app.post("/account/backup-codes", { schema: s.newBackupCodes, preHandler: requireSession }, async (request, reply) => {
+		const { password } = request.body as { password: string };
+		const { codes } = await replaceBackupCodes(deps, account(request), password, clientInfo(request));
+		reply.code(201);
+		return { codes: codes.map(displayBackupCode) };
+	});
+}

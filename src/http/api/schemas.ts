@@ -1,0 +1,145 @@
+import { methodNames } from "../../methods/types.ts";
+
+/**
+ * Request schemas: every field typed and bounded, unknown fields refused.
+ * Bounds here stop abuse (a megabyte "password"); the friendlier rules
+ * (3–30 characters, …) are checked by the flows, which explain them.
+ */
+const str = (maxLength: number) => ({ type: "string", maxLength }) as const;
+
+const object = (properties: Record<string, unknown>, required: string[]) =>
+	({ type: "object", additionalProperties: false, properties, required }) as const;
+
+const errorResponse = {
+	type: "object",
+	properties: {
+		error: {
+			type: "object",
+			properties: {
+				code: { type: "string" },
+				message: { type: "string" },
+				fields: {
+					type: "array",
+					items: { type: "object", properties: { field: { type: "string" }, problem: { type: "string" } } },
+				},
+			},
+		},
+	},
+} as const;
+
+const session = {
+	type: "object",
+	properties: { token: { type: "string" }, expiresAt: { type: "string" } },
+} as const;
+
+const twoFactor = {
+	type: "object",
+	properties: {
+		enabled: { type: "boolean" },
+		methods: { type: "array", items: { type: "string" } },
+		preferred: { type: ["string", "null"] },
+		backupCodes: {
+			type: ["object", "null"],
+			properties: { remaining: { type: "integer" }, total: { type: "integer" }, createdAt: { type: "string" } },
+		},
+	},
+} as const;
+
+const codes = { type: "object", properties: { codes: { type: "array", items: { type: "string" } } } } as const;
+
+export const apiSchemas = {
+	signUp: {
+		body: object({ username: str(64), password: str(1024), email: str(320) }, ["username", "password"]),
+		response: {
+			201: {
+				type: "object",
+				properties: {
+					account: { type: "object", properties: { id: { type: "string" }, username: { type: "string" } } },
+					session,
+				},
+			},
+			"4xx": errorResponse,
+		},
+	},
+	signIn: {
+		body: object({ username: str(320), password: str(1024) }, ["username", "password"]),
+		response: {
+			201: { type: "object", properties: { session } },
+			200: {
+				type: "object",
+				properties: {
+					secondFactor: {
+						type: "object",
+						properties: {
+							challenge: { type: "string" },
+							methods: { type: "array", items: { type: "string" } },
+							preferred: { type: "string" },
+							expiresAt: { type: "string" },
+						},
+					},
+				},
+			},
+			"4xx": errorResponse,
+		},
+	},
+	secondFactor: {
+		body: object({ challenge: str(128), method: { type: "string", enum: [...methodNames] }, code: str(128) }, [
+			"challenge",
+			"method",
+			"code",
+		]),
+		response: {
+			201: {
+				type: "object",
+				properties: { session, backupCodes: { type: "object", properties: { remaining: { type: "integer" } } } },
+			},
+			"4xx": errorResponse,
+		},
+	},
+	noBody: { response: { "4xx": errorResponse } },
+	getAccount: {
+		response: {
+			200: {
+				type: "object",
+				properties: {
+					account: {
+						type: "object",
+						properties: {
+							id: { type: "string" },
+							username: { type: "string" },
+							email: { type: ["string", "null"] },
+							createdAt: { type: "string" },
+						},
+					},
+					twoFactor,
+				},
+			},
+			"4xx": errorResponse,
+		},
+	},
+	beginTotp: {
+		body: object({ password: str(1024) }, ["password"]),
+		response: {
+			201: {
+				type: "object",
+				properties: { secret: { type: "string" }, otpauthUri: { type: "string" }, qrCodeSvg: { type: "string" } },
+			},
+			"4xx": errorResponse,
+		},
+	},
+	disableTotp: {
+		body: object({ password: str(1024) }, ["password"]),
+		response: { 200: { type: "object", properties: { twoFactor } }, "4xx": errorResponse },
+	},
+	newBackupCodes: {
+		body: object({ password: str(1024) }, ["password"]),
+		response: { 201: codes, "4xx": errorResponse },
+	},
+	code: {
+		body: object({ code: str(128) }, ["code"]),
+		response: {
+			200: { type: "object", properties: { twoFactor, backupCodes: codes } },
+			"4xx": errorResponse,
+		},
+	},
+} as const;

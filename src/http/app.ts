@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import cookie from "@fastify/cookie";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import { TesseraError } from "../core/errors.ts";
+import type { FlowDeps } from "../flows/deps.ts";
+import { apiRoutes } from "./api/routes.ts";
+import { registerBodyParsers } from "./body-parsers.ts";
+import { applyErrorHeaders, errorBody, logIfUnexpected, toTesseraError } from "./errors.ts";
+import { registerSecurityHeaders } from "./security-headers.ts";
+import { renderErrorPage, webRoutes } from "./web/routes.ts";
+
+export const BODY_LIMIT_BYTES = 16 * 1024;
+
+export interface AppOptions {
+	deps: FlowDeps;
+	logger: Logger;
+}
+
+function isApi(url: string): boolean {
+	return url === "/api" || url.startsWith("/api/");
+}
+
+export async function buildApp({ deps, logger }: AppOptions): Promise<FastifyInstance> {
+	const app = Fastify({
+		loggerInstance: logger as FastifyBaseLogger,
+		bodyLimit: BODY_LIMIT_BYTES,
+		trustProxy: deps.config.trustProxy,
+		genReqId: () => randomUUID(),
+		return503OnClosing: true,
+		ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, useDefaults: false } },
+		routerOptions: { maxParamLength: 200 },
+	});
+
+	registerBodyParsers(app);
+	registerSecurityHeaders(app);
+	await app.register(cookie);
+
+	app.setErrorHandler((error, request, reply) => {
+		const mapped = toTesseraError(error);
+		logIfUnexpected(request, error, mapped);
+		if (!isApi(request.url)) return renderErrorPage(mapped, reply);
+		applyErrorHeaders(reply, mapped);
+		return reply.code(mapped.status).type("application/json; charset=utf-8").send(errorBody(mapped));
+	});
+
+	app.setNotFoundHandler((request, reply) => {
+		const error = new TesseraError("not_found");
+		if (!isApi(request.url)) return renderErrorPage(error, reply);
+		return reply.code(404).send(errorBody(error));
+	});
+
+	await app.register(apiRoutes, { prefix: "/api/v1", deps });
+	await app.register(webRoutes, { deps });
+	return app;
+}

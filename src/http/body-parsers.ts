@@ -1,0 +1,76 @@
+import type { FastifyInstance } from "fastify";
+import { TesseraError } from "../core/errors.ts";
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+function decodeUtf8(body: Buffer): string {
+	try {
+		return strictUtf8.decode(body);
+	} catch {
+		throw new TesseraError("invalid_encoding");
+	}
+}
+
+/**
+ * application/x-www-form-urlencoded, strictly: the body and every
+ * percent-encoded value must be valid UTF-8 (URLSearchParams would quietly turn
+ * bad bytes into U+FFFD), and a repeated field is refused rather than guessed at.
+ */
+export function parseForm(text: string): Record<string, string> {
+	const entries: [string, string][] = [];
+	const seen = new Set<string>();
+	for (const part of text.split("&")) {
+		if (part === "") continue;
+		const eq = part.indexOf("=");
+		const rawKey = eq === -1 ? part : part.slice(0, eq);
+		const rawValue = eq === -1 ? "" : part.slice(eq + 1);
+		let key: string;
+		let value: string;
+		try {
+			key = decodeURIComponent(rawKey.replace(/\+/g, " "));
+			value = decodeURIComponent(rawValue.replace(/\+/g, " "));
+		} catch {
+			throw new TesseraError("invalid_encoding");
+		}
+		if (seen.has(key)) {
+			throw new TesseraError("invalid_request", { fields: [{ field: key, problem: "This field was sent twice." }] });
+		}
+		seen.add(key);
+		entries.push([key, value]);
+	}
+	// fromEntries defines own properties, so a field named __proto__ is just a field.
+	return Object.fromEntries(entries);
+}
+
+export function registerBodyParsers(app: FastifyInstance): void {
+	app.removeAllContentTypeParsers();
+	const parseJson = app.getDefaultJsonParser("error", "error");
+	app.addContentTypeParser("application/json", { parseAs: "buffer" }, (request, body, done) => {
+		let text: string;
+		try {
+			text = decodeUtf8(body as Buffer);
+		} catch (error) {
+			done(error as Error, undefined);
+			return;
+		}
+		if (text.trim() === "") {
+			if (request.method === "DELETE" || request.method === "GET") {
+				done(null, undefined);
+				return;
+			}
+			done(new TesseraError("invalid_json", { message: "The request body is empty; send a JSON object." }), undefined);
+			return;
+		}
+		parseJson(request, text, (error, value) => {
+			if (error) done(new TesseraError("invalid_json"), undefined);
+			else done(null, value);
+		});
+	});
+	app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "buffer" }, (_request, body, done) => {
+		try {
+			done(null, parseForm(decodeUtf8(body as Buffer)));
+		} catch (error) {
+			done(error as Error, undefined);
+		}
+	});
+}

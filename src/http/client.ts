@@ -1,0 +1,19 @@
+import type { FastifyRequest } from "fastify";
+import type { ClientInfo } from "../flows/deps.ts";
+
+export function clientInfo(request: FastifyRequest): ClientInfo {
+	const agent = request.headers["user-agent"];
+	return { ip: request.ip, userAgent: typeof agent === "string" ? agent : undefined };
+}
+
+const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+
+/**
+ * Whether the browser treats this origin as secure: HTTPS, or a loopback host
+ * (browsers accept Secure cookies there). Only then can cookies carry the
+ * `__Host-` prefix, which browsers refuse without `Secure`.
+ */
+export function isSecureContext(request: FastifyRequest): boolean {
+	if (request.protocol === "https") return true;
+	return loopbackHosts.has(request.hostname.toLowerCase());
+}

@@ -1,0 +1,75 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { TesseraError } from "../../core/errors.ts";
+import { newToken } from "../../core/tokens.ts";
+import type { FlowDeps } from "../../flows/deps.ts";
+import { isSecureContext } from "../client.ts";
+
+export type CookieKind = "session" | "signin" | "csrf";
+
+/**
+ * `__Host-` cookies: Secure, Path=/, no Domain, so no other host or path can
+ * set or read them. Browsers accept them only in a secure context; on plain
+ * HTTP to a non-loopback host the names drop the prefix and the Secure flag.
+ */
+export function cookieName(request: FastifyRequest, kind: CookieKind): string {
+	return isSecureContext(request) ? `__Host-tessera_${kind}` : `tessera_${kind}`;
+}
+
+export function readCookie(request: FastifyRequest, kind: CookieKind): string | undefined {
+	return request.cookies[cookieName(request, kind)];
+}
+
+export function setCookie(
+	request: FastifyRequest,
+	reply: FastifyReply,
+	kind: CookieKind,
+	value: string,
+	maxAgeSeconds?: number,
+): void {
+	reply.setCookie(cookieName(request, kind), value, {
+		path: "/",
+		httpOnly: true,
+		sameSite: "lax",
+		secure: isSecureContext(request),
+		...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}),
+	});
+}
+
+export function clearCookie(request: FastifyRequest, reply: FastifyReply, kind: CookieKind): void {
+	reply.clearCookie(cookieName(request, kind), { path: "/", secure: isSecureContext(request), httpOnly: true, sameSite: "lax" });
+}
+
+function formToken(deps: FlowDeps, cookieValue: string): string {
+	return createHmac("sha256", deps.keys.key("csrf")).update(cookieValue).digest("base64url");
+}
+
+/**
+ * CSRF: a random cookie, and in every form an HMAC of it under a server key.
+ * A cross-site page can neither read the cookie nor compute the HMAC; a cookie
+ * planted by a sibling host does not help either, as it lacks the matching field.
+ */
+export function csrfTokenFor(deps: FlowDeps, request: FastifyRequest, reply: FastifyReply): string {
+	let value = readCookie(request, "csrf");
+	if (!value || !/^[A-Za-z0-9_-]{43}$/.test(value)) {
+		value = newToken(deps.random);
+		setCookie(request, reply, "csrf", value);
+		// Later code in this request must see the same value.
+		request.cookies[cookieName(request, "csrf")] = value;
+	}
+	return formToken(deps, value);
+}
+
+export function verifyCsrf(deps: FlowDeps, request: FastifyRequest): void {
+	const origin = request.headers.origin;
+	if (typeof origin === "string" && origin !== "null") {
+		const expected = `${request.protocol}://${request.host}`;
+		if (origin !== expected) throw new TesseraError("csrf_failed");
+	}
+	const cookie = readCookie(request, "csrf");
+	const sent = (request.body as Record<string, unknown> | undefined)?.["_csrf"];
+	if (!cookie || typeof sent !== "string") throw new TesseraError("csrf_failed");
+	const expected = Buffer.from(formToken(deps, cookie));
+	const given = Buffer.from(sent);
+	if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new TesseraError("csrf_failed");
+}

@@ -1,0 +1,411 @@
+import { readFileSync } from "node:fs";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { isTesseraError, type TesseraError } from "../../core/errors.ts";
+import { twoFactorState } from "../../flows/accounts.ts";
+import { signUp } from "../../flows/accounts.ts";
+import type { FlowDeps } from "../../flows/deps.ts";
+import { authenticate, type Authenticated, endSession, type IssuedSession } from "../../flows/sessions.ts";
+import { completeSecondFactor, openChallenge, signInWithPassword } from "../../flows/sign-in.ts";
+import {
+	beginTotpEnrollment,
+	confirmTotpEnrollment,
+	disableTotp,
+	replaceBackupCodes,
+} from "../../flows/two-factor.ts";
+import { methodNames, type MethodName } from "../../methods/types.ts";
+import type { Html } from "../../ui/html.ts";
+import { anotherWayPage, messagePage, secondFactorPage, signInPage, signUpPage } from "../../ui/pages/auth.ts";
+import type { FormError, PageUser } from "../../ui/pages/layout.ts";
+import { backupCodesPage, passwordConfirmPage, settingsPage, totpEnrollPage } from "../../ui/pages/settings.ts";
+import { clientInfo } from "../client.ts";
+import { applyErrorHeaders, toTesseraError } from "../errors.ts";
+import { clearCookie, csrfTokenFor, readCookie, setCookie, verifyCsrf } from "./cookies.ts";
+
+declare module "fastify" {
+	interface FastifyRequest {
+		webAuth?: Authenticated;
+	}
+}
+
+const staticFiles = {
+	"app.css": { type: "text/css; charset=utf-8", body: readFileSync(new URL("../../ui/static/app.css", import.meta.url)) },
+	"app.js": {
+		type: "text/javascript; charset=utf-8",
+		body: readFileSync(new URL("../../ui/static/app.js", import.meta.url)),
+	},
+} as const;
+
+/** Form bodies: strings only, bounded, no unknown fields. Friendly checks happen in the flows. */
+function form(fields: Record<string, number>) {
+	const properties: Record<string, unknown> = { _csrf: { type: "string", maxLength: 128 } };
+	for (const [name, maxLength] of Object.entries(fields)) properties[name] = { type: "string", maxLength };
+	return { body: { type: "object", additionalProperties: false, properties, required: ["_csrf"] } };
+}
+
+const noQuery = { querystring: { type: "object", additionalProperties: false, properties: {} } };
+
+function send(reply: FastifyReply, page: Html, status = 200): FastifyReply {
+	return reply.code(status).type("text/html; charset=utf-8").send(page.value);
+}
+
+function formError(error: TesseraError): FormError {
+	return { message: error.message, fields: error.fields, code: error.code };
+}
+
+/** Errors a form can show next to its fields; anything else goes to the error page. */
+function asFormError(error: unknown, reply: FastifyReply): { error: TesseraError; form: FormError } {
+	if (!isTesseraError(error) || error.code === "internal_error" || error.code === "csrf_failed") throw error;
+	applyErrorHeaders(reply, error);
+	return { error, form: formError(error) };
+}
+
+function sessionSeconds(session: IssuedSession, now: number): number {
+	return Math.max(1, Math.floor((session.expiresAt - now) / 1000));
+}
+
+/** The HTML pages. Like the API, they only translate between forms and flows. */
+export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps }): Promise<void> {
+	const { deps } = options;
+
+	async function currentSession(request: FastifyRequest): Promise<Authenticated | undefined> {
+		try {
+			return await authenticate(deps, readCookie(request, "session"));
+		} catch {
+			return undefined;
+		}
+	}
+
+	const requireSignedIn = async (request: FastifyRequest, reply: FastifyReply) => {
+		const auth = await currentSession(request);
+		if (!auth) {
+			if (readCookie(request, "session")) clearCookie(request, reply, "session");
+			return reply.redirect("/sign-in", 303);
+		}
+		request.webAuth = auth;
+	};
+
+	const csrfCheck = async (request: FastifyRequest) => verifyCsrf(deps, request);
+
+	function pageUser(request: FastifyRequest, reply: FastifyReply): PageUser {
+		return { username: request.webAuth!.account.username, csrf: csrfTokenFor(deps, request, reply) };
+	}
+
+	/** Starts a signed-in browser session, ending whatever session the browser had before. */
+	async function startBrowserSession(request: FastifyRequest, reply: FastifyReply, session: IssuedSession) {
+		await endSession(deps, readCookie(request, "session"));
+		setCookie(request, reply, "session", session.token, sessionSeconds(session, deps.clock()));
+		clearCookie(request, reply, "signin");
+	}
+
+	for (const [name, file] of Object.entries(staticFiles)) {
+		app.get(`/assets/${name}`, { schema: noQuery }, async (_request, reply) =>
+			reply.header("Cache-Control", "public, max-age=3600").type(file.type).send(file.body),
+		);
+	}
+
+	app.get("/", { schema: noQuery }, async (request, reply) =>
+		reply.redirect((await currentSession(request)) ? "/settings" : "/sign-in", 303),
+	);
+
+	// ── Sign up ──────────────────────────────────────────────────────────────
+	app.get("/sign-up", { schema: noQuery }, async (request, reply) =>
+		send(reply, signUpPage({ csrf: csrfTokenFor(deps, request, reply) })),
+	);
+
+	app.post(
+		"/sign-up",
+		{ schema: form({ username: 64, password: 1024, email: 320 }), preHandler: csrfCheck },
+		async (request, reply) => {
+			const body = request.body as { username?: string; password?: string; email?: string };
+			try {
+				const { session } = await signUp(
+					deps,
+					{ username: body.username ?? "", password: body.password ?? "", email: body.email },
+					clientInfo(request),
+				);
+				await startBrowserSession(request, reply, session);
+				return reply.redirect("/settings", 303);
+			} catch (error) {
+				const { error: e, form } = asFormError(error, reply);
+				const csrf = csrfTokenFor(deps, request, reply);
+				return send(reply, signUpPage({ csrf, username: body.username ?? "", email: body.email ?? "", error: form }), e.status);
+			}
+		},
+	);
+
+	// ── Sign in ──────────────────────────────────────────────────────────────
+	app.get("/sign-in", { schema: noQuery }, async (request, reply) => {
+		if (await currentSession(request)) return reply.redirect("/settings", 303);
+		return send(reply, signInPage({ csrf: csrfTokenFor(deps, request, reply) }));
+	});
+
+	app.post(
+		"/sign-in",
+		{ schema: form({ username: 320, password: 1024 }), preHandler: csrfCheck },
+		async (request, reply) => {
+			const body = request.body as { username?: string; password?: string };
+			try {
+				const result = await signInWithPassword(
+					deps,
+					{ username: body.username ?? "", password: body.password ?? "" },
+					clientInfo(request),
+				);
+				if (result.kind === "session") {
+					await startBrowserSession(request, reply, result.session);
+					return reply.redirect("/settings", 303);
+				}
+				const ttl = Math.ceil((result.secondFactor.expiresAt - deps.clock()) / 1000);
+				setCookie(request, reply, "signin", result.secondFactor.challenge, ttl);
+				return reply.redirect("/sign-in/verify", 303);
+			} catch (error) {
+				const { error: e, form } = asFormError(error, reply);
+				const csrf = csrfTokenFor(deps, request, reply);
+				return send(reply, signInPage({ csrf, username: body.username ?? "", error: form }), e.status);
+			}
+		},
+	);
+
+	async function pendingChallenge(request: FastifyRequest, reply: FastifyReply) {
+		try {
+			return await openChallenge(deps, readCookie(request, "signin"));
+		} catch (error) {
+			if (isTesseraError(error) && error.code === "challenge_expired") {
+				clearCookie(request, reply, "signin");
+				send(
+					reply,
+					signInPage({
+						csrf: csrfTokenFor(deps, request, reply),
+						notice: "Your sign-in attempt expired. For your safety, start again with your username and password.",
+					}),
+					410,
+				);
+				return undefined;
+			}
+			throw error;
+		}
+	}
+
+	app.get(
+		"/sign-in/verify",
+		{
+			schema: {
+				querystring: {
+					type: "object",
+					additionalProperties: false,
+					properties: { method: { type: "string", enum: [...methodNames] } },
+				},
+			},
+		},
+		async (request, reply) => {
+			const challenge = await pendingChallenge(request, reply);
+			if (!challenge) return reply;
+			const asked = (request.query as { method?: MethodName }).method;
+			const method = asked && challenge.methods.includes(asked) ? asked : challenge.preferred;
+			return send(
+				reply,
+				secondFactorPage({ csrf: csrfTokenFor(deps, request, reply), method, methods: challenge.methods }),
+			);
+		},
+	);
+
+	app.get("/sign-in/verify/methods", { schema: noQuery }, async (request, reply) => {
+		const challenge = await pendingChallenge(request, reply);
+		if (!challenge) return reply;
+		return send(reply, anotherWayPage({ methods: challenge.methods }));
+	});
+
+	app.post(
+		"/sign-in/verify",
+		{ schema: form({ method: 32, code: 128 }), preHandler: csrfCheck },
+		async (request, reply) => {
+			const body = request.body as { method?: string; code?: string };
+			const challenge = await pendingChallenge(request, reply);
+			if (!challenge) return reply;
+			const method = challenge.methods.find((m) => m === body.method) ?? challenge.preferred;
+			try {
+				const result = await completeSecondFactor(
+					deps,
+					{ challenge: readCookie(request, "signin")!, method, code: body.code ?? "" },
+					clientInfo(request),
+				);
+				await startBrowserSession(request, reply, result.session);
+				const remaining = result.backupCodes?.remaining;
+				return reply.redirect(remaining === undefined ? "/settings" : `/settings?used=backup_code`, 303);
+			} catch (error) {
+				const { error: e, form } = asFormError(error, reply);
+				if (e.code === "challenge_expired") {
+					clearCookie(request, reply, "signin");
+					return send(reply, signInPage({ csrf: csrfTokenFor(deps, request, reply), notice: e.message }), e.status);
+				}
+				const csrf = csrfTokenFor(deps, request, reply);
+				return send(reply, secondFactorPage({ csrf, method, methods: challenge.methods, error: form }), e.status);
+			}
+		},
+	);
+
+	app.post("/sign-out", { schema: form({}), preHandler: csrfCheck }, async (request, reply) => {
+		await endSession(deps, readCookie(request, "session"));
+		clearCookie(request, reply, "session");
+		clearCookie(request, reply, "signin");
+		return reply.redirect("/sign-in", 303);
+	});
+
+	// ── Settings ─────────────────────────────────────────────────────────────
+	app.get(
+		"/settings",
+		{
+			schema: {
+				querystring: {
+					type: "object",
+					additionalProperties: false,
+					properties: { used: { type: "string", enum: ["backup_code"] } },
+				},
+			},
+			preHandler: requireSignedIn,
+		},
+		async (request, reply) => {
+			const state = await twoFactorState(deps, request.webAuth!.account);
+			const used = (request.query as { used?: string }).used === "backup_code";
+			const notice =
+				used && state.backupCodes
+					? `You signed in with a backup code. ${state.backupCodes.remaining} of ${state.backupCodes.total} codes are left.`
+					: undefined;
+			return send(reply, settingsPage({ user: pageUser(request, reply), twoFactor: state, notice }));
+		},
+	);
+
+	app.get("/settings/authenticator", { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) =>
+		send(
+			reply,
+			passwordConfirmPage({
+				user: pageUser(request, reply),
+				title: "Set up authenticator app",
+				explanation: "To keep your account safe, enter your password before changing how you sign in.",
+				action: "/settings/authenticator",
+				submit: "Continue",
+			}),
+		),
+	);
+
+	app.post(
+		"/settings/authenticator",
+		{ schema: form({ password: 1024 }), preHandler: [requireSignedIn, csrfCheck] },
+		async (request, reply) => {
+			const { password } = request.body as { password?: string };
+			try {
+				const enrollment = await beginTotpEnrollment(deps, request.webAuth!.account, password ?? "", clientInfo(request));
+				return send(reply, totpEnrollPage({ user: pageUser(request, reply), enrollment }));
+			} catch (error) {
+				const { error: e, form } = asFormError(error, reply);
+				return send(
+					reply,
+					passwordConfirmPage({
+						user: pageUser(request, reply),
+						title: "Set up authenticator app",
+						explanation: "To keep your account safe, enter your password before changing how you sign in.",
+						action: "/settings/authenticator",
+						submit: "Continue",
+						error: form,
+					}),
+					e.status,
+				);
+			}
+		},
+	);
+
+	app.post(
+		"/settings/authenticator/confirm",
+		{ schema: form({ code: 128 }), preHandler: [requireSignedIn, csrfCheck] },
+		async (request, reply) => {
+			const account = request.webAuth!.account;
+			const { code } = request.body as { code?: string };
+			try {
+				const result = await confirmTotpEnrollment(deps, account, code ?? "");
+				if (!result.backupCodes) return reply.redirect("/settings", 303);
+				const createdAt = result.twoFactor.backupCodes?.createdAt ?? deps.clock();
+				return send(
+					reply,
+					backupCodesPage({ user: pageUser(request, reply), codes: result.backupCodes.codes, createdAt, firstSet: true }),
+				);
+			} catch (error) {
+				const { error: e, form } = asFormError(error, reply);
+				const enrollment = await deps.methods.totp.pendingEnrollment(account.id, account.username);
+				if (!enrollment) return reply.redirect("/settings/authenticator", 303);
+				return send(reply, totpEnrollPage({ user: pageUser(request, reply), enrollment, error: form }), e.status);
+			}
+		},
+	);
+
+	const disableCopy = {
+		title: "Turn off authenticator app",
+		explanation:
+			"Without the authenticator app, two-factor authentication turns off and your backup codes stop working. Anyone with your password could then sign in. Enter your password to confirm.",
+		action: "/settings/authenticator/disable",
+		submit: "Turn off two-factor authentication",
+		danger: true,
+	};
+
+	app.get("/settings/authenticator/disable", { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) =>
+		send(reply, passwordConfirmPage({ user: pageUser(request, reply), ...disableCopy })),
+	);
+
+	app.post(
+		"/settings/authenticator/disable",
+		{ schema: form({ password: 1024 }), preHandler: [requireSignedIn, csrfCheck] },
+		async (request, reply) => {
+			const { password } = request.body as { password?: string };
+			try {
+				await disableTotp(deps, request.webAuth!.account, password ?? "", clientInfo(request));
+				return reply.redirect("/settings", 303);
+			} catch (error) {
+				const { error: e, form } = asFormError(error, reply);
+				return send(reply, passwordConfirmPage({ user: pageUser(request, reply), ...disableCopy, error: form }), e.status);
+			}
+		},
+	);
+
+	const newCodesCopy = {
+		title: "Get new backup codes",
+		explanation:
+			"You will get a new set of 10 codes. Your current codes stop working straight away, so save the new ones. Enter your password to continue.",
+		action: "/settings/backup-codes/new",
+		submit: "Get new codes",
+	};
+
+	app.get("/settings/backup-codes/new", { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) =>
+		send(reply, passwordConfirmPage({ user: pageUser(request, reply), ...newCodesCopy })),
+	);
+
+	app.post(
+		"/settings/backup-codes/new",
+		{ schema: form({ password: 1024 }), preHandler: [requireSignedIn, csrfCheck] },
+		async (request, reply) => {
+			const { password } = request.body as { password?: string };
+			try {
+				const { codes } = await replaceBackupCodes(deps, request.webAuth!.account, password ?? "", clientInfo(request));
+				return send(
+					reply,
+					backupCodesPage({ user: pageUser(request, reply), codes, createdAt: deps.clock(), firstSet: false }),
+				);
+			} catch (error) {
+				const { error: e, form } = asFormError(error, reply);
+				return send(reply, passwordConfirmPage({ user: pageUser(request, reply), ...newCodesCopy, error: form }), e.status);
+			}
+		},
+	);
+}
+
+/** The error page for anything a form could not show itself. */
+export function renderErrorPage(error: unknown, reply: FastifyReply): FastifyReply {
+	const e = toTesseraError(error);
+	applyErrorHeaders(reply, e);
+	const link =
+		e.code === "csrf_failed" || e.code === "not_found" ? { href: "/", text: "Go to Tessera" } : { href: "/", text: "Start again" };
+	const titles: Partial<Record<string, string>> = {
+		csrf_failed: "This form has expired",
+		not_found: "Page not found",
+		too_many_attempts: "Too many attempts",
+		internal_error: "Something went wrong",
+	};
+	return send(reply, messagePage({ title: titles[e.code] ?? "That didn't work", message: e.message, link }), e.status);
+}

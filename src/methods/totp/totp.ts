@@ -1,0 +1,164 @@
+import { Secret, TOTP } from "otpauth";
+import QRCode from "qrcode";
+import { TesseraError } from "../../core/errors.ts";
+import type { Db } from "../../store/db.ts";
+import type { ConsumedProof, MethodDeps, PreparedProof, SecondFactorMethod } from "../types.ts";
+import { open, seal } from "./secret-box.ts";
+
+/** RFC 6238 as authenticator apps implement it: SHA-1, 6 digits, 30-second steps. */
+export const TOTP_PERIOD_SECONDS = 30;
+export const TOTP_DIGITS = 6;
+/** One step of clock drift either way. */
+export const TOTP_WINDOW = 1;
+const SECRET_BYTES = 20;
+
+export interface TotpEnrollment {
+	secret: string;
+	otpauthUri: string;
+	qrCodeSvg: string;
+}
+
+function totpFor(secret: Secret, issuer: string, label: string): TOTP {
+	return new TOTP({ issuer, label, algorithm: "SHA1", digits: TOTP_DIGITS, period: TOTP_PERIOD_SECONDS, secret });
+}
+
+/** Matches `code` against the steps around `now`; returns the step it belongs to. */
+export function matchTotpStep(secret: Uint8Array, code: string, now: number): number | undefined {
+	const cleaned = code.normalize("NFKC").replace(/[\s-]/gu, "");
+	if (!/^\d{6}$/.test(cleaned)) return undefined;
+	const totp = totpFor(new Secret({ buffer: Uint8Array.from(secret).buffer }), "x", "x");
+	const delta = totp.validate({ token: cleaned, timestamp: now, window: TOTP_WINDOW });
+	if (delta === null) return undefined;
+	return Math.floor(now / 1000 / TOTP_PERIOD_SECONDS) + delta;
+}
+
+export class TotpMethod implements SecondFactorMethod {
+	readonly name = "totp" as const;
+	readonly label = "Authenticator app";
+	readonly #deps: MethodDeps;
+
+	constructor(deps: MethodDeps) {
+		this.#deps = deps;
+	}
+
+	#key() {
+		return this.#deps.keys.key("totp-secret-encryption");
+	}
+
+	async isEnrolled(db: Db, accountId: string): Promise<boolean> {
+		const row = await db
+			.selectFrom("totp_credentials")
+			.select("account_id")
+			.where("account_id", "=", accountId)
+			.where("confirmed_at", "is not", null)
+			.executeTakeFirst();
+		return row !== undefined;
+	}
+
+	/** Starts (or restarts) enrolment: a new key, stored sealed and unconfirmed. */
+	async beginEnrollment(accountId: string, username: string): Promise<TotpEnrollment> {
+		const { db, random, clock, config } = this.#deps;
+		const bytes = random(SECRET_BYTES);
+		const sealed = seal(this.#key(), bytes, accountId, random);
+		const now = clock();
+		await db
+			.insertInto("totp_credentials")
+			.values({ account_id: accountId, secret_sealed: sealed, created_at: now, confirmed_at: null, last_used_step: null })
+			.onConflict((oc) =>
+				oc
+					.column("account_id")
+					.doUpdateSet({ secret_sealed: sealed, created_at: now, confirmed_at: null, last_used_step: null }),
+			)
+			.execute();
+		return this.#present(bytes, username, config.issuer);
+	}
+
+	/** The enrolment still waiting for its first code, shown again after a wrong one. */
+	async pendingEnrollment(accountId: string, username: string): Promise<TotpEnrollment | undefined> {
+		const row = await this.#deps.db
+			.selectFrom("totp_credentials")
+			.select("secret_sealed")
+			.where("account_id", "=", accountId)
+			.where("confirmed_at", "is", null)
+			.executeTakeFirst();
+		if (!row) return undefined;
+		return this.#present(open(this.#key(), row.secret_sealed, accountId), username, this.#deps.config.issuer);
+	}
+
+	async #present(bytes: Uint8Array, username: string, issuer: string): Promise<TotpEnrollment> {
+		const secret = new Secret({ buffer: Uint8Array.from(bytes).buffer });
+		const otpauthUri = totpFor(secret, issuer, username).toString();
+		const qrCodeSvg = await QRCode.toString(otpauthUri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+		return { secret: secret.base32, otpauthUri, qrCodeSvg };
+	}
+
+	/**
+	 * Checks the first code from the app. Returns the matched step; the caller
+	 * confirms with it inside its transaction.
+	 */
+	async checkPendingCode(accountId: string, code: string): Promise<number> {
+		const row = await this.#deps.db
+			.selectFrom("totp_credentials")
+			.select(["secret_sealed", "confirmed_at"])
+			.where("account_id", "=", accountId)
+			.executeTakeFirst();
+		if (!row || row.confirmed_at !== null) throw new TesseraError("totp_not_pending");
+		const step = matchTotpStep(open(this.#key(), row.secret_sealed, accountId), code, this.#deps.clock());
+		if (step === undefined) {
+			throw new TesseraError("invalid_code", {
+				message: "That code didn't match. Check that the app shows Tessera, wait for a new code and type it in.",
+			});
+		}
+		return step;
+	}
+
+	/** Marks the pending key confirmed, recording the first code's step so it cannot be replayed. */
+	async confirm(tx: Db, accountId: string, step: number, now: number): Promise<void> {
+		const result = await tx
+			.updateTable("totp_credentials")
+			.set({ confirmed_at: now, last_used_step: step })
+			.where("account_id", "=", accountId)
+			.where("confirmed_at", "is", null)
+			.executeTakeFirst();
+		if (result.numUpdatedRows !== 1n) throw new TesseraError("totp_not_pending");
+	}
+
+	async remove(tx: Db, accountId: string): Promise<void> {
+		await tx.deleteFrom("totp_credentials").where("account_id", "=", accountId).execute();
+	}
+
+	async prepare(accountId: string, code: string): Promise<PreparedProof> {
+		const row = await this.#deps.db
+			.selectFrom("totp_credentials")
+			.select("secret_sealed")
+			.where("account_id", "=", accountId)
+			.where("confirmed_at", "is not", null)
+			.executeTakeFirst();
+		if (!row) throw new TesseraError("method_not_available");
+		const step = matchTotpStep(open(this.#key(), row.secret_sealed, accountId), code, this.#deps.clock());
+		if (step === undefined) {
+			throw new TesseraError("invalid_code", {
+				message:
+					"That code didn't work. Check that your phone's clock is right, wait for a new code and try again, or try another way.",
+			});
+		}
+		return { method: "totp", accountId, detail: step };
+	}
+
+	async consume(tx: Db, proof: PreparedProof): Promise<ConsumedProof> {
+		const step = proof.detail as number;
+		const result = await tx
+			.updateTable("totp_credentials")
+			.set({ last_used_step: step })
+			.where("account_id", "=", proof.accountId)
+			.where("confirmed_at", "is not", null)
+			.where((eb) => eb.or([eb("last_used_step", "is", null), eb("last_used_step", "<", step)]))
+			.executeTakeFirst();
+		if (result.numUpdatedRows !== 1n) {
+			throw new TesseraError("code_already_used", {
+				message: "That code has already been used. Wait for your app to show a new code, then type the new one.",
+			});
+		}
+		return {};
+	}
+}

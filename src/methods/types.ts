@@ -1,0 +1,45 @@
+import type { Clock } from "../core/clock.ts";
+import type { ServerKeys } from "../core/keys.ts";
+import type { RandomSource } from "../core/random.ts";
+import type { Config } from "../config.ts";
+import type { Db } from "../store/db.ts";
+
+/** Names used in the API's `methods` list and `method` field. */
+export const methodNames = ["totp", "backup_code"] as const;
+export type MethodName = (typeof methodNames)[number];
+
+export interface MethodDeps {
+	db: Db;
+	clock: Clock;
+	random: RandomSource;
+	keys: ServerKeys;
+	config: Config;
+}
+
+/** A code checked outside the transaction (the slow part), ready to be consumed inside it. */
+export interface PreparedProof {
+	method: MethodName;
+	accountId: string;
+	/** Method-specific: the matched TOTP step, the backup code's hash, … */
+	detail: unknown;
+}
+
+/** What the person learns after a successful second factor, e.g. backup codes left. */
+export interface ConsumedProof {
+	backupCodesRemaining?: number;
+}
+
+/**
+ * A second factor. `prepare` does the expensive or secret-reading work and
+ * throws a TesseraError when the code is plainly wrong; `consume` runs inside
+ * the sign-in transaction and claims the code with one conditional write, so a
+ * code is never accepted twice and never burned without its session.
+ */
+export interface SecondFactorMethod {
+	readonly name: MethodName;
+	/** A short label for people: "Authenticator app". */
+	readonly label: string;
+	isEnrolled(db: Db, accountId: string): Promise<boolean>;
+	prepare(accountId: string, code: string): Promise<PreparedProof>;
+	consume(tx: Db, proof: PreparedProof, now: number): Promise<ConsumedProof>;
+}

@@ -1,0 +1,63 @@
+import type { FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import type { Config } from "./config.ts";
+import { type Clock, systemClock } from "./core/clock.ts";
+import { ServerKeys } from "./core/keys.ts";
+import { commonPasswordsPath, PasswordPolicy } from "./core/password-policy.ts";
+import { type RandomSource, secureRandom } from "./core/random.ts";
+import type { FlowDeps } from "./flows/deps.ts";
+import { pruneExpiredSessions } from "./flows/sessions.ts";
+import { buildApp } from "./http/app.ts";
+import { AttemptCounter } from "./limits/attempts.ts";
+import { createMethods } from "./methods/registry.ts";
+import { migrate, type Store } from "./store/db.ts";
+
+let sharedPolicy: PasswordPolicy | undefined;
+
+export interface Tessera {
+	app: FastifyInstance;
+	deps: FlowDeps;
+	store: Store;
+	/** Deletes expired sessions, challenges and counters. main.ts runs it every few minutes. */
+	prune(): Promise<void>;
+	close(): Promise<void>;
+}
+
+/** Wires a Tessera from its parts. main.ts and the tests both build it here. */
+export async function createTessera(options: {
+	config: Config;
+	store: Store;
+	secret: Uint8Array;
+	logger: Logger;
+	clock?: Clock;
+	random?: RandomSource;
+}): Promise<Tessera> {
+	const { config, store, logger } = options;
+	await migrate(store);
+	const clock = options.clock ?? systemClock;
+	const random = options.random ?? secureRandom;
+	const keys = new ServerKeys(options.secret);
+	const methodDeps = { db: store.db, clock, random, keys, config };
+	sharedPolicy ??= PasswordPolicy.fromFile(commonPasswordsPath);
+	const deps: FlowDeps = {
+		...methodDeps,
+		methods: createMethods(methodDeps),
+		attempts: new AttemptCounter(store.db, clock),
+		passwordPolicy: sharedPolicy,
+	};
+	const app = await buildApp({ deps, logger });
+	const longestWindow = Math.max(...Object.values(config.limits).map((l) => l.windowMs));
+	return {
+		app,
+		deps,
+		store,
+		async prune() {
+			await pruneExpiredSessions(deps);
+			await deps.attempts.prune(longestWindow);
+		},
+		async close() {
+			await app.close();
+			await store.close();
+		},
+	};
+}

@@ -1,0 +1,68 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { type Migration, type MigrationProvider, Migrator } from "kysely/migration";
+import pg from "pg";
+import { initial } from "./migrations/001-initial.ts";
+import { NodeSqliteDatabase } from "./node-sqlite.ts";
+import type { Schema } from "./schema.ts";
+
+export type Db = Kysely<Schema>;
+
+export interface Store {
+	db: Db;
+	kind: "sqlite" | "postgres";
+	/** Where the data lives, for messages: a file path or the PostgreSQL database name. */
+	location: string;
+	close(): Promise<void>;
+}
+
+export const migrations: Record<string, Migration> = {
+	"001-initial": initial,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function openStore(options: { databaseUrl?: string | undefined; dataDir: string }): Promise<Store> {
+	if (options.databaseUrl) return openPostgres(options.databaseUrl);
+	mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+	return openSqlite(join(options.dataDir, "tessera.db"));
+}
+
+export function openSqlite(path: string): Store {
+	const database = new NodeSqliteDatabase(path);
+	const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
+	return {
+		db,
+		kind: "sqlite",
+		location: path,
+		close: () => db.destroy(),
+	};
+}
+
+export function openPostgres(url: string, poolSize = 10): Store {
+	const types = {
+		getTypeParser: (oid: number, format?: "text" | "binary") =>
+			// int8 (20) holds our millisecond timestamps: well inside 2^53, so a number.
+			oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as "text"),
+	};
+	const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+	pool.on("error", () => {
+		// An idle client lost its connection; the pool replaces it. Queries in flight get their own error.
+	});
+	const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+	return {
+		db,
+		kind: "postgres",
+		location: new URL(url).pathname.slice(1) || "postgres",
+		close: () => db.destroy(),
+	};
+}
+
+/** Brings the schema up to date. Safe to run from several instances at once: Kysely's migrator takes a lock. */
+export async function migrate(store: Store): Promise<string[]> {
+	const migrator = new Migrator({ db: store.db, provider });
+	const { error, results } = await migrator.migrateToLatest();
+	if (error) throw error instanceof Error ? error : new Error(String(error));
+	return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

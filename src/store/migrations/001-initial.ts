@@ -1,0 +1,79 @@
+import type { Kysely } from "kysely";
+import type { Migration } from "kysely/migration";
+
+export const initial: Migration = {
+	async up(db: Kysely<unknown>) {
+		await db.schema
+			.createTable("accounts")
+			.addColumn("id", "text", (c) => c.primaryKey())
+			.addColumn("username", "text", (c) => c.notNull().unique())
+			.addColumn("email", "text")
+			.addColumn("password_hash", "text", (c) => c.notNull())
+			.addColumn("two_factor_enabled", "integer", (c) => c.notNull().defaultTo(0))
+			.addColumn("preferred_method", "text")
+			.addColumn("created_at", "bigint", (c) => c.notNull())
+			.addColumn("updated_at", "bigint", (c) => c.notNull())
+			.execute();
+
+		await db.schema
+			.createTable("sessions")
+			.addColumn("id", "text", (c) => c.primaryKey())
+			.addColumn("token_hash", "text", (c) => c.notNull().unique())
+			.addColumn("account_id", "text", (c) => c.notNull().references("accounts.id").onDelete("cascade"))
+			.addColumn("created_at", "bigint", (c) => c.notNull())
+			.addColumn("last_seen_at", "bigint", (c) => c.notNull())
+			.addColumn("expires_at", "bigint", (c) => c.notNull())
+			.addColumn("ip", "text")
+			.addColumn("user_agent", "text")
+			.execute();
+		await db.schema.createIndex("sessions_account").on("sessions").column("account_id").execute();
+
+		await db.schema
+			.createTable("login_challenges")
+			.addColumn("id", "text", (c) => c.primaryKey())
+			.addColumn("token_hash", "text", (c) => c.notNull().unique())
+			.addColumn("account_id", "text", (c) => c.notNull().references("accounts.id").onDelete("cascade"))
+			.addColumn("created_at", "bigint", (c) => c.notNull())
+			.addColumn("expires_at", "bigint", (c) => c.notNull())
+			.addColumn("consumed_at", "bigint")
+			.addColumn("ip", "text")
+			.execute();
+		await db.schema.createIndex("login_challenges_account").on("login_challenges").column("account_id").execute();
+
+		await db.schema
+			.createTable("totp_credentials")
+			.addColumn("account_id", "text", (c) => c.primaryKey().references("accounts.id").onDelete("cascade"))
+			.addColumn("secret_sealed", "text", (c) => c.notNull())
+			.addColumn("created_at", "bigint", (c) => c.notNull())
+			.addColumn("confirmed_at", "bigint")
+			.addColumn("last_used_step", "bigint")
+			.execute();
+
+		await db.schema
+			.createTable("backup_code_sets")
+			.addColumn("id", "text", (c) => c.primaryKey())
+			.addColumn("account_id", "text", (c) => c.notNull().references("accounts.id").onDelete("cascade"))
+			.addColumn("salt", "text", (c) => c.notNull())
+			.addColumn("created_at", "bigint", (c) => c.notNull())
+			.addColumn("replaced_at", "bigint")
+			.execute();
+		await db.schema.createIndex("backup_code_sets_account").on("backup_code_sets").column("account_id").execute();
+
+		await db.schema
+			.createTable("backup_codes")
+			.addColumn("id", "text", (c) => c.primaryKey())
+			.addColumn("set_id", "text", (c) => c.notNull().references("backup_code_sets.id").onDelete("cascade"))
+			.addColumn("account_id", "text", (c) => c.notNull().references("accounts.id").onDelete("cascade"))
+			.addColumn("code_hash", "text", (c) => c.notNull())
+			.addColumn("used_at", "bigint")
+			.addUniqueConstraint("backup_codes_set_hash", ["set_id", "code_hash"])
+			.execute();
+
+		await db.schema
+			.createTable("throttle_counters")
+			.addColumn("key", "text", (c) => c.primaryKey())
+			.addColumn("window_start", "bigint", (c) => c.notNull())
+			.addColumn("count", "integer", (c) => c.notNull())
+			.execute();
+	},
+};

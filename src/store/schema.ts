@@ -1,0 +1,85 @@
+/**
+ * Table shapes, as Kysely sees them. Times are integer milliseconds since the
+ * Unix epoch (bigint in PostgreSQL, INTEGER in SQLite); flags are 0/1 integers,
+ * so one set of queries runs on both databases.
+ */
+import type { Generated } from "kysely";
+
+export interface AccountsTable {
+	id: string;
+	/** Canonical (lower-case) username: unique without regard to case. */
+	username: string;
+	email: string | null;
+	password_hash: string;
+	two_factor_enabled: number;
+	preferred_method: string | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface SessionsTable {
+	id: string;
+	token_hash: string;
+	account_id: string;
+	created_at: number;
+	last_seen_at: number;
+	expires_at: number;
+	ip: string | null;
+	user_agent: string | null;
+}
+
+export interface LoginChallengesTable {
+	id: string;
+	token_hash: string;
+	account_id: string;
+	created_at: number;
+	expires_at: number;
+	consumed_at: number | null;
+	ip: string | null;
+}
+
+export interface TotpCredentialsTable {
+	account_id: string;
+	/** AES-256-GCM sealed secret (see methods/totp/secret-box.ts). */
+	secret_sealed: string;
+	created_at: number;
+	confirmed_at: number | null;
+	/** The highest 30-second step ever accepted: a code at or below it is a replay. */
+	last_used_step: number | null;
+}
+
+export interface BackupCodeSetsTable {
+	id: string;
+	account_id: string;
+	salt: string;
+	created_at: number;
+	replaced_at: number | null;
+}
+
+export interface BackupCodesTable {
+	id: string;
+	set_id: string;
+	account_id: string;
+	code_hash: string;
+	used_at: number | null;
+}
+
+export interface ThrottleCountersTable {
+	key: string;
+	window_start: number;
+	count: number;
+}
+
+export interface MigrationLockTable {
+	id: Generated<string>;
+}
+
+export interface Schema {
+	accounts: AccountsTable;
+	sessions: SessionsTable;
+	login_challenges: LoginChallengesTable;
+	totp_credentials: TotpCredentialsTable;
+	backup_code_sets: BackupCodeSetsTable;
+	backup_codes: BackupCodesTable;
+	throttle_counters: ThrottleCountersTable;
+}

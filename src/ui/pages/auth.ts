@@ -1,0 +1,124 @@
+import type { MethodName } from "../../methods/types.ts";
+import { type Html, html } from "../html.ts";
+import { csrfField, describedBy, errorSummary, type FormError, fieldError, layout } from "./layout.ts";
+
+export function signUpPage(p: { csrf: string; username?: string; email?: string; error?: FormError }): Html {
+	const e = p.error;
+	return layout({
+		title: "Create your account",
+		body: html`<h1>Create your account</h1>
+${errorSummary(e)}
+<form method="post" action="/sign-up" novalidate>
+  ${csrfField(p.csrf)}
+  <label for="username">Username</label>
+  <p class="hint" id="username-hint">3 to 30 characters: letters, digits, dots and underscores.</p>
+  <input id="username" name="username" autocomplete="username" autocapitalize="none" spellcheck="false" required minlength="3" maxlength="30" value="${p.username ?? ""}" aria-describedby="${describedBy(e, "username", "username-hint")}">
+  ${fieldError(e, "username")}
+  <label for="email">Email <span class="optional">(optional)</span></label>
+  <input id="email" name="email" type="email" autocomplete="email" maxlength="254" value="${p.email ?? ""}" aria-describedby="${describedBy(e, "email")}">
+  ${fieldError(e, "email")}
+  <label for="password">Password</label>
+  <p class="hint" id="password-hint">At least 8 characters. A few unrelated words make a strong password that is easy to remember.</p>
+  <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8" maxlength="128" aria-describedby="${describedBy(e, "password", "password-hint")}">
+  ${fieldError(e, "password")}
+  <button type="submit">Create account</button>
+</form>
+<p>Already have an account? <a href="/sign-in">Sign in</a></p>`,
+	});
+}
+
+export function signInPage(p: { csrf: string; username?: string; error?: FormError; notice?: string }): Html {
+	return layout({
+		title: "Sign in",
+		body: html`<h1>Sign in</h1>
+${p.notice ? html`<p class="notice" role="status">${p.notice}</p>` : ""}
+${errorSummary(p.error)}
+<form method="post" action="/sign-in" novalidate>
+  ${csrfField(p.csrf)}
+  <label for="username">Username</label>
+  <input id="username" name="username" autocomplete="username" autocapitalize="none" spellcheck="false" required maxlength="30" value="${p.username ?? ""}">
+  <label for="password">Password</label>
+  <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="128">
+  <button type="submit">Sign in</button>
+</form>
+<p>New here? <a href="/sign-up">Create an account</a></p>`,
+	});
+}
+
+export interface MethodCopy {
+	title: string;
+	label: string;
+	hint: string;
+	inputMode: string;
+	autocomplete: string;
+	maxLength: number;
+}
+
+export const methodCopy: Record<MethodName, MethodCopy> = {
+	totp: {
+		title: "Authenticator app",
+		label: "6-digit code",
+		hint: "Open your authenticator app and enter the code it shows for Tessera.",
+		inputMode: "numeric",
+		autocomplete: "one-time-code",
+		maxLength: 16,
+	},
+	backup_code: {
+		title: "Backup code",
+		label: "Backup code",
+		hint: "Enter one of the backup codes you saved, like ABCD-1234. Each code works once.",
+		inputMode: "text",
+		autocomplete: "off",
+		maxLength: 64,
+	},
+};
+
+export function secondFactorPage(p: {
+	csrf: string;
+	method: MethodName;
+	methods: MethodName[];
+	error?: FormError;
+}): Html {
+	const copy = methodCopy[p.method];
+	const others = p.methods.filter((m) => m !== p.method);
+	return layout({
+		title: "Two-step verification",
+		body: html`<h1>Two-step verification</h1>
+<p>Your password was right. Now confirm it is you with your ${copy.title.toLowerCase()}.</p>
+${errorSummary(p.error)}
+<form method="post" action="/sign-in/verify" novalidate>
+  ${csrfField(p.csrf)}
+  <input type="hidden" name="method" value="${p.method}">
+  <label for="code">${copy.label}</label>
+  <p class="hint" id="code-hint">${copy.hint}</p>
+  <input id="code" name="code" required autofocus inputmode="${copy.inputMode}" autocomplete="${copy.autocomplete}" autocapitalize="characters" spellcheck="false" maxlength="${copy.maxLength}" aria-describedby="code-hint">
+  <button type="submit">Verify</button>
+</form>
+${others.length > 0 ? html`<p><a href="/sign-in/verify/methods">Try another way</a></p>` : ""}
+<p class="safety">Tessera never asks for a code by message, email or phone call. Type codes only on this page.</p>
+<p><a href="/sign-in">Cancel and start again</a></p>`,
+	});
+}
+
+export function anotherWayPage(p: { methods: MethodName[]; current?: MethodName | undefined }): Html {
+	return layout({
+		title: "Try another way",
+		body: html`<h1>Try another way</h1>
+<p>Choose how to confirm it is you.</p>
+<ul class="choices">
+${p.methods.map(
+	(m) => html`<li><a class="choice" href="/sign-in/verify?method=${m}"><strong>${methodCopy[m].title}</strong><span>${methodCopy[m].hint}</span></a></li>`,
+)}
+</ul>
+<p><a href="/sign-in">Cancel and start again</a></p>`,
+	});
+}
+
+export function messagePage(p: { title: string; message: string; link?: { href: string; text: string } }): Html {
+	return layout({
+		title: p.title,
+		body: html`<h1>${p.title}</h1>
+<p>${p.message}</p>
+${p.link ? html`<p><a href="${p.link.href}">${p.link.text}</a></p>` : ""}`,
+	});
+}

@@ -1,0 +1,68 @@
+import type { FieldProblem } from "../../core/errors.ts";
+import { type Html, html } from "../html.ts";
+
+export interface PageUser {
+	username: string;
+	csrf: string;
+}
+
+export interface FormError {
+	message: string;
+	fields?: FieldProblem[] | undefined;
+	code?: string;
+}
+
+export function layout(options: { title: string; body: Html; user?: PageUser | undefined; wide?: boolean }): Html {
+	const { title, body, user } = options;
+	return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${title} · Tessera</title>
+<link rel="stylesheet" href="/assets/app.css">
+<script src="/assets/app.js" defer></script>
+</head>
+<body>
+<header class="top">
+  <a class="brand" href="/">Tessera</a>
+  ${
+		user
+			? html`<form method="post" action="/sign-out" class="inline">
+    <input type="hidden" name="_csrf" value="${user.csrf}">
+    <span class="who">${user.username}</span>
+    <button type="submit" class="link">Sign out</button>
+  </form>`
+			: ""
+	}
+</header>
+<main id="main" class="${options.wide ? "wide" : ""}">
+${body}
+</main>
+</body>
+</html>`;
+}
+
+/** The error box at the top of a form: what went wrong and, per field, what to change. */
+export function errorSummary(error: FormError | undefined): Html {
+	if (!error) return html``;
+	return html`<div class="error" role="alert" id="form-error" tabindex="-1" data-code="${error.code ?? ""}">
+  <p>${error.message}</p>
+  ${error.fields?.length ? html`<ul>${error.fields.map((f) => html`<li>${f.problem}</li>`)}</ul>` : ""}
+</div>`;
+}
+
+export function csrfField(csrf: string): Html {
+	return html`<input type="hidden" name="_csrf" value="${csrf}">`;
+}
+
+export function fieldError(error: FormError | undefined, field: string): Html {
+	const problem = error?.fields?.find((f) => f.field === field);
+	return problem ? html`<p class="field-error" id="${field}-error">${problem.problem}</p>` : html``;
+}
+
+export function describedBy(error: FormError | undefined, field: string, hint?: string): string {
+	const ids = [hint, error?.fields?.some((f) => f.field === field) ? `${field}-error` : undefined].filter(Boolean);
+	return ids.join(" ");
+}
