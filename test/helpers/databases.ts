@@ -1,0 +1,88 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { openPostgres, openSqlite, type Store } from "../../src/store/db.ts";
+
+export type DatabaseKind = "sqlite" | "postgres";
+
+/** The server every PostgreSQL suite uses: CI's service by default. */
+export const POSTGRES_ADMIN_URL = process.env["TESSERA_TEST_POSTGRES_URL"] ?? "postgres://postgres@127.0.0.1:5432/test";
+
+let postgresReachable: Promise<boolean> | undefined;
+
+async function canReachPostgres(): Promise<boolean> {
+	const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3000 });
+	try {
+		await client.connect();
+		await client.query("select 1");
+		return true;
+	} catch {
+		return false;
+	} finally {
+		await client.end().catch(() => {});
+	}
+}
+
+/**
+ * The databases a suite runs on. PostgreSQL is mandatory under CI=true: if it
+ * cannot be reached there, the suite fails loudly. Elsewhere a machine without
+ * PostgreSQL runs the SQLite half and says so.
+ */
+export async function databaseKinds(): Promise<DatabaseKind[]> {
+	postgresReachable ??= canReachPostgres();
+	if (await postgresReachable) return ["sqlite", "postgres"];
+	if (process.env["CI"] === "true") {
+		throw new Error(`PostgreSQL is required under CI=true but ${POSTGRES_ADMIN_URL} cannot be reached.`);
+	}
+	console.warn(`\n*** PostgreSQL at ${POSTGRES_ADMIN_URL} is not reachable: its suites are NOT run on this machine. ***\n`);
+	return ["sqlite"];
+}
+
+export interface ThrowawayDatabase {
+	store: Store;
+	/** Where the data lives: the SQLite file, or the PostgreSQL database name. */
+	location: string;
+	/** A connection string for another process (PostgreSQL), or the SQLite data folder. */
+	url: string;
+	drop(): Promise<void>;
+}
+
+/** A fresh, empty database of the given kind, removed again by `drop()`. */
+export async function throwawayDatabase(kind: DatabaseKind): Promise<ThrowawayDatabase> {
+	if (kind === "sqlite") {
+		const dir = mkdtempSync(join(tmpdir(), "tessera-test-"));
+		const path = join(dir, "tessera.db");
+		const store = openSqlite(path);
+		return {
+			store,
+			location: path,
+			url: dir,
+			async drop() {
+				await store.close().catch(() => {});
+				rmSync(dir, { recursive: true, force: true });
+			},
+		};
+	}
+	const name = `tessera_test_${randomBytes(6).toString("hex")}`;
+	const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+	await admin.connect();
+	await admin.query(`create database ${name}`);
+	await admin.end();
+	const url = new URL(POSTGRES_ADMIN_URL);
+	url.pathname = `/${name}`;
+	const store = openPostgres(url.toString(), 20);
+	return {
+		store,
+		location: name,
+		url: url.toString(),
+		async drop() {
+			await store.close().catch(() => {});
+			const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+			await client.connect();
+			await client.query(`drop database if exists ${name} with (force)`);
+			await client.end();
+		},
+	};
+}

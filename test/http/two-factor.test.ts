@@ -1,0 +1,279 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { databaseKinds } from "../helpers/databases.ts";
+import {
+	api,
+	errorCode,
+	type Harness,
+	PASSWORD,
+	passwordStep,
+	signUp,
+	signUpWithTwoFactor,
+	startHarness,
+	totpCode,
+} from "../helpers/harness.ts";
+
+for (const kind of await databaseKinds()) {
+	describe(`authenticator app and backup codes (${kind})`, () => {
+		let h: Harness;
+		before(async () => {
+			h = await startHarness(kind);
+		});
+		after(() => h.close());
+
+		test("enrolment needs the password and completes only after a first valid code", async () => {
+			const user = await signUp(h.app);
+			const wrong = await api(h.app, "/account/totp", { token: user.token, body: { password: "not my password" } });
+			assert.equal(wrong.statusCode, 401);
+			assert.equal(errorCode(wrong), "invalid_credentials");
+
+			const enroll = await api(h.app, "/account/totp", { token: user.token, body: { password: PASSWORD } });
+			assert.equal(enroll.statusCode, 201);
+			const { secret, otpauthUri, qrCodeSvg } = enroll.json();
+			assert.match(secret, /^[A-Z2-7]{32}$/, "160-bit key in base32");
+			const uri = new URL(otpauthUri);
+			assert.equal(uri.protocol, "otpauth:");
+			assert.equal(uri.host, "totp");
+			assert.equal(decodeURIComponent(uri.pathname), `/Tessera:${user.username}`);
+			assert.equal(uri.searchParams.get("secret"), secret);
+			assert.equal(uri.searchParams.get("issuer"), "Tessera");
+			assert.match(qrCodeSvg, /^<svg[\s\S]*<\/svg>\s*$/);
+
+			const before = await api(h.app, "/account", { token: user.token });
+			assert.equal(before.json().twoFactor.enabled, false, "not on until a code is confirmed");
+			const signIn = await api(h.app, "/sessions", { body: { username: user.username, password: PASSWORD } });
+			assert.equal(signIn.statusCode, 201, "sign-in still needs no second factor");
+
+			const bad = await api(h.app, "/account/totp/confirm", { token: user.token, body: { code: "000000" } });
+			assert.equal(bad.statusCode, 401);
+			assert.equal(errorCode(bad), "invalid_code");
+
+			const confirm = await api(h.app, "/account/totp/confirm", {
+				token: user.token,
+				body: { code: totpCode(secret, h.clock()) },
+			});
+			assert.equal(confirm.statusCode, 200);
+			const body = confirm.json();
+			assert.equal(body.twoFactor.enabled, true);
+			assert.deepEqual(body.twoFactor.methods, ["totp", "backup_code"]);
+			assert.equal(body.backupCodes.codes.length, 10);
+			assert.equal(new Set(body.backupCodes.codes).size, 10);
+			for (const code of body.backupCodes.codes) assert.match(code, /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+
+			const after = await api(h.app, "/account", { token: user.token });
+			assert.equal(after.json().twoFactor.backupCodes.remaining, 10);
+			assert.equal(after.json().twoFactor.backupCodes.total, 10);
+			assert.equal(Date.parse(after.json().twoFactor.backupCodes.createdAt), h.clock());
+
+			const again = await api(h.app, "/account/totp", { token: user.token, body: { password: PASSWORD } });
+			assert.equal(again.statusCode, 409);
+			assert.equal(errorCode(again), "two_factor_already_enabled");
+		});
+
+		test("sign-in asks for the second factor, offering every method the account has", async () => {
+			const user = await signUpWithTwoFactor(h);
+			const response = await api(h.app, "/sessions", { body: { username: user.username, password: PASSWORD } });
+			assert.equal(response.statusCode, 200);
+			const { secondFactor } = response.json();
+			assert.deepEqual(secondFactor.methods, ["totp", "backup_code"]);
+			assert.equal(secondFactor.preferred, "totp");
+			assert.match(secondFactor.challenge, /^[A-Za-z0-9_-]{43}$/);
+			assert.equal(Date.parse(secondFactor.expiresAt), h.clock() + 10 * 60_000);
+			assert.equal(response.json().session, undefined, "no session before the second factor");
+		});
+
+		test("a TOTP code signs in once; the same code is refused if sent again", async () => {
+			const user = await signUpWithTwoFactor(h);
+			const code = totpCode(user.secret, h.clock());
+			const first = await passwordStep(h, user.username);
+			const ok = await api(h.app, "/sessions/second-factor", {
+				body: { challenge: first.challenge, method: "totp", code },
+			});
+			assert.equal(ok.statusCode, 201);
+			const token = ok.json().session.token;
+			assert.equal((await api(h.app, "/account", { token })).statusCode, 200);
+
+			const second = await passwordStep(h, user.username);
+			const replay = await api(h.app, "/sessions/second-factor", {
+				body: { challenge: second.challenge, method: "totp", code },
+			});
+			assert.equal(replay.statusCode, 401);
+			assert.equal(errorCode(replay), "code_already_used");
+		});
+
+		test("TOTP accepts one step of drift either way, not two", async () => {
+			const user = await signUpWithTwoFactor(h);
+			h.clock.advance(5 * 30_000);
+			const now = h.clock();
+			for (const [offset, expected] of [
+				[-60_000, 401],
+				[60_000, 401],
+				[-30_000, 201],
+				[30_000, 201],
+			] as const) {
+				const { challenge } = await passwordStep(h, user.username);
+				const response = await api(h.app, "/sessions/second-factor", {
+					body: { challenge, method: "totp", code: totpCode(user.secret, now + offset) },
+				});
+				assert.equal(response.statusCode, expected, `offset ${offset}`);
+			}
+		});
+
+		test("a backup code works once and reports how many remain", async () => {
+			const user = await signUpWithTwoFactor(h);
+			const [code] = user.codes;
+			const first = await passwordStep(h, user.username);
+			const ok = await api(h.app, "/sessions/second-factor", {
+				body: { challenge: first.challenge, method: "backup_code", code },
+			});
+			assert.equal(ok.statusCode, 201);
+			assert.deepEqual(ok.json().backupCodes, { remaining: 9 });
+
+			const second = await passwordStep(h, user.username);
+			const again = await api(h.app, "/sessions/second-factor", {
+				body: { challenge: second.challenge, method: "backup_code", code },
+			});
+			assert.equal(again.statusCode, 401);
+			assert.equal(errorCode(again), "code_already_used");
+			assert.match(again.json().error.message, /already used/);
+
+			const account = await api(h.app, "/account", { token: ok.json().session.token });
+			assert.equal(account.json().twoFactor.backupCodes.remaining, 9);
+		});
+
+		test("backup codes are accepted however they are typed", async () => {
+			const user = await signUpWithTwoFactor(h);
+			const variants = [
+				user.codes[1]!.toLowerCase(),
+				` ${user.codes[2]!.replace("-", " ")} `,
+				user.codes[3]!.replace("-", ""),
+				user.codes[4]!.replace(/0/g, "O").replace(/1/g, "l"),
+				[...user.codes[5]!].map((c) => (/\d/.test(c) ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c)).join(""),
+				user.codes[6]!.replace("-", "\u200b"),
+			];
+			for (const typed of variants) {
+				const { challenge } = await passwordStep(h, user.username);
+				const response = await api(h.app, "/sessions/second-factor", {
+					body: { challenge, method: "backup_code", code: typed },
+				});
+				assert.equal(response.statusCode, 201, JSON.stringify(typed));
+			}
+		});
+
+		test("a wrong code is refused, and the challenge stays open for another try", async () => {
+			const user = await signUpWithTwoFactor(h);
+			const { challenge } = await passwordStep(h, user.username);
+			const wrong = await api(h.app, "/sessions/second-factor", {
+				body: { challenge, method: "backup_code", code: "AAAA-AAAA" },
+			});
+			assert.equal(wrong.statusCode, 401);
+			assert.equal(errorCode(wrong), "invalid_code");
+			const right = await api(h.app, "/sessions/second-factor", {
+				body: { challenge, method: "backup_code", code: user.codes[0] },
+			});
+			assert.equal(right.statusCode, 201);
+			const reuse = await api(h.app, "/sessions/second-factor", {
+				body: { challenge, method: "backup_code", code: user.codes[1] },
+			});
+			assert.equal(reuse.statusCode, 410, "a challenge ends with its session");
+			assert.equal(errorCode(reuse), "challenge_expired");
+			const row = await h.tessera.store.db
+				.selectFrom("backup_codes")
+				.select((eb) => eb.fn.countAll<number>().as("n"))
+				.where("account_id", "=", user.id)
+				.where("used_at", "is", null)
+				.executeTakeFirstOrThrow();
+			assert.equal(Number(row.n), 9, "the refused attempt did not burn the second code");
+		});
+
+		test("a challenge expires after 10 minutes", async () => {
+			const user = await signUpWithTwoFactor(h);
+			const { challenge } = await passwordStep(h, user.username);
+			h.clock.advance(10 * 60_000);
+			const late = await api(h.app, "/sessions/second-factor", {
+				body: { challenge, method: "backup_code", code: user.codes[0] },
+			});
+			assert.equal(late.statusCode, 410);
+			assert.equal(errorCode(late), "challenge_expired");
+			const account = await api(h.app, "/sessions", { body: { username: user.username, password: PASSWORD } });
+			assert.equal(account.statusCode, 200, "starting again works");
+		});
+
+		test("an unknown challenge is expired, not an error", async () => {
+			for (const challenge of ["A".repeat(43), "nope", ""]) {
+				const response = await api(h.app, "/sessions/second-factor", {
+					body: { challenge, method: "totp", code: "123456" },
+				});
+				assert.equal(response.statusCode, 410, challenge);
+			}
+		});
+
+		test("get new codes: needs the password; the new set replaces the old", async () => {
+			const user = await signUpWithTwoFactor(h);
+			const wrong = await api(h.app, "/account/backup-codes", { token: user.token, body: { password: "nope nope nope" } });
+			assert.equal(errorCode(wrong), "invalid_credentials");
+			const fresh = await api(h.app, "/account/backup-codes", { token: user.token, body: { password: PASSWORD } });
+			assert.equal(fresh.statusCode, 201);
+			const codes: string[] = fresh.json().codes;
+			assert.equal(codes.length, 10);
+			assert.equal(codes.filter((c) => user.codes.includes(c)).length, 0);
+
+			const old = await passwordStep(h, user.username);
+			const oldCode = await api(h.app, "/sessions/second-factor", {
+				body: { challenge: old.challenge, method: "backup_code", code: user.codes[0] },
+			});
+			assert.equal(oldCode.statusCode, 401, "codes from the replaced set no longer work");
+			const next = await passwordStep(h, user.username);
+			const newCode = await api(h.app, "/sessions/second-factor", {
+				body: { challenge: next.challenge, method: "backup_code", code: codes[0] },
+			});
+			assert.equal(newCode.statusCode, 201);
+			assert.deepEqual(newCode.json().backupCodes, { remaining: 9 });
+		});
+
+		test("turning the authenticator off needs the password and turns two-factor off", async () => {
+			const user = await signUpWithTwoFactor(h);
+			const wrong = await api(h.app, "/account/totp/disable", { token: user.token, body: { password: "wrong wrong" } });
+			assert.equal(wrong.statusCode, 401);
+			const pending = await passwordStep(h, user.username);
+			const off = await api(h.app, "/account/totp/disable", { token: user.token, body: { password: PASSWORD } });
+			assert.equal(off.statusCode, 200);
+			assert.deepEqual(off.json().twoFactor, { enabled: false, methods: [], preferred: null, backupCodes: null });
+			const signIn = await api(h.app, "/sessions", { body: { username: user.username, password: PASSWORD } });
+			assert.equal(signIn.statusCode, 201, "password alone signs in again");
+			const stale = await api(h.app, "/sessions/second-factor", {
+				body: { challenge: pending.challenge, method: "backup_code", code: user.codes[0] },
+			});
+			assert.equal(stale.statusCode, 410, "a sign-in that was waiting for a code cannot finish");
+			const twice = await api(h.app, "/account/totp/disable", { token: user.token, body: { password: PASSWORD } });
+			assert.equal(errorCode(twice), "two_factor_not_enabled");
+		});
+
+		test("a second set-up after turning off issues a fresh set of codes", async () => {
+			const user = await signUpWithTwoFactor(h);
+			await api(h.app, "/account/totp/disable", { token: user.token, body: { password: PASSWORD } });
+			const enroll = await api(h.app, "/account/totp", { token: user.token, body: { password: PASSWORD } });
+			const confirm = await api(h.app, "/account/totp/confirm", {
+				token: user.token,
+				body: { code: totpCode(enroll.json().secret, h.clock()) },
+			});
+			assert.equal(confirm.statusCode, 200);
+			assert.equal(confirm.json().backupCodes.codes.length, 10);
+			const account = await api(h.app, "/account", { token: user.token });
+			assert.equal(account.json().twoFactor.backupCodes.remaining, 10);
+		});
+
+		test("no backup code and no authenticator key is stored in plain text", async () => {
+			const user = await signUpWithTwoFactor(h);
+			const tables = ["backup_codes", "backup_code_sets", "totp_credentials", "accounts", "sessions"] as const;
+			let dump = "";
+			for (const table of tables) dump += JSON.stringify(await h.tessera.store.db.selectFrom(table).selectAll().execute());
+			for (const code of user.codes) {
+				assert.ok(!dump.includes(code), code);
+				assert.ok(!dump.includes(code.replace("-", "")), code);
+			}
+			assert.ok(!dump.includes(user.secret));
+			assert.ok(!dump.includes(Buffer.from(user.secret).toString("base64")));
+		});
+	});
+}
