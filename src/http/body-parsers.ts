@@ -42,6 +42,30 @@ export function parseForm(text: string): Record<string, string> {
 	return Object.fromEntries(entries);
 }
 
+/**
+ * NUL has no place in any field, and PostgreSQL cannot store it in text: refuse
+ * it at the door rather than fail deep inside a query.
+ */
+export function findNul(value: unknown, path = ""): string | undefined {
+	if (typeof value === "string") return value.includes("\u0000") ? path || "body" : undefined;
+	if (typeof value !== "object" || value === null) return undefined;
+	for (const [key, item] of Object.entries(value)) {
+		const childPath = path ? `${path}.${key}` : key;
+		if (key.includes("\u0000")) return childPath;
+		const found = findNul(item, childPath);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+function refuseNul(value: unknown): unknown {
+	const field = findNul(value);
+	if (field) {
+		throw new TesseraError("invalid_request", { fields: [{ field, problem: "Contains a NUL character." }] });
+	}
+	return value;
+}
+
 export function registerBodyParsers(app: FastifyInstance): void {
 	app.removeAllContentTypeParsers();
 	const parseJson = app.getDefaultJsonParser("error", "error");
@@ -62,13 +86,20 @@ export function registerBodyParsers(app: FastifyInstance): void {
 			return;
 		}
 		parseJson(request, text, (error, value) => {
-			if (error) done(new TesseraError("invalid_json"), undefined);
-			else done(null, value);
+			if (error) {
+				done(new TesseraError("invalid_json"), undefined);
+				return;
+			}
+			try {
+				done(null, refuseNul(value));
+			} catch (nulError) {
+				done(nulError as Error, undefined);
+			}
 		});
 	});
 	app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "buffer" }, (_request, body, done) => {
 		try {
-			done(null, parseForm(decodeUtf8(body as Buffer)));
+			done(null, refuseNul(parseForm(decodeUtf8(body as Buffer))));
 		} catch (error) {
 			done(error as Error, undefined);
 		}

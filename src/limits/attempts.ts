@@ -68,6 +68,8 @@ export class AttemptCounter {
 				.where("window_start", "=", windowStart)
 				.where("count", ">", 0)
 				.execute();
+			// A window with nothing left in it closes, so the next window opens at the next wrong attempt.
+			await this.#db.deleteFrom("throttle_counters").where("key", "=", key).where("count", "<=", 0).execute();
 		}
 	}
 

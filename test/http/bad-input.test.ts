@@ -1,0 +1,142 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import fc from "fast-check";
+import { databaseKinds } from "../helpers/databases.ts";
+import { api, errorCode, type Harness, PASSWORD, signUp, startHarness } from "../helpers/harness.ts";
+
+function raw(h: Harness, method: "POST" | "GET" | "DELETE", url: string, payload: string | Buffer, type?: string) {
+	return h.app.inject({ method, url, payload, headers: type ? { "content-type": type } : {} });
+}
+
+function assertCleanError(response: { statusCode: number; body: string }, status: number, code: string) {
+	assert.equal(response.statusCode, status, response.body);
+	const body = JSON.parse(response.body);
+	assert.equal(body.error.code, code);
+	assert.equal(typeof body.error.message, "string");
+	assert.doesNotMatch(response.body, /\bat .*\.ts:\d+|node_modules|Error:/, "no stack trace or internals");
+}
+
+for (const kind of await databaseKinds()) {
+	describe(`bad input gets a clear 4xx (${kind})`, () => {
+		let h: Harness;
+		let token: string;
+		before(async () => {
+			h = await startHarness(kind);
+			token = (await signUp(h.app)).token;
+		});
+		after(() => h.close());
+
+		test("malformed JSON, empty bodies and the wrong media type", async () => {
+			assertCleanError(await raw(h, "POST", "/api/v1/sessions", "{not json", "application/json"), 400, "invalid_json");
+			assertCleanError(await raw(h, "POST", "/api/v1/sessions", "", "application/json"), 400, "invalid_json");
+			assertCleanError(await raw(h, "POST", "/api/v1/sessions", "username=a", "text/plain"), 415, "unsupported_media_type");
+			assertCleanError(await raw(h, "POST", "/api/v1/sessions", "[1,2]", "application/json"), 400, "invalid_request");
+			assertCleanError(await raw(h, "POST", "/api/v1/sessions", "null", "application/json"), 400, "invalid_request");
+		});
+
+		test("invalid UTF-8 is refused, not turned into replacement characters", async () => {
+			const bytes = Buffer.concat([Buffer.from('{"username":"ab'), Buffer.from([0xc3, 0x28]), Buffer.from('c","password":"x"}')]);
+			assertCleanError(await raw(h, "POST", "/api/v1/sessions", bytes, "application/json"), 400, "invalid_encoding");
+		});
+
+		test("a NUL character in any field is refused, on every database", async () => {
+			const signIn = await api(h.app, "/sessions", { body: { username: "ab\u0000c", password: PASSWORD } });
+			assertCleanError(signIn, 400, "invalid_request");
+			assert.equal(signIn.json().error.fields[0].field, "username");
+			const signUpNul = await api(h.app, "/accounts", {
+				body: { username: "nul_email", password: PASSWORD, email: "a\u0000@example.com" },
+			});
+			assertCleanError(signUpNul, 400, "invalid_request");
+		});
+
+		test("oversized bodies get 413", async () => {
+			const huge = JSON.stringify({ username: "a", password: "x".repeat(20_000) });
+			assertCleanError(await raw(h, "POST", "/api/v1/sessions", huge, "application/json"), 413, "payload_too_large");
+		});
+
+		test("wrong types, missing and unknown fields name the offending field", async () => {
+			const wrongType = await api(h.app, "/sessions", { body: { username: 12, password: PASSWORD } });
+			assertCleanError(wrongType, 400, "invalid_request");
+			assert.deepEqual(wrongType.json().error.fields.map((f: { field: string }) => f.field), ["username"]);
+
+			const missing = await api(h.app, "/accounts", { body: { username: "someone" } });
+			assertCleanError(missing, 400, "invalid_request");
+			assert.equal(missing.json().error.fields[0].field, "password");
+
+			const unknown = await api(h.app, "/sessions", { body: { username: "a_b_c", password: PASSWORD, admin: true } });
+			assertCleanError(unknown, 400, "invalid_request");
+			assert.equal(unknown.json().error.fields[0].field, "admin");
+
+			const badMethod = await api(h.app, "/sessions/second-factor", {
+				body: { challenge: "x", method: "carrier_pigeon", code: "1" },
+			});
+			assertCleanError(badMethod, 400, "invalid_request");
+			assert.equal(badMethod.json().error.fields[0].field, "method");
+		});
+
+		test("a __proto__ field is just an unknown field", async () => {
+			const response = await raw(
+				h,
+				"POST",
+				"/api/v1/sessions",
+				'{"username":"abc","password":"abcdefgh","__proto__":{"admin":true}}',
+				"application/json",
+			);
+			assert.equal(response.statusCode, 400);
+		});
+
+		test("unknown routes are 404 not_found in JSON", async () => {
+			assertCleanError(await api(h.app, "/nothing-here"), 404, "not_found");
+		});
+
+		test("random JSON bodies never produce a 5xx on any route", async () => {
+			const routes = [
+				["POST", "/api/v1/accounts"],
+				["POST", "/api/v1/sessions"],
+				["POST", "/api/v1/sessions/second-factor"],
+				["POST", "/api/v1/account/totp"],
+				["POST", "/api/v1/account/totp/confirm"],
+				["POST", "/api/v1/account/totp/disable"],
+				["POST", "/api/v1/account/backup-codes"],
+				["DELETE", "/api/v1/sessions/current"],
+			] as const;
+			const field = fc.oneof(
+				fc.string({ maxLength: 40 }),
+				fc.string({ unit: "binary", maxLength: 300 }),
+				fc.constantFrom("\u0000", "a\u0000b", "💥".repeat(300), "<script>alert(1)</script>", "' OR 1=1 --", "\ud800"),
+				fc.integer(),
+				fc.boolean(),
+				fc.constant(null),
+				fc.array(fc.string(), { maxLength: 3 }),
+				fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
+			);
+			const body = fc.oneof(
+				fc.record(
+					{
+						username: field,
+						password: field,
+						email: field,
+						challenge: field,
+						method: field,
+						code: field,
+					},
+					{ requiredKeys: [] },
+				),
+				fc.json(),
+			);
+			await fc.assert(
+				fc.asyncProperty(fc.constantFrom(...routes), body, fc.boolean(), async ([method, url], payload, withToken) => {
+					const response = await h.app.inject({
+						method,
+						url,
+						payload: typeof payload === "string" ? payload : JSON.stringify(payload),
+						headers: { "content-type": "application/json", ...(withToken ? { authorization: `Bearer ${token}` } : {}) },
+					});
+					assert.ok(response.statusCode < 500, `${method} ${url} ${response.statusCode} ${response.body}`);
+					if (response.statusCode >= 400) assert.match(errorCode(response) ?? "", /^[a-z_]+$/);
+				}),
+				{ numRuns: 150 },
+			);
+		});
+	});
+}

@@ -1,0 +1,133 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { databaseKinds } from "../helpers/databases.ts";
+import {
+	api,
+	errorCode,
+	type Harness,
+	PASSWORD,
+	passwordStep,
+	signUp,
+	signUpWithTwoFactor,
+	startHarness,
+	uniqueUsername,
+} from "../helpers/harness.ts";
+
+const wrongPassword = (h: Harness, username: string, ip?: string) =>
+	api(h.app, "/sessions", { body: { username, password: "definitely wrong" }, ...(ip ? { ip } : {}) });
+
+for (const kind of await databaseKinds()) {
+	describe(`throttling (${kind})`, () => {
+		let h: Harness;
+		before(async () => {
+			h = await startHarness(kind);
+		});
+		after(() => h.close());
+
+		test("ten wrong passwords for one account, then 429 with Retry-After, until the window ends", async () => {
+			const user = await signUp(h.app);
+			for (let i = 0; i < 10; i++) {
+				const response = await wrongPassword(h, user.username, `198.51.100.${i}`);
+				assert.equal(response.statusCode, 401, `attempt ${i + 1}`);
+			}
+			const blocked = await api(h.app, "/sessions", {
+				body: { username: user.username, password: PASSWORD },
+				ip: "198.51.100.200",
+			});
+			assert.equal(blocked.statusCode, 429, "even the right password waits: the account is being guessed at");
+			assert.equal(errorCode(blocked), "too_many_attempts");
+			assert.equal(blocked.headers["retry-after"], String(15 * 60));
+			h.clock.advance(10 * 60_000);
+			assert.equal(
+				(await wrongPassword(h, user.username)).headers["retry-after"],
+				String(5 * 60),
+				"Retry-After counts down",
+			);
+			h.clock.advance(5 * 60_000);
+			const later = await api(h.app, "/sessions", { body: { username: user.username, password: PASSWORD } });
+			assert.equal(later.statusCode, 201);
+		});
+
+		test("unknown usernames are throttled like real ones", async () => {
+			const ghost = uniqueUsername("ghost");
+			for (let i = 0; i < 10; i++) await wrongPassword(h, ghost, `198.51.100.${i}`);
+			const blocked = await wrongPassword(h, ghost, "198.51.100.99");
+			assert.equal(blocked.statusCode, 429);
+		});
+
+		test("one address guessing many accounts is throttled", async () => {
+			const ip = "192.0.2.50";
+			for (let i = 0; i < 50; i++) {
+				assert.equal((await wrongPassword(h, uniqueUsername("spray"), ip)).statusCode, 401);
+			}
+			const blocked = await wrongPassword(h, uniqueUsername("spray"), ip);
+			assert.equal(blocked.statusCode, 429);
+			assert.ok(Number(blocked.headers["retry-after"]) > 0);
+			const elsewhere = await wrongPassword(h, uniqueUsername("spray"), "192.0.2.51");
+			assert.equal(elsewhere.statusCode, 401, "other addresses are not affected");
+			h.clock.advance(15 * 60_000);
+		});
+
+		test("parallel wrong passwords cannot slip past the limit", async () => {
+			const user = await signUp(h.app);
+			const responses = await Promise.all(
+				Array.from({ length: 40 }, (_, i) => wrongPassword(h, user.username, `203.0.113.${i}`)),
+			);
+			const evaluated = responses.filter((r) => r.statusCode === 401).length;
+			const refused = responses.filter((r) => r.statusCode === 429).length;
+			assert.equal(evaluated, 10);
+			assert.equal(refused, 30);
+			h.clock.advance(15 * 60_000);
+		});
+
+		test("wrong codes are counted per account across challenges and addresses", async () => {
+			const user = await signUpWithTwoFactor(h);
+			for (let i = 0; i < 10; i++) {
+				const { challenge } = await passwordStep(h, user.username, `198.18.0.${i}`);
+				const response = await api(h.app, "/sessions/second-factor", {
+					body: { challenge, method: "backup_code", code: "ZZZZ-ZZZZ" },
+					ip: `198.18.0.${i}`,
+				});
+				assert.equal(response.statusCode, 401);
+			}
+			const { challenge } = await passwordStep(h, user.username, "198.18.1.1");
+			const blocked = await api(h.app, "/sessions/second-factor", {
+				body: { challenge, method: "backup_code", code: user.codes[0] },
+				ip: "198.18.1.1",
+			});
+			assert.equal(blocked.statusCode, 429, "even a right code waits once the limit is reached");
+			assert.equal(blocked.headers["retry-after"], String(60 * 60));
+			h.clock.advance(60 * 60_000);
+			const next = await passwordStep(h, user.username);
+			const ok = await api(h.app, "/sessions/second-factor", {
+				body: { challenge: next.challenge, method: "backup_code", code: user.codes[0] },
+			});
+			assert.equal(ok.statusCode, 201, "the code was not burned while refused");
+		});
+
+		test("parallel wrong codes cannot slip past the limit", async () => {
+			const user = await signUpWithTwoFactor(h);
+			const { challenge } = await passwordStep(h, user.username);
+			const responses = await Promise.all(
+				Array.from({ length: 40 }, (_, i) =>
+					api(h.app, "/sessions/second-factor", {
+						body: { challenge, method: "backup_code", code: `ZZZZ-ZZ${String(i).padStart(2, "0")}` },
+						ip: `203.0.113.${i}`,
+					}),
+				),
+			);
+			assert.equal(responses.filter((r) => r.statusCode === 401).length, 10);
+			assert.equal(responses.filter((r) => r.statusCode === 429).length, 30);
+			h.clock.advance(60 * 60_000);
+		});
+
+		test("the right password does not use up the allowance", async () => {
+			const user = await signUp(h.app);
+			for (let i = 0; i < 25; i++) {
+				const ok = await api(h.app, "/sessions", { body: { username: user.username, password: PASSWORD } });
+				assert.equal(ok.statusCode, 201);
+			}
+			for (let i = 0; i < 10; i++) assert.equal((await wrongPassword(h, user.username, `10.9.8.${i}`)).statusCode, 401);
+		});
+	});
+}
