@@ -1,0 +1,226 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { FormClient } from "../helpers/browserless.ts";
+import { databaseKinds } from "../helpers/databases.ts";
+import { type Harness, PASSWORD, startHarness, totpCode, uniqueUsername } from "../helpers/harness.ts";
+
+function codesOn(body: string): string[] {
+	return [...body.matchAll(/<li><code>([0-9A-Z]{4}-[0-9A-Z]{4})<\/code><\/li>/g)].map((m) => m[1]!);
+}
+
+for (const kind of await databaseKinds()) {
+	describe(`web pages without JavaScript (${kind})`, () => {
+		let h: Harness;
+		before(async () => {
+			h = await startHarness(kind);
+		});
+		after(() => h.close());
+
+		async function signedUp() {
+			const client = new FormClient(h.app);
+			const username = uniqueUsername("web");
+			await client.get("/sign-up");
+			const response = await client.post("/sign-up", { username, password: PASSWORD, email: "" });
+			assert.equal(response.statusCode, 303);
+			assert.equal(response.headers.location, "/settings");
+			return { client, username };
+		}
+
+		test("the whole journey works with plain forms: enrol, save codes, sign in with a backup code", async () => {
+			const { client, username } = await signedUp();
+			const settings = await client.get("/settings");
+			assert.match(settings.body, /Two-factor authentication/);
+			assert.match(settings.body, /Off\. Anyone with your password can sign in/);
+
+			await client.get("/settings/authenticator");
+			const enrol = await client.post("/settings/authenticator", { password: PASSWORD });
+			assert.equal(enrol.statusCode, 200);
+			assert.match(enrol.body, /<svg/);
+			const key = /id="totp-key">([A-Z2-7 ]+)</.exec(enrol.body)![1]!.replace(/ /g, "");
+			const wrong = await client.post("/settings/authenticator/confirm", { code: "000000" });
+			assert.equal(wrong.statusCode, 401);
+			assert.match(wrong.body, /didn&#39;t match|didn't match/);
+			assert.match(wrong.body, /<svg/, "the QR code is shown again after a wrong code");
+			const saved = await client.post("/settings/authenticator/confirm", { code: totpCode(key, h.clock()) });
+			assert.equal(saved.statusCode, 200);
+			assert.match(saved.headers["cache-control"] as string, /no-store/);
+			const codes = codesOn(saved.body);
+			assert.equal(codes.length, 10);
+			assert.match(saved.body, /download="tessera-backup-codes-/);
+			const dataUrl = /href="(data:text\/plain;charset=utf-8,[^"]+)"/.exec(saved.body)![1]!;
+			const text = decodeURIComponent(dataUrl.replace("data:text/plain;charset=utf-8,", "").replace(/&amp;/g, "&"));
+			for (const code of codes) assert.ok(text.includes(code), "the download holds every code");
+
+			const after = await client.get("/settings");
+			assert.match(after.body, /<strong>10<\/strong> of 10 codes left/);
+			assert.ok(!codesOn(after.body).length, "codes are never shown again");
+
+			await client.post("/sign-out", {});
+			const signIn = await client.get("/sign-in");
+			assert.equal(signIn.statusCode, 200);
+			const step = await client.post("/sign-in", { username, password: PASSWORD });
+			assert.equal(step.headers.location, "/sign-in/verify");
+			const verify = await client.follow(step);
+			assert.match(verify.body, /Authenticator app|authenticator app/);
+			assert.match(verify.body, /Try another way/);
+			const choices = await client.get("/sign-in/verify/methods");
+			assert.match(choices.body, /href="\/sign-in\/verify\?method=totp"/);
+			assert.match(choices.body, /href="\/sign-in\/verify\?method=backup_code"/);
+			await client.get("/sign-in/verify?method=backup_code");
+			const done = await client.post("/sign-in/verify", { method: "backup_code", code: codes[0]! });
+			assert.equal(done.statusCode, 303);
+			const landing = await client.follow(done);
+			assert.match(landing.body, /signed in with a backup code\. 9 of 10 codes are left/);
+
+			await client.post("/sign-out", {});
+			await client.get("/sign-in");
+			await client.follow(await client.post("/sign-in", { username, password: PASSWORD }));
+			const again = await client.post("/sign-in/verify", { method: "backup_code", code: codes[0]! });
+			assert.equal(again.statusCode, 401);
+			assert.match(again.body, /data-code="code_already_used"/);
+			assert.match(again.body, /already used/);
+		});
+
+		test("every form refuses a post without its CSRF token", async () => {
+			const { client } = await signedUp();
+			const forms = [
+				"/sign-out",
+				"/settings/authenticator",
+				"/settings/authenticator/confirm",
+				"/settings/authenticator/disable",
+				"/settings/backup-codes/new",
+			];
+			await client.get("/settings");
+			const token = client.csrf();
+			for (const url of forms) {
+				const missing = await client.post(url, {}, { csrf: null });
+				assert.equal(missing.statusCode, 403, url);
+				assert.match(missing.body, /This form has expired/);
+				const forged = await client.post(url, {}, { csrf: "A".repeat(43) });
+				assert.equal(forged.statusCode, 403, url);
+			}
+			const stranger = new FormClient(h.app);
+			for (const url of ["/sign-in", "/sign-up", "/sign-in/verify"]) {
+				assert.equal((await stranger.post(url, {}, { csrf: null })).statusCode, 403, url);
+			}
+			const fromElsewhere = await h.app.inject({
+				method: "POST",
+				url: "/sign-in",
+				payload: `username=a&password=b&_csrf=${token}`,
+				headers: {
+					"content-type": "application/x-www-form-urlencoded",
+					origin: "https://evil.example",
+					cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+				},
+			});
+			assert.equal(fromElsewhere.statusCode, 403, "a post from another origin is refused");
+		});
+
+		test("the session cookie is __Host-, HttpOnly, SameSite=Lax, Secure; it changes at sign-in", async () => {
+			const { client, username } = await signedUp();
+			const before = client.cookies.get("__Host-tessera_session");
+			assert.ok(before);
+			await client.get("/settings");
+			const response = await client.post("/sign-in", { username, password: PASSWORD });
+			const cookie = (response.headers["set-cookie"] as string[]).find((c) => c.startsWith("__Host-tessera_session="))!;
+			assert.match(cookie, /HttpOnly/);
+			assert.match(cookie, /SameSite=Lax/);
+			assert.match(cookie, /Secure/);
+			assert.match(cookie, /Path=\//);
+			assert.doesNotMatch(cookie, /Domain=/);
+			const after = client.cookies.get("__Host-tessera_session");
+			assert.notEqual(after, before, "a new session token at sign-in");
+			const old = new FormClient(h.app);
+			old.cookies.set("__Host-tessera_session", before!);
+			const stale = await old.get("/settings");
+			assert.equal(stale.statusCode, 303, "the previous session ended");
+		});
+
+		test("plain HTTP to a non-loopback host drops the __Host- prefix and Secure", async () => {
+			const response = await h.app.inject({ method: "GET", url: "/sign-in", headers: { host: "tessera.internal:3000" } });
+			const cookie = (response.headers["set-cookie"] as string).toString();
+			assert.match(cookie, /^tessera_csrf=/);
+			assert.doesNotMatch(cookie, /Secure/);
+		});
+
+		test("pages carry a strict CSP and security headers", async () => {
+			for (const url of ["/sign-in", "/sign-up", "/nothing-here"]) {
+				const response = await h.app.inject({ method: "GET", url });
+				const csp = response.headers["content-security-policy"] as string;
+				assert.match(csp, /script-src 'self'/, url);
+				assert.doesNotMatch(csp, /unsafe-inline/, url);
+				assert.match(csp, /frame-ancestors 'none'/, url);
+				assert.equal(response.headers["x-content-type-options"], "nosniff");
+				assert.equal(response.headers["x-frame-options"], "DENY");
+				assert.doesNotMatch(response.body, /<script>|onclick=|style="/, "no inline script or style");
+			}
+		});
+
+		test("what people type is shown as text, never as markup", async () => {
+			const client = new FormClient(h.app);
+			await client.get("/sign-up");
+			const response = await client.post("/sign-up", {
+				username: '<script>alert("x")</script>',
+				password: PASSWORD,
+				email: '"><img src=x onerror=alert(1)>',
+			});
+			assert.equal(response.statusCode, 400);
+			assert.ok(!response.body.includes("<script>alert"));
+			assert.ok(!response.body.includes("<img src=x"));
+			assert.match(response.body, /&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;/);
+		});
+
+		test("form errors re-show the form with the problem; odd form bodies get a 4xx page", async () => {
+			const client = new FormClient(h.app);
+			await client.get("/sign-up");
+			const weak = await client.post("/sign-up", { username: uniqueUsername("weak"), password: "password123" });
+			assert.equal(weak.statusCode, 400);
+			assert.match(weak.body, /most common passwords/);
+			assert.match(weak.body, /role="alert"/);
+
+			const badEncoding = await h.app.inject({
+				method: "POST",
+				url: "/sign-in",
+				payload: "username=%FF%FE&password=x&_csrf=y",
+				headers: { "content-type": "application/x-www-form-urlencoded" },
+			});
+			assert.equal(badEncoding.statusCode, 400);
+			assert.match(badEncoding.headers["content-type"] as string, /text\/html/);
+			const unknownField = await client.post("/sign-in", { username: "a", password: "b", role: "admin" });
+			assert.equal(unknownField.statusCode, 400);
+			const twice = await h.app.inject({
+				method: "POST",
+				url: "/sign-in",
+				payload: "username=a&username=b&_csrf=x",
+				headers: { "content-type": "application/x-www-form-urlencoded" },
+			});
+			assert.equal(twice.statusCode, 400);
+		});
+
+		test("an expired sign-in sends the person back to the start with an explanation", async () => {
+			const client = new FormClient(h.app);
+			await client.get("/sign-up");
+			const username = uniqueUsername("late");
+			await client.post("/sign-up", { username, password: PASSWORD });
+			await client.get("/settings/authenticator");
+			const enrol = await client.post("/settings/authenticator", { password: PASSWORD });
+			const key = /id="totp-key">([A-Z2-7 ]+)</.exec(enrol.body)![1]!.replace(/ /g, "");
+			await client.post("/settings/authenticator/confirm", { code: totpCode(key, h.clock()) });
+			await client.post("/sign-out", {});
+			await client.get("/sign-in");
+			await client.follow(await client.post("/sign-in", { username, password: PASSWORD }));
+			h.clock.advance(11 * 60_000);
+			const late = await client.post("/sign-in/verify", { method: "totp", code: totpCode(key, h.clock()) });
+			assert.equal(late.statusCode, 410);
+			assert.match(late.body, /expired/);
+			assert.match(late.body, /action="\/sign-in"/);
+		});
+
+		test("settings need a signed-in browser", async () => {
+			const client = new FormClient(h.app);
+			const response = await client.get("/settings");
+			assert.equal(response.statusCode, 303);
+			assert.equal(response.headers.location, "/sign-in");
+		});
+	});
+}
