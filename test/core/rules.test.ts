@@ -1,0 +1,100 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { ConfigError, configReference, loadConfig } from "../../src/config.ts";
+import { parseDuration } from "../../src/core/duration.ts";
+import { commonPasswordsPath, PasswordPolicy } from "../../src/core/password-policy.ts";
+import { isOverLimit, retryAfterSeconds, windowExpired } from "../../src/core/throttle.ts";
+import { canonicalUsername, usernameProblem } from "../../src/core/username.ts";
+import { parseForm } from "../../src/http/body-parsers.ts";
+import { html, trusted } from "../../src/ui/html.ts";
+
+describe("usernames", () => {
+	test("3 to 30 of a-z 0-9 . _; capitals fold to lower case", () => {
+		for (const ok of ["abc", "a.b_c", "x".repeat(30), "Ada.Lovelace", "007"]) assert.equal(usernameProblem(ok), undefined, ok);
+		for (const bad of ["ab", "x".repeat(31), "a-b", "a b", "ä_b", "a@b", ""]) assert.ok(usernameProblem(bad), bad);
+		assert.equal(canonicalUsername(" Ada.L "), "ada.l");
+	});
+});
+
+describe("password policy", () => {
+	const policy = PasswordPolicy.fromFile(commonPasswordsPath);
+	test("ships at least the 10,000 most common passwords (those of 8+ characters)", () => {
+		assert.ok(policy.size >= 10_000, String(policy.size));
+	});
+	test("refuses common passwords whatever their case, and the username inside the password", () => {
+		assert.equal(policy.check("PASSWORD123")?.kind, "weak");
+		assert.equal(policy.check("12345678")?.kind, "weak");
+		assert.equal(policy.check("my name is ada.l!", "ada.l")?.kind, "weak");
+		assert.equal(policy.check("tangerine orbit kettle"), undefined);
+	});
+	test("length is counted in characters, 8 to 128", () => {
+		assert.equal(policy.check("1234567")?.kind, "length");
+		assert.equal(policy.check("é".repeat(128)), undefined);
+		assert.equal(policy.check("é".repeat(129))?.kind, "length");
+	});
+});
+
+describe("throttle arithmetic", () => {
+	const limit = { max: 10, windowMs: 900_000 };
+	test("over the limit only past max; Retry-After is the rest of the window, at least 1 s", () => {
+		assert.equal(isOverLimit({ windowStart: 0, count: 10 }, limit), false);
+		assert.equal(isOverLimit({ windowStart: 0, count: 11 }, limit), true);
+		assert.equal(retryAfterSeconds({ windowStart: 0, count: 11 }, 0, limit), 900);
+		assert.equal(retryAfterSeconds({ windowStart: 0, count: 11 }, 899_999, limit), 1);
+		assert.equal(retryAfterSeconds({ windowStart: 0, count: 11 }, 950_000, limit), 1);
+		assert.equal(windowExpired({ windowStart: 0, count: 3 }, 900_000, limit), true);
+	});
+});
+
+describe("configuration", () => {
+	test("defaults are the documented ones", () => {
+		const config = loadConfig({});
+		assert.equal(config.port, 3000);
+		assert.equal(config.dataDir, "./data");
+		assert.equal(config.session.absoluteMs, 30 * 86_400_000);
+		assert.equal(config.session.idleMs, 7 * 86_400_000);
+		assert.equal(config.challengeTtlMs, 600_000);
+		assert.deepEqual(config.limits.passwordPerAccount, { max: 10, windowMs: 900_000 });
+		assert.equal(configReference.length, new Set(configReference.map(([k]) => k)).size);
+	});
+	test("bad values are refused with a message naming the variable", () => {
+		for (const [name, value] of [
+			["PORT", "http"],
+			["TESSERA_SESSION_MAX_AGE", "forever"],
+			["TESSERA_LIMIT_CODE_ACCOUNT", "ten"],
+			["TESSERA_SECRET", "tooshort"],
+			["DATABASE_URL", "mysql://x"],
+		] as const) {
+			assert.throws(() => loadConfig({ [name]: value }), (e: Error) => e instanceof ConfigError && e.message.includes(name.split("_")[0]!));
+		}
+		assert.throws(() => loadConfig({ TESSERA_SESSION_IDLE_TIMEOUT: "60d" }), ConfigError);
+	});
+	test("durations", () => {
+		assert.equal(parseDuration("90s"), 90_000);
+		assert.equal(parseDuration("15m"), 900_000);
+		assert.equal(parseDuration("2h"), 7_200_000);
+		assert.equal(parseDuration("30"), 30_000);
+		assert.equal(parseDuration("0s"), undefined);
+		assert.equal(parseDuration("-5m"), undefined);
+	});
+});
+
+describe("HTML templates", () => {
+	test("interpolations are escaped unless trusted", () => {
+		const name = `<script>alert("x")</script>&'`;
+		assert.equal(html`<p>${name}</p>`.value, "<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;</p>");
+		assert.equal(html`<p>${trusted("<b>ok</b>")}</p>`.value, "<p><b>ok</b></p>");
+		assert.equal(html`${[html`<i>${"<"}</i>`, ">"]}`.value, "<i>&lt;</i>&gt;");
+	});
+});
+
+describe("form bodies", () => {
+	test("decodes like a browser encodes, and refuses what a browser never sends", () => {
+		assert.deepEqual(parseForm("a=1&b=x+y&c=%C3%A9"), { a: "1", b: "x y", c: "é" });
+		assert.throws(() => parseForm("a=%FF"), /UTF-8/);
+		assert.throws(() => parseForm("a=1&a=2"));
+		const proto = parseForm("__proto__=x");
+		assert.equal(Object.getPrototypeOf(proto), Object.prototype);
+		assert.equal(proto["__proto__" as keyof typeof proto], "x");
+	});
+});
