@@ -47,7 +47,7 @@ export async function signInWithPassword(
 	const methods = await enrolledMethods(deps, account);
 	const now = deps.clock();
 	if (methods.length === 0) {
-		const session = await deps.db.transaction().execute((tx) => createSession(deps, tx, account.id, client, now));
+		const session = await createSession(deps, deps.db, account.id, client, now);
 		return { kind: "session", accountId: account.id, session };
 	}
 	const challenge = newToken(deps.random);

@@ -12,7 +12,7 @@ export interface Reservation {
 
 /**
  * Attempt counters kept in the database. One statement both opens or continues
- * the window and counts the attempt, so two instances, or two requests in one,
+ * each window and counts the attempt, so two instances, or two requests in one,
  * can never both take the last slot.
  */
 export class AttemptCounter {
@@ -24,53 +24,59 @@ export class AttemptCounter {
 		this.#clock = clock;
 	}
 
-	/** Counts one attempt against `key`; throws `too_many_attempts` when it is over the limit. */
-	async reserve(key: string, limit: RateLimit): Promise<Reservation> {
+	/**
+	 * Counts one attempt against every key, in one statement. When any key is
+	 * over its limit, every count is given back and `too_many_attempts` is thrown
+	 * with the longest wait.
+	 */
+	async reserveAll(entries: ReadonlyArray<{ key: string; limit: RateLimit }>): Promise<Reservation[]> {
 		const now = this.#clock();
-		const staleBefore = now - limit.windowMs;
-		const row = await this.#db
+		// Each key's window length travels with its row, so one statement serves keys with different limits.
+		const rows = await this.#db
 			.insertInto("throttle_counters")
-			.values({ key, window_start: now, count: 1 })
+			.values(entries.map(({ key, limit }) => ({ key, window_start: now, count: 1, window_ms: limit.windowMs })))
 			.onConflict((oc) =>
 				oc.column("key").doUpdateSet({
-					count: sql<number>`case when throttle_counters.window_start <= ${staleBefore} then 1 else throttle_counters.count + 1 end`,
-					window_start: sql<number>`case when throttle_counters.window_start <= ${staleBefore} then ${now} else throttle_counters.window_start end`,
+					count: sql<number>`case when throttle_counters.window_start + excluded.window_ms <= ${now} then 1 else throttle_counters.count + 1 end`,
+					window_start: sql<number>`case when throttle_counters.window_start + excluded.window_ms <= ${now} then ${now} else throttle_counters.window_start end`,
+					window_ms: sql<number>`excluded.window_ms`,
 				}),
 			)
-			.returning(["window_start", "count"])
-			.executeTakeFirstOrThrow();
-		const state: WindowState = { windowStart: Number(row.window_start), count: Number(row.count) };
-		if (isOverLimit(state, limit)) {
-			throw new TesseraError("too_many_attempts", { retryAfterSeconds: retryAfterSeconds(state, now, limit) });
-		}
-		return { key, windowStart: state.windowStart };
-	}
-
-	/** Reserves every key or none: when one is over its limit, the others are given back. */
-	async reserveAll(entries: ReadonlyArray<{ key: string; limit: RateLimit }>): Promise<Reservation[]> {
+			.returning(["key", "window_start", "count"])
+			.execute();
 		const taken: Reservation[] = [];
-		try {
-			for (const { key, limit } of entries) taken.push(await this.reserve(key, limit));
-			return taken;
-		} catch (error) {
-			await this.release(taken);
-			throw error;
+		let wait = 0;
+		for (const { key, limit } of entries) {
+			const row = rows.find((r) => r.key === key);
+			if (!row) throw new Error(`throttle counter ${key} was not returned`);
+			const state: WindowState = { windowStart: Number(row.window_start), count: Number(row.count) };
+			taken.push({ key, windowStart: state.windowStart });
+			if (isOverLimit(state, limit)) wait = Math.max(wait, retryAfterSeconds(state, now, limit));
 		}
+		if (wait > 0) {
+			await this.release(taken);
+			throw new TesseraError("too_many_attempts", { retryAfterSeconds: wait });
+		}
+		return taken;
 	}
 
 	/** Gives reservations back: the attempt succeeded, or was never evaluated. */
 	async release(reservations: ReadonlyArray<Reservation>): Promise<void> {
-		for (const { key, windowStart } of reservations) {
-			await this.#db
-				.updateTable("throttle_counters")
-				.set({ count: sql<number>`count - 1` })
-				.where("key", "=", key)
-				.where("window_start", "=", windowStart)
-				.where("count", ">", 0)
-				.execute();
-			// A window with nothing left in it closes, so the next window opens at the next wrong attempt.
-			await this.#db.deleteFrom("throttle_counters").where("key", "=", key).where("count", "<=", 0).execute();
-		}
+		if (reservations.length === 0) return;
+		await this.#db
+			.updateTable("throttle_counters")
+			.set({ count: sql<number>`count - 1` })
+			.where((eb) =>
+				eb.or(reservations.map((r) => eb.and([eb("key", "=", r.key), eb("window_start", "=", r.windowStart)]))),
+			)
+			.where("count", ">", 0)
+			.execute();
+		// A window with nothing left in it closes, so the next window opens at the next wrong attempt.
+		await this.#db
+			.deleteFrom("throttle_counters")
+			.where("key", "in", reservations.map((r) => r.key))
+			.where("count", "<=", 0)
+			.execute();
 	}
 
 	/** Drops counters whose window closed long ago. */

@@ -67,6 +67,8 @@ export interface BackupCodesTable {
 export interface ThrottleCountersTable {
 	key: string;
 	window_start: number;
+	/** The window's length, so one statement can count keys with different limits. */
+	window_ms: number;
 	count: number;
 }
 

@@ -29,6 +29,7 @@ declare module "fastify" {
 
 const staticFiles = {
 	"app.css": { type: "text/css; charset=utf-8", body: readFileSync(new URL("../../ui/static/app.css", import.meta.url)) },
+	"icon.svg": { type: "image/svg+xml", body: readFileSync(new URL("../../ui/static/icon.svg", import.meta.url)) },
 	"app.js": {
 		type: "text/javascript; charset=utf-8",
 		body: readFileSync(new URL("../../ui/static/app.js", import.meta.url)),

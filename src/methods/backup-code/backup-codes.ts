@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { generateBackupCodes, normalizeBackupCode } from "../../core/backup-code-format.ts";
+import { formatUtc } from "../../core/dates.ts";
 import { TesseraError } from "../../core/errors.ts";
 import { newId } from "../../core/tokens.ts";
 import type { Db } from "../../store/db.ts";
@@ -150,7 +151,7 @@ export class BackupCodeMethod implements SecondFactorMethod {
 				.executeTakeFirst();
 			if (used?.used_at != null) {
 				throw new TesseraError("code_already_used", {
-					message: `That backup code was already used on ${new Date(Number(used.used_at)).toUTCString()}. Each code works once: try another unused code from your list.`,
+					message: `That backup code was already used on ${formatUtc(Number(used.used_at))}. Each code works once: try another unused code from your list.`,
 				});
 			}
 			throw new TesseraError("invalid_code", {

@@ -73,6 +73,7 @@ export const initial: Migration = {
 			.createTable("throttle_counters")
 			.addColumn("key", "text", (c) => c.primaryKey())
 			.addColumn("window_start", "bigint", (c) => c.notNull())
+			.addColumn("window_ms", "bigint", (c) => c.notNull())
 			.addColumn("count", "integer", (c) => c.notNull())
 			.execute();
 	},

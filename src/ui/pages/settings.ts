@@ -1,12 +1,10 @@
 import type { TwoFactorState } from "../../flows/accounts.ts";
 import type { TotpEnrollment } from "../../methods/totp/totp.ts";
 import { displayBackupCode } from "../../core/backup-code-format.ts";
+import { formatUtc as date } from "../../core/dates.ts";
 import { type Html, html, trusted } from "../html.ts";
 import { csrfField, errorSummary, type FormError, layout, type PageUser } from "./layout.ts";
 
-function date(ms: number): string {
-	return new Date(ms).toUTCString().replace(" GMT", " UTC");
-}
 
 export function settingsPage(p: { user: PageUser; twoFactor: TwoFactorState; notice?: string | undefined }): Html {
 	const { twoFactor } = p;
