@@ -92,7 +92,6 @@ async function authenticatorCode(key: string): Promise<string> {
 
 /** The text a person sees in an element: rendered text, without hidden parts. */
 async function shown(target: Locator): Promise<string> {
-	// biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the rendered text a person reads, which is the point.
 	return (await target.innerText()).trim();
 }
 
