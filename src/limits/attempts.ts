@@ -32,13 +32,16 @@ export class AttemptCounter {
 	async reserveAll(entries: ReadonlyArray<{ key: string; limit: RateLimit }>): Promise<Reservation[]> {
 		const now = this.#clock();
 		// Each key's window length travels with its row, so one statement serves keys with different limits.
+		// A window is closed when its time is up, or when every attempt in it was given back:
+		// then the next window opens at the next attempt.
+		const windowClosed = sql`(throttle_counters.window_start + excluded.window_ms <= ${now} or throttle_counters.count <= 0)`;
 		const rows = await this.#db
 			.insertInto("throttle_counters")
 			.values(entries.map(({ key, limit }) => ({ key, window_start: now, count: 1, window_ms: limit.windowMs })))
 			.onConflict((oc) =>
 				oc.column("key").doUpdateSet({
-					count: sql<number>`case when throttle_counters.window_start + excluded.window_ms <= ${now} then 1 else throttle_counters.count + 1 end`,
-					window_start: sql<number>`case when throttle_counters.window_start + excluded.window_ms <= ${now} then ${now} else throttle_counters.window_start end`,
+					count: sql<number>`case when ${windowClosed} then 1 else throttle_counters.count + 1 end`,
+					window_start: sql<number>`case when ${windowClosed} then ${now} else throttle_counters.window_start end`,
 					window_ms: sql<number>`excluded.window_ms`,
 				}),
 			)
@@ -71,19 +74,13 @@ export class AttemptCounter {
 			)
 			.where("count", ">", 0)
 			.execute();
-		// A window with nothing left in it closes, so the next window opens at the next wrong attempt.
-		await this.#db
-			.deleteFrom("throttle_counters")
-			.where("key", "in", reservations.map((r) => r.key))
-			.where("count", "<=", 0)
-			.execute();
 	}
 
 	/** Drops counters whose window closed long ago. */
 	async prune(olderThanMs: number): Promise<void> {
 		await this.#db
 			.deleteFrom("throttle_counters")
-			.where("window_start", "<", this.#clock() - olderThanMs)
+			.where((eb) => eb.or([eb("window_start", "<", this.#clock() - olderThanMs), eb("count", "<=", 0)]))
 			.execute();
 	}
 }

@@ -109,6 +109,22 @@ for (const kind of await databaseKinds()) {
 			assert.equal(errorCode(me), "unauthenticated");
 		});
 
+		test("every signed-in route answers 401 unauthenticated without a session", async () => {
+			const routes: [string, "GET" | "POST" | "DELETE", unknown][] = [
+				["/account", "GET", undefined],
+				["/sessions/current", "DELETE", undefined],
+				["/account/totp", "POST", { password: PASSWORD }],
+				["/account/totp/confirm", "POST", { code: "123456" }],
+				["/account/totp/disable", "POST", { password: PASSWORD }],
+				["/account/backup-codes", "POST", { password: PASSWORD }],
+			];
+			for (const [path, method, body] of routes) {
+				const response = await api(h.app, path, { method, body });
+				assert.equal(response.statusCode, 401, path);
+				assert.equal(errorCode(response), "unauthenticated", path);
+			}
+		});
+
 		test("missing or malformed bearer tokens are unauthenticated", async () => {
 			assert.equal(errorCode(await api(h.app, "/account")), "unauthenticated");
 			assert.equal(errorCode(await api(h.app, "/account", { token: "x".repeat(43) })), "unauthenticated");

@@ -105,6 +105,31 @@ for (const kind of await databaseKinds()) {
 			assert.equal(ok.statusCode, 201, "the code was not burned while refused");
 		});
 
+		test("one address guessing codes across many accounts is throttled", async () => {
+			const ip = "198.19.7.7";
+			let wrong = 0;
+			while (wrong < 50) {
+				const user = await signUpWithTwoFactor(h);
+				for (let i = 0; i < 9 && wrong < 50; i++, wrong++) {
+					const { challenge } = await passwordStep(h, user.username, ip);
+					const response = await api(h.app, "/sessions/second-factor", {
+						body: { challenge, method: "backup_code", code: "ZZZZ-ZZZZ" },
+						ip,
+					});
+					assert.equal(response.statusCode, 401, `wrong code ${wrong + 1}`);
+				}
+			}
+			const fresh = await signUpWithTwoFactor(h);
+			const { challenge } = await passwordStep(h, fresh.username, ip);
+			const blocked = await api(h.app, "/sessions/second-factor", {
+				body: { challenge, method: "backup_code", code: fresh.codes[0] },
+				ip,
+			});
+			assert.equal(blocked.statusCode, 429);
+			assert.equal(errorCode(blocked), "too_many_attempts");
+			h.clock.advance(60 * 60_000);
+		});
+
 		test("parallel wrong codes cannot slip past the limit", async () => {
 			const user = await signUpWithTwoFactor(h);
 			const { challenge } = await passwordStep(h, user.username);
