@@ -275,42 +275,40 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		},
 	);
 
-	app.get("/settings/authenticator", { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) =>
-		send(
-			reply,
-			passwordConfirmPage({
-				user: pageUser(request, reply),
-				title: "Set up authenticator app",
-				explanation: "To keep your account safe, enter your password before changing how you sign in.",
-				action: "/settings/authenticator",
-				submit: "Continue",
-			}),
-		),
-	);
-
-	app.post(
-		"/settings/authenticator",
-		{ schema: form({ password: 1024 }), preHandler: [requireSignedIn, csrfCheck] },
-		async (request, reply) => {
+	/**
+	 * A settings change that asks for the password first: GET shows the form,
+	 * POST runs `onConfirmed` with the password and shows the form again, with
+	 * the problem, when the flow refuses.
+	 */
+	function passwordGate(
+		path: string,
+		copy: Omit<Parameters<typeof passwordConfirmPage>[0], "user" | "action" | "error">,
+		onConfirmed: (request: FastifyRequest, reply: FastifyReply, password: string) => Promise<FastifyReply>,
+	): void {
+		app.get(path, { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) =>
+			send(reply, passwordConfirmPage({ user: pageUser(request, reply), action: path, ...copy })),
+		);
+		app.post(path, { schema: form({ password: 1024 }), preHandler: [requireSignedIn, csrfCheck] }, async (request, reply) => {
 			const { password } = request.body as { password?: string };
 			try {
-				const enrollment = await beginTotpEnrollment(deps, request.webAuth!.account, password ?? "", clientInfo(request));
-				return send(reply, totpEnrollPage({ user: pageUser(request, reply), enrollment }));
+				return await onConfirmed(request, reply, password ?? "");
 			} catch (error) {
 				const { error: e, form } = asFormError(error, reply);
-				return send(
-					reply,
-					passwordConfirmPage({
-						user: pageUser(request, reply),
-						title: "Set up authenticator app",
-						explanation: "To keep your account safe, enter your password before changing how you sign in.",
-						action: "/settings/authenticator",
-						submit: "Continue",
-						error: form,
-					}),
-					e.status,
-				);
+				return send(reply, passwordConfirmPage({ user: pageUser(request, reply), action: path, ...copy, error: form }), e.status);
 			}
+		});
+	}
+
+	passwordGate(
+		"/settings/authenticator",
+		{
+			title: "Set up authenticator app",
+			explanation: "To keep your account safe, enter your password before changing how you sign in.",
+			submit: "Continue",
+		},
+		async (request, reply, password) => {
+			const enrollment = await beginTotpEnrollment(deps, request.webAuth!.account, password, clientInfo(request));
+			return send(reply, totpEnrollPage({ user: pageUser(request, reply), enrollment }));
 		},
 	);
 
@@ -337,61 +335,35 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		},
 	);
 
-	const disableCopy = {
-		title: "Turn off authenticator app",
-		explanation:
-			"Without the authenticator app, two-factor authentication turns off and your backup codes stop working. Anyone with your password could then sign in. Enter your password to confirm.",
-		action: "/settings/authenticator/disable",
-		submit: "Turn off two-factor authentication",
-		danger: true,
-	};
-
-	app.get("/settings/authenticator/disable", { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) =>
-		send(reply, passwordConfirmPage({ user: pageUser(request, reply), ...disableCopy })),
-	);
-
-	app.post(
+	passwordGate(
 		"/settings/authenticator/disable",
-		{ schema: form({ password: 1024 }), preHandler: [requireSignedIn, csrfCheck] },
-		async (request, reply) => {
-			const { password } = request.body as { password?: string };
-			try {
-				await disableTotp(deps, request.webAuth!.account, password ?? "", clientInfo(request));
-				return reply.redirect("/settings", 303);
-			} catch (error) {
-				const { error: e, form } = asFormError(error, reply);
-				return send(reply, passwordConfirmPage({ user: pageUser(request, reply), ...disableCopy, error: form }), e.status);
-			}
+		{
+			title: "Turn off authenticator app",
+			explanation:
+				"Without the authenticator app, two-factor authentication turns off and your backup codes stop working. Anyone with your password could then sign in. Enter your password to confirm.",
+			submit: "Turn off two-factor authentication",
+			danger: true,
+		},
+		async (request, reply, password) => {
+			await disableTotp(deps, request.webAuth!.account, password, clientInfo(request));
+			return reply.redirect("/settings", 303);
 		},
 	);
 
-	const newCodesCopy = {
-		title: "Get new backup codes",
-		explanation:
-			"You will get a new set of 10 codes. Your current codes stop working straight away, so save the new ones. Enter your password to continue.",
-		action: "/settings/backup-codes/new",
-		submit: "Get new codes",
-	};
-
-	app.get("/settings/backup-codes/new", { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) =>
-		send(reply, passwordConfirmPage({ user: pageUser(request, reply), ...newCodesCopy })),
-	);
-
-	app.post(
+	passwordGate(
 		"/settings/backup-codes/new",
-		{ schema: form({ password: 1024 }), preHandler: [requireSignedIn, csrfCheck] },
-		async (request, reply) => {
-			const { password } = request.body as { password?: string };
-			try {
-				const { codes } = await replaceBackupCodes(deps, request.webAuth!.account, password ?? "", clientInfo(request));
-				return send(
-					reply,
-					backupCodesPage({ user: pageUser(request, reply), codes, createdAt: deps.clock(), firstSet: false }),
-				);
-			} catch (error) {
-				const { error: e, form } = asFormError(error, reply);
-				return send(reply, passwordConfirmPage({ user: pageUser(request, reply), ...newCodesCopy, error: form }), e.status);
-			}
+		{
+			title: "Get new backup codes",
+			explanation:
+				"You will get a new set of 10 codes. Your current codes stop working straight away, so save the new ones. Enter your password to continue.",
+			submit: "Get new codes",
+		},
+		async (request, reply, password) => {
+			const { codes } = await replaceBackupCodes(deps, request.webAuth!.account, password, clientInfo(request));
+			return send(
+				reply,
+				backupCodesPage({ user: pageUser(request, reply), codes, createdAt: deps.clock(), firstSet: false }),
+			);
 		},
 	);
 }

@@ -72,12 +72,7 @@ export class BackupCodeMethod implements SecondFactorMethod {
 
 	/** Makes the prepared set the account's only working set. */
 	async install(tx: Db, accountId: string, set: PreparedSet, now: number): Promise<void> {
-		await tx
-			.updateTable("backup_code_sets")
-			.set({ replaced_at: now })
-			.where("account_id", "=", accountId)
-			.where("replaced_at", "is", null)
-			.execute();
+		await this.retireAll(tx, accountId, now);
 		await tx
 			.insertInto("backup_code_sets")
 			.values({ id: set.setId, account_id: accountId, salt: set.salt, created_at: now, replaced_at: null })
@@ -96,7 +91,7 @@ export class BackupCodeMethod implements SecondFactorMethod {
 			.execute();
 	}
 
-	/** Retires every set, used when two-factor is turned off. */
+	/** Retires every working set: when a new one is installed, or two-factor is turned off. */
 	async retireAll(tx: Db, accountId: string, now: number): Promise<void> {
 		await tx
 			.updateTable("backup_code_sets")
