@@ -5,7 +5,6 @@ import type { Logger } from "pino";
 import { TesseraError } from "../core/errors.ts";
 import type { FlowDeps } from "../flows/deps.ts";
 import { apiRoutes } from "./api/routes.ts";
-import { registerBodyParsers } from "./body-parsers.ts";
 import { applyErrorHeaders, errorBody, logIfUnexpected, toTesseraError } from "./errors.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { renderErrorPage, webRoutes } from "./web/routes.ts";
@@ -32,7 +31,8 @@ export async function buildApp({ deps, logger }: AppOptions): Promise<FastifyIns
 		routerOptions: { maxParamLength: 200 },
 	});
 
-	registerBodyParsers(app);
+	// Each plugin below registers the one body format it takes; elsewhere any body is refused (415).
+	app.removeAllContentTypeParsers();
 	registerSecurityHeaders(app);
 	await app.register(cookie);
 

@@ -43,30 +43,39 @@ export function parseForm(text: string): Record<string, string> {
 }
 
 /**
- * NUL has no place in any field, and PostgreSQL cannot store it in text: refuse
- * it at the door rather than fail deep inside a query.
+ * Text that is not text is refused at the door, not deep inside a query: NUL
+ * (PostgreSQL cannot store it) and lone UTF-16 surrogates (JSON's \ud800 escapes
+ * get past the UTF-8 check, and both databases would quietly store U+FFFD).
+ * Returns the path of the first offending field.
  */
-export function findNul(value: unknown, path = ""): string | undefined {
-	if (typeof value === "string") return value.includes("\u0000") ? path || "body" : undefined;
+export function findMalformedText(value: unknown, path = ""): string | undefined {
+	if (typeof value === "string") return isCleanText(value) ? undefined : path || "body";
 	if (typeof value !== "object" || value === null) return undefined;
 	for (const [key, item] of Object.entries(value)) {
 		const childPath = path ? `${path}.${key}` : key;
-		if (key.includes("\u0000")) return childPath;
-		const found = findNul(item, childPath);
+		if (!isCleanText(key)) return childPath;
+		const found = findMalformedText(item, childPath);
 		if (found) return found;
 	}
 	return undefined;
 }
 
-function refuseNul(value: unknown): unknown {
-	const field = findNul(value);
+function isCleanText(text: string): boolean {
+	return text.isWellFormed() && !text.includes("\u0000");
+}
+
+function refuseMalformedText(value: unknown): unknown {
+	const field = findMalformedText(value);
 	if (field) {
-		throw new TesseraError("invalid_request", { fields: [{ field, problem: "Contains a NUL character." }] });
+		throw new TesseraError("invalid_encoding", {
+			fields: [{ field, problem: "Contains a NUL character or broken Unicode text." }],
+		});
 	}
 	return value;
 }
 
-export function registerBodyParsers(app: FastifyInstance): void {
+/** JSON bodies, for the API: strict UTF-8, the usual prototype-poisoning protection, clean text. */
+export function registerJsonParser(app: FastifyInstance): void {
 	app.removeAllContentTypeParsers();
 	const parseJson = app.getDefaultJsonParser("error", "error");
 	app.addContentTypeParser("application/json", { parseAs: "buffer" }, (request, body, done) => {
@@ -91,15 +100,23 @@ export function registerBodyParsers(app: FastifyInstance): void {
 				return;
 			}
 			try {
-				done(null, refuseNul(value));
-			} catch (nulError) {
-				done(nulError as Error, undefined);
+				done(null, refuseMalformedText(value));
+			} catch (textError) {
+				done(textError as Error, undefined);
 			}
 		});
 	});
+}
+
+/**
+ * Form bodies, for the pages only: the API takes JSON alone, so a cross-site
+ * HTML form cannot post to it.
+ */
+export function registerFormParser(app: FastifyInstance): void {
+	app.removeAllContentTypeParsers();
 	app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "buffer" }, (_request, body, done) => {
 		try {
-			done(null, refuseNul(parseForm(decodeUtf8(body as Buffer))));
+			done(null, refuseMalformedText(parseForm(decodeUtf8(body as Buffer))));
 		} catch (error) {
 			done(error as Error, undefined);
 		}

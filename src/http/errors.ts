@@ -52,8 +52,9 @@ export function toTesseraError(error: unknown): TesseraError {
 		case "FST_ERR_CTP_BODY_TOO_LARGE":
 			return new TesseraError("payload_too_large");
 		case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-		case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
 			return new TesseraError("unsupported_media_type");
+		case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
+			return new TesseraError("invalid_request", { message: "The request body does not match its Content-Length." });
 		case "FST_ERR_CTP_EMPTY_JSON_BODY":
 		case "FST_ERR_CTP_INVALID_JSON_BODY":
 			return new TesseraError("invalid_json");

@@ -39,14 +39,30 @@ for (const kind of await databaseKinds()) {
 			assertCleanError(await raw(h, "POST", "/api/v1/sessions", bytes, "application/json"), 400, "invalid_encoding");
 		});
 
-		test("a NUL character in any field is refused, on every database", async () => {
+		test("NUL characters and lone surrogates in any field are refused, on every database", async () => {
 			const signIn = await api(h.app, "/sessions", { body: { username: "ab\u0000c", password: PASSWORD } });
-			assertCleanError(signIn, 400, "invalid_request");
+			assertCleanError(signIn, 400, "invalid_encoding");
 			assert.equal(signIn.json().error.fields[0].field, "username");
 			const signUpNul = await api(h.app, "/accounts", {
 				body: { username: "nul_email", password: PASSWORD, email: "a\u0000@example.com" },
 			});
-			assertCleanError(signUpNul, 400, "invalid_request");
+			assertCleanError(signUpNul, 400, "invalid_encoding");
+			const surrogate = await raw(
+				h,
+				"POST",
+				"/api/v1/sessions",
+				'{"username":"ab\\ud800c","password":"whatever123"}',
+				"application/json",
+			);
+			assertCleanError(surrogate, 400, "invalid_encoding");
+			assert.equal(surrogate.json().error.fields[0].field, "username");
+		});
+
+		test("the API takes JSON only: a cross-site HTML form cannot post to it", async () => {
+			const form = await raw(h, "POST", "/api/v1/accounts", "username=formuser&password=abcdefgh12345", "application/x-www-form-urlencoded");
+			assertCleanError(form, 415, "unsupported_media_type");
+			const multipart = await raw(h, "POST", "/api/v1/sessions", "--x--", "multipart/form-data; boundary=x");
+			assertCleanError(multipart, 415, "unsupported_media_type");
 		});
 
 		test("oversized bodies get 413", async () => {

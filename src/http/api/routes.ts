@@ -12,6 +12,7 @@ import {
 import type { TwoFactorState } from "../../flows/accounts.ts";
 import { displayBackupCode } from "../../core/backup-code-format.ts";
 import type { methodNames } from "../../methods/types.ts";
+import { registerJsonParser } from "../body-parsers.ts";
 import { clientInfo } from "../client.ts";
 import { apiSchemas as s } from "./schemas.ts";
 
@@ -50,6 +51,7 @@ function bearerToken(request: FastifyRequest): string | undefined {
 /** The JSON API (docs/api.md). Handlers only translate: every rule lives in flows/. */
 export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps }): Promise<void> {
 	const { deps } = options;
+	registerJsonParser(app);
 
 	const requireSession = async (request: FastifyRequest) => {
 		request.auth = await authenticate(deps, bearerToken(request));

@@ -17,6 +17,7 @@ import type { Html } from "../../ui/html.ts";
 import { anotherWayPage, messagePage, secondFactorPage, signInPage, signUpPage } from "../../ui/pages/auth.ts";
 import type { FormError, PageUser } from "../../ui/pages/layout.ts";
 import { backupCodesPage, passwordConfirmPage, settingsPage, totpEnrollPage } from "../../ui/pages/settings.ts";
+import { registerFormParser } from "../body-parsers.ts";
 import { clientInfo } from "../client.ts";
 import { applyErrorHeaders, toTesseraError } from "../errors.ts";
 import { clearCookie, csrfTokenFor, readCookie, setCookie, verifyCsrf } from "./cookies.ts";
@@ -67,6 +68,7 @@ function sessionSeconds(session: IssuedSession, now: number): number {
 /** The HTML pages. Like the API, they only translate between forms and flows. */
 export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps }): Promise<void> {
 	const { deps } = options;
+	registerFormParser(app);
 
 	async function currentSession(request: FastifyRequest): Promise<Authenticated | undefined> {
 		try {
