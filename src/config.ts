@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { parseDuration } from "./core/duration.ts";
 
 /** A limit of `max` events per `windowMs`, written "10/15m" in the environment. */
@@ -13,7 +14,8 @@ export interface Config {
 	databaseUrl: string | undefined;
 	/** TESSERA_SECRET, at least 32 bytes (hex or base64), or undefined to use the key file. */
 	secret: Uint8Array | undefined;
-	trustProxy: boolean;
+	/** false, a number of proxy hops to trust, or the proxies' addresses/CIDR ranges. */
+	trustProxy: false | number | string[];
 	logLevel: string;
 	issuer: string;
 	session: { absoluteMs: number; idleMs: number };
@@ -23,6 +25,7 @@ export interface Config {
 		passwordPerAddress: RateLimit;
 		codePerAccount: RateLimit;
 		codePerAddress: RateLimit;
+		signUpPerAddress: RateLimit;
 	};
 }
 
@@ -37,7 +40,11 @@ export const configReference = [
 		"(unset: key file)",
 		"Server secret, 32+ bytes as hex or base64. Unset, Tessera creates `secret.key` (mode 0600) in the data folder on first start. Back it up: without it, authenticator keys and backup codes cannot be checked.",
 	],
-	["TESSERA_TRUST_PROXY", "false", "`true` when behind a reverse proxy that sets X-Forwarded-For/-Proto."],
+	[
+		"TESSERA_TRUST_PROXY",
+		"false",
+		"Behind a reverse proxy: the number of proxy hops in front of Tessera (`1`, or `true` for the same), or the proxies' addresses and CIDR ranges (`10.0.0.5,10.1.0.0/16`). The client address is then read from X-Forwarded-For, trusting only those hops, and the scheme from X-Forwarded-Proto.",
+	],
 	["TESSERA_LOG_LEVEL", "info", "pino log level: fatal, error, warn, info, debug, trace, silent."],
 	["TESSERA_ISSUER", "Tessera", "Name shown for the account in authenticator apps."],
 	["TESSERA_SESSION_MAX_AGE", "30d", "Absolute session lifetime; a session ends this long after sign-in whatever happens."],
@@ -51,6 +58,7 @@ export const configReference = [
 	["TESSERA_LIMIT_PASSWORD_ADDRESS", "50/15m", "Wrong passwords per client IP address per window."],
 	["TESSERA_LIMIT_CODE_ACCOUNT", "10/1h", "Wrong second-factor codes per account per window, across every challenge."],
 	["TESSERA_LIMIT_CODE_ADDRESS", "50/1h", "Wrong second-factor codes per client IP address per window."],
+	["TESSERA_LIMIT_SIGNUP_ADDRESS", "20/1h", "Sign-up attempts per client IP address per window, successful or not."],
 ] as const;
 
 export class ConfigError extends Error {
@@ -98,6 +106,28 @@ function readSecret(env: Env): Uint8Array | undefined {
 	return bytes;
 }
 
+/**
+ * Never "trust every hop": the leftmost X-Forwarded-For entry is written by the
+ * client, and trusting it would let anyone pick the address they are throttled as.
+ */
+function readTrustProxy(text: string): false | number | string[] {
+	if (text === "false" || text === "0") return false;
+	if (text === "true") return 1;
+	if (/^\d+$/.test(text)) return Number(text);
+	const entries = text.split(",").map((e) => e.trim());
+	for (const entry of entries) {
+		const [address, prefix] = entry.split("/");
+		const family = isIP(address ?? "");
+		const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+		if (family === 0 || !prefixOk) {
+			throw new ConfigError(
+				`TESSERA_TRUST_PROXY: "${entry}" is neither a number of hops nor an IP address or CIDR range (e.g. 1, or 10.0.0.5,10.1.0.0/16).`,
+			);
+		}
+	}
+	return entries;
+}
+
 export function loadConfig(env: Env = process.env): Config {
 	const port = Number(read(env, "PORT"));
 	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT=${env["PORT"]} is not a port number.`);
@@ -105,8 +135,7 @@ export function loadConfig(env: Env = process.env): Config {
 	if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
 		throw new ConfigError("DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite database).");
 	}
-	const trustProxy = read(env, "TESSERA_TRUST_PROXY");
-	if (trustProxy !== "true" && trustProxy !== "false") throw new ConfigError("TESSERA_TRUST_PROXY must be true or false.");
+	const trustProxy = readTrustProxy(read(env, "TESSERA_TRUST_PROXY"));
 	const issuer = read(env, "TESSERA_ISSUER");
 	if (issuer.includes(":") || issuer.length > 64) throw new ConfigError("TESSERA_ISSUER must be at most 64 characters, without a colon.");
 	const session = {
@@ -122,7 +151,7 @@ export function loadConfig(env: Env = process.env): Config {
 		dataDir: read(env, "TESSERA_DATA_DIR"),
 		databaseUrl,
 		secret: readSecret(env),
-		trustProxy: trustProxy === "true",
+		trustProxy,
 		logLevel: read(env, "TESSERA_LOG_LEVEL"),
 		issuer,
 		session,
@@ -132,6 +161,7 @@ export function loadConfig(env: Env = process.env): Config {
 			passwordPerAddress: readLimit(env, "TESSERA_LIMIT_PASSWORD_ADDRESS"),
 			codePerAccount: readLimit(env, "TESSERA_LIMIT_CODE_ACCOUNT"),
 			codePerAddress: readLimit(env, "TESSERA_LIMIT_CODE_ADDRESS"),
+			signUpPerAddress: readLimit(env, "TESSERA_LIMIT_SIGNUP_ADDRESS"),
 		},
 	};
 }

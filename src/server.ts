@@ -42,7 +42,7 @@ export async function createTessera(options: {
 	const deps: FlowDeps = {
 		...methodDeps,
 		methods: createMethods(methodDeps),
-		attempts: new AttemptCounter(store.db, clock),
+		attempts: new AttemptCounter(store.db, clock, keys),
 		passwordPolicy: sharedPolicy,
 	};
 	const app = await buildApp({ deps, logger });

@@ -19,6 +19,11 @@ export const errorCatalogue = {
 	challenge_expired: { status: 410, message: "This sign-in attempt has expired or already finished. Start again with your username and password." },
 	too_many_attempts: { status: 429, message: "Too many attempts. For your safety, wait a little before trying again." },
 	method_not_available: { status: 400, message: "That way of signing in is not set up on this account." },
+	second_factor_unavailable: {
+		status: 403,
+		message:
+			"Your account needs a second step to sign in, but none of its methods can be used any more. Your account stays protected; account recovery is needed to get back in.",
+	},
 	two_factor_already_enabled: { status: 409, message: "The authenticator app is already turned on for this account." },
 	totp_not_pending: { status: 409, message: "Start setting up the authenticator app again: there is no set-up waiting for a code." },
 	two_factor_not_enabled: { status: 409, message: "Two-factor authentication is not turned on for this account." },

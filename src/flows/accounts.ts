@@ -7,6 +7,7 @@ import type { MethodName } from "../methods/types.ts";
 import { isUniqueViolation } from "../store/errors.ts";
 import type { AccountsTable } from "../store/schema.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
+import { passwordLimits, signUpLimits } from "./limits.ts";
 import { createSession, type IssuedSession } from "./sessions.ts";
 
 export interface SignUpInput {
@@ -46,6 +47,7 @@ export async function signUp(
 		throw new TesseraError("weak_password", { message: passwordCheck.problem.problem, fields: [passwordCheck.problem] });
 	}
 
+	await deps.attempts.count(signUpLimits(deps, client));
 	const taken = await deps.db.selectFrom("accounts").select("id").where("username", "=", username).executeTakeFirst();
 	if (taken) throw new TesseraError("username_taken", { fields: [{ field: "username", problem: "That username is taken." }] });
 
@@ -89,18 +91,14 @@ export async function requirePassword(
 	password: string,
 	client: ClientInfo,
 ): Promise<void> {
-	const { limits } = deps.config;
-	const reservations = await deps.attempts.reserveAll([
-		{ key: `password:account:${account.username}`, limit: limits.passwordPerAccount },
-		{ key: `password:address:${client.ip}`, limit: limits.passwordPerAddress },
-	]);
-	if (!(await verifyPassword(account.password_hash, password))) {
-		throw new TesseraError("invalid_credentials", {
-			message: "That password is not right. Enter the password you use to sign in.",
-			fields: [{ field: "password", problem: "Not the right password." }],
-		});
-	}
-	await deps.attempts.release(reservations);
+	await deps.attempts.attempt(passwordLimits(deps, account.username, client), async () => {
+		if (!(await verifyPassword(account.password_hash, password))) {
+			throw new TesseraError("invalid_credentials", {
+				message: "That password is not right. Enter the password you use to sign in.",
+				fields: [{ field: "password", problem: "Not the right password." }],
+			});
+		}
+	});
 }
 
 export interface TwoFactorState {

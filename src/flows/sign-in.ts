@@ -4,6 +4,7 @@ import { canonicalUsername } from "../core/username.ts";
 import { dummyPasswordHash, verifyPassword } from "../methods/password/hashing.ts";
 import type { MethodName } from "../methods/types.ts";
 import { enrolledMethods, preferredMethod } from "./accounts.ts";
+import { codeLimits, passwordLimits } from "./limits.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { createSession, type IssuedSession } from "./sessions.ts";
 
@@ -32,20 +33,19 @@ export async function signInWithPassword(
 	client: ClientInfo,
 ): Promise<PasswordStepResult> {
 	const username = canonicalUsername(input.username);
-	const { limits } = deps.config;
 	// Counted by the name typed, whether or not it exists: the answer must not tell.
-	const reservations = await deps.attempts.reserveAll([
-		{ key: `password:account:${username}`, limit: limits.passwordPerAccount },
-		{ key: `password:address:${client.ip}`, limit: limits.passwordPerAddress },
-	]);
-	const account = await deps.db.selectFrom("accounts").selectAll().where("username", "=", username).executeTakeFirst();
-	// An unknown user costs one argon2id verification too, so time does not tell either.
-	const passwordOk = await verifyPassword(account?.password_hash ?? (await dummyPasswordHash()), input.password);
-	if (!account || !passwordOk) throw new TesseraError("invalid_credentials");
-	await deps.attempts.release(reservations);
+	const account = await deps.attempts.attempt(passwordLimits(deps, username, client), async () => {
+		const found = await deps.db.selectFrom("accounts").selectAll().where("username", "=", username).executeTakeFirst();
+		// An unknown user costs one argon2id verification too, so time does not tell either.
+		const passwordOk = await verifyPassword(found?.password_hash ?? (await dummyPasswordHash()), input.password);
+		if (!found || !passwordOk) throw new TesseraError("invalid_credentials");
+		return found;
+	});
 
 	const methods = await enrolledMethods(deps, account);
 	const now = deps.clock();
+	// Two-factor on but no usable method left: never fall back to the password alone.
+	if (account.two_factor_enabled && methods.length === 0) throw new TesseraError("second_factor_unavailable");
 	if (methods.length === 0) {
 		const session = await createSession(deps, deps.db, account.id, client, now);
 		return { kind: "session", accountId: account.id, session };
@@ -123,16 +123,12 @@ export async function completeSecondFactor(
 			fields: [{ field: "method", problem: `Use one of: ${challenge.methods.join(", ")}.` }],
 		});
 	}
-	const { limits } = deps.config;
-	const reservations = await deps.attempts.reserveAll([
-		{ key: `code:account:${challenge.accountId}`, limit: limits.codePerAccount },
-		{ key: `code:address:${client.ip}`, limit: limits.codePerAddress },
-	]);
 	const method = deps.methods.get(input.method);
-	let outcome: SecondFactorResult;
-	try {
+	// A challenge that closed under us, or a method that went away, is not a wrong guess: only
+	// invalid_code and code_already_used stay counted.
+	return deps.attempts.attempt(codeLimits(deps, challenge.accountId, client), async () => {
 		const proof = await method.prepare(challenge.accountId, input.code);
-		outcome = await deps.db.transaction().execute(async (tx) => {
+		return deps.db.transaction().execute(async (tx) => {
 			const now = deps.clock();
 			const consumed = await method.consume(tx, proof, now);
 			const closed = await tx
@@ -146,24 +142,16 @@ export async function completeSecondFactor(
 			// The method last used becomes the one offered first; a backup code is a fallback, never the default.
 			if (input.method !== "backup_code") {
 				await tx
-				.updateTable("accounts")
-				.set({ preferred_method: input.method })
-				.where("id", "=", challenge.accountId)
-				.where((eb) => eb.or([eb("preferred_method", "is", null), eb("preferred_method", "!=", input.method)]))
-				.execute();
+					.updateTable("accounts")
+					.set({ preferred_method: input.method })
+					.where("id", "=", challenge.accountId)
+					.where((eb) => eb.or([eb("preferred_method", "is", null), eb("preferred_method", "!=", input.method)]))
+					.execute();
 			}
 			const session = await createSession(deps, tx, challenge.accountId, client, now);
 			const result: SecondFactorResult = { accountId: challenge.accountId, session };
 			if (consumed.backupCodesRemaining !== undefined) result.backupCodes = { remaining: consumed.backupCodesRemaining };
 			return result;
 		});
-	} catch (error) {
-		// A challenge that closed under us, or a method that went away, was not a wrong guess.
-		if (error instanceof TesseraError && (error.code === "challenge_expired" || error.code === "method_not_available")) {
-			await deps.attempts.release(reservations);
-		}
-		throw error;
-	}
-	await deps.attempts.release(reservations);
-	return outcome;
+	});
 }

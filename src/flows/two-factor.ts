@@ -3,6 +3,7 @@ import type { TotpEnrollment } from "../methods/totp/totp.ts";
 import type { AccountsTable } from "../store/schema.ts";
 import { requirePassword, type TwoFactorState, twoFactorState } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
+import { codeLimits } from "./limits.ts";
 
 /**
  * Turning two-factor on and off, and managing backup codes. Every change needs
@@ -37,18 +38,16 @@ export async function confirmTotpEnrollment(
 	deps: FlowDeps,
 	account: AccountsTable,
 	code: string,
+	client: ClientInfo,
 ): Promise<TotpConfirmation> {
-	const { limits } = deps.config;
-	const reservations = await deps.attempts.reserveAll([
-		{ key: `code:account:${account.id}`, limit: limits.codePerAccount },
-	]);
-	const step = await deps.methods.totp.checkPendingCode(account.id, code);
-	await deps.attempts.release(reservations);
+	const checked = await deps.attempts.attempt(codeLimits(deps, account.id, client), () =>
+		deps.methods.totp.checkPendingCode(account.id, code),
+	);
 	const needsCodes = !account.two_factor_enabled;
 	const set = needsCodes ? await deps.methods.backupCode.prepareSet() : undefined;
 	await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
-		await deps.methods.totp.confirm(tx, account.id, step, now);
+		await deps.methods.totp.confirm(tx, account.id, checked, now);
 		if (set) await deps.methods.backupCode.install(tx, account.id, set, now);
 		await tx
 			.updateTable("accounts")

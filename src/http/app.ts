@@ -20,11 +20,17 @@ function isApi(url: string): boolean {
 	return url === "/api" || url.startsWith("/api/");
 }
 
+/** A hop count becomes "trust the n nearest hops", as proxy-addr reads it. */
+function trustProxyOption(setting: false | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
+	if (typeof setting === "number") return (_address, hop) => hop < setting;
+	return setting;
+}
+
 export async function buildApp({ deps, logger }: AppOptions): Promise<FastifyInstance> {
 	const app = Fastify({
 		loggerInstance: logger as FastifyBaseLogger,
 		bodyLimit: BODY_LIMIT_BYTES,
-		trustProxy: deps.config.trustProxy,
+		trustProxy: trustProxyOption(deps.config.trustProxy),
 		genReqId: () => randomUUID(),
 		return503OnClosing: true,
 		ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, useDefaults: false } },
@@ -41,6 +47,7 @@ export async function buildApp({ deps, logger }: AppOptions): Promise<FastifyIns
 		logIfUnexpected(request, error, mapped);
 		if (!isApi(request.url)) return renderErrorPage(mapped, reply);
 		applyErrorHeaders(reply, mapped);
+		if (mapped.code === "unauthenticated") reply.header("WWW-Authenticate", 'Bearer realm="tessera"');
 		return reply.code(mapped.status).type("application/json; charset=utf-8").send(errorBody(mapped));
 	});
 

@@ -1,82 +1,151 @@
+import { createHmac } from "node:crypto";
 import { sql } from "kysely";
 import type { RateLimit } from "../config.ts";
 import type { Clock } from "../core/clock.ts";
-import { TesseraError } from "../core/errors.ts";
-import { isOverLimit, retryAfterSeconds, type WindowState } from "../core/throttle.ts";
+import { isTesseraError, TesseraError } from "../core/errors.ts";
+import type { ServerKeys } from "../core/keys.ts";
+import { type CounterState, decideAdmission } from "../core/throttle.ts";
 import type { Db } from "../store/db.ts";
 
-export interface Reservation {
+export interface ThrottleEntry {
+	key: string;
+	limit: RateLimit;
+}
+
+interface Reservation {
 	key: string;
 	windowStart: number;
 }
 
+/** Errors that mean "a wrong guess": they stay in the count. Anything else gives its place back. */
+const wrongGuesses = new Set(["invalid_credentials", "invalid_code", "code_already_used"]);
+
+/** How long an attempt may wait for attempts in flight to finish before it is refused. */
+const CONGESTION_WAIT_MS = 2000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
- * Attempt counters kept in the database. One statement both opens or continues
- * each window and counts the attempt, so two instances, or two requests in one,
- * can never both take the last slot.
+ * Attempt counters kept in the database, shared by every instance.
+ *
+ * Each row counts, for one key and one window, the attempts that failed plus
+ * those still being checked (`pending`). An attempt takes its place with one
+ * atomic upsert *before* it is checked, so parallel requests can never all
+ * see "one left": at most `max` attempts are ever evaluated in a window.
+ * When the places are taken only by attempts still in flight (many right
+ * passwords at once from one office), a newcomer waits briefly for them to
+ * finish instead of being refused. A right answer gives its place back; a
+ * wrong one keeps it until the window closes.
  */
 export class AttemptCounter {
 	readonly #db: Db;
 	readonly #clock: Clock;
+	readonly #keys: ServerKeys;
 
-	constructor(db: Db, clock: Clock) {
+	constructor(db: Db, clock: Clock, keys: ServerKeys) {
 		this.#db = db;
 		this.#clock = clock;
+		this.#keys = keys;
 	}
 
 	/**
-	 * Counts one attempt against every key, in one statement. When any key is
-	 * over its limit, every count is given back and `too_many_attempts` is thrown
-	 * with the longest wait.
+	 * The stored key for a subject (a username, an address bucket). Subjects are
+	 * HMAC'd, so a password typed into the username field never rests in the table.
 	 */
-	async reserveAll(entries: ReadonlyArray<{ key: string; limit: RateLimit }>): Promise<Reservation[]> {
-		const now = this.#clock();
+	key(scope: string, subject: string): string {
+		const mac = createHmac("sha256", this.#keys.key("throttle-key")).update(subject, "utf8").digest("base64url");
+		return `${scope}:${mac.slice(0, 32)}`;
+	}
+
+	/**
+	 * Runs `evaluate` as one counted attempt against every entry. A wrong guess
+	 * (invalid_credentials, invalid_code, code_already_used) stays counted; any
+	 * other outcome gives the places back.
+	 */
+	async attempt<T>(entries: readonly ThrottleEntry[], evaluate: () => Promise<T>): Promise<T> {
+		const reservations = await this.#admit(entries);
+		try {
+			const result = await evaluate();
+			await this.#settle(reservations, "release");
+			return result;
+		} catch (error) {
+			const wrong = isTesseraError(error) && wrongGuesses.has(error.code);
+			await this.#settle(reservations, wrong ? "keep" : "release");
+			throw error;
+		}
+	}
+
+	/** Counts an attempt that always stays counted, such as a sign-up. */
+	async count(entries: readonly ThrottleEntry[]): Promise<void> {
+		await this.#settle(await this.#admit(entries), "keep");
+	}
+
+	async #admit(entries: readonly ThrottleEntry[]): Promise<Reservation[]> {
+		// Rows are always locked in key order, so two requests never wait on each other in a cycle.
+		const sorted = [...entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+		const startedWaiting = performance.now();
+		for (;;) {
+			const now = this.#clock();
+			const states = await this.#take(sorted, now);
+			const decision = decideAdmission(
+				sorted.map((entry, i) => ({ limit: entry.limit, state: states[i]! })),
+				now,
+			);
+			const reservations = sorted.map((entry, i) => ({ key: entry.key, windowStart: states[i]!.windowStart }));
+			if (decision.kind === "admit") return reservations;
+			await this.#settle(reservations, "release");
+			if (decision.kind === "refuse") {
+				throw new TesseraError("too_many_attempts", { retryAfterSeconds: decision.retryAfterSeconds });
+			}
+			if (performance.now() - startedWaiting > CONGESTION_WAIT_MS) {
+				throw new TesseraError("too_many_attempts", { retryAfterSeconds: 1 });
+			}
+			await sleep(15 + Math.random() * 35);
+		}
+	}
+
+	async #take(sorted: readonly ThrottleEntry[], now: number): Promise<CounterState[]> {
 		// Each key's window length travels with its row, so one statement serves keys with different limits.
-		// A window is closed when its time is up, or when every attempt in it was given back:
-		// then the next window opens at the next attempt.
-		const windowClosed = sql`(throttle_counters.window_start + excluded.window_ms <= ${now} or throttle_counters.count <= 0)`;
+		// A window is closed when its time is up or when nothing is left in it: the next attempt opens a new one.
+		const closed = sql`(throttle_counters.window_start + excluded.window_ms <= ${now} or throttle_counters.count <= 0)`;
 		const rows = await this.#db
 			.insertInto("throttle_counters")
-			.values(entries.map(({ key, limit }) => ({ key, window_start: now, count: 1, window_ms: limit.windowMs })))
+			.values(sorted.map(({ key, limit }) => ({ key, window_start: now, window_ms: limit.windowMs, count: 1, pending: 1 })))
 			.onConflict((oc) =>
 				oc.column("key").doUpdateSet({
-					count: sql<number>`case when ${windowClosed} then 1 else throttle_counters.count + 1 end`,
-					window_start: sql<number>`case when ${windowClosed} then ${now} else throttle_counters.window_start end`,
+					count: sql<number>`case when ${closed} then 1 else throttle_counters.count + 1 end`,
+					pending: sql<number>`case when ${closed} then 1 else throttle_counters.pending + 1 end`,
+					window_start: sql<number>`case when ${closed} then ${now} else throttle_counters.window_start end`,
 					window_ms: sql<number>`excluded.window_ms`,
 				}),
 			)
-			.returning(["key", "window_start", "count"])
+			.returning(["key", "window_start", "count", "pending"])
 			.execute();
-		const taken: Reservation[] = [];
-		let wait = 0;
-		for (const { key, limit } of entries) {
+		return sorted.map(({ key }) => {
 			const row = rows.find((r) => r.key === key);
-			if (!row) throw new Error(`throttle counter ${key} was not returned`);
-			const state: WindowState = { windowStart: Number(row.window_start), count: Number(row.count) };
-			taken.push({ key, windowStart: state.windowStart });
-			if (isOverLimit(state, limit)) wait = Math.max(wait, retryAfterSeconds(state, now, limit));
-		}
-		if (wait > 0) {
-			await this.release(taken);
-			throw new TesseraError("too_many_attempts", { retryAfterSeconds: wait });
-		}
-		return taken;
+			if (!row) throw new Error("a throttle counter was not returned");
+			return { windowStart: Number(row.window_start), count: Number(row.count), pending: Number(row.pending) };
+		});
 	}
 
-	/** Gives reservations back: the attempt succeeded, or was never evaluated. */
-	async release(reservations: ReadonlyArray<Reservation>): Promise<void> {
-		if (reservations.length === 0) return;
-		await this.#db
-			.updateTable("throttle_counters")
-			.set({ count: sql<number>`count - 1` })
-			.where((eb) =>
-				eb.or(reservations.map((r) => eb.and([eb("key", "=", r.key), eb("window_start", "=", r.windowStart)]))),
-			)
-			.where("count", ">", 0)
-			.execute();
+	/** "release": the attempt is forgotten. "keep": it stays counted as a failure. Either way it is no longer in flight. */
+	async #settle(reservations: readonly Reservation[], how: "release" | "keep"): Promise<void> {
+		for (const { key, windowStart } of reservations) {
+			await this.#db
+				.updateTable("throttle_counters")
+				.set(
+					how === "release"
+						? { count: sql<number>`count - 1`, pending: sql<number>`pending - 1` }
+						: { pending: sql<number>`pending - 1` },
+				)
+				.where("key", "=", key)
+				.where("window_start", "=", windowStart)
+				.where("pending", ">", 0)
+				.execute();
+		}
 	}
 
-	/** Drops counters whose window closed long ago. */
+	/** Drops counters whose window closed long ago, and empty ones. */
 	async prune(olderThanMs: number): Promise<void> {
 		await this.#db
 			.deleteFrom("throttle_counters")

@@ -69,7 +69,10 @@ export interface ThrottleCountersTable {
 	window_start: number;
 	/** The window's length, so one statement can count keys with different limits. */
 	window_ms: number;
+	/** Failed attempts plus those still being checked. */
 	count: number;
+	/** Attempts still being checked. */
+	pending: number;
 }
 
 export interface MigrationLockTable {

@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import { ConfigError, configReference, loadConfig } from "../../src/config.ts";
 import { parseDuration } from "../../src/core/duration.ts";
 import { commonPasswordsPath, PasswordPolicy } from "../../src/core/password-policy.ts";
-import { isOverLimit, retryAfterSeconds, windowExpired } from "../../src/core/throttle.ts";
+import { decideAdmission, retryAfterSeconds } from "../../src/core/throttle.ts";
 import { canonicalUsername, usernameProblem } from "../../src/core/username.ts";
 import { parseForm } from "../../src/http/body-parsers.ts";
 import { html, trusted } from "../../src/ui/html.ts";
@@ -36,13 +36,32 @@ describe("password policy", () => {
 
 describe("throttle arithmetic", () => {
 	const limit = { max: 10, windowMs: 900_000 };
-	test("over the limit only past max; Retry-After is the rest of the window, at least 1 s", () => {
-		assert.equal(isOverLimit({ windowStart: 0, count: 10 }, limit), false);
-		assert.equal(isOverLimit({ windowStart: 0, count: 11 }, limit), true);
-		assert.equal(retryAfterSeconds({ windowStart: 0, count: 11 }, 0, limit), 900);
-		assert.equal(retryAfterSeconds({ windowStart: 0, count: 11 }, 899_999, limit), 1);
-		assert.equal(retryAfterSeconds({ windowStart: 0, count: 11 }, 950_000, limit), 1);
-		assert.equal(windowExpired({ windowStart: 0, count: 3 }, 900_000, limit), true);
+	const decide = (count: number, pending: number, now = 0) =>
+		decideAdmission([{ limit, state: { windowStart: 0, count, pending } }], now);
+
+	test("admitted while failures and attempts in flight fit the limit", () => {
+		assert.deepEqual(decide(1, 1), { kind: "admit" });
+		assert.deepEqual(decide(10, 1), { kind: "admit" });
+	});
+	test("refused for the rest of the window once failures fill it", () => {
+		assert.deepEqual(decide(11, 1), { kind: "refuse", retryAfterSeconds: 900 });
+		assert.deepEqual(decide(11, 1, 899_999), { kind: "refuse", retryAfterSeconds: 1 });
+	});
+	test("asked to wait when places are held by attempts still being checked", () => {
+		assert.deepEqual(decide(11, 2), { kind: "wait" });
+		assert.deepEqual(decide(30, 25), { kind: "wait" });
+	});
+	test("the longest refusal of several counters wins; a refusal beats a wait", () => {
+		const decision = decideAdmission(
+			[
+				{ limit, state: { windowStart: 0, count: 11, pending: 1 } },
+				{ limit: { max: 5, windowMs: 3_600_000 }, state: { windowStart: 0, count: 6, pending: 1 } },
+				{ limit, state: { windowStart: 0, count: 20, pending: 15 } },
+			],
+			0,
+		);
+		assert.deepEqual(decision, { kind: "refuse", retryAfterSeconds: 3600 });
+		assert.equal(retryAfterSeconds({ windowStart: 0 }, 950_000, limit), 1);
 	});
 });
 

@@ -26,7 +26,13 @@ export async function startHarness(
 	env: Record<string, string> = {},
 ): Promise<Harness> {
 	const database = await throwawayDatabase(kind);
-	const config = loadConfig({ TESSERA_DATA_DIR: database.url, TESSERA_LOG_LEVEL: "info", ...env });
+	// Suites make many accounts from one address; the sign-up limit has its own test.
+	const config = loadConfig({
+		TESSERA_DATA_DIR: database.url,
+		TESSERA_LOG_LEVEL: "info",
+		TESSERA_LIMIT_SIGNUP_ADDRESS: "10000/1h",
+		...env,
+	});
 	const clock = manualClock(Date.UTC(2026, 5, 1, 12, 0, 0));
 	const logs: string[] = [];
 	const sink = new Writable({

@@ -146,6 +146,50 @@ for (const kind of await databaseKinds()) {
 			h.clock.advance(60 * 60_000);
 		});
 
+		test("a flood of wrong passwords for one account from one address: no deadlock, exactly the limit checked", async () => {
+			const user = await signUp(h.app);
+			for (let round = 0; round < 3; round++) {
+				const responses = await Promise.all(
+					Array.from({ length: 50 }, () => wrongPassword(h, user.username, "203.0.113.200")),
+				);
+				const statuses = responses.map((r) => r.statusCode);
+				assert.ok(statuses.every((s) => s === 401 || s === 429), statuses.join(","));
+				assert.equal(statuses.filter((s) => s === 401).length, round === 0 ? 10 : 0);
+			}
+			h.clock.advance(15 * 60_000);
+		});
+
+		test("many right passwords at once are not refused while wrong ones are in flight", async () => {
+			const user = await signUp(h.app);
+			const responses = await Promise.all(
+				Array.from({ length: 20 }, () =>
+					api(h.app, "/sessions", { body: { username: user.username, password: PASSWORD }, ip: "203.0.113.201" }),
+				),
+			);
+			assert.deepEqual(
+				responses.map((r) => r.statusCode),
+				Array(20).fill(201),
+			);
+		});
+
+		test("addresses in one IPv6 /64 share a limit; another /64 does not", async () => {
+			for (let i = 0; i < 50; i++) {
+				const ip = `2001:db8:aaaa:1::${(i + 1).toString(16)}`;
+				assert.equal((await wrongPassword(h, uniqueUsername("v6"), ip)).statusCode, 401);
+			}
+			assert.equal((await wrongPassword(h, uniqueUsername("v6"), "2001:db8:aaaa:1:ffff::9")).statusCode, 429);
+			assert.equal((await wrongPassword(h, uniqueUsername("v6"), "2001:db8:aaaa:2::1")).statusCode, 401);
+			h.clock.advance(15 * 60_000);
+		});
+
+		test("what was typed as a username does not rest in the throttle table", async () => {
+			const typed = "my-actual-password-Hunter2!";
+			await wrongPassword(h, typed);
+			const rows = await h.tessera.store.db.selectFrom("throttle_counters").select("key").execute();
+			assert.ok(rows.length > 0);
+			assert.ok(rows.every((r) => !r.key.toLowerCase().includes("hunter2")));
+		});
+
 		test("the right password does not use up the allowance", async () => {
 			const user = await signUp(h.app);
 			for (let i = 0; i < 25; i++) {
@@ -153,6 +197,51 @@ for (const kind of await databaseKinds()) {
 				assert.equal(ok.statusCode, 201);
 			}
 			for (let i = 0; i < 10; i++) assert.equal((await wrongPassword(h, user.username, `10.9.8.${i}`)).statusCode, 401);
+		});
+	});
+
+	describe(`throttling behind a proxy, and sign-ups (${kind})`, () => {
+		let h: Harness;
+		before(async () => {
+			h = await startHarness(kind, {
+				TESSERA_TRUST_PROXY: "1",
+				TESSERA_LIMIT_PASSWORD_ADDRESS: "3/15m",
+				TESSERA_LIMIT_SIGNUP_ADDRESS: "3/1h",
+			});
+		});
+		after(() => h.close());
+
+		const viaProxy = (forwardedFor: string, body: unknown, url = "/api/v1/sessions") =>
+			h.app.inject({
+				method: "POST",
+				url,
+				payload: JSON.stringify(body),
+				headers: { "content-type": "application/json", "x-forwarded-for": forwardedFor },
+				remoteAddress: "127.0.0.1",
+			});
+
+		test("a client cannot choose its address by writing X-Forwarded-For itself", async () => {
+			const statuses: number[] = [];
+			for (let i = 0; i < 6; i++) {
+				const response = await viaProxy(`10.66.0.${i}, 192.0.2.44`, { username: uniqueUsername("xff"), password: "wrong password" });
+				statuses.push(response.statusCode);
+			}
+			assert.deepEqual(statuses, [401, 401, 401, 429, 429, 429], "counted as 192.0.2.44, the address the proxy saw");
+			const other = await viaProxy("192.0.2.45", { username: uniqueUsername("xff"), password: "wrong password" });
+			assert.equal(other.statusCode, 401);
+		});
+
+		test("sign-up attempts are limited per address, whatever their outcome", async () => {
+			const ip = "192.0.2.60";
+			const taken = uniqueUsername("taken");
+			assert.equal((await viaProxy(ip, { username: taken, password: PASSWORD }, "/api/v1/accounts")).statusCode, 201);
+			assert.equal((await viaProxy(ip, { username: taken, password: PASSWORD }, "/api/v1/accounts")).statusCode, 409);
+			assert.equal((await viaProxy(ip, { username: uniqueUsername(), password: PASSWORD }, "/api/v1/accounts")).statusCode, 201);
+			const blocked = await viaProxy(ip, { username: taken, password: PASSWORD }, "/api/v1/accounts");
+			assert.equal(blocked.statusCode, 429, "probing a taken name counts too");
+			assert.equal(blocked.headers["retry-after"], "3600");
+			const elsewhere = await viaProxy("192.0.2.61", { username: uniqueUsername(), password: PASSWORD }, "/api/v1/accounts");
+			assert.equal(elsewhere.statusCode, 201);
 		});
 	});
 }

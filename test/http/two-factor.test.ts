@@ -70,6 +70,55 @@ for (const kind of await databaseKinds()) {
 			assert.equal(errorCode(again), "two_factor_already_enabled");
 		});
 
+		test("a restarted set-up never confirms a key the person did not scan", async () => {
+			const user = await signUp(h.app);
+			const first = await api(h.app, "/account/totp", { token: user.token, body: { password: PASSWORD } });
+			const totp = h.tessera.deps.methods.totp;
+			// The first code is checked against the first key...
+			const checked = await totp.checkPendingCode(user.id, totpCode(first.json().secret, h.clock()));
+			// ...while another tab starts over with a new key...
+			const second = await api(h.app, "/account/totp", { token: user.token, body: { password: PASSWORD } });
+			assert.notEqual(second.json().secret, first.json().secret);
+			// ...so confirming with the first key's check must not confirm the second key.
+			await assert.rejects(
+				h.tessera.store.db.transaction().execute((tx) => totp.confirm(tx, user.id, checked, h.clock())),
+				(e: Error & { code?: string }) => e.code === "totp_not_pending",
+			);
+			const confirm = await api(h.app, "/account/totp/confirm", {
+				token: user.token,
+				body: { code: totpCode(second.json().secret, h.clock()) },
+			});
+			assert.equal(confirm.statusCode, 200);
+			assert.equal(await totp.isEnrolled(h.tessera.store.db, user.id), true);
+			await assert.rejects(totp.beginEnrollment(user.id, user.username), (e: Error & { code?: string }) =>
+				e.code === "two_factor_already_enabled",
+			);
+		});
+
+		test("once every backup code is used, backup codes are no longer offered", async () => {
+			const user = await signUpWithTwoFactor(h);
+			for (const code of user.codes) {
+				const { challenge } = await passwordStep(h, user.username);
+				const response = await api(h.app, "/sessions/second-factor", { body: { challenge, method: "backup_code", code } });
+				assert.equal(response.statusCode, 201);
+			}
+			const { methods } = await passwordStep(h, user.username);
+			assert.deepEqual(methods, ["totp"]);
+			const account = await api(h.app, "/account", { token: user.token });
+			assert.deepEqual(account.json().twoFactor.backupCodes.remaining, 0, "settings still show the spent list");
+		});
+
+		test("with two-factor on and no usable method left, the password alone never signs in", async () => {
+			const user = await signUpWithTwoFactor(h);
+			const db = h.tessera.store.db;
+			await db.deleteFrom("totp_credentials").where("account_id", "=", user.id).execute();
+			await db.updateTable("backup_codes").set({ used_at: h.clock() }).where("account_id", "=", user.id).execute();
+			const response = await api(h.app, "/sessions", { body: { username: user.username, password: PASSWORD } });
+			assert.equal(response.statusCode, 403);
+			assert.equal(errorCode(response), "second_factor_unavailable");
+			assert.equal(response.json().session, undefined);
+		});
+
 		test("sign-in asks for the second factor, offering every method the account has", async () => {
 			const user = await signUpWithTwoFactor(h);
 			const response = await api(h.app, "/sessions", { body: { username: user.username, password: PASSWORD } });

@@ -106,7 +106,7 @@ export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 
 	app.post("/account/totp/confirm", { schema: s.code, preHandler: requireSession }, async (request) => {
 		const { code } = request.body as { code: string };
-		const result = await confirmTotpEnrollment(deps, account(request), code);
+		const result = await confirmTotpEnrollment(deps, account(request), code, clientInfo(request));
 		return {
 			twoFactor: twoFactorBody(result.twoFactor),
 			...(result.backupCodes ? { backupCodes: { codes: result.backupCodes.codes.map(displayBackupCode) } } : {}),

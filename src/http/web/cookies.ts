@@ -46,8 +46,9 @@ function formToken(deps: FlowDeps, cookieValue: string): string {
 
 /**
  * CSRF: a random cookie, and in every form an HMAC of it under a server key.
- * A cross-site page can neither read the cookie nor compute the HMAC; a cookie
- * planted by a sibling host does not help either, as it lacks the matching field.
+ * A cross-site page can neither read the cookie nor compute the HMAC. The
+ * cookie is renewed at every sign-in, and Sec-Fetch-Site and Origin, where the
+ * browser sends them, must name this origin.
  */
 export function csrfTokenFor(deps: FlowDeps, request: FastifyRequest, reply: FastifyReply): string {
 	let value = readCookie(request, "csrf");
@@ -60,7 +61,17 @@ export function csrfTokenFor(deps: FlowDeps, request: FastifyRequest, reply: Fas
 	return formToken(deps, value);
 }
 
+/** A new CSRF secret, as at every sign-in: a token planted or seen before sign-in is worth nothing after. */
+export function rotateCsrf(deps: FlowDeps, request: FastifyRequest, reply: FastifyReply): void {
+	const value = newToken(deps.random);
+	setCookie(request, reply, "csrf", value);
+	request.cookies[cookieName(request, "csrf")] = value;
+}
+
 export function verifyCsrf(deps: FlowDeps, request: FastifyRequest): void {
+	// Browsers say where a request comes from; anything but this origin (or a typed URL) is refused.
+	const site = request.headers["sec-fetch-site"];
+	if (typeof site === "string" && site !== "same-origin" && site !== "none") throw new TesseraError("csrf_failed");
 	const origin = request.headers.origin;
 	if (typeof origin === "string" && origin !== "null") {
 		const expected = `${request.protocol}://${request.host}`;

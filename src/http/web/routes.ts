@@ -20,7 +20,7 @@ import { backupCodesPage, passwordConfirmPage, settingsPage, totpEnrollPage } fr
 import { registerFormParser } from "../body-parsers.ts";
 import { clientInfo } from "../client.ts";
 import { applyErrorHeaders, toTesseraError } from "../errors.ts";
-import { clearCookie, csrfTokenFor, readCookie, setCookie, verifyCsrf } from "./cookies.ts";
+import { clearCookie, csrfTokenFor, readCookie, rotateCsrf, setCookie, verifyCsrf } from "./cookies.ts";
 
 declare module "fastify" {
 	interface FastifyRequest {
@@ -98,6 +98,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		await endSession(deps, readCookie(request, "session"));
 		setCookie(request, reply, "session", session.token, sessionSeconds(session, deps.clock()));
 		clearCookie(request, reply, "signin");
+		rotateCsrf(deps, request, reply);
 	}
 
 	for (const [name, file] of Object.entries(staticFiles)) {
@@ -321,7 +322,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			const account = request.webAuth!.account;
 			const { code } = request.body as { code?: string };
 			try {
-				const result = await confirmTotpEnrollment(deps, account, code ?? "");
+				const result = await confirmTotpEnrollment(deps, account, code ?? "", clientInfo(request));
 				if (!result.backupCodes) return reply.redirect("/settings", 303);
 				const createdAt = result.twoFactor.backupCodes?.createdAt ?? deps.clock();
 				return send(

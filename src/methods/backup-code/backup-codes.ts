@@ -40,8 +40,9 @@ export class BackupCodeMethod implements SecondFactorMethod {
 		);
 	}
 
+	/** Offered only while an unused code is left: a spent list is no way in. */
 	async isEnrolled(db: Db, accountId: string): Promise<boolean> {
-		return (await this.status(db, accountId)) !== undefined;
+		return ((await this.status(db, accountId))?.remaining ?? 0) > 0;
 	}
 
 	async status(db: Db, accountId: string): Promise<BackupCodeStatus | undefined> {

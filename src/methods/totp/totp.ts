@@ -12,6 +12,11 @@ export const TOTP_DIGITS = 6;
 export const TOTP_WINDOW = 1;
 const SECRET_BYTES = 20;
 
+export interface CheckedPendingKey {
+	step: number;
+	sealed: string;
+}
+
 export interface TotpEnrollment {
 	secret: string;
 	otpauthUri: string;
@@ -61,15 +66,18 @@ export class TotpMethod implements SecondFactorMethod {
 		const bytes = random(SECRET_BYTES);
 		const sealed = seal(this.#key(), bytes, accountId, random);
 		const now = clock();
-		await db
+		// A confirmed key is never overwritten: restarting enrolment only replaces a pending one.
+		const written = await db
 			.insertInto("totp_credentials")
 			.values({ account_id: accountId, secret_sealed: sealed, created_at: now, confirmed_at: null, last_used_step: null })
 			.onConflict((oc) =>
 				oc
 					.column("account_id")
-					.doUpdateSet({ secret_sealed: sealed, created_at: now, confirmed_at: null, last_used_step: null }),
+					.doUpdateSet({ secret_sealed: sealed, created_at: now, confirmed_at: null, last_used_step: null })
+					.where("totp_credentials.confirmed_at", "is", null),
 			)
-			.execute();
+			.executeTakeFirst();
+		if (written.numInsertedOrUpdatedRows !== 1n) throw new TesseraError("two_factor_already_enabled");
 		return this.#present(bytes, username, config.issuer);
 	}
 
@@ -93,10 +101,10 @@ export class TotpMethod implements SecondFactorMethod {
 	}
 
 	/**
-	 * Checks the first code from the app. Returns the matched step; the caller
-	 * confirms with it inside its transaction.
+	 * Checks the first code from the app against the pending key. The caller
+	 * confirms with the result inside its transaction.
 	 */
-	async checkPendingCode(accountId: string, code: string): Promise<number> {
+	async checkPendingCode(accountId: string, code: string): Promise<CheckedPendingKey> {
 		const row = await this.#deps.db
 			.selectFrom("totp_credentials")
 			.select(["secret_sealed", "confirmed_at"])
@@ -109,16 +117,22 @@ export class TotpMethod implements SecondFactorMethod {
 				message: "That code didn't match. Check that the app shows Tessera, wait for a new code and type it in.",
 			});
 		}
-		return step;
+		return { step, sealed: row.secret_sealed };
 	}
 
-	/** Marks the pending key confirmed, recording the first code's step so it cannot be replayed. */
-	async confirm(tx: Db, accountId: string, step: number, now: number): Promise<void> {
+	/**
+	 * Marks the pending key confirmed, recording the first code's step so it
+	 * cannot be replayed. Only the very key the code was checked against is
+	 * confirmed: if enrolment restarted meanwhile (a new key the person never
+	 * scanned), nothing is confirmed.
+	 */
+	async confirm(tx: Db, accountId: string, checked: CheckedPendingKey, now: number): Promise<void> {
 		const result = await tx
 			.updateTable("totp_credentials")
-			.set({ confirmed_at: now, last_used_step: step })
+			.set({ confirmed_at: now, last_used_step: checked.step })
 			.where("account_id", "=", accountId)
 			.where("confirmed_at", "is", null)
+			.where("secret_sealed", "=", checked.sealed)
 			.executeTakeFirst();
 		if (result.numUpdatedRows !== 1n) throw new TesseraError("totp_not_pending");
 	}

@@ -75,6 +75,7 @@ export const initial: Migration = {
 			.addColumn("window_start", "bigint", (c) => c.notNull())
 			.addColumn("window_ms", "bigint", (c) => c.notNull())
 			.addColumn("count", "integer", (c) => c.notNull())
+			.addColumn("pending", "integer", (c) => c.notNull())
 			.execute();
 	},
 };

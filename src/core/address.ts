@@ -1,0 +1,37 @@
+import { isIPv4, isIPv6 } from "node:net";
+
+/**
+ * The unit an address is throttled as. One IPv4 address is one client; an IPv6
+ * client usually holds a whole /64 and can rotate through it, so IPv6 counts
+ * by /64. IPv4-mapped IPv6 addresses (::ffff:192.0.2.1) count as the IPv4
+ * address they are.
+ */
+export function addressBucket(ip: string): string {
+	const address = ip.replace(/%.*$/, "").toLowerCase();
+	if (isIPv4(address)) return address;
+	if (!isIPv6(address)) return address;
+	const groups = expandIPv6(address);
+	if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+		return [groups[6]! >> 8, groups[6]! & 255, groups[7]! >> 8, groups[7]! & 255].join(".");
+	}
+	return `${groups
+		.slice(0, 4)
+		.map((g) => g.toString(16))
+		.join(":")}::/64`;
+}
+
+/** The eight 16-bit groups of a valid IPv6 address, with :: and a dotted IPv4 tail expanded. */
+export function expandIPv6(address: string): number[] {
+	let text = address;
+	const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+	if (dotted) {
+		const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+		text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+	}
+	const [head, tail] = text.split("::") as [string, string | undefined];
+	const parse = (part: string) => (part === "" ? [] : part.split(":").map((g) => Number.parseInt(g, 16)));
+	const left = parse(head);
+	const right = tail === undefined ? [] : parse(tail);
+	const zeros = tail === undefined ? [] : new Array<number>(8 - left.length - right.length).fill(0);
+	return [...left, ...zeros, ...right];
+}
