@@ -1,4 +1,14 @@
 import { isIP } from "node:net";
+import {
+	BACKUP_CODE_COUNT,
+	BACKUP_CODE_LENGTH,
+	type BackupCodeFormat,
+	type BackupCodeFormatName,
+	backupCodeFormat,
+	formatNames,
+	MIN_RANDOM_BITS,
+	randomBitsPerCode,
+} from "./core/backup-code-format.ts";
 import { parseDuration } from "./core/duration.ts";
 
 /** A limit of `max` events per `windowMs`, written "10/15m" in the environment. */
@@ -20,6 +30,7 @@ export interface Config {
 	issuer: string;
 	session: { absoluteMs: number; idleMs: number };
 	challengeTtlMs: number;
+	backupCodes: { format: BackupCodeFormat; count: number };
 	limits: {
 		passwordPerAccount: RateLimit;
 		passwordPerAddress: RateLimit;
@@ -50,6 +61,13 @@ export const configReference = [
 	["TESSERA_SESSION_MAX_AGE", "30d", "Absolute session lifetime; a session ends this long after sign-in whatever happens."],
 	["TESSERA_SESSION_IDLE_TIMEOUT", "7d", "A session unused this long ends."],
 	["TESSERA_CHALLENGE_TTL", "10m", "How long a sign-in waits for its second factor."],
+	[
+		"TESSERA_BACKUP_CODE_FORMAT",
+		"alphanumeric",
+		"`alphanumeric`: 8 characters of Crockford's base32, shown XXXX-XXXX (35 random bits); `numeric`: 8 digits, shown XXXX XXXX (23 random bits). The last character is a check character.",
+	],
+	["TESSERA_BACKUP_CODE_LENGTH", "8", "Characters per code, check character included (6 to 16); at least 20 random bits are required."],
+	["TESSERA_BACKUP_CODE_COUNT", "10", "Codes per set (5 to 20)."],
 	[
 		"TESSERA_LIMIT_PASSWORD_ACCOUNT",
 		"10/15m",
@@ -128,6 +146,31 @@ function readTrustProxy(text: string): false | number | string[] {
 	return entries;
 }
 
+function readBackupCodes(env: Env): { format: BackupCodeFormat; count: number } {
+	const name = read(env, "TESSERA_BACKUP_CODE_FORMAT");
+	if (!formatNames.includes(name as BackupCodeFormatName)) {
+		throw new ConfigError(`TESSERA_BACKUP_CODE_FORMAT=${name}: use alphanumeric or numeric.`);
+	}
+	const length = Number(read(env, "TESSERA_BACKUP_CODE_LENGTH"));
+	if (!Number.isInteger(length) || length < BACKUP_CODE_LENGTH.min || length > BACKUP_CODE_LENGTH.max) {
+		throw new ConfigError(
+			`TESSERA_BACKUP_CODE_LENGTH must be a whole number from ${BACKUP_CODE_LENGTH.min} to ${BACKUP_CODE_LENGTH.max}.`,
+		);
+	}
+	const format = backupCodeFormat(name as BackupCodeFormatName, length);
+	const bits = randomBitsPerCode(format);
+	if (bits < MIN_RANDOM_BITS) {
+		throw new ConfigError(
+			`Backup codes of ${length} ${name} characters hold only ${bits.toFixed(1)} random bits (one character is the check character); at least ${MIN_RANDOM_BITS} are needed. Make TESSERA_BACKUP_CODE_LENGTH larger or use the alphanumeric format.`,
+		);
+	}
+	const count = Number(read(env, "TESSERA_BACKUP_CODE_COUNT"));
+	if (!Number.isInteger(count) || count < BACKUP_CODE_COUNT.min || count > BACKUP_CODE_COUNT.max) {
+		throw new ConfigError(`TESSERA_BACKUP_CODE_COUNT must be a whole number from ${BACKUP_CODE_COUNT.min} to ${BACKUP_CODE_COUNT.max}.`);
+	}
+	return { format, count };
+}
+
 export function loadConfig(env: Env = process.env): Config {
 	const port = Number(read(env, "PORT"));
 	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT=${env["PORT"]} is not a port number.`);
@@ -146,6 +189,7 @@ export function loadConfig(env: Env = process.env): Config {
 		throw new ConfigError("TESSERA_SESSION_IDLE_TIMEOUT cannot be longer than TESSERA_SESSION_MAX_AGE.");
 	}
 	return {
+		backupCodes: readBackupCodes(env),
 		port,
 		host: read(env, "HOST"),
 		dataDir: read(env, "TESSERA_DATA_DIR"),

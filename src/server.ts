@@ -53,6 +53,7 @@ export async function createTessera(options: {
 		store,
 		async prune() {
 			await pruneExpiredSessions(deps);
+			await deps.methods.backupCode.pruneExpired(deps.db, deps.clock());
 			await deps.attempts.prune(longestWindow);
 		},
 		async close() {

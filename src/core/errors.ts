@@ -16,6 +16,19 @@ export const errorCatalogue = {
 	unauthenticated: { status: 401, message: "You are not signed in, or your session has ended. Sign in again." },
 	invalid_code: { status: 401, message: "That code didn't work. Check it and try again, or try another way to sign in." },
 	code_already_used: { status: 401, message: "That backup code has already been used. Each code works once: try another one from your list." },
+	code_typo: {
+		status: 400,
+		message:
+			"That can't be one of your codes: a character is probably missing, extra, or two are swapped. Check it against your list and type it again.",
+	},
+	code_replaced: {
+		status: 401,
+		message: "That code is from an old list that has been replaced. Use a code from your newest list.",
+	},
+	no_pending_codes: {
+		status: 409,
+		message: "There are no new backup codes waiting to be confirmed. They may have expired after an hour: get a new set.",
+	},
 	challenge_expired: { status: 410, message: "This sign-in attempt has expired or already finished. Start again with your username and password." },
 	too_many_attempts: { status: 429, message: "Too many attempts. For your safety, wait a little before trying again." },
 	method_not_available: { status: 400, message: "That way of signing in is not set up on this account." },

@@ -101,11 +101,22 @@ export async function requirePassword(
 	});
 }
 
+/**
+ * Something the person must do before anything else:
+ * - finish_two_factor: the authenticator is set up, but no set of backup codes
+ *   was confirmed, so two-factor is not on yet;
+ * - new_backup_codes: two-factor is on and every backup code is used.
+ */
+export type RequiredAction = "finish_two_factor" | "new_backup_codes";
+
 export interface TwoFactorState {
 	enabled: boolean;
 	methods: MethodName[];
 	preferred: MethodName | null;
 	backupCodes: BackupCodeStatus | null;
+	/** A new set shown but not yet confirmed by typing one of its codes back. */
+	pendingBackupCodes: { expiresAt: number } | null;
+	requiredActions: RequiredAction[];
 }
 
 /** The second factors this account can use right now, in the order they are offered. */
@@ -128,10 +139,18 @@ export function preferredMethod(methods: MethodName[], lastUsed: string | null):
 export async function twoFactorState(deps: FlowDeps, account: AccountsTable): Promise<TwoFactorState> {
 	const methods = await enrolledMethods(deps, account);
 	const backupCodes = account.two_factor_enabled ? ((await deps.methods.backupCode.status(deps.db, account.id)) ?? null) : null;
+	const pending = await deps.methods.backupCode.pending(deps.db, account.id);
+	const requiredActions: RequiredAction[] = [];
+	if (!account.two_factor_enabled && (await deps.methods.totp.isEnrolled(deps.db, account.id))) {
+		requiredActions.push("finish_two_factor");
+	}
+	if (account.two_factor_enabled && backupCodes?.remaining === 0) requiredActions.push("new_backup_codes");
 	return {
 		enabled: Boolean(account.two_factor_enabled),
 		methods,
 		preferred: preferredMethod(methods, account.preferred_method),
 		backupCodes,
+		pendingBackupCodes: pending ? { expiresAt: pending.expiresAt } : null,
+		requiredActions,
 	};
 }

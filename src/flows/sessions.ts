@@ -58,6 +58,7 @@ export async function authenticate(deps: FlowDeps, token: string | undefined): P
 			"a.username",
 			"a.email",
 			"a.password_hash",
+			"a.backup_code_salt",
 			"a.two_factor_enabled",
 			"a.preferred_method",
 			"a.created_at",

@@ -1,4 +1,5 @@
 import { TesseraError } from "../core/errors.ts";
+import type { PendingSet } from "../methods/backup-code/backup-codes.ts";
 import type { TotpEnrollment } from "../methods/totp/totp.ts";
 import type { AccountsTable } from "../store/schema.ts";
 import { requirePassword, type TwoFactorState, twoFactorState } from "./accounts.ts";
@@ -6,8 +7,12 @@ import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { codeLimits } from "./limits.ts";
 
 /**
- * Turning two-factor on and off, and managing backup codes. Every change needs
- * the password again; the authenticator counts only after its first valid code.
+ * Turning two-factor on and off, and managing backup codes.
+ *
+ * Turning on takes three steps: the password, a first code from the
+ * authenticator app, then one code typed back from the first set of backup
+ * codes, which proves they were saved. Only then does two-factor count as on.
+ * Every later set is confirmed the same way before it replaces the old one.
  */
 
 async function reload(deps: FlowDeps, accountId: string): Promise<AccountsTable> {
@@ -25,14 +30,21 @@ export async function beginTotpEnrollment(
 	return deps.methods.totp.beginEnrollment(account.id, account.username);
 }
 
+export interface NewBackupCodes {
+	codes: string[];
+	status: "pending";
+	expiresAt: number;
+}
+
 export interface TotpConfirmation {
 	twoFactor: TwoFactorState;
-	backupCodes?: { codes: string[] };
+	backupCodes?: NewBackupCodes;
 }
 
 /**
- * The first valid code completes enrolment. When this turns two-factor on, a
- * first set of backup codes is issued in the same transaction and returned once.
+ * The first valid code completes the authenticator's set-up. If two-factor is
+ * not on yet, the first set of backup codes is made in the same transaction,
+ * pending until one of its codes is typed back.
  */
 export async function confirmTotpEnrollment(
 	deps: FlowDeps,
@@ -43,20 +55,14 @@ export async function confirmTotpEnrollment(
 	const checked = await deps.attempts.attempt(codeLimits(deps, account.id, client), () =>
 		deps.methods.totp.checkPendingCode(account.id, code),
 	);
-	const needsCodes = !account.two_factor_enabled;
-	const set = needsCodes ? await deps.methods.backupCode.prepareSet() : undefined;
-	await deps.db.transaction().execute(async (tx) => {
+	const set = account.two_factor_enabled ? undefined : await deps.methods.backupCode.prepareSet(account.id);
+	const pending = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
 		await deps.methods.totp.confirm(tx, account.id, checked, now);
-		if (set) await deps.methods.backupCode.install(tx, account.id, set, now);
-		await tx
-			.updateTable("accounts")
-			.set({ two_factor_enabled: 1, preferred_method: "totp", updated_at: now })
-			.where("id", "=", account.id)
-			.execute();
+		return set ? deps.methods.backupCode.savePending(tx, account.id, set, now) : undefined;
 	});
 	const result: TotpConfirmation = { twoFactor: await twoFactorState(deps, await reload(deps, account.id)) };
-	if (set) result.backupCodes = { codes: set.codes };
+	if (set && pending) result.backupCodes = { codes: set.codes, status: "pending", expiresAt: pending.expiresAt };
 	return result;
 }
 
@@ -71,7 +77,8 @@ export async function disableTotp(
 	client: ClientInfo,
 ): Promise<TwoFactorState> {
 	await requirePassword(deps, account, password, client);
-	if (!account.two_factor_enabled) throw new TesseraError("two_factor_not_enabled");
+	const totpOn = await deps.methods.totp.isEnrolled(deps.db, account.id);
+	if (!account.two_factor_enabled && !totpOn) throw new TesseraError("two_factor_not_enabled");
 	await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
 		await deps.methods.totp.remove(tx, account.id);
@@ -92,18 +99,64 @@ export async function disableTotp(
 	return twoFactorState(deps, await reload(deps, account.id));
 }
 
-/** "Get new codes": a new set replaces the old one at once; the old codes stop working. */
-export async function replaceBackupCodes(
+/**
+ * "Get new codes": a new set, pending until one of its codes is typed back; the
+ * working set keeps working meanwhile. Also how a set-up whose first set was
+ * never confirmed gets another one.
+ */
+export async function requestNewBackupCodes(
 	deps: FlowDeps,
 	account: AccountsTable,
 	password: string,
 	client: ClientInfo,
-): Promise<{ codes: string[] }> {
+): Promise<NewBackupCodes> {
 	await requirePassword(deps, account, password, client);
-	if (!account.two_factor_enabled) throw new TesseraError("two_factor_not_enabled");
-	const set = await deps.methods.backupCode.prepareSet();
-	await deps.db.transaction().execute(async (tx) => {
-		await deps.methods.backupCode.install(tx, account.id, set, deps.clock());
+	if (!account.two_factor_enabled && !(await deps.methods.totp.isEnrolled(deps.db, account.id))) {
+		throw new TesseraError("two_factor_not_enabled");
+	}
+	const set = await deps.methods.backupCode.prepareSet(account.id);
+	const pending: PendingSet = await deps.db
+		.transaction()
+		.execute((tx) => deps.methods.backupCode.savePending(tx, account.id, set, deps.clock()));
+	return { codes: set.codes, status: "pending", expiresAt: pending.expiresAt };
+}
+
+export interface ConfirmedBackupCodes {
+	twoFactor: TwoFactorState;
+	/** True when this confirmation turned two-factor on. */
+	turnedOn: boolean;
+}
+
+/**
+ * One code typed back from the pending set proves it was saved: the set becomes
+ * the working one (the old one stops working) and the code stays usable. For
+ * the first set, this is what turns two-factor on.
+ */
+export async function confirmBackupCodes(
+	deps: FlowDeps,
+	account: AccountsTable,
+	code: string,
+	client: ClientInfo,
+): Promise<ConfirmedBackupCodes> {
+	const { setId } = await deps.attempts.attempt(codeLimits(deps, account.id, client), () =>
+		deps.methods.backupCode.checkPendingCode(account.id, code),
+	);
+	const turnedOn = await deps.db.transaction().execute(async (tx) => {
+		const now = deps.clock();
+		await deps.methods.backupCode.confirmPending(tx, account.id, setId, now);
+		const current = await tx
+			.selectFrom("accounts")
+			.select("two_factor_enabled")
+			.where("id", "=", account.id)
+			.executeTakeFirstOrThrow();
+		if (current.two_factor_enabled) return false;
+		if (!(await deps.methods.totp.isEnrolled(tx, account.id))) throw new TesseraError("two_factor_not_enabled");
+		await tx
+			.updateTable("accounts")
+			.set({ two_factor_enabled: 1, preferred_method: "totp", updated_at: now })
+			.where("id", "=", account.id)
+			.execute();
+		return true;
 	});
-	return { codes: set.codes };
+	return { twoFactor: await twoFactorState(deps, await reload(deps, account.id)), turnedOn };
 }

@@ -18,7 +18,7 @@ interface Reservation {
 }
 
 /** Errors that mean "a wrong guess": they stay in the count. Anything else gives its place back. */
-const wrongGuesses = new Set(["invalid_credentials", "invalid_code", "code_already_used"]);
+const wrongGuesses = new Set(["invalid_credentials", "invalid_code", "code_already_used", "code_replaced"]);
 
 /** How long an attempt may wait for attempts in flight to finish before it is refused. */
 const CONGESTION_WAIT_MS = 2000;
@@ -59,8 +59,9 @@ export class AttemptCounter {
 
 	/**
 	 * Runs `evaluate` as one counted attempt against every entry. A wrong guess
-	 * (invalid_credentials, invalid_code, code_already_used) stays counted; any
-	 * other outcome gives the places back.
+	 * (invalid_credentials, invalid_code, code_already_used, code_replaced) stays
+	 * counted; any other outcome (a typo, which reveals nothing, included) gives
+	 * the places back.
 	 */
 	async attempt<T>(entries: readonly ThrottleEntry[], evaluate: () => Promise<T>): Promise<T> {
 		const reservations = await this.#admit(entries);

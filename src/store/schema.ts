@@ -11,6 +11,8 @@ export interface AccountsTable {
 	username: string;
 	email: string | null;
 	password_hash: string;
+	/** argon2id salt for this account's backup codes (see methods/backup-code). */
+	backup_code_salt: string | null;
 	two_factor_enabled: number;
 	preferred_method: string | null;
 	created_at: number;
@@ -48,11 +50,20 @@ export interface TotpCredentialsTable {
 	last_used_step: number | null;
 }
 
+export type BackupCodeSetStatus = "pending" | "active" | "replaced";
+
 export interface BackupCodeSetsTable {
 	id: string;
 	account_id: string;
+	/** "alphanumeric" or "numeric": how codes of this set are read back. */
+	format: string;
+	/** Key of the set's final HMAC: the same code in two sets hashes differently. */
 	salt: string;
+	status: BackupCodeSetStatus;
 	created_at: number;
+	/** A pending set is dropped at this time unless one of its codes is typed back. */
+	expires_at: number | null;
+	activated_at: number | null;
 	replaced_at: number | null;
 }
 

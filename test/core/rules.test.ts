@@ -88,6 +88,21 @@ describe("configuration", () => {
 		}
 		assert.throws(() => loadConfig({ TESSERA_SESSION_IDLE_TIMEOUT: "60d" }), ConfigError);
 	});
+	test("backup codes: formats, lengths and counts; fewer than 20 random bits is refused with a clear message", () => {
+		assert.equal(loadConfig({}).backupCodes.format.name, "alphanumeric");
+		assert.equal(loadConfig({}).backupCodes.count, 10);
+		assert.equal(loadConfig({ TESSERA_BACKUP_CODE_FORMAT: "numeric", TESSERA_BACKUP_CODE_COUNT: "20" }).backupCodes.count, 20);
+		assert.throws(
+			() => loadConfig({ TESSERA_BACKUP_CODE_FORMAT: "numeric", TESSERA_BACKUP_CODE_LENGTH: "6" }),
+			(e: Error) => e instanceof ConfigError && /16\.6 random bits.*at least 20/.test(e.message),
+		);
+		assert.equal(loadConfig({ TESSERA_BACKUP_CODE_FORMAT: "alphanumeric", TESSERA_BACKUP_CODE_LENGTH: "6" }).backupCodes.format.length, 6);
+		for (const count of ["4", "21", "ten"]) {
+			assert.throws(() => loadConfig({ TESSERA_BACKUP_CODE_COUNT: count }), /TESSERA_BACKUP_CODE_COUNT/);
+		}
+		assert.throws(() => loadConfig({ TESSERA_BACKUP_CODE_FORMAT: "emoji" }), /TESSERA_BACKUP_CODE_FORMAT/);
+	});
+
 	test("durations", () => {
 		assert.equal(parseDuration("90s"), 90_000);
 		assert.equal(parseDuration("15m"), 900_000);

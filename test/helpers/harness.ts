@@ -3,7 +3,9 @@ import { Writable } from "node:stream";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { Secret, TOTP } from "otpauth";
 import { type Config, loadConfig } from "../../src/config.ts";
+import { displayBackupCode, generateBackupCode } from "../../src/core/backup-code-format.ts";
 import { manualClock } from "../../src/core/clock.ts";
+import { secureRandom } from "../../src/core/random.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createTessera, type Tessera } from "../../src/server.ts";
 import { type DatabaseKind, throwawayDatabase, type ThrowawayDatabase } from "./databases.ts";
@@ -98,6 +100,20 @@ export async function signUp(app: FastifyInstance, username = uniqueUsername()) 
 	return { username, id: body.account.id, token: body.session.token };
 }
 
+/** A code of the configured format with a valid check character that belongs to no set: a real wrong guess. */
+export function aWrongCode(h: Harness): string {
+	const format = h.config.backupCodes.format;
+	return displayBackupCode(format, generateBackupCode(format, secureRandom));
+}
+
+/** Something that cannot be a code: the check character is off. */
+export function aTypo(code: string): string {
+	const last = code.at(-1)!;
+	const swapped = code.slice(0, -2) + last + code.at(-2)!;
+	if (swapped !== code) return swapped;
+	return code.slice(0, -1);
+}
+
 export function totpCode(secret: string, at: number): string {
 	return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" }).generate({
 		timestamp: at,
@@ -116,6 +132,9 @@ export async function signUpWithTwoFactor(h: Harness, username = uniqueUsername(
 	});
 	if (confirm.statusCode !== 200) throw new Error(`confirm failed: ${confirm.body}`);
 	const codes = (confirm.json() as { backupCodes: { codes: string[] } }).backupCodes.codes;
+	// Two-factor counts as on once one code of the first set is typed back; that code stays usable.
+	const saved = await api(h.app, "/account/backup-codes/confirm", { token: user.token, body: { code: codes[9] } });
+	if (saved.statusCode !== 200) throw new Error(`confirming the backup codes failed: ${saved.body}`);
 	// Later codes must come from a later step: the first one is spent.
 	h.clock.advance(30_000);
 	return { ...user, secret, codes };

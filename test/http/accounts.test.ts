@@ -23,7 +23,14 @@ for (const kind of await databaseKinds()) {
 			const me = await api(h.app, "/account", { token: body.session.token });
 			assert.equal(me.statusCode, 200);
 			assert.deepEqual(me.json().account.username, username);
-			assert.deepEqual(me.json().twoFactor, { enabled: false, methods: [], preferred: null, backupCodes: null });
+			assert.deepEqual(me.json().twoFactor, {
+				enabled: false,
+				methods: [],
+				preferred: null,
+				backupCodes: null,
+				pendingBackupCodes: null,
+				requiredActions: [],
+			});
 		});
 
 		test("usernames are unique without regard to case", async () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { databaseKinds } from "../helpers/databases.ts";
-import { api, type Harness, passwordStep, signUpWithTwoFactor, startHarness } from "../helpers/harness.ts";
+import { api, aWrongCode, type Harness, passwordStep, signUpWithTwoFactor, startHarness } from "../helpers/harness.ts";
 
 // Limits raised so that every one of the parallel requests is really evaluated and races.
 const roomy = {
@@ -28,10 +28,10 @@ for (const kind of await databaseKinds()) {
 			return Number(row.n);
 		}
 
-		test("50 parallel sign-ins with the same backup code give exactly one session", async () => {
+		test("100 parallel sign-ins with the same backup code give exactly one session", async () => {
 			const user = await signUpWithTwoFactor(h);
 			const before = await sessionsOf(user.id);
-			const challenges = await Promise.all(Array.from({ length: 50 }, () => passwordStep(h, user.username)));
+			const challenges = await Promise.all(Array.from({ length: 100 }, () => passwordStep(h, user.username)));
 			const responses = await Promise.all(
 				challenges.map(({ challenge }) =>
 					api(h.app, "/sessions/second-factor", { body: { challenge, method: "backup_code", code: user.codes[0] } }),
@@ -50,12 +50,12 @@ for (const kind of await databaseKinds()) {
 			assert.equal(used.length, 1);
 		});
 
-		test("50 parallel requests on one challenge with one code: one session", async () => {
+		test("100 parallel requests on one challenge with one code: one session", async () => {
 			const user = await signUpWithTwoFactor(h);
 			const before = await sessionsOf(user.id);
 			const { challenge } = await passwordStep(h, user.username);
 			const responses = await Promise.all(
-				Array.from({ length: 50 }, () =>
+				Array.from({ length: 100 }, () =>
 					api(h.app, "/sessions/second-factor", { body: { challenge, method: "backup_code", code: user.codes[1] } }),
 				),
 			);
@@ -79,6 +79,35 @@ for (const kind of await databaseKinds()) {
 				.where("used_at", "is", null)
 				.execute();
 			assert.equal(unused.length, 9, "only the winning code was consumed");
+		});
+	});
+
+	describe(`guessing at scale (${kind})`, () => {
+		let h: Harness;
+		before(async () => {
+			h = await startHarness(kind, { TESSERA_LIMIT_CODE_ADDRESS: "100000/1h" });
+		});
+		after(() => h.close());
+
+		test("300 parallel wrong backup codes on one account: at most 10 evaluated", async () => {
+			const user = await signUpWithTwoFactor(h);
+			const { challenge } = await passwordStep(h, user.username);
+			const stats = h.tessera.deps.methods.backupCode.stats;
+			const hashesBefore = stats.checkHashes;
+			const responses = await Promise.all(
+				Array.from({ length: 300 }, (_, i) =>
+					api(h.app, "/sessions/second-factor", {
+						body: { challenge, method: "backup_code", code: aWrongCode(h) },
+						ip: `198.18.${i >> 8}.${i & 255}`,
+					}),
+				),
+			);
+			const statuses = responses.map((r) => r.statusCode);
+			assert.ok(statuses.every((s) => s === 401 || s === 429), statuses.join(","));
+			assert.equal(statuses.filter((s) => s === 401).length, 10);
+			assert.equal(stats.checkHashes - hashesBefore, 10, "only ten codes were ever hashed and checked");
+			const retry = Number(responses.find((r) => r.statusCode === 429)!.headers["retry-after"]);
+			assert.ok(retry > 3500 && retry <= 3600, String(retry));
 		});
 	});
 }

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { databaseKinds } from "../helpers/databases.ts";
 import {
+	aWrongCode,
 	api,
 	errorCode,
 	type Harness,
@@ -85,7 +86,7 @@ for (const kind of await databaseKinds()) {
 			for (let i = 0; i < 10; i++) {
 				const { challenge } = await passwordStep(h, user.username, `198.18.0.${i}`);
 				const response = await api(h.app, "/sessions/second-factor", {
-					body: { challenge, method: "backup_code", code: "ZZZZ-ZZZZ" },
+					body: { challenge, method: "backup_code", code: aWrongCode(h) },
 					ip: `198.18.0.${i}`,
 				});
 				assert.equal(response.statusCode, 401);
@@ -113,7 +114,7 @@ for (const kind of await databaseKinds()) {
 				for (let i = 0; i < 9 && wrong < 50; i++, wrong++) {
 					const { challenge } = await passwordStep(h, user.username, ip);
 					const response = await api(h.app, "/sessions/second-factor", {
-						body: { challenge, method: "backup_code", code: "ZZZZ-ZZZZ" },
+						body: { challenge, method: "backup_code", code: aWrongCode(h) },
 						ip,
 					});
 					assert.equal(response.statusCode, 401, `wrong code ${wrong + 1}`);
@@ -136,7 +137,7 @@ for (const kind of await databaseKinds()) {
 			const responses = await Promise.all(
 				Array.from({ length: 40 }, (_, i) =>
 					api(h.app, "/sessions/second-factor", {
-						body: { challenge, method: "backup_code", code: `ZZZZ-ZZ${String(i).padStart(2, "0")}` },
+						body: { challenge, method: "backup_code", code: aWrongCode(h) },
 						ip: `203.0.113.${i}`,
 					}),
 				),

@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { databaseKinds } from "../helpers/databases.ts";
 import {
+	aTypo,
+	aWrongCode,
 	api,
 	errorCode,
 	type Harness,
@@ -54,16 +56,41 @@ for (const kind of await databaseKinds()) {
 			});
 			assert.equal(confirm.statusCode, 200);
 			const body = confirm.json();
-			assert.equal(body.twoFactor.enabled, true);
-			assert.deepEqual(body.twoFactor.methods, ["totp", "backup_code"]);
+			assert.equal(body.twoFactor.enabled, false, "not on until a backup code is typed back");
+			assert.deepEqual(body.twoFactor.requiredActions, ["finish_two_factor"]);
+			assert.equal(body.backupCodes.status, "pending");
+			assert.equal(Date.parse(body.backupCodes.expiresAt), h.clock() + 60 * 60_000);
 			assert.equal(body.backupCodes.codes.length, 10);
 			assert.equal(new Set(body.backupCodes.codes).size, 10);
 			for (const code of body.backupCodes.codes) assert.match(code, /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+			const stillPasswordOnly = await api(h.app, "/sessions", { body: { username: user.username, password: PASSWORD } });
+			assert.equal(stillPasswordOnly.statusCode, 201, "two-factor does not count as on yet");
+
+			const typo = await api(h.app, "/account/backup-codes/confirm", {
+				token: user.token,
+				body: { code: aTypo(body.backupCodes.codes[0]) },
+			});
+			assert.equal(typo.statusCode, 400);
+			assert.equal(errorCode(typo), "code_typo");
+			const notOne = await api(h.app, "/account/backup-codes/confirm", { token: user.token, body: { code: aWrongCode(h) } });
+			assert.equal(errorCode(notOne), "invalid_code");
+			const saved = await api(h.app, "/account/backup-codes/confirm", {
+				token: user.token,
+				body: { code: body.backupCodes.codes[3].toLowerCase() },
+			});
+			assert.equal(saved.statusCode, 200);
+			assert.deepEqual(saved.json().backupCodes, { remaining: 10, total: 10, createdAt: new Date(h.clock()).toISOString() });
+			assert.equal(saved.json().twoFactor.enabled, true);
+			assert.deepEqual(saved.json().twoFactor.methods, ["totp", "backup_code"]);
+			assert.deepEqual(saved.json().twoFactor.requiredActions, []);
 
 			const after = await api(h.app, "/account", { token: user.token });
-			assert.equal(after.json().twoFactor.backupCodes.remaining, 10);
+			assert.equal(after.json().twoFactor.backupCodes.remaining, 10, "the code typed back stays usable");
 			assert.equal(after.json().twoFactor.backupCodes.total, 10);
-			assert.equal(Date.parse(after.json().twoFactor.backupCodes.createdAt), h.clock());
+			assert.equal(after.json().twoFactor.pendingBackupCodes, null);
+			assert.ok(!JSON.stringify(after.json()).includes(body.backupCodes.codes[0]), "codes are never shown again");
+			const needsCode = await api(h.app, "/sessions", { body: { username: user.username, password: PASSWORD } });
+			assert.equal(needsCode.statusCode, 200, "now sign-in asks for the second factor");
 
 			const again = await api(h.app, "/account/totp", { token: user.token, body: { password: PASSWORD } });
 			assert.equal(again.statusCode, 409);
@@ -176,7 +203,7 @@ for (const kind of await databaseKinds()) {
 				body: { challenge: first.challenge, method: "backup_code", code },
 			});
 			assert.equal(ok.statusCode, 201);
-			assert.deepEqual(ok.json().backupCodes, { remaining: 9 });
+			assert.deepEqual(ok.json().backupCodes, { remaining: 9, runningLow: false });
 
 			const second = await passwordStep(h, user.username);
 			const again = await api(h.app, "/sessions/second-factor", {
@@ -213,7 +240,7 @@ for (const kind of await databaseKinds()) {
 			const user = await signUpWithTwoFactor(h);
 			const { challenge } = await passwordStep(h, user.username);
 			const wrong = await api(h.app, "/sessions/second-factor", {
-				body: { challenge, method: "backup_code", code: "AAAA-AAAA" },
+				body: { challenge, method: "backup_code", code: aWrongCode(h) },
 			});
 			assert.equal(wrong.statusCode, 401);
 			assert.equal(errorCode(wrong), "invalid_code");
@@ -257,12 +284,14 @@ for (const kind of await databaseKinds()) {
 			}
 		});
 
-		test("get new codes: needs the password; the new set replaces the old", async () => {
+		test("get new codes: needs the password; the old set works until a new code is typed back", async () => {
 			const user = await signUpWithTwoFactor(h);
 			const wrong = await api(h.app, "/account/backup-codes", { token: user.token, body: { password: "nope nope nope" } });
 			assert.equal(errorCode(wrong), "invalid_credentials");
 			const fresh = await api(h.app, "/account/backup-codes", { token: user.token, body: { password: PASSWORD } });
 			assert.equal(fresh.statusCode, 201);
+			assert.equal(fresh.json().status, "pending");
+			assert.equal(Date.parse(fresh.json().expiresAt), h.clock() + 60 * 60_000);
 			const codes: string[] = fresh.json().codes;
 			assert.equal(codes.length, 10);
 			assert.equal(codes.filter((c) => user.codes.includes(c)).length, 0);
@@ -271,13 +300,132 @@ for (const kind of await databaseKinds()) {
 			const oldCode = await api(h.app, "/sessions/second-factor", {
 				body: { challenge: old.challenge, method: "backup_code", code: user.codes[0] },
 			});
-			assert.equal(oldCode.statusCode, 401, "codes from the replaced set no longer work");
-			const next = await passwordStep(h, user.username);
-			const newCode = await api(h.app, "/sessions/second-factor", {
-				body: { challenge: next.challenge, method: "backup_code", code: codes[0] },
+			assert.equal(oldCode.statusCode, 201, "the old set keeps working while the new one waits");
+
+			const confirmed = await api(h.app, "/account/backup-codes/confirm", { token: user.token, body: { code: codes[5] } });
+			assert.equal(confirmed.statusCode, 200);
+			assert.deepEqual(confirmed.json().backupCodes, { remaining: 10, total: 10, createdAt: new Date(h.clock()).toISOString() });
+
+			const replaced = await passwordStep(h, user.username);
+			const oldAgain = await api(h.app, "/sessions/second-factor", {
+				body: { challenge: replaced.challenge, method: "backup_code", code: user.codes[1] },
 			});
-			assert.equal(newCode.statusCode, 201);
-			assert.deepEqual(newCode.json().backupCodes, { remaining: 9 });
+			assert.equal(oldAgain.statusCode, 401);
+			assert.equal(errorCode(oldAgain), "code_replaced");
+			assert.match(oldAgain.json().error.message, /replaced on .* UTC/);
+			const newCode = await api(h.app, "/sessions/second-factor", {
+				body: { challenge: replaced.challenge, method: "backup_code", code: codes[5] },
+			});
+			assert.equal(newCode.statusCode, 201, "the code typed back to confirm stays usable");
+			assert.deepEqual(newCode.json().backupCodes, { remaining: 9, runningLow: false });
+		});
+
+		test("a new set that is never confirmed is dropped after an hour; the old set stays", async () => {
+			const user = await signUpWithTwoFactor(h);
+			const fresh = await api(h.app, "/account/backup-codes", { token: user.token, body: { password: PASSWORD } });
+			const codes: string[] = fresh.json().codes;
+			h.clock.advance(60 * 60_000);
+			const late = await api(h.app, "/account/backup-codes/confirm", { token: user.token, body: { code: codes[0] } });
+			assert.equal(late.statusCode, 409);
+			assert.equal(errorCode(late), "no_pending_codes");
+			await h.tessera.prune();
+			const sets = await h.tessera.store.db
+				.selectFrom("backup_code_sets")
+				.select("status")
+				.where("account_id", "=", user.id)
+				.execute();
+			assert.deepEqual(sets.map((s) => s.status), ["active"], "the expired pending set is gone");
+			const { challenge } = await passwordStep(h, user.username);
+			const oldStillWorks = await api(h.app, "/sessions/second-factor", {
+				body: { challenge, method: "backup_code", code: user.codes[0] },
+			});
+			assert.equal(oldStillWorks.statusCode, 201);
+		});
+
+		test("a code from a waiting set, used to sign in, proves the set was saved and makes it the working one", async () => {
+			const user = await signUpWithTwoFactor(h);
+			const fresh = await api(h.app, "/account/backup-codes", { token: user.token, body: { password: PASSWORD } });
+			const codes: string[] = fresh.json().codes;
+			const { challenge } = await passwordStep(h, user.username);
+			const signedIn = await api(h.app, "/sessions/second-factor", { body: { challenge, method: "backup_code", code: codes[2] } });
+			assert.equal(signedIn.statusCode, 201);
+			assert.deepEqual(signedIn.json().backupCodes, { remaining: 9, runningLow: false });
+			const next = await passwordStep(h, user.username);
+			const old = await api(h.app, "/sessions/second-factor", {
+				body: { challenge: next.challenge, method: "backup_code", code: user.codes[0] },
+			});
+			assert.equal(errorCode(old), "code_replaced");
+		});
+
+		test("each failure says precisely why, and a typo is never counted as a guess", async () => {
+			const user = await signUpWithTwoFactor(h);
+			const first = await passwordStep(h, user.username);
+			await api(h.app, "/sessions/second-factor", {
+				body: { challenge: first.challenge, method: "backup_code", code: user.codes[0] },
+			});
+			const usedAt = new Date(h.clock()).toUTCString().replace("GMT", "UTC");
+			h.clock.advance(60_000);
+			const { challenge } = await passwordStep(h, user.username);
+			const attempt = (code: string) =>
+				api(h.app, "/sessions/second-factor", { body: { challenge, method: "backup_code", code } });
+
+			for (let i = 0; i < 30; i++) {
+				const typo = await attempt(aTypo(user.codes[1]!));
+				assert.equal(typo.statusCode, 400);
+				assert.equal(errorCode(typo), "code_typo");
+			}
+			const used = await attempt(user.codes[0]!);
+			assert.equal(errorCode(used), "code_already_used");
+			assert.ok(used.json().error.message.includes(usedAt), used.json().error.message);
+			const wrong = await attempt(aWrongCode(h));
+			assert.equal(errorCode(wrong), "invalid_code");
+			const ok = await attempt(user.codes[1]!);
+			assert.equal(ok.statusCode, 201, "thirty typos did not use up the ten allowed wrong codes");
+			const counter = await h.tessera.store.db
+				.selectFrom("throttle_counters")
+				.select(["count", "pending"])
+				.where("key", "=", h.tessera.deps.attempts.key("code:account", user.id))
+				.executeTakeFirstOrThrow();
+			assert.deepEqual({ count: Number(counter.count), pending: Number(counter.pending) }, { count: 2, pending: 0 }, "two wrong guesses counted");
+		});
+
+		test("checking a code costs exactly one argon2id, however many codes and sets are kept", async () => {
+			const user = await signUpWithTwoFactor(h);
+			for (let i = 0; i < 3; i++) {
+				const fresh = await api(h.app, "/account/backup-codes", { token: user.token, body: { password: PASSWORD } });
+				await api(h.app, "/account/backup-codes/confirm", { token: user.token, body: { code: fresh.json().codes[0] } });
+			}
+			await api(h.app, "/account/backup-codes", { token: user.token, body: { password: PASSWORD } });
+			const sets = await h.tessera.store.db.selectFrom("backup_code_sets").select("status").where("account_id", "=", user.id).execute();
+			assert.equal(sets.length, 5, "one working, one pending, three replaced sets kept");
+			const stats = h.tessera.deps.methods.backupCode.stats;
+			for (const code of [aWrongCode(h), user.codes[0]!, aWrongCode(h)]) {
+				const { challenge } = await passwordStep(h, user.username);
+				const before = stats.checkHashes;
+				await api(h.app, "/sessions/second-factor", { body: { challenge, method: "backup_code", code } });
+				assert.equal(stats.checkHashes - before, 1);
+			}
+			const { challenge } = await passwordStep(h, user.username);
+			const before = stats.checkHashes;
+			await api(h.app, "/sessions/second-factor", { body: { challenge, method: "backup_code", code: aTypo(user.codes[2]!) } });
+			assert.equal(stats.checkHashes - before, 0, "a typo is recognised without hashing");
+		});
+
+		test("when few codes are left the response says so; after the last, a new set is required", async () => {
+			const user = await signUpWithTwoFactor(h);
+			const results: { remaining: number; runningLow: boolean; required: string[] }[] = [];
+			for (const code of user.codes) {
+				const { challenge } = await passwordStep(h, user.username);
+				const response = await api(h.app, "/sessions/second-factor", { body: { challenge, method: "backup_code", code } });
+				results.push({ ...response.json().backupCodes, required: response.json().requiredActions });
+			}
+			assert.deepEqual(
+				results.map((r) => r.runningLow),
+				[false, false, false, false, false, false, true, true, true, true],
+			);
+			assert.deepEqual(results.at(-1), { remaining: 0, runningLow: true, required: ["new_backup_codes"] });
+			const account = await api(h.app, "/account", { token: user.token });
+			assert.deepEqual(account.json().twoFactor.requiredActions, ["new_backup_codes"]);
 		});
 
 		test("turning the authenticator off needs the password and turns two-factor off", async () => {
@@ -287,7 +435,14 @@ for (const kind of await databaseKinds()) {
 			const pending = await passwordStep(h, user.username);
 			const off = await api(h.app, "/account/totp/disable", { token: user.token, body: { password: PASSWORD } });
 			assert.equal(off.statusCode, 200);
-			assert.deepEqual(off.json().twoFactor, { enabled: false, methods: [], preferred: null, backupCodes: null });
+			assert.deepEqual(off.json().twoFactor, {
+				enabled: false,
+				methods: [],
+				preferred: null,
+				backupCodes: null,
+				pendingBackupCodes: null,
+				requiredActions: [],
+			});
 			const signIn = await api(h.app, "/sessions", { body: { username: user.username, password: PASSWORD } });
 			assert.equal(signIn.statusCode, 201, "password alone signs in again");
 			const stale = await api(h.app, "/sessions/second-factor", {
@@ -308,8 +463,14 @@ for (const kind of await databaseKinds()) {
 			});
 			assert.equal(confirm.statusCode, 200);
 			assert.equal(confirm.json().backupCodes.codes.length, 10);
+			const fresh: string[] = confirm.json().backupCodes.codes;
+			assert.equal(fresh.filter((c) => user.codes.includes(c)).length, 0);
+			await api(h.app, "/account/backup-codes/confirm", { token: user.token, body: { code: fresh[0] } });
 			const account = await api(h.app, "/account", { token: user.token });
 			assert.equal(account.json().twoFactor.backupCodes.remaining, 10);
+			const { challenge } = await passwordStep(h, user.username);
+			const old = await api(h.app, "/sessions/second-factor", { body: { challenge, method: "backup_code", code: user.codes[0] } });
+			assert.equal(errorCode(old), "code_replaced", "codes from before two-factor was turned off are from an old list");
 		});
 
 		test("no backup code and no authenticator key is stored in plain text", async () => {

@@ -5,7 +5,7 @@ import { databaseKinds } from "../helpers/databases.ts";
 import { type Harness, PASSWORD, startHarness, totpCode, uniqueUsername } from "../helpers/harness.ts";
 
 function codesOn(body: string): string[] {
-	return [...body.matchAll(/<li><code>([0-9A-Z]{4}-[0-9A-Z]{4})<\/code><\/li>/g)].map((m) => m[1]!);
+	return [...body.matchAll(/<li><code>([0-9A-Z]{4}[- ][0-9A-Z]{4})<\/code><\/li>/g)].map((m) => m[1]!);
 }
 
 for (const kind of await databaseKinds()) {
@@ -46,14 +46,27 @@ for (const kind of await databaseKinds()) {
 			assert.match(saved.headers["cache-control"] as string, /no-store/);
 			const codes = codesOn(saved.body);
 			assert.equal(codes.length, 10);
-			assert.match(saved.body, /download="tessera-backup-codes-/);
+			assert.match(saved.body, new RegExp(`download="backup-codes-${username}\\.txt"`));
 			const dataUrl = /href="(data:text\/plain;charset=utf-8,[^"]+)"/.exec(saved.body)![1]!;
 			const text = decodeURIComponent(dataUrl.replace("data:text/plain;charset=utf-8,", "").replace(/&amp;/g, "&"));
-			for (const code of codes) assert.ok(text.includes(code), "the download holds every code");
+			assert.match(text, /^Site: +Tessera \(localhost(:\d+)?\)$/m);
+			assert.match(text, new RegExp(`^Account: +${username}$`, "m"));
+			assert.match(text, /^Created: .* UTC$/m);
+			for (const code of codes) assert.match(text, new RegExp(`^\\[ \\] ${code}$`, "m"), "one code per line with a box to tick");
+			assert.match(text, /safe/);
 
-			const after = await client.get("/settings");
+			const unfinished = await client.get("/settings");
+			assert.match(unfinished.body, /Almost done/);
+			assert.ok(!codesOn(unfinished.body).length, "codes are never shown again");
+			await client.get("/settings/backup-codes/confirm");
+			const typo = await client.post("/settings/backup-codes/confirm", { code: codes[1]!.slice(0, -1) });
+			assert.equal(typo.statusCode, 400);
+			assert.match(typo.body, /data-code="code_typo"/);
+			const confirmed = await client.post("/settings/backup-codes/confirm", { code: codes[1]! });
+			assert.equal(confirmed.statusCode, 303);
+			const after = await client.follow(confirmed);
+			assert.match(after.body, /Two-factor authentication is on/);
 			assert.match(after.body, /<strong>10<\/strong> of 10 codes left/);
-			assert.ok(!codesOn(after.body).length, "codes are never shown again");
 
 			await client.post("/sign-out", {});
 			const signIn = await client.get("/sign-in");
@@ -61,12 +74,17 @@ for (const kind of await databaseKinds()) {
 			const step = await client.post("/sign-in", { username, password: PASSWORD });
 			assert.equal(step.headers.location, "/sign-in/verify");
 			const verify = await client.follow(step);
-			assert.match(verify.body, /Authenticator app|authenticator app/);
+			assert.match(verify.body, /authenticator app/);
 			assert.match(verify.body, /Try another way/);
 			const choices = await client.get("/sign-in/verify/methods");
 			assert.match(choices.body, /href="\/sign-in\/verify\?method=totp"/);
 			assert.match(choices.body, /href="\/sign-in\/verify\?method=backup_code"/);
 			await client.get("/sign-in/verify?method=backup_code");
+			const mistyped = await client.post("/sign-in/verify", { method: "backup_code", code: `${codes[0]!}7` });
+			assert.equal(mistyped.statusCode, 400);
+			assert.match(mistyped.body, /data-code="code_typo"/);
+			assert.match(mistyped.body, /What to do next/);
+			assert.match(mistyped.body, new RegExp(`value="${codes[0]!}7"`), "a typo is shown again to be corrected");
 			const done = await client.post("/sign-in/verify", { method: "backup_code", code: codes[0]! });
 			assert.equal(done.statusCode, 303);
 			const landing = await client.follow(done);
@@ -79,6 +97,51 @@ for (const kind of await databaseKinds()) {
 			assert.equal(again.statusCode, 401);
 			assert.match(again.body, /data-code="code_already_used"/);
 			assert.match(again.body, /already used/);
+			const steps = /<ol>([\s\S]*?)<\/ol>/.exec(again.body.slice(again.body.indexOf("What to do next")))![1]!;
+			const order = ["Cross that code off", "another unused code", "Try another way", "get back into your account"];
+			const positions = order.map((text) => steps.indexOf(text));
+			assert.ok(positions.every((p) => p >= 0), steps);
+			assert.deepEqual([...positions].sort((a, b) => a - b), positions, "next steps in order: re-type, another code, another method, recovery");
+		});
+
+		test("running low ends the sign-in on the offer of a new set; with none left, a new set comes first", async () => {
+			const { client, username } = await signedUp();
+			await client.get("/settings/authenticator");
+			const enrol = await client.post("/settings/authenticator", { password: PASSWORD });
+			const key = /id="totp-key">([A-Z2-7 ]+)</.exec(enrol.body)![1]!.replace(/ /g, "");
+			const codes = codesOn((await client.post("/settings/authenticator/confirm", { code: totpCode(key, h.clock()) })).body);
+			await client.follow(await client.post("/settings/backup-codes/confirm", { code: codes[0]! }));
+			const useCode = async (code: string) => {
+				await client.follow(await client.get("/settings/backup-codes/running-low"));
+				await client.post("/sign-out", {});
+				await client.get("/sign-in");
+				await client.follow(await client.post("/sign-in", { username, password: PASSWORD }));
+				return client.post("/sign-in/verify", { method: "backup_code", code });
+			};
+			for (const code of codes.slice(0, 6)) {
+				assert.equal((await useCode(code)).headers.location, "/settings?notice=backup_code_used");
+			}
+			const low = await useCode(codes[6]!);
+			assert.equal(low.headers.location, "/settings/backup-codes/running-low");
+			const offer = await client.follow(low);
+			assert.match(offer.body, /Only <strong>3<\/strong> of your 10 backup codes are left/);
+			assert.match(offer.body, /href="\/settings\/backup-codes\/new"/);
+			assert.match(offer.body, /Not now/);
+			assert.match((await client.get("/settings")).body, /running low/);
+			for (const code of codes.slice(7)) await useCode(code);
+			const gated = await client.get("/settings");
+			assert.equal(gated.statusCode, 303, "with every code used, settings wait for a new set");
+			assert.equal(gated.headers.location, "/settings/backup-codes/running-low");
+			const none = await client.follow(gated);
+			assert.match(none.body, /You have used all your backup codes/);
+			assert.doesNotMatch(none.body, /Not now/);
+			await client.get("/settings/backup-codes/new");
+			const fresh = codesOn((await client.post("/settings/backup-codes/new", { password: PASSWORD })).body);
+			assert.equal(fresh.length, 10);
+			await client.post("/settings/backup-codes/confirm", { code: fresh[0]! });
+			const free = await client.get("/settings");
+			assert.equal(free.statusCode, 200);
+			assert.match(free.body, /<strong>10<\/strong> of 10 codes left/);
 		});
 
 		test("every form refuses a post without its CSRF token", async () => {
@@ -205,7 +268,8 @@ for (const kind of await databaseKinds()) {
 			await client.get("/settings/authenticator");
 			const enrol = await client.post("/settings/authenticator", { password: PASSWORD });
 			const key = /id="totp-key">([A-Z2-7 ]+)</.exec(enrol.body)![1]!.replace(/ /g, "");
-			await client.post("/settings/authenticator/confirm", { code: totpCode(key, h.clock()) });
+			const codes = codesOn((await client.post("/settings/authenticator/confirm", { code: totpCode(key, h.clock()) })).body);
+			await client.follow(await client.post("/settings/backup-codes/confirm", { code: codes[0]! }));
 			await client.post("/sign-out", {});
 			await client.get("/sign-in");
 			await client.follow(await client.post("/sign-in", { username, password: PASSWORD }));

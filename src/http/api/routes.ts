@@ -5,12 +5,14 @@ import { authenticate, type Authenticated, endSession, type IssuedSession } from
 import { completeSecondFactor, signInWithPassword } from "../../flows/sign-in.ts";
 import {
 	beginTotpEnrollment,
+	confirmBackupCodes,
 	confirmTotpEnrollment,
 	disableTotp,
-	replaceBackupCodes,
+	type NewBackupCodes,
+	requestNewBackupCodes,
 } from "../../flows/two-factor.ts";
 import type { TwoFactorState } from "../../flows/accounts.ts";
-import { displayBackupCode } from "../../core/backup-code-format.ts";
+import { RUNNING_LOW_AT } from "../../methods/backup-code/backup-codes.ts";
 import type { methodNames } from "../../methods/types.ts";
 import { registerJsonParser } from "../body-parsers.ts";
 import { clientInfo } from "../client.ts";
@@ -30,15 +32,23 @@ function sessionBody(session: IssuedSession) {
 	return { token: session.token, expiresAt: iso(session.expiresAt) };
 }
 
+function backupCodesBody(status: NonNullable<TwoFactorState["backupCodes"]>) {
+	return { remaining: status.remaining, total: status.total, createdAt: iso(status.createdAt) };
+}
+
 function twoFactorBody(state: TwoFactorState) {
 	return {
 		enabled: state.enabled,
 		methods: state.methods,
 		preferred: state.preferred,
-		backupCodes: state.backupCodes
-			? { remaining: state.backupCodes.remaining, total: state.backupCodes.total, createdAt: iso(state.backupCodes.createdAt) }
-			: null,
+		backupCodes: state.backupCodes ? backupCodesBody(state.backupCodes) : null,
+		pendingBackupCodes: state.pendingBackupCodes ? { expiresAt: iso(state.pendingBackupCodes.expiresAt) } : null,
+		requiredActions: state.requiredActions,
 	};
+}
+
+function newCodesBody(set: NewBackupCodes) {
+	return { codes: set.codes, status: set.status, expiresAt: iso(set.expiresAt) };
 }
 
 function bearerToken(request: FastifyRequest): string | undefined {
@@ -81,7 +91,12 @@ export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		const body = request.body as { challenge: string; method: (typeof methodNames)[number]; code: string };
 		const result = await completeSecondFactor(deps, body, clientInfo(request));
 		reply.code(201);
-		return { session: sessionBody(result.session), ...(result.backupCodes ? { backupCodes: result.backupCodes } : {}) };
+		const remaining = result.backupCodes?.remaining;
+		return {
+			session: sessionBody(result.session),
+			...(remaining === undefined ? {} : { backupCodes: { remaining, runningLow: remaining <= RUNNING_LOW_AT } }),
+			requiredActions: remaining === 0 ? ["new_backup_codes"] : [],
+		};
 	});
 
 	app.delete("/sessions/current", { schema: s.noBody, preHandler: requireSession }, async (request, reply) => {
@@ -109,7 +124,7 @@ export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		const result = await confirmTotpEnrollment(deps, account(request), code, clientInfo(request));
 		return {
 			twoFactor: twoFactorBody(result.twoFactor),
-			...(result.backupCodes ? { backupCodes: { codes: result.backupCodes.codes.map(displayBackupCode) } } : {}),
+			...(result.backupCodes ? { backupCodes: newCodesBody(result.backupCodes) } : {}),
 		};
 	});
 
@@ -120,8 +135,14 @@ export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 
 	app.post("/account/backup-codes", { schema: s.newBackupCodes, preHandler: requireSession }, async (request, reply) => {
 		const { password } = request.body as { password: string };
-		const { codes } = await replaceBackupCodes(deps, account(request), password, clientInfo(request));
+		const set = await requestNewBackupCodes(deps, account(request), password, clientInfo(request));
 		reply.code(201);
-		return { codes: codes.map(displayBackupCode) };
+		return newCodesBody(set);
+	});
+
+	app.post("/account/backup-codes/confirm", { schema: s.confirmBackupCodes, preHandler: requireSession }, async (request) => {
+		const { code } = request.body as { code: string };
+		const { twoFactor } = await confirmBackupCodes(deps, account(request), code, clientInfo(request));
+		return { backupCodes: backupCodesBody(twoFactor.backupCodes!), twoFactor: twoFactorBody(twoFactor) };
 	});
 }

@@ -32,20 +32,31 @@ const session = {
 	properties: { token: { type: "string" }, expiresAt: { type: "string" } },
 } as const;
 
+const backupCodeStatus = {
+	type: "object",
+	properties: { remaining: { type: "integer" }, total: { type: "integer" }, createdAt: { type: "string" } },
+} as const;
+
 const twoFactor = {
 	type: "object",
 	properties: {
 		enabled: { type: "boolean" },
 		methods: { type: "array", items: { type: "string" } },
 		preferred: { type: ["string", "null"] },
-		backupCodes: {
-			type: ["object", "null"],
-			properties: { remaining: { type: "integer" }, total: { type: "integer" }, createdAt: { type: "string" } },
-		},
+		backupCodes: { ...backupCodeStatus, type: ["object", "null"] },
+		pendingBackupCodes: { type: ["object", "null"], properties: { expiresAt: { type: "string" } } },
+		requiredActions: { type: "array", items: { type: "string" } },
 	},
 } as const;
 
-const codes = { type: "object", properties: { codes: { type: "array", items: { type: "string" } } } } as const;
+const newCodes = {
+	type: "object",
+	properties: {
+		codes: { type: "array", items: { type: "string" } },
+		status: { type: "string" },
+		expiresAt: { type: "string" },
+	},
+} as const;
 
 export const apiSchemas = {
 	signUp: {
@@ -91,7 +102,11 @@ export const apiSchemas = {
 		response: {
 			201: {
 				type: "object",
-				properties: { session, backupCodes: { type: "object", properties: { remaining: { type: "integer" } } } },
+				properties: {
+					session,
+					backupCodes: { type: "object", properties: { remaining: { type: "integer" }, runningLow: { type: "boolean" } } },
+					requiredActions: { type: "array", items: { type: "string" } },
+				},
 			},
 			"4xx": errorResponse,
 		},
@@ -133,12 +148,19 @@ export const apiSchemas = {
 	},
 	newBackupCodes: {
 		body: object({ password: str(1024) }, ["password"]),
-		response: { 201: codes, "4xx": errorResponse },
+		response: { 201: newCodes, "4xx": errorResponse },
+	},
+	confirmBackupCodes: {
+		body: object({ code: str(128) }, ["code"]),
+		response: {
+			200: { type: "object", properties: { backupCodes: backupCodeStatus, twoFactor } },
+			"4xx": errorResponse,
+		},
 	},
 	code: {
 		body: object({ code: str(128) }, ["code"]),
 		response: {
-			200: { type: "object", properties: { twoFactor, backupCodes: codes } },
+			200: { type: "object", properties: { twoFactor, backupCodes: newCodes } },
 			"4xx": errorResponse,
 		},
 	},

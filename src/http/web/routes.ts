@@ -1,22 +1,33 @@
 import { readFileSync } from "node:fs";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { isTesseraError, type TesseraError } from "../../core/errors.ts";
-import { twoFactorState } from "../../flows/accounts.ts";
+import { type TwoFactorState, twoFactorState } from "../../flows/accounts.ts";
 import { signUp } from "../../flows/accounts.ts";
 import type { FlowDeps } from "../../flows/deps.ts";
 import { authenticate, type Authenticated, endSession, type IssuedSession } from "../../flows/sessions.ts";
 import { completeSecondFactor, openChallenge, signInWithPassword } from "../../flows/sign-in.ts";
 import {
 	beginTotpEnrollment,
+	confirmBackupCodes,
 	confirmTotpEnrollment,
 	disableTotp,
-	replaceBackupCodes,
+	type NewBackupCodes,
+	requestNewBackupCodes,
 } from "../../flows/two-factor.ts";
+import { RUNNING_LOW_AT } from "../../methods/backup-code/backup-codes.ts";
 import { methodNames, type MethodName } from "../../methods/types.ts";
 import type { Html } from "../../ui/html.ts";
 import { anotherWayPage, messagePage, secondFactorPage, signInPage, signUpPage } from "../../ui/pages/auth.ts";
 import type { FormError, PageUser } from "../../ui/pages/layout.ts";
-import { backupCodesPage, passwordConfirmPage, settingsPage, totpEnrollPage } from "../../ui/pages/settings.ts";
+import { backupCodesHelpPage } from "../../ui/pages/help.ts";
+import {
+	backupCodesPage,
+	confirmCodesPage,
+	passwordConfirmPage,
+	runningLowPage,
+	settingsPage,
+	totpEnrollPage,
+} from "../../ui/pages/settings.ts";
 import { registerFormParser } from "../body-parsers.ts";
 import { clientInfo } from "../client.ts";
 import { applyErrorHeaders, toTesseraError } from "../errors.ts";
@@ -25,6 +36,7 @@ import { clearCookie, csrfTokenFor, readCookie, rotateCsrf, setCookie, verifyCsr
 declare module "fastify" {
 	interface FastifyRequest {
 		webAuth?: Authenticated;
+		twoFactor?: TwoFactorState;
 	}
 }
 
@@ -78,6 +90,10 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		}
 	}
 
+	/**
+	 * Settings pages need a signed-in browser. When every backup code is used,
+	 * getting a new set comes before anything else.
+	 */
 	const requireSignedIn = async (request: FastifyRequest, reply: FastifyReply) => {
 		const auth = await currentSession(request);
 		if (!auth) {
@@ -85,6 +101,11 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			return reply.redirect("/sign-in", 303);
 		}
 		request.webAuth = auth;
+		request.twoFactor = await twoFactorState(deps, auth.account);
+		const path = request.url.split("?")[0]!;
+		if (request.twoFactor.requiredActions.includes("new_backup_codes") && !allowedWhileCodesUsedUp.has(path)) {
+			return reply.redirect("/settings/backup-codes/running-low", 303);
+		}
 	};
 
 	const csrfCheck = async (request: FastifyRequest) => verifyCsrf(deps, request);
@@ -234,7 +255,9 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 				);
 				await startBrowserSession(request, reply, result.session);
 				const remaining = result.backupCodes?.remaining;
-				return reply.redirect(remaining === undefined ? "/settings" : `/settings?used=backup_code`, 303);
+				if (remaining === undefined) return reply.redirect("/settings", 303);
+				// Few codes left: the sign-in ends on the offer of a new set.
+				return reply.redirect(remaining <= RUNNING_LOW_AT ? "/settings/backup-codes/running-low" : "/settings?notice=backup_code_used", 303);
 			} catch (error) {
 				const { error: e, form } = asFormError(error, reply);
 				if (e.code === "challenge_expired") {
@@ -242,7 +265,8 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 					return send(reply, signInPage({ csrf: csrfTokenFor(deps, request, reply), notice: e.message }), e.status);
 				}
 				const csrf = csrfTokenFor(deps, request, reply);
-				return send(reply, secondFactorPage({ csrf, method, methods: challenge.methods, error: form }), e.status);
+				const typed = e.code === "code_typo" ? (body.code ?? "") : "";
+				return send(reply, secondFactorPage({ csrf, method, methods: challenge.methods, error: form, typed }), e.status);
 			}
 		},
 	);
@@ -262,18 +286,15 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 				querystring: {
 					type: "object",
 					additionalProperties: false,
-					properties: { used: { type: "string", enum: ["backup_code"] } },
+					properties: { notice: { type: "string", enum: Object.keys(settingsNotices) } },
 				},
 			},
 			preHandler: requireSignedIn,
 		},
 		async (request, reply) => {
-			const state = await twoFactorState(deps, request.webAuth!.account);
-			const used = (request.query as { used?: string }).used === "backup_code";
-			const notice =
-				used && state.backupCodes
-					? `You signed in with a backup code. ${state.backupCodes.remaining} of ${state.backupCodes.total} codes are left.`
-					: undefined;
+			const state = request.twoFactor!;
+			const which = (request.query as { notice?: keyof typeof settingsNotices }).notice;
+			const notice = which ? settingsNotices[which](state) : undefined;
 			return send(reply, settingsPage({ user: pageUser(request, reply), twoFactor: state, notice }));
 		},
 	);
@@ -324,11 +345,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			try {
 				const result = await confirmTotpEnrollment(deps, account, code ?? "", clientInfo(request));
 				if (!result.backupCodes) return reply.redirect("/settings", 303);
-				const createdAt = result.twoFactor.backupCodes?.createdAt ?? deps.clock();
-				return send(
-					reply,
-					backupCodesPage({ user: pageUser(request, reply), codes: result.backupCodes.codes, createdAt, firstSet: true }),
-				);
+				return send(reply, newCodesPage(request, reply, result.backupCodes, true));
 			} catch (error) {
 				const { error: e, form } = asFormError(error, reply);
 				const enrollment = await deps.methods.totp.pendingEnrollment(account.id, account.username);
@@ -353,23 +370,98 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		},
 	);
 
+	/** The page that shows a new set, once. */
+	function newCodesPage(request: FastifyRequest, reply: FastifyReply, set: NewBackupCodes, firstSet: boolean): Html {
+		return backupCodesPage({
+			user: pageUser(request, reply),
+			site: `${deps.config.issuer} (${request.host})`,
+			username: request.webAuth!.account.username,
+			codes: set.codes,
+			createdAt: deps.clock(),
+			expiresAt: set.expiresAt,
+			firstSet,
+		});
+	}
+
 	passwordGate(
 		"/settings/backup-codes/new",
 		{
 			title: "Get new backup codes",
-			explanation:
-				"You will get a new set of 10 codes. Your current codes stop working straight away, so save the new ones. Enter your password to continue.",
+			explanation: `You will get a new set of ${deps.config.backupCodes.count} codes. Your current codes keep working until you type one of the new ones back to show you saved them. Enter your password to continue.`,
 			submit: "Get new codes",
 		},
 		async (request, reply, password) => {
-			const { codes } = await replaceBackupCodes(deps, request.webAuth!.account, password, clientInfo(request));
-			return send(
-				reply,
-				backupCodesPage({ user: pageUser(request, reply), codes, createdAt: deps.clock(), firstSet: false }),
-			);
+			const account = request.webAuth!.account;
+			const set = await requestNewBackupCodes(deps, account, password, clientInfo(request));
+			return send(reply, newCodesPage(request, reply, set, !account.two_factor_enabled));
 		},
 	);
+
+	app.get("/settings/backup-codes/confirm", { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) => {
+		const pending = request.twoFactor!.pendingBackupCodes;
+		if (!pending) return reply.redirect("/settings", 303);
+		const firstSet = !request.webAuth!.account.two_factor_enabled;
+		return send(reply, confirmCodesPage({ user: pageUser(request, reply), expiresAt: pending.expiresAt, firstSet }));
+	});
+
+	app.post(
+		"/settings/backup-codes/confirm",
+		{ schema: form({ code: 128 }), preHandler: [requireSignedIn, csrfCheck] },
+		async (request, reply) => {
+			const { code } = request.body as { code?: string };
+			const account = request.webAuth!.account;
+			try {
+				const { turnedOn } = await confirmBackupCodes(deps, account, code ?? "", clientInfo(request));
+				return reply.redirect(`/settings?notice=${turnedOn ? "two_factor_on" : "codes_replaced"}`, 303);
+			} catch (error) {
+				const { error: e, form } = asFormError(error, reply);
+				const pending = await deps.methods.backupCode.pending(deps.db, account.id);
+				if (!pending) {
+					return send(
+						reply,
+						messagePage({
+							title: "Those codes expired",
+							message: e.message,
+							link: { href: "/settings/backup-codes/new", text: "Get a new set" },
+						}),
+						e.status,
+					);
+				}
+				const firstSet = !account.two_factor_enabled;
+				return send(
+					reply,
+					confirmCodesPage({ user: pageUser(request, reply), expiresAt: pending.expiresAt, firstSet, error: form }),
+					e.status,
+				);
+			}
+		},
+	);
+
+	app.get("/settings/backup-codes/running-low", { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) => {
+		const codes = request.twoFactor!.backupCodes;
+		if (!codes || codes.remaining > RUNNING_LOW_AT) return reply.redirect("/settings", 303);
+		return send(reply, runningLowPage({ user: pageUser(request, reply), remaining: codes.remaining, total: codes.total }));
+	});
+
+	app.get("/help/backup-codes", { schema: noQuery }, async (_request, reply) => send(reply, backupCodesHelpPage()));
 }
+
+/** What a settings page says after a step, by the `notice` in its address. */
+const settingsNotices = {
+	two_factor_on: () => "Two-factor authentication is on. Keep your backup codes safe.",
+	codes_replaced: () => "Your new backup codes are active. Your old codes no longer work.",
+	backup_code_used: (state: TwoFactorState) =>
+		state.backupCodes
+			? `You signed in with a backup code. ${state.backupCodes.remaining} of ${state.backupCodes.total} codes are left.`
+			: "You signed in with a backup code.",
+} as const;
+
+/** Where a person whose backup codes are all used may still go. */
+const allowedWhileCodesUsedUp = new Set([
+	"/settings/backup-codes/new",
+	"/settings/backup-codes/confirm",
+	"/settings/backup-codes/running-low",
+]);
 
 /** The error page for anything a form could not show itself. */
 export function renderErrorPage(error: unknown, reply: FastifyReply): FastifyReply {

@@ -1,11 +1,27 @@
+import { createHmac } from "node:crypto";
 import { sql } from "kysely";
-import { generateBackupCodes, normalizeBackupCode } from "../../core/backup-code-format.ts";
+import {
+	type BackupCodeFormat,
+	type BackupCodeFormatName,
+	backupCodeFormat,
+	displayBackupCode,
+	generateBackupCodes,
+	parseBackupCode,
+} from "../../core/backup-code-format.ts";
 import { formatUtc } from "../../core/dates.ts";
 import { TesseraError } from "../../core/errors.ts";
 import { newId } from "../../core/tokens.ts";
 import type { Db } from "../../store/db.ts";
+import type { BackupCodeSetStatus } from "../../store/schema.ts";
 import { hashWithPepper } from "../password/hashing.ts";
 import type { ConsumedProof, MethodDeps, PreparedProof, SecondFactorMethod } from "../types.ts";
+
+/** A new set waits this long for one of its codes to be typed back, then it is dropped. */
+export const PENDING_SET_TTL_MS = 60 * 60_000;
+/** Replaced sets kept (as hashes) so an old code can be recognised as old. */
+export const REPLACED_SETS_KEPT = 3;
+/** At most this many codes are shown as remaining before a sign-in offers a new set. */
+export const RUNNING_LOW_AT = 3;
 
 export interface BackupCodeStatus {
 	remaining: number;
@@ -13,31 +29,63 @@ export interface BackupCodeStatus {
 	createdAt: number;
 }
 
+export interface PendingSet {
+	setId: string;
+	expiresAt: number;
+}
+
+/** A freshly generated set: the codes as shown once, and their hashes. */
 export interface PreparedSet {
 	setId: string;
+	/** "alphanumeric:8": the format and length the set's codes are read back in. */
+	format: string;
 	salt: string;
+	/** Codes as people see them: XXXX-XXXX. */
 	codes: string[];
 	hashes: string[];
 }
 
+interface CandidateSet {
+	id: string;
+	status: BackupCodeSetStatus;
+	format: string;
+	salt: string;
+	expires_at: number | null;
+	replaced_at: number | null;
+}
+
+interface BackupProofDetail {
+	/** The typed code's hash under each set it could belong to. */
+	candidates: { setId: string; status: BackupCodeSetStatus; hash: string; replacedAt: number | null }[];
+}
+
 /**
- * Backup codes. Every code of a set is hashed with argon2id under the set's own
- * salt and the server's pepper; checking a typed code is therefore one hash,
- * then an exact lookup, however many codes the set holds.
+ * Backup codes.
+ *
+ * Storage: a typed code goes through argon2id once, with the account's salt and
+ * the server's pepper; the result is then keyed per set with HMAC-SHA-256 under
+ * the set's own salt. So checking a code costs exactly one slow hash whatever
+ * the number of codes, and one HMAC per set kept (the working set, a pending
+ * one, the last few replaced ones), which is what lets Tessera tell "already
+ * used" and "from an old list" from "wrong". Nothing stored can be turned back
+ * into a code without the pepper and an argon2id per guess.
+ *
+ * Life of a set: pending (shown once, waiting for one of its codes to be typed
+ * back) → active (the working set) → replaced (kept as hashes for a while).
  */
 export class BackupCodeMethod implements SecondFactorMethod {
 	readonly name = "backup_code" as const;
 	readonly label = "Backup code";
 	readonly #deps: MethodDeps;
+	/** argon2id computations made to check typed codes (not to make new sets): one per attempt. */
+	readonly stats = { checkHashes: 0 };
 
 	constructor(deps: MethodDeps) {
 		this.#deps = deps;
 	}
 
-	#hash(code: string, salt: string): Promise<string> {
-		return hashWithPepper(code, Buffer.from(salt, "base64url"), this.#deps.keys.key("backup-code-pepper")).then((h) =>
-			h.toString("base64url"),
-		);
+	get format(): BackupCodeFormat {
+		return this.#deps.config.backupCodes.format;
 	}
 
 	/** Offered only while an unused code is left: a spent list is no way in. */
@@ -45,6 +93,7 @@ export class BackupCodeMethod implements SecondFactorMethod {
 		return ((await this.status(db, accountId))?.remaining ?? 0) > 0;
 	}
 
+	/** The working set's counts and date, or undefined when there is none. */
 	async status(db: Db, accountId: string): Promise<BackupCodeStatus | undefined> {
 		const row = await db
 			.selectFrom("backup_code_sets as s")
@@ -55,28 +104,85 @@ export class BackupCodeMethod implements SecondFactorMethod {
 				sql<number>`sum(case when c.used_at is null then 1 else 0 end)`.as("remaining"),
 			])
 			.where("s.account_id", "=", accountId)
-			.where("s.replaced_at", "is", null)
+			.where("s.status", "=", "active")
 			.groupBy(["s.id", "s.created_at"])
 			.executeTakeFirst();
 		if (!row) return undefined;
 		return { remaining: Number(row.remaining), total: Number(row.total), createdAt: Number(row.created_at) };
 	}
 
-	/** Generates and hashes a new set (slow: one argon2id per code), outside any transaction. */
-	async prepareSet(): Promise<PreparedSet> {
-		const { random } = this.#deps;
-		const codes = generateBackupCodes(random);
-		const salt = Buffer.from(random(16)).toString("base64url");
-		const hashes = await Promise.all(codes.map((code) => this.#hash(code, salt)));
-		return { setId: newId(random), salt, codes, hashes };
+	/** The set waiting for confirmation, if it has not expired. */
+	async pending(db: Db, accountId: string): Promise<PendingSet | undefined> {
+		const row = await db
+			.selectFrom("backup_code_sets")
+			.select(["id", "expires_at"])
+			.where("account_id", "=", accountId)
+			.where("status", "=", "pending")
+			.where("expires_at", ">", this.#deps.clock())
+			.executeTakeFirst();
+		return row ? { setId: row.id, expiresAt: Number(row.expires_at) } : undefined;
 	}
 
-	/** Makes the prepared set the account's only working set. */
-	async install(tx: Db, accountId: string, set: PreparedSet, now: number): Promise<void> {
-		await this.retireAll(tx, accountId, now);
+	/** The account's argon2id salt for codes, made once. */
+	async #accountSalt(accountId: string): Promise<Buffer> {
+		const { db, random } = this.#deps;
+		const read = () =>
+			db.selectFrom("accounts").select("backup_code_salt").where("id", "=", accountId).executeTakeFirstOrThrow();
+		let { backup_code_salt: salt } = await read();
+		if (salt === null) {
+			await db
+				.updateTable("accounts")
+				.set({ backup_code_salt: Buffer.from(random(16)).toString("base64url") })
+				.where("id", "=", accountId)
+				.where("backup_code_salt", "is", null)
+				.execute();
+			({ backup_code_salt: salt } = await read());
+		}
+		return Buffer.from(salt!, "base64url");
+	}
+
+	/** The slow part: argon2id of the canonical code. One per attempt. */
+	async #digest(accountId: string, code: string): Promise<Buffer> {
+		return hashWithPepper(code, await this.#accountSalt(accountId), this.#deps.keys.key("backup-code-pepper"));
+	}
+
+	#keyed(digest: Buffer, setSalt: string): string {
+		return createHmac("sha256", Buffer.from(setSalt, "base64url")).update(digest).digest("base64url");
+	}
+
+	/** Generates and hashes a new set (one argon2id per code), outside any transaction. */
+	async prepareSet(accountId: string): Promise<PreparedSet> {
+		const { random, config } = this.#deps;
+		const format = this.format;
+		const codes = generateBackupCodes(format, random, config.backupCodes.count);
+		const salt = Buffer.from(random(16)).toString("base64url");
+		const digests = await Promise.all(codes.map((code) => this.#digest(accountId, code)));
+		return {
+			setId: newId(random),
+			format: `${format.name}:${format.length}`,
+			salt,
+			codes: codes.map((code) => displayBackupCode(format, code)),
+			hashes: digests.map((d) => this.#keyed(d, salt)),
+		};
+	}
+
+	/** Stores a prepared set as the account's pending set, replacing any pending one. */
+	async savePending(tx: Db, accountId: string, set: PreparedSet, now: number): Promise<PendingSet> {
+		await this.#dropPending(tx, accountId);
+		const expiresAt = now + PENDING_SET_TTL_MS;
 		await tx
 			.insertInto("backup_code_sets")
-			.values({ id: set.setId, account_id: accountId, salt: set.salt, created_at: now, replaced_at: null })
+			.values({
+				id: set.setId,
+				account_id: accountId,
+				format: set.format,
+				salt: set.salt,
+				status: "pending",
+				created_at: now,
+				expires_at: expiresAt,
+				activated_at: null,
+				replaced_at: null,
+			})
 			.execute();
 		await tx
 			.insertInto("backup_codes")
@@ -90,77 +196,243 @@ export class BackupCodeMethod implements SecondFactorMethod {
 				})),
 			)
 			.execute();
+		return { setId: set.setId, expiresAt };
 	}
 
-	/** Retires every working set: when a new one is installed, or two-factor is turned off. */
-	async retireAll(tx: Db, accountId: string, now: number): Promise<void> {
-		await tx
-			.updateTable("backup_code_sets")
-			.set({ replaced_at: now })
+	async #dropPending(tx: Db, accountId: string): Promise<void> {
+		const pending = tx
+			.selectFrom("backup_code_sets")
+			.select("id")
 			.where("account_id", "=", accountId)
-			.where("replaced_at", "is", null)
+			.where("status", "=", "pending");
+		await tx.deleteFrom("backup_codes").where("set_id", "in", pending).execute();
+		await tx
+			.deleteFrom("backup_code_sets")
+			.where("account_id", "=", accountId)
+			.where("status", "=", "pending")
 			.execute();
 	}
 
-	async prepare(accountId: string, typed: string): Promise<PreparedProof> {
-		const code = normalizeBackupCode(typed);
-		const set = await this.#deps.db
-			.selectFrom("backup_code_sets")
-			.select(["id", "salt"])
+	/**
+	 * Makes the pending set the working one, with one conditional write: only a
+	 * pending, unexpired set of this account. The old working set is replaced.
+	 */
+	async #activate(tx: Db, accountId: string, setId: string, now: number): Promise<void> {
+		await this.#retireActive(tx, accountId, now);
+		const activated = await tx
+			.updateTable("backup_code_sets")
+			.set({ status: "active", activated_at: now, expires_at: null })
+			.where("id", "=", setId)
 			.where("account_id", "=", accountId)
-			.where("replaced_at", "is", null)
+			.where("status", "=", "pending")
+			.where("expires_at", ">", now)
 			.executeTakeFirst();
-		if (!set) throw new TesseraError("method_not_available");
-		if (code === undefined) {
-			throw new TesseraError("invalid_code", {
-				message: "That is not a backup code: they have 8 letters and digits, like ABCD-1234. Check it and try again.",
-			});
-		}
-		return { method: "backup_code", accountId, detail: { setId: set.id, hash: await this.#hash(code, set.salt) } };
+		if (activated.numUpdatedRows !== 1n) throw new TesseraError("no_pending_codes");
+		await this.#forgetOldSets(tx, accountId);
 	}
 
-	async consume(tx: Db, proof: PreparedProof, now: number): Promise<ConsumedProof> {
-		const { setId, hash } = proof.detail as { setId: string; hash: string };
-		const claimed = await tx
-			.updateTable("backup_codes")
-			.set({ used_at: now })
-			.where("set_id", "=", setId)
-			.where("code_hash", "=", hash)
-			.where("used_at", "is", null)
+	async #retireActive(tx: Db, accountId: string, now: number): Promise<void> {
+		await tx
+			.updateTable("backup_code_sets")
+			.set({ status: "replaced", replaced_at: now })
+			.where("account_id", "=", accountId)
+			.where("status", "=", "active")
+			.execute();
+	}
+
+	/** Keeps the last few replaced sets; older ones are deleted with their codes. */
+	async #forgetOldSets(tx: Db, accountId: string): Promise<void> {
+		const old = await tx
+			.selectFrom("backup_code_sets")
+			.select("id")
+			.where("account_id", "=", accountId)
+			.where("status", "=", "replaced")
+			.orderBy("replaced_at", "desc")
+			.orderBy("id")
+			.offset(REPLACED_SETS_KEPT)
+			.limit(1000)
+			.execute();
+		if (old.length === 0) return;
+		const ids = old.map((r) => r.id);
+		await tx.deleteFrom("backup_codes").where("set_id", "in", ids).execute();
+		await tx.deleteFrom("backup_code_sets").where("id", "in", ids).execute();
+	}
+
+	/** Two-factor turned off: the working set is replaced and any pending one dropped. */
+	async retireAll(tx: Db, accountId: string, now: number): Promise<void> {
+		await this.#dropPending(tx, accountId);
+		await this.#retireActive(tx, accountId, now);
+	}
+
+	/** Sets a typed code might belong to: the working one, a pending one, recent replaced ones. */
+	async #candidateSets(accountId: string): Promise<CandidateSet[]> {
+		return this.#deps.db
+			.selectFrom("backup_code_sets")
+			.select(["id", "status", "format", "salt", "expires_at", "replaced_at"])
+			.where("account_id", "=", accountId)
 			.where((eb) =>
-				eb.exists(
-					eb
-						.selectFrom("backup_code_sets")
-						.select("id")
-						.where("id", "=", setId)
-						.where("replaced_at", "is", null),
-				),
+				eb.or([
+					eb("status", "in", ["active", "replaced"]),
+					eb.and([eb("status", "=", "pending"), eb("expires_at", ">", this.#deps.clock())]),
+				]),
 			)
-			.returning("id")
-			.executeTakeFirst();
-		if (!claimed) {
+			.execute();
+	}
+
+	/**
+	 * Reads what was typed against every set it could belong to. A string that
+	 * cannot be a code of any of their formats is a typo (`code_typo`), found
+	 * without hashing; otherwise the code is hashed once.
+	 */
+	async #readTyped(accountId: string, typed: string, sets: CandidateSet[]): Promise<BackupProofDetail> {
+		const digests = new Map<string, Promise<Buffer>>();
+		const candidates: BackupProofDetail["candidates"] = [];
+		const parsed = new Map<string, string | undefined>();
+		for (const set of sets) {
+			const [name, length] = set.format.split(":");
+			const format = backupCodeFormat(name as BackupCodeFormatName, Number(length));
+			const key = `${format.name}/${format.length}`;
+			if (!parsed.has(key)) parsed.set(key, parseBackupCode(format, typed));
+			const code = parsed.get(key);
+			if (code === undefined) continue;
+			let digest = digests.get(code);
+			if (!digest) {
+				this.stats.checkHashes++;
+				digest = this.#digest(accountId, code);
+				digests.set(code, digest);
+			}
+			candidates.push({
+				setId: set.id,
+				status: set.status,
+				hash: this.#keyed(await digest, set.salt),
+				replacedAt: set.replaced_at === null ? null : Number(set.replaced_at),
+			});
+		}
+		if (candidates.length === 0) throw new TesseraError("code_typo");
+		return { candidates };
+	}
+
+	async prepare(accountId: string, typed: string): Promise<PreparedProof> {
+		const sets = await this.#candidateSets(accountId);
+		if (!sets.some((s) => s.status === "active" || s.status === "pending")) throw new TesseraError("method_not_available");
+		return { method: "backup_code", accountId, detail: await this.#readTyped(accountId, typed, sets) };
+	}
+
+	/**
+	 * Inside the sign-in transaction: claims the code with one conditional write,
+	 * or explains precisely why it cannot be claimed. A code from a set still
+	 * waiting for confirmation proves that set was saved: the set becomes the
+	 * working one and the code is used.
+	 */
+	async consume(tx: Db, proof: PreparedProof, now: number): Promise<ConsumedProof> {
+		const { candidates } = proof.detail as BackupProofDetail;
+		for (const candidate of candidates.filter((c) => c.status === "active" || c.status === "pending")) {
+			if (candidate.status === "pending") {
+				const inSet = await tx
+					.selectFrom("backup_codes")
+					.select("id")
+					.where("set_id", "=", candidate.setId)
+					.where("code_hash", "=", candidate.hash)
+					.executeTakeFirst();
+				if (!inSet) continue;
+				await this.#activate(tx, proof.accountId, candidate.setId, now);
+			}
+			const claimed = await tx
+				.updateTable("backup_codes")
+				.set({ used_at: now })
+				.where("set_id", "=", candidate.setId)
+				.where("code_hash", "=", candidate.hash)
+				.where("used_at", "is", null)
+				.where((eb) =>
+					eb.exists(
+						eb.selectFrom("backup_code_sets").select("id").where("id", "=", candidate.setId).where("status", "=", "active"),
+					),
+				)
+				.returning("id")
+				.executeTakeFirst();
+			if (claimed) return { backupCodesRemaining: await this.#remaining(tx, candidate.setId) };
 			const used = await tx
 				.selectFrom("backup_codes")
 				.select("used_at")
-				.where("set_id", "=", setId)
-				.where("code_hash", "=", hash)
+				.where("set_id", "=", candidate.setId)
+				.where("code_hash", "=", candidate.hash)
 				.executeTakeFirst();
 			if (used?.used_at != null) {
 				throw new TesseraError("code_already_used", {
 					message: `That backup code was already used on ${formatUtc(Number(used.used_at))}. Each code works once: try another unused code from your list.`,
 				});
 			}
-			throw new TesseraError("invalid_code", {
-				message:
-					"That backup code didn't work. Check each character, try another code from your newest list, or try another way.",
-			});
 		}
-		const remaining = await tx
+		for (const candidate of candidates.filter((c) => c.status === "replaced")) {
+			const inSet = await tx
+				.selectFrom("backup_codes")
+				.select("id")
+				.where("set_id", "=", candidate.setId)
+				.where("code_hash", "=", candidate.hash)
+				.executeTakeFirst();
+			if (inSet) {
+				throw new TesseraError("code_replaced", {
+					message: `That code is from a list that was replaced on ${formatUtc(candidate.replacedAt ?? now)}. Use a code from your newest list.`,
+				});
+			}
+		}
+		throw new TesseraError("invalid_code", {
+			message: "That backup code didn't work. Check each character, try another code from your newest list, or try another way.",
+		});
+	}
+
+	async #remaining(tx: Db, setId: string): Promise<number> {
+		const row = await tx
 			.selectFrom("backup_codes")
 			.select(sql<number>`count(*)`.as("n"))
 			.where("set_id", "=", setId)
 			.where("used_at", "is", null)
 			.executeTakeFirstOrThrow();
-		return { backupCodesRemaining: Number(remaining.n) };
+		return Number(row.n);
+	}
+
+	/**
+	 * Checks a code typed back from the pending set (outside a transaction: one
+	 * argon2id). The code stays usable. Returns the set to activate.
+	 */
+	async checkPendingCode(accountId: string, typed: string): Promise<{ setId: string; hash: string }> {
+		const pending = await this.#deps.db
+			.selectFrom("backup_code_sets")
+			.select(["id", "status", "format", "salt", "expires_at", "replaced_at"])
+			.where("account_id", "=", accountId)
+			.where("status", "=", "pending")
+			.where("expires_at", ">", this.#deps.clock())
+			.executeTakeFirst();
+		if (!pending) throw new TesseraError("no_pending_codes");
+		const { candidates } = await this.#readTyped(accountId, typed, [pending]);
+		const candidate = candidates[0]!;
+		const inSet = await this.#deps.db
+			.selectFrom("backup_codes")
+			.select("id")
+			.where("set_id", "=", candidate.setId)
+			.where("code_hash", "=", candidate.hash)
+			.executeTakeFirst();
+		if (!inSet) {
+			throw new TesseraError("invalid_code", {
+				message: "That code is not one of your new codes. Check it against the list you saved and type it again.",
+			});
+		}
+		return { setId: candidate.setId, hash: candidate.hash };
+	}
+
+	/** Confirms the pending set inside the caller's transaction. */
+	async confirmPending(tx: Db, accountId: string, setId: string, now: number): Promise<void> {
+		await this.#activate(tx, accountId, setId, now);
+	}
+
+	/** Deletes pending sets that were never confirmed. */
+	async pruneExpired(db: Db, now: number): Promise<void> {
+		const expired = db
+			.selectFrom("backup_code_sets")
+			.select("id")
+			.where("status", "=", "pending")
+			.where("expires_at", "<=", now);
+		await db.deleteFrom("backup_codes").where("set_id", "in", expired).execute();
+		await db.deleteFrom("backup_code_sets").where("status", "=", "pending").where("expires_at", "<=", now).execute();
 	}
 }

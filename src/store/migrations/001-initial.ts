@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Migration } from "kysely/migration";
 
 export const initial: Migration = {
@@ -9,6 +9,7 @@ export const initial: Migration = {
 			.addColumn("username", "text", (c) => c.notNull().unique())
 			.addColumn("email", "text")
 			.addColumn("password_hash", "text", (c) => c.notNull())
+			.addColumn("backup_code_salt", "text")
 			.addColumn("two_factor_enabled", "integer", (c) => c.notNull().defaultTo(0))
 			.addColumn("preferred_method", "text")
 			.addColumn("created_at", "bigint", (c) => c.notNull())
@@ -53,11 +54,25 @@ export const initial: Migration = {
 			.createTable("backup_code_sets")
 			.addColumn("id", "text", (c) => c.primaryKey())
 			.addColumn("account_id", "text", (c) => c.notNull().references("accounts.id").onDelete("cascade"))
+			.addColumn("format", "text", (c) => c.notNull())
 			.addColumn("salt", "text", (c) => c.notNull())
+			.addColumn("status", "text", (c) => c.notNull())
 			.addColumn("created_at", "bigint", (c) => c.notNull())
+			.addColumn("expires_at", "bigint")
+			.addColumn("activated_at", "bigint")
 			.addColumn("replaced_at", "bigint")
 			.execute();
 		await db.schema.createIndex("backup_code_sets_account").on("backup_code_sets").column("account_id").execute();
+		// At most one working set and one set waiting for confirmation per account, whatever races.
+		for (const status of ["active", "pending"] as const) {
+			await db.schema
+				.createIndex(`backup_code_sets_one_${status}`)
+				.on("backup_code_sets")
+				.column("account_id")
+				.unique()
+				.where(sql.ref("status"), "=", sql.lit(status))
+				.execute();
+		}
 
 		await db.schema
 			.createTable("backup_codes")

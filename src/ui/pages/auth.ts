@@ -66,32 +66,65 @@ export const methodCopy: Record<MethodName, MethodCopy> = {
 	backup_code: {
 		title: "Backup code",
 		label: "Backup code",
-		hint: "Enter one of the backup codes you saved, like ABCD-1234. Each code works once.",
+		hint: "Enter one of the backup codes you saved. Each code works once; spaces and dashes don't matter.",
 		inputMode: "text",
 		autocomplete: "off",
 		maxLength: 64,
 	},
 };
 
+const codeErrors = new Set(["code_typo", "code_already_used", "code_replaced", "invalid_code"]);
+
+/**
+ * What to do next when a code fails, always in the same order: re-type it, try
+ * another unused code, use another method, start recovery. The first step says
+ * what this particular failure means.
+ */
+function nextSteps(code: string, method: MethodName, others: MethodName[]): Html {
+	const first: Record<string, string> = {
+		code_typo: "Type it again, comparing each character with your list: one is probably missing or extra, or two are swapped.",
+		code_already_used: "Cross that code off your list: it has been used. Check that you typed the one you meant.",
+		code_replaced: "Find your newest list: codes from a list you replaced no longer work.",
+		invalid_code: "Type it again carefully, checking each character against your list.",
+	};
+	const totpFirst =
+		code === "code_already_used"
+			? "Wait for your app to show a new code, then type that one."
+			: "Check that your phone's clock is right and that the code is the one shown for Tessera, then type it again.";
+	return html`<div class="next-steps" id="next-steps">
+  <h2>What to do next</h2>
+  <ol>
+    <li>${method === "backup_code" ? first[code] : totpFirst}</li>
+    ${method === "backup_code" ? html`<li>Try another unused code from your newest list.</li>` : html`<li>Use a backup code instead, if you have your list.</li>`}
+    ${others.length > 0 ? html`<li><a href="/sign-in/verify/methods">Try another way</a> to sign in.</li>` : html`<li>Use another way to sign in, if you have set one up.</li>`}
+    <li>Still locked out? <a href="/help/backup-codes">See how to get back into your account</a>.</li>
+  </ol>
+</div>`;
+}
+
 export function secondFactorPage(p: {
 	csrf: string;
 	method: MethodName;
 	methods: MethodName[];
 	error?: FormError;
+	/** What was typed, shown again only after a typo so it can be corrected. */
+	typed?: string;
 }): Html {
 	const copy = methodCopy[p.method];
 	const others = p.methods.filter((m) => m !== p.method);
+	const failedCode = p.error?.code !== undefined && codeErrors.has(p.error.code);
 	return layout({
 		title: "Two-step verification",
 		body: html`<h1>Two-step verification</h1>
 <p>Your password was right. Now confirm it is you with your ${copy.title.toLowerCase()}.</p>
 ${errorSummary(p.error)}
+${failedCode ? nextSteps(p.error!.code!, p.method, others) : ""}
 <form method="post" action="/sign-in/verify" novalidate>
   ${csrfField(p.csrf)}
   <input type="hidden" name="method" value="${p.method}">
   <label for="code">${copy.label}</label>
   <p class="hint" id="code-hint">${copy.hint}</p>
-  <input id="code" name="code" required autofocus inputmode="${copy.inputMode}" autocomplete="${copy.autocomplete}" autocapitalize="characters" spellcheck="false" maxlength="${copy.maxLength}" aria-describedby="code-hint">
+  <input id="code" name="code" required autofocus value="${p.typed ?? ""}" inputmode="${copy.inputMode}" autocomplete="${copy.autocomplete}" autocapitalize="characters" spellcheck="false" maxlength="${copy.maxLength}" aria-describedby="code-hint">
   <button type="submit">Verify</button>
 </form>
 ${others.length > 0 ? html`<p><a href="/sign-in/verify/methods">Try another way</a></p>` : ""}

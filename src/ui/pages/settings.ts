@@ -1,6 +1,6 @@
 import type { TwoFactorState } from "../../flows/accounts.ts";
+import { RUNNING_LOW_AT } from "../../methods/backup-code/backup-codes.ts";
 import type { TotpEnrollment } from "../../methods/totp/totp.ts";
-import { displayBackupCode } from "../../core/backup-code-format.ts";
 import { formatUtc as date } from "../../core/dates.ts";
 import { type Html, html, trusted } from "../html.ts";
 import { csrfField, errorSummary, type FormError, layout, type PageUser } from "./layout.ts";
@@ -9,7 +9,9 @@ import { csrfField, errorSummary, type FormError, layout, type PageUser } from "
 export function settingsPage(p: { user: PageUser; twoFactor: TwoFactorState; notice?: string | undefined }): Html {
 	const { twoFactor } = p;
 	const codes = twoFactor.backupCodes;
-	const low = codes !== null && codes.remaining <= 3;
+	const low = codes !== null && codes.remaining <= RUNNING_LOW_AT;
+	const finishing = twoFactor.requiredActions.includes("finish_two_factor");
+	const pending = twoFactor.pendingBackupCodes;
 	return layout({
 		title: "Security",
 		user: p.user,
@@ -20,15 +22,18 @@ ${p.notice ? html`<p class="notice" role="status">${p.notice}</p>` : ""}
   ${
 		twoFactor.enabled
 			? html`<p class="state on">On. Signing in needs your password and a second step.</p>`
-			: html`<p class="state off">Off. Anyone with your password can sign in. Turn on two-factor authentication to protect your account.</p>`
+			: finishing
+				? html`<p class="state off">Almost done. Your authenticator app is set up; save a set of backup codes and type one back to turn two-factor authentication on.</p>
+  <p>${pending ? html`<a class="button" href="/settings/backup-codes/confirm">Confirm your backup codes</a> ` : ""}<a class="button ${pending ? "secondary" : ""}" href="/settings/backup-codes/new">Get backup codes</a></p>`
+				: html`<p class="state off">Off. Anyone with your password can sign in. Turn on two-factor authentication to protect your account.</p>`
 	}
 </section>
 <section aria-labelledby="totp-heading" class="card">
   <h2 id="totp-heading">Authenticator app</h2>
   ${
-		twoFactor.methods.includes("totp")
+		twoFactor.methods.includes("totp") || finishing
 			? html`<p>Set up. Your app shows a new 6-digit code every 30 seconds.</p>
-  <p><a class="button secondary" href="/settings/authenticator/disable">Turn off</a></p>`
+  <p><a class="button secondary" href="/settings/authenticator/disable">${finishing ? "Start over" : "Turn off"}</a></p>`
 			: html`<p>Use an app such as Google Authenticator, Microsoft Authenticator or 1Password to get sign-in codes, even without signal.</p>
   <p><a class="button" href="/settings/authenticator">Set up authenticator app</a></p>`
 	}
@@ -37,12 +42,25 @@ ${
 	codes
 		? html`<section aria-labelledby="codes-heading" class="card">
   <h2 id="codes-heading">Backup codes</h2>
-  <p class="${low ? "warning" : ""}" id="codes-remaining"><strong>${codes.remaining}</strong> of ${codes.total} codes left${low ? ". You are running low: get a new set and save it." : "."}</p>
+  <p class="${low ? "warning" : ""}" id="codes-remaining"><strong>${codes.remaining}</strong> of ${codes.total} codes left${
+		codes.remaining === 0
+			? html`. You have used every code: get a new set now.`
+			: low
+				? html`. You are running low: get a new set and save it.`
+				: "."
+	}</p>
   <p class="hint">Created ${date(codes.createdAt)}. Use a backup code when you cannot use your phone. Each code works once.</p>
+  ${
+		pending
+			? html`<p class="notice" id="codes-pending">New codes are waiting. Type one of them to start using them, by ${date(pending.expiresAt)}; until then your current codes keep working.</p>
+  <p><a class="button" href="/settings/backup-codes/confirm">Confirm new codes</a></p>`
+			: ""
+	}
   <p><a class="button secondary" href="/settings/backup-codes/new">Get new codes</a></p>
 </section>`
 		: ""
-}`,
+}
+<p><a href="/help/backup-codes">Backup codes not working?</a></p>`,
 	});
 }
 
@@ -105,44 +123,106 @@ export function totpEnrollPage(p: { user: PageUser; enrollment: TotpEnrollment; 
 	});
 }
 
-export function backupCodesText(codes: string[], username: string, createdAt: number): string {
+export interface SavedCodes {
+	/** Where the codes are for: the issuer and the site's address. */
+	site: string;
+	username: string;
+	createdAt: number;
+	codes: string[];
+}
+
+/** The .txt download: what, for whom, when, one code per line with a box to tick, and how to keep them. */
+export function backupCodesText(p: SavedCodes): string {
 	return [
-		`Tessera backup codes for ${username}`,
-		`Created ${date(createdAt)}`,
+		"Backup codes",
+		`Site:    ${p.site}`,
+		`Account: ${p.username}`,
+		`Created: ${date(p.createdAt)}`,
 		"",
-		...codes.map((c, i) => `${String(i + 1).padStart(2, " ")}. ${displayBackupCode(c)}`),
+		...p.codes.map((c) => `[ ] ${c}`),
 		"",
-		"Each code works once. Keep them somewhere safe, away from your phone.",
-		"A new set replaces this one: then these codes stop working.",
-		"Tessera never asks for a code by message, email or phone call.",
+		"Each code works once: tick it off when you use it.",
+		"Keep this list somewhere safe and away from your phone: a password manager,",
+		"or printed and put with your important papers.",
+		"A new list replaces this one; then these codes stop working.",
+		"Nobody from this site will ever ask you for a code by message, email or phone call.",
 		"",
 	].join("\n");
 }
 
-export function backupCodesPage(p: { user: PageUser; codes: string[]; createdAt: number; firstSet: boolean }): Html {
-	const text = backupCodesText(p.codes, p.user.username, p.createdAt);
+export function backupCodesPage(
+	p: SavedCodes & { user: PageUser; expiresAt: number; firstSet: boolean; error?: FormError | undefined },
+): Html {
+	const text = backupCodesText(p);
 	const download = `data:text/plain;charset=utf-8,${encodeURIComponent(text)}`;
+	const file = `backup-codes-${p.username}`;
 	return layout({
 		title: "Save your backup codes",
 		user: p.user,
 		body: html`<h1>Save your backup codes</h1>
-${
-	p.firstSet
-		? html`<p class="notice" role="status">Two-factor authentication is on.</p>`
-		: html`<p class="notice" role="status">Your new codes are ready. Your old codes no longer work.</p>`
-}
 <p>If you lose your phone, these codes are how you get back in. <strong>This is the only time they are shown.</strong> Save them now: copy, download or print them, and keep them somewhere safe.</p>
 <ol class="codes" id="backup-codes" aria-label="Backup codes">
-${p.codes.map((c) => html`<li><code>${displayBackupCode(c)}</code></li>`)}
+${p.codes.map((c) => html`<li><code>${c}</code></li>`)}
 </ol>
 <p class="hint">Created ${date(p.createdAt)}. Each code works once.</p>
 <div class="actions">
-  <button type="button" data-copy-target="backup-codes-text" hidden>Copy codes</button>
-  <a class="button secondary" href="${download}" download="tessera-backup-codes-${p.user.username}.txt">Download (.txt)</a>
+  <button type="button" data-copy-target="backup-codes-text" hidden>Copy all</button>
+  <a class="button secondary" id="download-txt" href="${download}" download="${file}.txt">Download .txt</a>
+  <button type="button" class="secondary" id="download-png" data-image-download="${file}.png" data-site="${p.site}" data-account="${p.username}" data-created="${date(p.createdAt)}" hidden>Download as image</button>
   <button type="button" class="secondary" data-print hidden>Print</button>
 </div>
 <p class="copy-status" role="status" aria-live="polite"></p>
 <textarea id="backup-codes-text" class="visually-hidden" readonly tabindex="-1" aria-hidden="true">${text}</textarea>
-<p><a class="button" href="/settings">I have saved my codes</a></p>`,
+<section class="card confirm" aria-labelledby="confirm-heading">
+  <h2 id="confirm-heading">${p.firstSet ? "Last step: show you saved them" : "Show you saved them"}</h2>
+  <p>Type any one of the codes above from where you saved it. ${
+		p.firstSet
+			? "Two-factor authentication turns on when you do."
+			: "Your new codes replace the old ones when you do; until then your old codes keep working."
+	} The code you type stays usable. Do this by ${date(p.expiresAt)}.</p>
+  ${codeConfirmForm(p.user, p.error)}
+</section>`,
+	});
+}
+
+function codeConfirmForm(user: PageUser, error: FormError | undefined): Html {
+	return html`${errorSummary(error)}
+  <form method="post" action="/settings/backup-codes/confirm" novalidate>
+    ${csrfField(user.csrf)}
+    <label for="confirm-code">One of your new codes</label>
+    <input id="confirm-code" name="code" required autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="64">
+    <button type="submit">Confirm</button>
+  </form>`;
+}
+
+/** Typing a code back, after the page with the codes was left (or after a mistake). */
+export function confirmCodesPage(p: { user: PageUser; expiresAt: number; firstSet: boolean; error?: FormError | undefined }): Html {
+	return layout({
+		title: "Confirm your backup codes",
+		user: p.user,
+		body: html`<h1>Confirm your backup codes</h1>
+<p>Type any one of the new codes from where you saved them, by ${date(p.expiresAt)}. ${
+			p.firstSet ? "Two-factor authentication turns on when you do." : "Your new codes then replace the old ones."
+		}</p>
+${codeConfirmForm(p.user, p.error)}
+<p>Didn't save them? <a href="/settings/backup-codes/new">Get a new set</a>: the codes you were shown will not be shown again.</p>
+<p><a href="/settings">Back to security settings</a></p>`,
+	});
+}
+
+/** After a sign-in that used a code, when few are left; or when none are left at all. */
+export function runningLowPage(p: { user: PageUser; remaining: number; total: number }): Html {
+	const none = p.remaining === 0;
+	return layout({
+		title: none ? "You have used all your backup codes" : "You are running low on backup codes",
+		user: p.user,
+		body: html`<h1>${none ? "You have used all your backup codes" : "You are running low on backup codes"}</h1>
+<p class="warning">${none ? "No backup codes are left" : html`Only <strong>${p.remaining}</strong> of your ${p.total} backup codes are left`}. ${
+			none
+				? "Get a new set before anything else, so you can still get in if you lose your phone."
+				: "Get a new set now, while you can still sign in."
+		}</p>
+<p><a class="button" href="/settings/backup-codes/new">Get new codes</a></p>
+${none ? "" : html`<p><a href="/settings">Not now</a></p>`}`,
 	});
 }

@@ -16,6 +16,24 @@ document.addEventListener("DOMContentLoaded", () => {
 			}
 		});
 	}
+	for (const button of document.querySelectorAll("[data-image-download]")) {
+		button.hidden = false;
+		button.addEventListener("click", () => {
+			const canvas = drawCodes(button);
+			canvas.toBlob((blob) => {
+				if (!blob) return;
+				const url = URL.createObjectURL(blob);
+				const link = document.createElement("a");
+				link.href = url;
+				link.download = button.getAttribute("data-image-download") || "backup-codes.png";
+				document.body.append(link);
+				link.click();
+				link.remove();
+				setTimeout(() => URL.revokeObjectURL(url), 10_000);
+				if (status) status.textContent = "Image saved. Keep it somewhere safe, such as a private album.";
+			}, "image/png");
+		});
+	}
 	for (const button of document.querySelectorAll("[data-print]")) {
 		button.hidden = false;
 		button.addEventListener("click", () => window.print());
@@ -23,3 +41,46 @@ document.addEventListener("DOMContentLoaded", () => {
 	const error = document.getElementById("form-error");
 	if (error) error.focus();
 });
+
+/** The codes as a picture for the camera roll: site, account, date, the codes with boxes to tick, a note. */
+function drawCodes(button) {
+	const codes = [...document.querySelectorAll("#backup-codes code")].map((c) => c.textContent || "");
+	const scale = 2;
+	const width = 640;
+	const rows = Math.ceil(codes.length / 2);
+	const height = 230 + rows * 52 + 110;
+	const canvas = document.createElement("canvas");
+	canvas.width = width * scale;
+	canvas.height = height * scale;
+	const ctx = canvas.getContext("2d");
+	ctx.scale(scale, scale);
+	ctx.fillStyle = "#ffffff";
+	ctx.fillRect(0, 0, width, height);
+	ctx.fillStyle = "#0b57d0";
+	ctx.fillRect(0, 0, width, 8);
+	ctx.fillStyle = "#1b1f24";
+	ctx.font = "bold 28px system-ui, sans-serif";
+	ctx.fillText("Backup codes", 40, 60);
+	ctx.font = "18px system-ui, sans-serif";
+	ctx.fillStyle = "#58606b";
+	ctx.fillText(`Site: ${button.getAttribute("data-site") || ""}`, 40, 100);
+	ctx.fillText(`Account: ${button.getAttribute("data-account") || ""}`, 40, 128);
+	ctx.fillText(`Created: ${button.getAttribute("data-created") || ""}`, 40, 156);
+	ctx.fillStyle = "#1b1f24";
+	ctx.font = "26px ui-monospace, Menlo, Consolas, monospace";
+	codes.forEach((code, i) => {
+		const x = 40 + (i % 2) * 290;
+		const y = 220 + Math.floor(i / 2) * 52;
+		ctx.strokeStyle = "#8a929c";
+		ctx.lineWidth = 2;
+		ctx.strokeRect(x, y - 20, 22, 22);
+		ctx.fillText(code, x + 36, y);
+	});
+	ctx.font = "16px system-ui, sans-serif";
+	ctx.fillStyle = "#58606b";
+	const noteY = 220 + rows * 52 + 20;
+	ctx.fillText("Each code works once: tick it off when you use it.", 40, noteY);
+	ctx.fillText("Keep this image private. A new list replaces this one.", 40, noteY + 26);
+	ctx.fillText("Nobody will ever ask you for a code by message or phone call.", 40, noteY + 52);
+	return canvas;
+}
