@@ -1,0 +1,145 @@
+/**
+ * The cost of checking one typed backup code, against one argon2id hash, in one run:
+ *  - in process, with sets of 1 and of 20 codes (the check must stay flat: one
+ *    argon2id per attempt however many codes the set holds);
+ *  - over HTTP, the whole backup-code sign-in step (POST /api/v1/sessions/second-factor).
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { Secret, TOTP } from "otpauth";
+import { loadConfig } from "../src/config.ts";
+import { backupCodeFormat, displayBackupCode, generateBackupCode } from "../src/core/backup-code-format.ts";
+import { secureRandom } from "../src/core/random.ts";
+import { createLogger } from "../src/logger.ts";
+import { hashPassword } from "../src/methods/password/hashing.ts";
+import { createTessera } from "../src/server.ts";
+import { openSqlite } from "../src/store/db.ts";
+import { send } from "./load.ts";
+
+const quiet = new Writable({ write: (_c, _e, done) => done() });
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function timeIt(fn: () => Promise<unknown>): Promise<number> {
+	const t0 = performance.now();
+	await fn();
+	return performance.now() - t0;
+}
+
+/** An in-process Tessera whose sets hold `count` codes (below the configurable minimum, for the 1-code case). */
+async function checker(count: number) {
+	const dir = mkdtempSync(join(tmpdir(), "tessera-bench-codes-"));
+	const config = { ...loadConfig({ TESSERA_DATA_DIR: dir }), backupCodes: { format: backupCodeFormat("alphanumeric"), count } };
+	const store = openSqlite(join(dir, "tessera.db"));
+	const tessera = await createTessera({ config, store, secret: randomBytes(32), logger: createLogger("silent", quiet) });
+	const { deps } = tessera;
+	const accountId = "bench-account";
+	await deps.db
+		.insertInto("accounts")
+		.values({
+			id: accountId,
+			username: "bench",
+			email: null,
+			password_hash: "x",
+			backup_code_salt: null,
+			two_factor_enabled: 1,
+			preferred_method: null,
+			created_at: 0,
+			updated_at: 0,
+		})
+		.execute();
+	const set = await deps.methods.backupCode.prepareSet(accountId);
+	await deps.db.transaction().execute(async (tx) => {
+		const pending = await deps.methods.backupCode.savePending(tx, accountId, set, deps.clock());
+		await deps.methods.backupCode.confirmPending(tx, accountId, pending.setId, deps.clock());
+	});
+	const format = config.backupCodes.format;
+	return {
+		/** One wrong (well-formed) code checked end to end: hash, lookups, the refusal. */
+		async checkWrong() {
+			const code = displayBackupCode(format, generateBackupCode(format, secureRandom));
+			const proof = await deps.methods.backupCode.prepare(accountId, code);
+			await deps.db
+				.transaction()
+				.execute((tx) => deps.methods.backupCode.consume(tx, proof, deps.clock()))
+				.catch(() => {});
+		},
+		async close() {
+			await tessera.close();
+			rmSync(dir, { recursive: true, force: true });
+		},
+	};
+}
+
+export async function benchBackupCodeCheck(samples = 150): Promise<void> {
+	const one = await checker(1);
+	const twenty = await checker(20);
+	const hash: number[] = [];
+	const with1: number[] = [];
+	const with20: number[] = [];
+	// Interleaved, so drift in the machine's load touches all three alike.
+	for (let i = 0; i < samples; i++) {
+		hash.push(await timeIt(() => hashPassword("bench mark horse staple 42")));
+		with1.push(await timeIt(() => one.checkWrong()));
+		with20.push(await timeIt(() => twenty.checkWrong()));
+	}
+	await one.close();
+	await twenty.close();
+	const h = median(hash);
+	console.log("\n## Checking one backup code (in process, sequential, median of", samples, "each)");
+	console.log("| case | median ms | vs one argon2id hash |");
+	console.log("|---|---:|---:|");
+	console.log(`| one argon2id hash | ${h.toFixed(2)} | 1.00× |`);
+	console.log(`| check, set of 1 code | ${median(with1).toFixed(2)} | ${(median(with1) / h).toFixed(2)}× |`);
+	console.log(`| check, set of 20 codes | ${median(with20).toFixed(2)} | ${(median(with20) / h).toFixed(2)}× |`);
+	console.log(`20 codes vs 1 code: ${((100 * (median(with20) - median(with1))) / median(with1)).toFixed(1)}%`);
+}
+
+/** The backup-code sign-in step over HTTP, one request at a time, against one argon2id hash. */
+export async function benchBackupCodeStep(port: number, users = 12): Promise<void> {
+	const agent = new http.Agent({ keepAlive: true });
+	const call = async (method: string, path: string, body?: unknown, token?: string) => {
+		const headers: Record<string, string> = { "content-type": "application/json" };
+		if (token) headers["authorization"] = `Bearer ${token}`;
+		const response = await send(agent, port, { method, path: `/api/v1${path}`, headers, body: JSON.stringify(body ?? {}) });
+		return { status: response.status, body: JSON.parse(response.body || "{}") };
+	};
+	const password = "bench mark horse staple 42";
+	const accounts: { username: string; codes: string[] }[] = [];
+	for (let i = 0; i < users; i++) {
+		const username = `step_${i}_${randomBytes(3).toString("hex")}`;
+		const { body } = await call("POST", "/accounts", { username, password });
+		const token = body.session.token;
+		const { body: enrol } = await call("POST", "/account/totp", { password }, token);
+		const code = new TOTP({ secret: Secret.fromBase32(enrol.secret) }).generate();
+		const { body: confirmed } = await call("POST", "/account/totp/confirm", { code }, token);
+		const codes: string[] = confirmed.backupCodes.codes;
+		await call("POST", "/account/backup-codes/confirm", { code: codes[0] }, token);
+		accounts.push({ username, codes });
+	}
+	const step: number[] = [];
+	const hash: number[] = [];
+	for (const { username, codes } of accounts) {
+		for (const code of codes) {
+			const { body } = await call("POST", "/sessions", { username, password });
+			const challenge = body.secondFactor.challenge;
+			const t0 = performance.now();
+			const result = await call("POST", "/sessions/second-factor", { challenge, method: "backup_code", code });
+			step.push(performance.now() - t0);
+			if (result.status !== 201) throw new Error(`backup-code step failed: ${JSON.stringify(result.body)}`);
+			hash.push(await timeIt(() => hashPassword(password)));
+		}
+	}
+	agent.destroy();
+	console.log(`\n## Backup-code sign-in step over HTTP (sequential, ${step.length} sign-ins, each with a set of 10)`);
+	console.log(
+		`median ${median(step).toFixed(2)} ms vs one argon2id hash ${median(hash).toFixed(2)} ms: ${(median(step) / median(hash)).toFixed(2)}×`,
+	);
+}
