@@ -430,7 +430,13 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 				const firstSet = !account.two_factor_enabled;
 				return send(
 					reply,
-					confirmCodesPage({ user: pageUser(request, reply), expiresAt: pending.expiresAt, firstSet, error: form }),
+					confirmCodesPage({
+						user: pageUser(request, reply),
+						expiresAt: pending.expiresAt,
+						firstSet,
+						error: form,
+						typed: e.code === "code_typo" ? (code ?? "") : "",
+					}),
 					e.status,
 				);
 			}

@@ -160,6 +160,7 @@ export function backupCodesPage(
 		title: "Save your backup codes",
 		user: p.user,
 		body: html`<h1>Save your backup codes</h1>
+<p class="print-only">Backup codes for <strong>${p.username}</strong> at ${p.site}, created ${date(p.createdAt)}. Each code works once: tick it off when you use it.</p>
 <p>If you lose your phone, these codes are how you get back in. <strong>This is the only time they are shown.</strong> Save them now: copy, download or print them, and keep them somewhere safe.</p>
 <ol class="codes" id="backup-codes" aria-label="Backup codes">
 ${p.codes.map((c) => html`<li><code>${c}</code></li>`)}
@@ -185,18 +186,25 @@ ${p.codes.map((c) => html`<li><code>${c}</code></li>`)}
 	});
 }
 
-function codeConfirmForm(user: PageUser, error: FormError | undefined): Html {
+function codeConfirmForm(user: PageUser, error: FormError | undefined, typed = ""): Html {
 	return html`${errorSummary(error)}
   <form method="post" action="/settings/backup-codes/confirm" novalidate>
     ${csrfField(user.csrf)}
     <label for="confirm-code">One of your new codes</label>
-    <input id="confirm-code" name="code" required autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="64">
+    <input id="confirm-code" name="code" required autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="64" value="${typed}">
     <button type="submit">Confirm</button>
   </form>`;
 }
 
 /** Typing a code back, after the page with the codes was left (or after a mistake). */
-export function confirmCodesPage(p: { user: PageUser; expiresAt: number; firstSet: boolean; error?: FormError | undefined }): Html {
+export function confirmCodesPage(p: {
+	user: PageUser;
+	expiresAt: number;
+	firstSet: boolean;
+	error?: FormError | undefined;
+	/** What was typed, shown again only after a typo so it can be corrected. */
+	typed?: string;
+}): Html {
 	return layout({
 		title: "Confirm your backup codes",
 		user: p.user,
@@ -204,7 +212,7 @@ export function confirmCodesPage(p: { user: PageUser; expiresAt: number; firstSe
 <p>Type any one of the new codes from where you saved them, by ${date(p.expiresAt)}. ${
 			p.firstSet ? "Two-factor authentication turns on when you do." : "Your new codes then replace the old ones."
 		}</p>
-${codeConfirmForm(p.user, p.error)}
+${codeConfirmForm(p.user, p.error, p.typed)}
 <p>Didn't save them? <a href="/settings/backup-codes/new">Get a new set</a>: the codes you were shown will not be shown again.</p>
 <p><a href="/settings">Back to security settings</a></p>`,
 	});
