@@ -328,13 +328,7 @@ export class BackupCodeMethod implements SecondFactorMethod {
 		const { candidates } = proof.detail as BackupProofDetail;
 		for (const candidate of candidates.filter((c) => c.status === "active" || c.status === "pending")) {
 			if (candidate.status === "pending") {
-				const inSet = await tx
-					.selectFrom("backup_codes")
-					.select("id")
-					.where("set_id", "=", candidate.setId)
-					.where("code_hash", "=", candidate.hash)
-					.executeTakeFirst();
-				if (!inSet) continue;
+				if (!(await this.#find(tx, candidate.setId, candidate.hash))) continue;
 				await this.#activate(tx, proof.accountId, candidate.setId, now);
 			}
 			const claimed = await tx
@@ -351,12 +345,7 @@ export class BackupCodeMethod implements SecondFactorMethod {
 				.returning("id")
 				.executeTakeFirst();
 			if (claimed) return { backupCodesRemaining: await this.#remaining(tx, candidate.setId) };
-			const used = await tx
-				.selectFrom("backup_codes")
-				.select("used_at")
-				.where("set_id", "=", candidate.setId)
-				.where("code_hash", "=", candidate.hash)
-				.executeTakeFirst();
+			const used = await this.#find(tx, candidate.setId, candidate.hash);
 			if (used?.used_at != null) {
 				throw new TesseraError("code_already_used", {
 					message: `That backup code was already used on ${formatUtc(Number(used.used_at))}. Each code works once: try another unused code from your list.`,
@@ -364,13 +353,7 @@ export class BackupCodeMethod implements SecondFactorMethod {
 			}
 		}
 		for (const candidate of candidates.filter((c) => c.status === "replaced")) {
-			const inSet = await tx
-				.selectFrom("backup_codes")
-				.select("id")
-				.where("set_id", "=", candidate.setId)
-				.where("code_hash", "=", candidate.hash)
-				.executeTakeFirst();
-			if (inSet) {
+			if (await this.#find(tx, candidate.setId, candidate.hash)) {
 				throw new TesseraError("code_replaced", {
 					message: `That code is from a list that was replaced on ${formatUtc(candidate.replacedAt ?? now)}. Use a code from your newest list.`,
 				});
@@ -379,6 +362,16 @@ export class BackupCodeMethod implements SecondFactorMethod {
 		throw new TesseraError("invalid_code", {
 			message: "That backup code didn't work. Check each character, try another code from your newest list, or try another way.",
 		});
+	}
+
+	/** The stored code with this hash in this set, if there is one. */
+	#find(db: Db, setId: string, hash: string) {
+		return db
+			.selectFrom("backup_codes")
+			.select(["id", "used_at"])
+			.where("set_id", "=", setId)
+			.where("code_hash", "=", hash)
+			.executeTakeFirst();
 	}
 
 	async #remaining(tx: Db, setId: string): Promise<number> {
@@ -406,13 +399,7 @@ export class BackupCodeMethod implements SecondFactorMethod {
 		if (!pending) throw new TesseraError("no_pending_codes");
 		const { candidates } = await this.#readTyped(accountId, typed, [pending]);
 		const candidate = candidates[0]!;
-		const inSet = await this.#deps.db
-			.selectFrom("backup_codes")
-			.select("id")
-			.where("set_id", "=", candidate.setId)
-			.where("code_hash", "=", candidate.hash)
-			.executeTakeFirst();
-		if (!inSet) {
+		if (!(await this.#find(this.#deps.db, candidate.setId, candidate.hash))) {
 			throw new TesseraError("invalid_code", {
 				message: "That code is not one of your new codes. Check it against the list you saved and type it again.",
 			});
