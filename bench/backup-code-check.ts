@@ -58,7 +58,7 @@ async function checker(count: number) {
 	const set = await deps.methods.backupCode.prepareSet(accountId);
 	await deps.db.transaction().execute(async (tx) => {
 		const pending = await deps.methods.backupCode.savePending(tx, accountId, set, deps.clock());
-		await deps.methods.backupCode.confirmPending(tx, accountId, pending.setId, deps.clock());
+		await deps.methods.backupCode.confirmPending(tx, accountId, { setId: pending.setId, hash: set.hashes[0]! }, deps.clock());
 	});
 	const format = config.backupCodes.format;
 	return {

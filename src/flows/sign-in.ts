@@ -1,9 +1,10 @@
 import { TesseraError } from "../core/errors.ts";
 import { looksLikeToken, newId, newToken, tokenHash } from "../core/tokens.ts";
 import { canonicalUsername } from "../core/username.ts";
+import { lockAccount } from "../store/errors.ts";
 import { dummyPasswordHash, verifyPassword } from "../methods/password/hashing.ts";
 import type { MethodName } from "../methods/types.ts";
-import { enrolledMethods, preferredMethod } from "./accounts.ts";
+import { enrolledMethods, preferredMethod, type RequiredAction, twoFactorState } from "./accounts.ts";
 import { codeLimits, passwordLimits } from "./limits.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { createSession, type IssuedSession } from "./sessions.ts";
@@ -106,6 +107,7 @@ export interface SecondFactorResult {
 	accountId: string;
 	session: IssuedSession;
 	backupCodes?: { remaining: number };
+	requiredActions: RequiredAction[];
 }
 
 /**
@@ -128,9 +130,11 @@ export async function completeSecondFactor(
 	// invalid_code and code_already_used stay counted.
 	return deps.attempts.attempt(codeLimits(deps, challenge.accountId, client), async () => {
 		const proof = await method.prepare(challenge.accountId, input.code);
-		return deps.db.transaction().execute(async (tx) => {
+		const outcome = await deps.db.transaction().execute(async (tx) => {
 			const now = deps.clock();
-			const consumed = await method.consume(tx, proof, now);
+			await lockAccount(tx, challenge.accountId);
+			// The challenge first: a sign-in that closed meanwhile (finished elsewhere, or two-factor
+			// turned off) is challenge_expired, not a wrong code counted against the person.
 			const closed = await tx
 				.updateTable("login_challenges")
 				.set({ consumed_at: now })
@@ -139,6 +143,7 @@ export async function completeSecondFactor(
 				.where("expires_at", ">", now)
 				.executeTakeFirst();
 			if (closed.numUpdatedRows !== 1n) throw new TesseraError("challenge_expired");
+			const consumed = await method.consume(tx, proof, now);
 			// The method last used becomes the one offered first; a backup code is a fallback, never the default.
 			if (input.method !== "backup_code") {
 				await tx
@@ -149,9 +154,13 @@ export async function completeSecondFactor(
 					.execute();
 			}
 			const session = await createSession(deps, tx, challenge.accountId, client, now);
-			const result: SecondFactorResult = { accountId: challenge.accountId, session };
+			const result: SecondFactorResult = { accountId: challenge.accountId, session, requiredActions: [] };
 			if (consumed.backupCodesRemaining !== undefined) result.backupCodes = { remaining: consumed.backupCodesRemaining };
 			return result;
 		});
+		// What the person must do first, whichever method signed them in (say, every backup code is used).
+		const account = await deps.db.selectFrom("accounts").selectAll().where("id", "=", challenge.accountId).executeTakeFirstOrThrow();
+		outcome.requiredActions = (await twoFactorState(deps, account)).requiredActions;
+		return outcome;
 	});
 }

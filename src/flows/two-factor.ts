@@ -1,6 +1,7 @@
 import { TesseraError } from "../core/errors.ts";
-import type { PendingSet } from "../methods/backup-code/backup-codes.ts";
+import type { BackupCodeStatus, PendingSet } from "../methods/backup-code/backup-codes.ts";
 import type { TotpEnrollment } from "../methods/totp/totp.ts";
+import { lockAccount } from "../store/errors.ts";
 import type { AccountsTable } from "../store/schema.ts";
 import { requirePassword, type TwoFactorState, twoFactorState } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
@@ -58,6 +59,7 @@ export async function confirmTotpEnrollment(
 	const set = account.two_factor_enabled ? undefined : await deps.methods.backupCode.prepareSet(account.id);
 	const pending = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
+		await lockAccount(tx, account.id);
 		await deps.methods.totp.confirm(tx, account.id, checked, now);
 		return set ? deps.methods.backupCode.savePending(tx, account.id, set, now) : undefined;
 	});
@@ -81,6 +83,7 @@ export async function disableTotp(
 	if (!account.two_factor_enabled && !totpOn) throw new TesseraError("two_factor_not_enabled");
 	await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
+		await lockAccount(tx, account.id);
 		await deps.methods.totp.remove(tx, account.id);
 		await deps.methods.backupCode.retireAll(tx, account.id, now);
 		await tx
@@ -115,13 +118,15 @@ export async function requestNewBackupCodes(
 		throw new TesseraError("two_factor_not_enabled");
 	}
 	const set = await deps.methods.backupCode.prepareSet(account.id);
-	const pending: PendingSet = await deps.db
-		.transaction()
-		.execute((tx) => deps.methods.backupCode.savePending(tx, account.id, set, deps.clock()));
+	const pending: PendingSet = await deps.db.transaction().execute(async (tx) => {
+		await lockAccount(tx, account.id);
+		return deps.methods.backupCode.savePending(tx, account.id, set, deps.clock());
+	});
 	return { codes: set.codes, status: "pending", expiresAt: pending.expiresAt };
 }
 
 export interface ConfirmedBackupCodes {
+	backupCodes: BackupCodeStatus;
 	twoFactor: TwoFactorState;
 	/** True when this confirmation turned two-factor on. */
 	turnedOn: boolean;
@@ -138,25 +143,26 @@ export async function confirmBackupCodes(
 	code: string,
 	client: ClientInfo,
 ): Promise<ConfirmedBackupCodes> {
-	const { setId } = await deps.attempts.attempt(codeLimits(deps, account.id, client), () =>
+	const checked = await deps.attempts.attempt(codeLimits(deps, account.id, client), () =>
 		deps.methods.backupCode.checkPendingCode(account.id, code),
 	);
-	const turnedOn = await deps.db.transaction().execute(async (tx) => {
+	const { backupCodes, turnedOn } = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
-		await deps.methods.backupCode.confirmPending(tx, account.id, setId, now);
+		await lockAccount(tx, account.id);
+		const status = await deps.methods.backupCode.confirmPending(tx, account.id, checked, now);
 		const current = await tx
 			.selectFrom("accounts")
 			.select("two_factor_enabled")
 			.where("id", "=", account.id)
 			.executeTakeFirstOrThrow();
-		if (current.two_factor_enabled) return false;
+		if (current.two_factor_enabled) return { backupCodes: status, turnedOn: false };
 		if (!(await deps.methods.totp.isEnrolled(tx, account.id))) throw new TesseraError("two_factor_not_enabled");
 		await tx
 			.updateTable("accounts")
 			.set({ two_factor_enabled: 1, preferred_method: "totp", updated_at: now })
 			.where("id", "=", account.id)
 			.execute();
-		return true;
+		return { backupCodes: status, turnedOn: true };
 	});
-	return { twoFactor: await twoFactorState(deps, await reload(deps, account.id)), turnedOn };
+	return { backupCodes, twoFactor: await twoFactorState(deps, await reload(deps, account.id)), turnedOn };
 }

@@ -55,7 +55,7 @@ export type BackupCodeSetStatus = "pending" | "active" | "replaced";
 export interface BackupCodeSetsTable {
 	id: string;
 	account_id: string;
-	/** "alphanumeric" or "numeric": how codes of this set are read back. */
+	/** "alphanumeric:8", "numeric:8", …: the format and length codes of this set are read back in. */
 	format: string;
 	/** Key of the set's final HMAC: the same code in two sets hashes differently. */
 	salt: string;

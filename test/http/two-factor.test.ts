@@ -146,6 +146,62 @@ for (const kind of await databaseKinds()) {
 			assert.equal(response.json().session, undefined);
 		});
 
+		test("with every code used and a new set saved but not confirmed, the new codes still sign in", async () => {
+			const user = await signUpWithTwoFactor(h);
+			for (const code of user.codes) {
+				const { challenge } = await passwordStep(h, user.username);
+				await api(h.app, "/sessions/second-factor", { body: { challenge, method: "backup_code", code } });
+			}
+			const fresh = await api(h.app, "/account/backup-codes", { token: user.token, body: { password: PASSWORD } });
+			const { methods, challenge } = await passwordStep(h, user.username);
+			assert.deepEqual(methods, ["totp", "backup_code"]);
+			const response = await api(h.app, "/sessions/second-factor", {
+				body: { challenge, method: "backup_code", code: fresh.json().codes[0] },
+			});
+			assert.equal(response.statusCode, 201);
+			assert.deepEqual(response.json().requiredActions, []);
+		});
+
+		test("after the last backup code, the next sign-in, by any method, asks for a new set first", async () => {
+			const user = await signUpWithTwoFactor(h);
+			for (const code of user.codes) {
+				const { challenge } = await passwordStep(h, user.username);
+				await api(h.app, "/sessions/second-factor", { body: { challenge, method: "backup_code", code } });
+			}
+			h.clock.advance(30_000);
+			const { challenge } = await passwordStep(h, user.username);
+			const response = await api(h.app, "/sessions/second-factor", {
+				body: { challenge, method: "totp", code: totpCode(user.secret, h.clock()) },
+			});
+			assert.equal(response.statusCode, 201);
+			assert.deepEqual(response.json().requiredActions, ["new_backup_codes"]);
+		});
+
+		test("racing changes to one account's codes never fail with a 500", async () => {
+			const user = await signUpWithTwoFactor(h);
+			const many = await Promise.all(
+				Array.from({ length: 10 }, () => api(h.app, "/account/backup-codes", { token: user.token, body: { password: PASSWORD } })),
+			);
+			assert.deepEqual(
+				many.map((r) => r.statusCode),
+				Array(10).fill(201),
+			);
+			const pending = await h.tessera.store.db
+				.selectFrom("backup_code_sets")
+				.select("id")
+				.where("account_id", "=", user.id)
+				.where("status", "=", "pending")
+				.execute();
+			assert.equal(pending.length, 1, "one set waits: the last one made");
+			const last = many.map((r) => r.json().codes as string[]);
+			const confirms = await Promise.all([
+				...last.map((codes) => api(h.app, "/account/backup-codes/confirm", { token: user.token, body: { code: codes[0] } })),
+				api(h.app, "/account/totp/disable", { token: user.token, body: { password: PASSWORD } }),
+			]);
+			for (const r of confirms) assert.ok(r.statusCode < 500, r.body);
+			assert.ok(confirms.slice(0, -1).filter((r) => r.statusCode === 200).length <= 1);
+		});
+
 		test("sign-in asks for the second factor, offering every method the account has", async () => {
 			const user = await signUpWithTwoFactor(h);
 			const response = await api(h.app, "/sessions", { body: { username: user.username, password: PASSWORD } });

@@ -95,7 +95,7 @@ export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		return {
 			session: sessionBody(result.session),
 			...(remaining === undefined ? {} : { backupCodes: { remaining, runningLow: remaining <= RUNNING_LOW_AT } }),
-			requiredActions: remaining === 0 ? ["new_backup_codes"] : [],
+			requiredActions: result.requiredActions,
 		};
 	});
 
@@ -142,7 +142,7 @@ export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 
 	app.post("/account/backup-codes/confirm", { schema: s.confirmBackupCodes, preHandler: requireSession }, async (request) => {
 		const { code } = request.body as { code: string };
-		const { twoFactor } = await confirmBackupCodes(deps, account(request), code, clientInfo(request));
-		return { backupCodes: backupCodesBody(twoFactor.backupCodes!), twoFactor: twoFactorBody(twoFactor) };
+		const { backupCodes, twoFactor } = await confirmBackupCodes(deps, account(request), code, clientInfo(request));
+		return { backupCodes: backupCodesBody(backupCodes), twoFactor: twoFactorBody(twoFactor) };
 	});
 }

@@ -446,7 +446,11 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 	app.get("/settings/backup-codes/running-low", { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) => {
 		const codes = request.twoFactor!.backupCodes;
 		if (!codes || codes.remaining > RUNNING_LOW_AT) return reply.redirect("/settings", 303);
-		return send(reply, runningLowPage({ user: pageUser(request, reply), remaining: codes.remaining, total: codes.total }));
+		const pendingUntil = request.twoFactor!.pendingBackupCodes?.expiresAt;
+		return send(
+			reply,
+			runningLowPage({ user: pageUser(request, reply), remaining: codes.remaining, total: codes.total, pendingUntil }),
+		);
 	});
 
 	app.get("/help/backup-codes", { schema: noQuery }, async (_request, reply) => send(reply, backupCodesHelpPage()));

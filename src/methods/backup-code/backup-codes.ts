@@ -88,9 +88,13 @@ export class BackupCodeMethod implements SecondFactorMethod {
 		return this.#deps.config.backupCodes.format;
 	}
 
-	/** Offered only while an unused code is left: a spent list is no way in. */
+	/**
+	 * Offered while an unused code is left, in the working set or in a new set
+	 * still waiting for confirmation (saved, perhaps, but not yet typed back).
+	 */
 	async isEnrolled(db: Db, accountId: string): Promise<boolean> {
-		return ((await this.status(db, accountId))?.remaining ?? 0) > 0;
+		if (((await this.status(db, accountId))?.remaining ?? 0) > 0) return true;
+		return (await this.pending(db, accountId)) !== undefined;
 	}
 
 	/** The working set's counts and date, or undefined when there is none. */
@@ -216,8 +220,18 @@ export class BackupCodeMethod implements SecondFactorMethod {
 	/**
 	 * Makes the pending set the working one, with one conditional write: only a
 	 * pending, unexpired set of this account. The old working set is replaced.
+	 * The caller holds the account lock; if another request has just activated
+	 * this very set, there is nothing left to do.
 	 */
 	async #activate(tx: Db, accountId: string, setId: string, now: number): Promise<void> {
+		const set = await tx
+			.selectFrom("backup_code_sets")
+			.select(["status", "expires_at"])
+			.where("id", "=", setId)
+			.where("account_id", "=", accountId)
+			.executeTakeFirst();
+		if (set?.status === "active") return;
+		if (set?.status !== "pending" || Number(set.expires_at) <= now) throw new TesseraError("no_pending_codes");
 		await this.#retireActive(tx, accountId, now);
 		const activated = await tx
 			.updateTable("backup_code_sets")
@@ -260,8 +274,8 @@ export class BackupCodeMethod implements SecondFactorMethod {
 
 	/** Two-factor turned off: the working set is replaced and any pending one dropped. */
 	async retireAll(tx: Db, accountId: string, now: number): Promise<void> {
-		await this.#dropPending(tx, accountId);
 		await this.#retireActive(tx, accountId, now);
+		await this.#dropPending(tx, accountId);
 	}
 
 	/** Sets a typed code might belong to: the working one, a pending one, recent replaced ones. */
@@ -288,12 +302,18 @@ export class BackupCodeMethod implements SecondFactorMethod {
 		const digests = new Map<string, Promise<Buffer>>();
 		const candidates: BackupProofDetail["candidates"] = [];
 		const parsed = new Map<string, string | undefined>();
+		const parse = (set: CandidateSet) => {
+			if (!parsed.has(set.format)) {
+				const [name, length] = set.format.split(":");
+				parsed.set(set.format, parseBackupCode(backupCodeFormat(name as BackupCodeFormatName, Number(length)), typed));
+			}
+			return parsed.get(set.format);
+		};
+		// Whether it is a typo is judged by the sets that can still sign in; old sets in another
+		// format are looked at only for what passes that test.
+		if (!sets.some((set) => set.status !== "replaced" && parse(set) !== undefined)) throw new TesseraError("code_typo");
 		for (const set of sets) {
-			const [name, length] = set.format.split(":");
-			const format = backupCodeFormat(name as BackupCodeFormatName, Number(length));
-			const key = `${format.name}/${format.length}`;
-			if (!parsed.has(key)) parsed.set(key, parseBackupCode(format, typed));
-			const code = parsed.get(key);
+			const code = parse(set);
 			if (code === undefined) continue;
 			let digest = digests.get(code);
 			if (!digest) {
@@ -407,9 +427,15 @@ export class BackupCodeMethod implements SecondFactorMethod {
 		return { setId: candidate.setId, hash: candidate.hash };
 	}
 
-	/** Confirms the pending set inside the caller's transaction. */
-	async confirmPending(tx: Db, accountId: string, setId: string, now: number): Promise<void> {
-		await this.#activate(tx, accountId, setId, now);
+	/**
+	 * Confirms the pending set inside the caller's transaction (which holds the
+	 * account lock): the code checked outside must still be in that set, or the
+	 * set has gone meanwhile. Returns the new working set's status.
+	 */
+	async confirmPending(tx: Db, accountId: string, checked: { setId: string; hash: string }, now: number): Promise<BackupCodeStatus> {
+		if (!(await this.#find(tx, checked.setId, checked.hash))) throw new TesseraError("no_pending_codes");
+		await this.#activate(tx, accountId, checked.setId, now);
+		return (await this.status(tx, accountId))!;
 	}
 
 	/** Deletes pending sets that were never confirmed. */

@@ -219,8 +219,19 @@ ${codeConfirmForm(p.user, p.error, p.typed)}
 }
 
 /** After a sign-in that used a code, when few are left; or when none are left at all. */
-export function runningLowPage(p: { user: PageUser; remaining: number; total: number }): Html {
+export function runningLowPage(p: { user: PageUser; remaining: number; total: number; pendingUntil?: number | undefined }): Html {
 	const none = p.remaining === 0;
+	if (p.pendingUntil !== undefined) {
+		return layout({
+			title: "Confirm your new backup codes",
+			user: p.user,
+			body: html`<h1>Confirm your new backup codes</h1>
+<p class="warning">${none ? "No codes are left in your current list" : html`Only <strong>${p.remaining}</strong> of your current codes are left`}, and you have a new set waiting. Type one of the new codes to start using them, by ${date(p.pendingUntil)}.</p>
+<p><a class="button" href="/settings/backup-codes/confirm">Confirm your new codes</a></p>
+<p class="hint">Getting another set instead throws the waiting one away.</p>
+<p><a href="/settings/backup-codes/new">Get another set</a>${none ? "" : html` · <a href="/settings">Not now</a>`}</p>`,
+		});
+	}
 	return layout({
 		title: none ? "You have used all your backup codes" : "You are running low on backup codes",
 		user: p.user,
