@@ -65,7 +65,7 @@ async function checker(count: number) {
 		/** One wrong (well-formed) code checked end to end: hash, lookups, the refusal. */
 		async checkWrong() {
 			const code = displayBackupCode(format, generateBackupCode(format, secureRandom));
-			const proof = await deps.methods.backupCode.prepare(accountId, code);
+			const proof = await deps.methods.backupCode.prepare({ accountId }, code);
 			await deps.db
 				.transaction()
 				.execute((tx) => deps.methods.backupCode.consume(tx, proof, deps.clock()))

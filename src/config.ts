@@ -31,6 +31,14 @@ export interface Config {
 	session: { absoluteMs: number; idleMs: number };
 	challengeTtlMs: number;
 	backupCodes: { format: BackupCodeFormat; count: number };
+	delivery: {
+		mode: "outbox" | "live";
+		smtpUrl: string | undefined;
+		emailFrom: string;
+		sms: { baseUrl: string; accountId: string; token: string; from: string } | undefined;
+	};
+	emailSecondFactor: boolean;
+	phoneAccountsMax: number;
 	limits: {
 		passwordPerAccount: RateLimit;
 		passwordPerAddress: RateLimit;
@@ -68,6 +76,27 @@ export const configReference = [
 	],
 	["TESSERA_BACKUP_CODE_LENGTH", "8", "Characters per code, check character included (6 to 16); at least 20 random bits are required."],
 	["TESSERA_BACKUP_CODE_COUNT", "10", "Codes per set (5 to 20)."],
+	[
+		"TESSERA_DELIVERY",
+		"(outbox with SQLite, live with DATABASE_URL)",
+		"`outbox`: messages are written to `outbox/` in the data folder and listed at /dev/outbox, for development; nothing is sent. `live`: email through SMTP and SMS through the HTTP provider configured below.",
+	],
+	["TESSERA_SMTP_URL", "(unset)", "`smtp://user:pass@host:587` (STARTTLS) or `smtps://user:pass@host:465`. Unset, email cannot be sent live."],
+	["TESSERA_EMAIL_FROM", "Tessera <no-reply@localhost>", "The From address of every email."],
+	[
+		"TESSERA_SMS_BASE_URL",
+		"(unset)",
+		"SMS provider speaking the Messages REST shape: messages are POSTed to {base}/2010-04-01/Accounts/{account}/Messages.json. With the next three, enables SMS.",
+	],
+	["TESSERA_SMS_ACCOUNT_ID", "(unset)", "SMS provider account id (HTTP Basic user)."],
+	["TESSERA_SMS_TOKEN", "(unset)", "SMS provider auth token (HTTP Basic password)."],
+	["TESSERA_SMS_FROM", "(unset)", "The number or sender id texts come from."],
+	[
+		"TESSERA_EMAIL_SECOND_FACTOR",
+		"true",
+		"`false` stops email codes being offered as a second factor (email is the weakest one); verified emails still sign in as names.",
+	],
+	["TESSERA_PHONE_ACCOUNTS_MAX", "1", "How many accounts one phone number may protect at a time."],
 	[
 		"TESSERA_LIMIT_PASSWORD_ACCOUNT",
 		"10/15m",
@@ -188,7 +217,34 @@ export function loadConfig(env: Env = process.env): Config {
 	if (session.idleMs > session.absoluteMs) {
 		throw new ConfigError("TESSERA_SESSION_IDLE_TIMEOUT cannot be longer than TESSERA_SESSION_MAX_AGE.");
 	}
+	const deliveryMode = env["TESSERA_DELIVERY"] || (databaseUrl ? "live" : "outbox");
+	if (deliveryMode !== "outbox" && deliveryMode !== "live") throw new ConfigError("TESSERA_DELIVERY must be outbox or live.");
+	const smsParts = ["TESSERA_SMS_BASE_URL", "TESSERA_SMS_ACCOUNT_ID", "TESSERA_SMS_TOKEN", "TESSERA_SMS_FROM"].map((k) => env[k] || undefined);
+	if (smsParts.some(Boolean) && !smsParts.every(Boolean)) {
+		throw new ConfigError("Set all of TESSERA_SMS_BASE_URL, TESSERA_SMS_ACCOUNT_ID, TESSERA_SMS_TOKEN and TESSERA_SMS_FROM, or none.");
+	}
+	if (smsParts[0] && !/^https?:\/\//.test(smsParts[0])) throw new ConfigError("TESSERA_SMS_BASE_URL must start with http:// or https://.");
+	const smtpUrl = env["TESSERA_SMTP_URL"] || undefined;
+	if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError("TESSERA_SMTP_URL must start with smtp:// or smtps://.");
+	const emailSecondFactor = read(env, "TESSERA_EMAIL_SECOND_FACTOR");
+	if (emailSecondFactor !== "true" && emailSecondFactor !== "false") {
+		throw new ConfigError("TESSERA_EMAIL_SECOND_FACTOR must be true or false.");
+	}
+	const phoneAccountsMax = Number(read(env, "TESSERA_PHONE_ACCOUNTS_MAX"));
+	if (!Number.isInteger(phoneAccountsMax) || phoneAccountsMax < 1) {
+		throw new ConfigError("TESSERA_PHONE_ACCOUNTS_MAX must be a whole number, 1 or more.");
+	}
 	return {
+		delivery: {
+			mode: deliveryMode,
+			smtpUrl,
+			emailFrom: read(env, "TESSERA_EMAIL_FROM"),
+			sms: smsParts.every(Boolean)
+				? { baseUrl: smsParts[0]!, accountId: smsParts[1]!, token: smsParts[2]!, from: smsParts[3]! }
+				: undefined,
+		},
+		emailSecondFactor: emailSecondFactor === "true",
+		phoneAccountsMax,
 		backupCodes: readBackupCodes(env),
 		port,
 		host: read(env, "HOST"),

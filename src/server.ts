@@ -5,6 +5,11 @@ import { type Clock, systemClock } from "./core/clock.ts";
 import { ServerKeys } from "./core/keys.ts";
 import { commonPasswordsPath, PasswordPolicy } from "./core/password-policy.ts";
 import { type RandomSource, secureRandom } from "./core/random.ts";
+import { Delivery } from "./delivery/delivery.ts";
+import type { Transport } from "./delivery/message.ts";
+import { OutboxTransport } from "./delivery/outbox.ts";
+import { HttpSmsTransport } from "./delivery/sms-http.ts";
+import { SmtpTransport } from "./delivery/smtp.ts";
 import type { FlowDeps } from "./flows/deps.ts";
 import { pruneExpiredSessions } from "./flows/sessions.ts";
 import { buildApp } from "./http/app.ts";
@@ -13,6 +18,24 @@ import { createMethods } from "./methods/registry.ts";
 import { migrate, type Store } from "./store/db.ts";
 
 let sharedPolicy: PasswordPolicy | undefined;
+
+/** The configured way out for each channel: the development outbox, or SMTP and the SMS provider. */
+function createDelivery(
+	config: Config,
+	clock: Clock,
+	logger: Logger,
+	override: Partial<Record<"email" | "sms", Transport>> | undefined,
+): { delivery: Delivery; outbox: OutboxTransport | undefined } {
+	if (override) return { delivery: new Delivery(override, logger), outbox: undefined };
+	if (config.delivery.mode === "outbox") {
+		const outbox = new OutboxTransport(config.dataDir, clock);
+		return { delivery: new Delivery({ email: outbox, sms: outbox }, logger), outbox };
+	}
+	const transports: Partial<Record<"email" | "sms", Transport>> = {};
+	if (config.delivery.smtpUrl) transports.email = new SmtpTransport(config.delivery.smtpUrl, config.delivery.emailFrom);
+	if (config.delivery.sms) transports.sms = new HttpSmsTransport(config.delivery.sms);
+	return { delivery: new Delivery(transports, logger), outbox: undefined };
+}
 
 export interface Tessera {
 	app: FastifyInstance;
@@ -31,6 +54,8 @@ export async function createTessera(options: {
 	logger: Logger;
 	clock?: Clock;
 	random?: RandomSource;
+	/** Replaces the configured transports (tests). */
+	transports?: Partial<Record<"email" | "sms", Transport>>;
 }): Promise<Tessera> {
 	const { config, store, logger } = options;
 	await migrate(store);
@@ -39,11 +64,15 @@ export async function createTessera(options: {
 	const keys = new ServerKeys(options.secret);
 	const methodDeps = { db: store.db, clock, random, keys, config };
 	sharedPolicy ??= PasswordPolicy.fromFile(commonPasswordsPath);
+	const attempts = new AttemptCounter(store.db, clock, keys);
+	const { delivery, outbox } = createDelivery(config, clock, logger, options.transports);
 	const deps: FlowDeps = {
 		...methodDeps,
-		methods: createMethods(methodDeps),
-		attempts: new AttemptCounter(store.db, clock, keys),
+		methods: createMethods(methodDeps, attempts, delivery),
+		attempts,
 		passwordPolicy: sharedPolicy,
+		delivery,
+		outbox,
 	};
 	const app = await buildApp({ deps, logger });
 	const longestWindow = Math.max(...Object.values(config.limits).map((l) => l.windowMs));

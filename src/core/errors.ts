@@ -40,6 +40,35 @@ export const errorCatalogue = {
 	two_factor_already_enabled: { status: 409, message: "The authenticator app is already turned on for this account." },
 	totp_not_pending: { status: 409, message: "Start setting up the authenticator app again: there is no set-up waiting for a code." },
 	two_factor_not_enabled: { status: 409, message: "Two-factor authentication is not turned on for this account." },
+	resend_too_soon: {
+		status: 429,
+		message: "A code was sent less than a minute ago. Give it a moment to arrive before asking for another.",
+	},
+	delivery_failed: {
+		status: 502,
+		message: "We couldn't send the code. Try again in a little while, or use another way.",
+	},
+	phone_in_use: {
+		status: 409,
+		message: "That phone number already protects another account. Use a different number.",
+	},
+	email_in_use: {
+		status: 409,
+		message: "That email address belongs to another account. Use a different address.",
+	},
+	no_contact: {
+		status: 409,
+		message: "There is no such address on this account waiting for a code. Add it again.",
+	},
+	last_second_factor: {
+		status: 409,
+		message:
+			"This is the last way to confirm it is you. To remove it, turn two-factor authentication off instead, or add another method first.",
+	},
+	channel_unavailable: {
+		status: 503,
+		message: "Tessera cannot send messages of this kind right now. Use another way.",
+	},
 	csrf_failed: { status: 403, message: "This form has expired or did not come from Tessera. Reload the page and try again." },
 	not_found: { status: 404, message: "There is nothing here." },
 	internal_error: { status: 500, message: "Something went wrong on our side. Nothing was changed; please try again." },

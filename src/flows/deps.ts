@@ -1,4 +1,6 @@
 import type { PasswordPolicy } from "../core/password-policy.ts";
+import type { Delivery } from "../delivery/delivery.ts";
+import type { OutboxTransport } from "../delivery/outbox.ts";
 import type { AttemptCounter } from "../limits/attempts.ts";
 import type { MethodRegistry } from "../methods/registry.ts";
 import type { MethodDeps } from "../methods/types.ts";
@@ -8,6 +10,9 @@ export interface FlowDeps extends MethodDeps {
 	methods: MethodRegistry;
 	attempts: AttemptCounter;
 	passwordPolicy: PasswordPolicy;
+	delivery: Delivery;
+	/** The development outbox, when messages go there instead of out. */
+	outbox: OutboxTransport | undefined;
 }
 
 /** Who is asking: used for throttling per address and shown in session lists. */

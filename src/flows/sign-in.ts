@@ -4,6 +4,8 @@ import { canonicalUsername } from "../core/username.ts";
 import { lockAccount } from "../store/errors.ts";
 import { dummyPasswordHash, verifyPassword } from "../methods/password/hashing.ts";
 import type { MethodName } from "../methods/types.ts";
+import { codeMessage } from "../methods/one-time-code/messages.ts";
+import type { IssuedCode } from "../methods/one-time-code/one-time-codes.ts";
 import { enrolledMethods, preferredMethod, type RequiredAction, twoFactorState } from "./accounts.ts";
 import { codeLimits, passwordLimits } from "./limits.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
@@ -22,6 +24,34 @@ export interface SecondFactorChallenge {
 	methods: MethodName[];
 	preferred: MethodName;
 	expiresAt: number;
+	/** Where codes for sms and email go, masked: "•••• 1234", "j•••@example.com". */
+	destinations: Partial<Record<MethodName, string>>;
+}
+
+/** A username, or a verified email address, names an account. */
+async function findAccountBySignInName(deps: FlowDeps, name: string) {
+	if (!name.includes("@")) {
+		return deps.db.selectFrom("accounts").selectAll().where("username", "=", name).executeTakeFirst();
+	}
+	return deps.db
+		.selectFrom("accounts")
+		.innerJoin("contacts", "contacts.account_id", "accounts.id")
+		.selectAll("accounts")
+		.where("contacts.kind", "=", "email")
+		.where("contacts.value", "=", name)
+		.where("contacts.verified_at", "is not", null)
+		.executeTakeFirst();
+}
+
+/** Masked destinations of the methods that send codes. */
+export async function destinationsOf(deps: FlowDeps, accountId: string, methods: MethodName[]) {
+	const destinations: Partial<Record<MethodName, string>> = {};
+	for (const name of methods) {
+		const method = deps.methods.get(name);
+		const where = await method.destination?.(deps.db, accountId);
+		if (where) destinations[name] = where;
+	}
+	return destinations;
 }
 
 export type PasswordStepResult =
@@ -36,7 +66,7 @@ export async function signInWithPassword(
 	const username = canonicalUsername(input.username);
 	// Counted by the name typed, whether or not it exists: the answer must not tell.
 	const account = await deps.attempts.attempt(passwordLimits(deps, username, client), async () => {
-		const found = await deps.db.selectFrom("accounts").selectAll().where("username", "=", username).executeTakeFirst();
+		const found = await findAccountBySignInName(deps, username);
 		// An unknown user costs one argon2id verification too, so time does not tell either.
 		const passwordOk = await verifyPassword(found?.password_hash ?? (await dummyPasswordHash()), input.password);
 		if (!found || !passwordOk) throw new TesseraError("invalid_credentials");
@@ -68,7 +98,13 @@ export async function signInWithPassword(
 	return {
 		kind: "second_factor",
 		accountId: account.id,
-		secondFactor: { challenge, methods, preferred: preferredMethod(methods, account.preferred_method)!, expiresAt },
+		secondFactor: {
+			challenge,
+			methods,
+			preferred: preferredMethod(methods, account.preferred_method)!,
+			expiresAt,
+			destinations: await destinationsOf(deps, account.id, methods),
+		},
 	};
 }
 
@@ -78,6 +114,7 @@ export interface OpenChallenge {
 	expiresAt: number;
 	methods: MethodName[];
 	preferred: MethodName;
+	destinations: Partial<Record<MethodName, string>>;
 }
 
 /** The challenge behind a token, if it is still open; `challenge_expired` otherwise. */
@@ -100,7 +137,35 @@ export async function openChallenge(deps: FlowDeps, token: string | undefined): 
 		expiresAt: Number(row.expires_at),
 		methods,
 		preferred: preferredMethod(methods, row.preferred_method)!,
+		destinations: await destinationsOf(deps, row.account_id, methods),
 	};
+}
+
+/**
+ * "Send me a code": a new six-digit code for this sign-in, by SMS or email.
+ * A resend supersedes the previous code; sends are limited (one a minute, five
+ * an hour per account and per destination); failed guesses are not reset.
+ */
+export async function sendSignInCode(
+	deps: FlowDeps,
+	input: { challenge: string; method: MethodName },
+): Promise<IssuedCode & { sentTo: string }> {
+	const challenge = await openChallenge(deps, input.challenge);
+	if ((input.method !== "sms" && input.method !== "email") || !challenge.methods.includes(input.method)) {
+		throw new TesseraError("method_not_available", {
+			fields: [{ field: "method", problem: "Codes can be sent by sms or email, when the account has that method." }],
+		});
+	}
+	const method = deps.methods[input.method];
+	const address = await method.address(deps.db, challenge.accountId);
+	if (!address) throw new TesseraError("method_not_available");
+	const channel = input.method;
+	const issued = await deps.methods.oneTimeCodes.issue(
+		{ accountId: challenge.accountId, purpose: "sign_in", channel, challengeId: challenge.id },
+		address,
+		(code) => codeMessage(channel, address, code, "sign_in", deps.config.issuer),
+	);
+	return { ...issued, sentTo: challenge.destinations[input.method]! };
 }
 
 export interface SecondFactorResult {
@@ -129,7 +194,7 @@ export async function completeSecondFactor(
 	// A challenge that closed under us, or a method that went away, is not a wrong guess: only
 	// invalid_code and code_already_used stay counted.
 	return deps.attempts.attempt(codeLimits(deps, challenge.accountId, client), async () => {
-		const proof = await method.prepare(challenge.accountId, input.code);
+		const proof = await method.prepare({ accountId: challenge.accountId, challengeId: challenge.id }, input.code);
 		const outcome = await deps.db.transaction().execute(async (tx) => {
 			const now = deps.clock();
 			await lockAccount(tx, challenge.accountId);

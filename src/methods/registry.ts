@@ -1,22 +1,35 @@
+import type { Delivery } from "../delivery/delivery.ts";
+import type { AttemptCounter } from "../limits/attempts.ts";
 import { BackupCodeMethod } from "./backup-code/backup-codes.ts";
+import { ContactCodeMethod } from "./one-time-code/contact-code-method.ts";
+import { OneTimeCodes } from "./one-time-code/one-time-codes.ts";
 import { TotpMethod } from "./totp/totp.ts";
 import type { MethodDeps, MethodName, SecondFactorMethod } from "./types.ts";
 
-/** Every second factor Tessera knows, in the order "Try another way" offers them. */
+/** Every second factor Tessera knows, strongest first: the order "Try another way" offers them. */
 export interface MethodRegistry {
 	totp: TotpMethod;
+	sms: ContactCodeMethod;
+	email: ContactCodeMethod;
 	backupCode: BackupCodeMethod;
+	oneTimeCodes: OneTimeCodes;
 	all: readonly SecondFactorMethod[];
 	get(name: MethodName): SecondFactorMethod;
 }
 
-export function createMethods(deps: MethodDeps): MethodRegistry {
+export function createMethods(deps: MethodDeps, attempts: AttemptCounter, delivery: Delivery): MethodRegistry {
+	const oneTimeCodes = new OneTimeCodes(deps, attempts, delivery);
 	const totp = new TotpMethod(deps);
+	const sms = new ContactCodeMethod("sms", deps, oneTimeCodes);
+	const email = new ContactCodeMethod("email", deps, oneTimeCodes);
 	const backupCode = new BackupCodeMethod(deps);
-	const all: SecondFactorMethod[] = [totp, backupCode];
+	const all: SecondFactorMethod[] = [totp, sms, email, backupCode];
 	return {
 		totp,
+		sms,
+		email,
 		backupCode,
+		oneTimeCodes,
 		all,
 		get(name) {
 			const method = all.find((m) => m.name === name);

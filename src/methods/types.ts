@@ -5,7 +5,7 @@ import type { Config } from "../config.ts";
 import type { Db } from "../store/db.ts";
 
 /** Names used in the API's `methods` list and `method` field. */
-export const methodNames = ["totp", "backup_code"] as const;
+export const methodNames = ["totp", "sms", "email", "backup_code"] as const;
 export type MethodName = (typeof methodNames)[number];
 
 export interface MethodDeps {
@@ -40,6 +40,9 @@ export interface SecondFactorMethod {
 	/** A short label for people: "Authenticator app". */
 	readonly label: string;
 	isEnrolled(db: Db, accountId: string): Promise<boolean>;
-	prepare(accountId: string, code: string): Promise<PreparedProof>;
+	/** `challengeId` is the sign-in the code is for: codes sent by SMS or email are bound to it. */
+	prepare(context: { accountId: string; challengeId: string }, code: string): Promise<PreparedProof>;
+	/** Where codes go, masked for display ("•••• 1234"), for methods that send them. */
+	destination?(db: Db, accountId: string): Promise<string | undefined>;
 	consume(tx: Db, proof: PreparedProof, now: number): Promise<ConsumedProof>;
 }

@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import { type Migration, type MigrationProvider, Migrator } from "kysely/migration";
 import pg from "pg";
 import { initial } from "./migrations/001-initial.ts";
+import { contactsAndCodes } from "./migrations/002-contacts-and-codes.ts";
 import { NodeSqliteDatabase } from "./node-sqlite.ts";
 import type { Schema } from "./schema.ts";
 
@@ -19,6 +20,7 @@ export interface Store {
 
 export const migrations: Record<string, Migration> = {
 	"001-initial": initial,
+	"002-contacts-and-codes": contactsAndCodes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -86,6 +86,35 @@ export interface ThrottleCountersTable {
 	pending: number;
 }
 
+export type ContactKind = "email" | "phone";
+
+export interface ContactsTable {
+	id: string;
+	account_id: string;
+	kind: ContactKind;
+	/** Email in lower case, phone in E.164. */
+	value: string;
+	created_at: number;
+	verified_at: number | null;
+}
+
+export interface OneTimeCodesTable {
+	id: string;
+	account_id: string;
+	/** "contact": proves an address; "sign_in": a second factor, bound to its challenge. */
+	purpose: "contact" | "sign_in";
+	channel: "email" | "sms";
+	contact_id: string | null;
+	challenge_id: string | null;
+	/** HMAC-SHA-256 of the code under a server key. */
+	code_hash: string;
+	created_at: number;
+	expires_at: number;
+	used_at: number | null;
+	/** Set when a newer code for the same purpose replaced this one ("Resend"). */
+	superseded_at: number | null;
+}
+
 export interface MigrationLockTable {
 	id: Generated<string>;
 }
@@ -98,4 +127,6 @@ export interface Schema {
 	backup_code_sets: BackupCodeSetsTable;
 	backup_codes: BackupCodesTable;
 	throttle_counters: ThrottleCountersTable;
+	contacts: ContactsTable;
+	one_time_codes: OneTimeCodesTable;
 }

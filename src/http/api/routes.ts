@@ -2,7 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { signUp, twoFactorState } from "../../flows/accounts.ts";
 import type { FlowDeps } from "../../flows/deps.ts";
 import { authenticate, type Authenticated, endSession, type IssuedSession } from "../../flows/sessions.ts";
-import { completeSecondFactor, signInWithPassword } from "../../flows/sign-in.ts";
+import { addContact, type ContactView, listContacts, removeContact, resendContactCode, verifyContact } from "../../flows/contacts.ts";
+import { completeSecondFactor, sendSignInCode, signInWithPassword } from "../../flows/sign-in.ts";
+import type { IssuedCode } from "../../methods/one-time-code/one-time-codes.ts";
+import type { ContactKind } from "../../store/schema.ts";
 import {
 	beginTotpEnrollment,
 	confirmBackupCodes,
@@ -47,6 +50,25 @@ function twoFactorBody(state: TwoFactorState) {
 	};
 }
 
+function codeSentBody(sent: IssuedCode & { sentTo: string }) {
+	return {
+		...(sent.sentTo ? { sentTo: sent.sentTo } : {}),
+		status: sent.delivery,
+		expiresAt: iso(sent.expiresAt),
+		resendAfter: iso(sent.resendAfter),
+	};
+}
+
+function contactBody(contact: ContactView) {
+	return {
+		kind: contact.kind,
+		value: contact.value,
+		masked: contact.masked,
+		verified: contact.verified,
+		createdAt: iso(contact.createdAt),
+	};
+}
+
 function newCodesBody(set: NewBackupCodes) {
 	return { codes: set.codes, status: set.status, expiresAt: iso(set.expiresAt) };
 }
@@ -83,8 +105,8 @@ export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			return { session: sessionBody(result.session) };
 		}
 		reply.code(200);
-		const { challenge, methods, preferred, expiresAt } = result.secondFactor;
-		return { secondFactor: { challenge, methods, preferred, expiresAt: iso(expiresAt) } };
+		const { challenge, methods, preferred, expiresAt, destinations } = result.secondFactor;
+		return { secondFactor: { challenge, methods, preferred, expiresAt: iso(expiresAt), destinations } };
 	});
 
 	app.post("/sessions/second-factor", { schema: s.secondFactor }, async (request, reply) => {
@@ -97,6 +119,13 @@ export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			...(remaining === undefined ? {} : { backupCodes: { remaining, runningLow: remaining <= RUNNING_LOW_AT } }),
 			requiredActions: result.requiredActions,
 		};
+	});
+
+	app.post("/sessions/second-factor/send", { schema: s.sendCode }, async (request, reply) => {
+		const body = request.body as { challenge: string; method: (typeof methodNames)[number] };
+		const sent = await sendSignInCode(deps, body);
+		reply.code(202);
+		return codeSentBody(sent);
 	});
 
 	app.delete("/sessions/current", { schema: s.noBody, preHandler: requireSession }, async (request, reply) => {
@@ -138,6 +167,35 @@ export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		const set = await requestNewBackupCodes(deps, account(request), password, clientInfo(request));
 		reply.code(201);
 		return newCodesBody(set);
+	});
+
+	app.get("/account/contacts", { schema: s.listContacts, preHandler: requireSession }, async (request) => ({
+		contacts: (await listContacts(deps, account(request).id)).map(contactBody),
+	}));
+
+	app.post("/account/contacts", { schema: s.addContact, preHandler: requireSession }, async (request, reply) => {
+		const body = request.body as { kind: ContactKind; value: string; password: string };
+		const { contact, code } = await addContact(deps, account(request), body, clientInfo(request));
+		reply.code(201);
+		return { contact: contactBody(contact), code: codeSentBody({ ...code, sentTo: contact.masked }) };
+	});
+
+	app.post("/account/contacts/verify", { schema: s.verifyContact, preHandler: requireSession }, async (request) => {
+		const body = request.body as { kind: ContactKind; code: string };
+		return { contact: contactBody(await verifyContact(deps, account(request), body, clientInfo(request))) };
+	});
+
+	app.post("/account/contacts/resend", { schema: s.resendContact, preHandler: requireSession }, async (request, reply) => {
+		const { kind } = request.body as { kind: ContactKind };
+		const code = await resendContactCode(deps, account(request), kind);
+		reply.code(202);
+		return codeSentBody({ ...code, sentTo: "" });
+	});
+
+	app.post("/account/contacts/remove", { schema: s.removeContact, preHandler: requireSession }, async (request) => {
+		const body = request.body as { kind: ContactKind; password: string };
+		await removeContact(deps, account(request), body, clientInfo(request));
+		return { contacts: (await listContacts(deps, account(request).id)).map(contactBody) };
 	});
 
 	app.post("/account/backup-codes/confirm", { schema: s.confirmBackupCodes, preHandler: requireSession }, async (request) => {

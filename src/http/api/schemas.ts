@@ -58,7 +58,57 @@ const newCodes = {
 	},
 } as const;
 
+const codeSent = {
+	type: "object",
+	properties: {
+		sentTo: { type: "string" },
+		status: { type: "string" },
+		expiresAt: { type: "string" },
+		resendAfter: { type: "string" },
+	},
+} as const;
+
+const contact = {
+	type: "object",
+	properties: {
+		kind: { type: "string" },
+		value: { type: "string" },
+		masked: { type: "string" },
+		verified: { type: "boolean" },
+		createdAt: { type: "string" },
+	},
+} as const;
+
+const contactKind = { type: "string", enum: ["email", "phone"] } as const;
+
 export const apiSchemas = {
+	sendCode: {
+		body: object({ challenge: str(128), method: { type: "string", enum: [...methodNames] } }, ["challenge", "method"]),
+		response: { 202: codeSent, "4xx": errorResponse, "5xx": errorResponse },
+	},
+	listContacts: {
+		response: { 200: { type: "object", properties: { contacts: { type: "array", items: contact } } }, "4xx": errorResponse },
+	},
+	addContact: {
+		body: object({ kind: contactKind, value: str(320), password: str(1024) }, ["kind", "value", "password"]),
+		response: {
+			201: { type: "object", properties: { contact, code: codeSent } },
+			"4xx": errorResponse,
+			"5xx": errorResponse,
+		},
+	},
+	verifyContact: {
+		body: object({ kind: contactKind, code: str(64) }, ["kind", "code"]),
+		response: { 200: { type: "object", properties: { contact } }, "4xx": errorResponse },
+	},
+	resendContact: {
+		body: object({ kind: contactKind }, ["kind"]),
+		response: { 202: codeSent, "4xx": errorResponse, "5xx": errorResponse },
+	},
+	removeContact: {
+		body: object({ kind: contactKind, password: str(1024) }, ["kind", "password"]),
+		response: { 200: { type: "object", properties: { contacts: { type: "array", items: contact } } }, "4xx": errorResponse },
+	},
 	signUp: {
 		body: object({ username: str(64), password: str(1024), email: str(320) }, ["username", "password"]),
 		response: {
@@ -86,6 +136,7 @@ export const apiSchemas = {
 							methods: { type: "array", items: { type: "string" } },
 							preferred: { type: "string" },
 							expiresAt: { type: "string" },
+							destinations: { type: "object", additionalProperties: { type: "string" } },
 						},
 					},
 				},

@@ -332,7 +332,7 @@ export class BackupCodeMethod implements SecondFactorMethod {
 		return { candidates };
 	}
 
-	async prepare(accountId: string, typed: string): Promise<PreparedProof> {
+	async prepare({ accountId }: { accountId: string }, typed: string): Promise<PreparedProof> {
 		const sets = await this.#candidateSets(accountId);
 		if (!sets.some((s) => s.status === "active" || s.status === "pending")) throw new TesseraError("method_not_available");
 		return { method: "backup_code", accountId, detail: await this.#readTyped(accountId, typed, sets) };

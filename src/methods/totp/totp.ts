@@ -141,7 +141,7 @@ export class TotpMethod implements SecondFactorMethod {
 		await tx.deleteFrom("totp_credentials").where("account_id", "=", accountId).execute();
 	}
 
-	async prepare(accountId: string, code: string): Promise<PreparedProof> {
+	async prepare({ accountId }: { accountId: string }, code: string): Promise<PreparedProof> {
 		const row = await this.#deps.db
 			.selectFrom("totp_credentials")
 			.select("secret_sealed")

@@ -63,6 +63,22 @@ export const methodCopy: Record<MethodName, MethodCopy> = {
 		autocomplete: "one-time-code",
 		maxLength: 16,
 	},
+	sms: {
+		title: "Text message",
+		label: "6-digit code",
+		hint: "Enter the 6-digit code we sent by text message.",
+		inputMode: "numeric",
+		autocomplete: "one-time-code",
+		maxLength: 16,
+	},
+	email: {
+		title: "Email",
+		label: "6-digit code",
+		hint: "Enter the 6-digit code we sent by email.",
+		inputMode: "numeric",
+		autocomplete: "one-time-code",
+		maxLength: 16,
+	},
 	backup_code: {
 		title: "Backup code",
 		label: "Backup code",

@@ -1,0 +1,205 @@
+import { canonicalEmail, canonicalPhone, maskEmail, maskPhone } from "../core/contact.ts";
+import { TesseraError } from "../core/errors.ts";
+import { newId } from "../core/tokens.ts";
+import type { IssuedCode } from "../methods/one-time-code/one-time-codes.ts";
+import { codeMessage } from "../methods/one-time-code/messages.ts";
+import { isUniqueViolation, lockAccount } from "../store/errors.ts";
+import type { AccountsTable, ContactKind } from "../store/schema.ts";
+import { enrolledMethods, requirePassword } from "./accounts.ts";
+import type { ClientInfo, FlowDeps } from "./deps.ts";
+import { codeLimits } from "./limits.ts";
+
+/**
+ * An account's email address and phone number. Each is added with the
+ * password, proved with a six-digit code sent to it, and removed with the
+ * password. A verified email also works as a sign-in name; a verified phone
+ * receives sign-in codes by SMS.
+ */
+
+export interface ContactView {
+	kind: ContactKind;
+	value: string;
+	masked: string;
+	verified: boolean;
+	createdAt: number;
+}
+
+function channelOf(kind: ContactKind): "email" | "sms" {
+	return kind === "email" ? "email" : "sms";
+}
+
+function view(row: { kind: ContactKind; value: string; verified_at: number | null; created_at: number }): ContactView {
+	return {
+		kind: row.kind,
+		value: row.value,
+		masked: row.kind === "phone" ? maskPhone(row.value) : maskEmail(row.value),
+		verified: row.verified_at !== null,
+		createdAt: Number(row.created_at),
+	};
+}
+
+export async function listContacts(deps: FlowDeps, accountId: string): Promise<ContactView[]> {
+	const rows = await deps.db
+		.selectFrom("contacts")
+		.select(["kind", "value", "verified_at", "created_at"])
+		.where("account_id", "=", accountId)
+		.orderBy("kind")
+		.orderBy("created_at")
+		.execute();
+	return rows.map(view);
+}
+
+function canonical(kind: ContactKind, input: string): string {
+	if (kind === "email") {
+		const email = canonicalEmail(input);
+		if (!email) throw new TesseraError("invalid_request", { fields: [{ field: "value", problem: "Enter an email address like name@example.com." }] });
+		return email;
+	}
+	const phone = canonicalPhone(input);
+	if (!phone.value) throw new TesseraError("invalid_request", { fields: [phone.problem!] });
+	return phone.value;
+}
+
+/** Refuses an address another account already holds (email: one account; phone: up to the configured number). */
+async function checkNotTaken(deps: FlowDeps, accountId: string, kind: ContactKind, value: string): Promise<void> {
+	const holders = await deps.db
+		.selectFrom("contacts")
+		.select("account_id")
+		.where("kind", "=", kind)
+		.where("value", "=", value)
+		.where("verified_at", "is not", null)
+		.where("account_id", "!=", accountId)
+		.execute();
+	const limit = kind === "email" ? 1 : deps.config.phoneAccountsMax;
+	if (holders.length >= limit) throw new TesseraError(kind === "email" ? "email_in_use" : "phone_in_use");
+}
+
+export interface AddedContact {
+	contact: ContactView;
+	code: IssuedCode;
+}
+
+/** Adds (or re-adds) an address, unverified, and sends it a code. The password is needed. */
+export async function addContact(
+	deps: FlowDeps,
+	account: AccountsTable,
+	input: { kind: ContactKind; value: string; password: string },
+	client: ClientInfo,
+): Promise<AddedContact> {
+	const value = canonical(input.kind, input.value);
+	await requirePassword(deps, account, input.password, client);
+	if (!deps.delivery.supports(channelOf(input.kind))) throw new TesseraError("channel_unavailable");
+	await checkNotTaken(deps, account.id, input.kind, value);
+	const now = deps.clock();
+	const existing = await deps.db
+		.selectFrom("contacts")
+		.select(["id", "kind", "value", "verified_at", "created_at"])
+		.where("account_id", "=", account.id)
+		.where("kind", "=", input.kind)
+		.where("value", "=", value)
+		.executeTakeFirst();
+	let row = existing;
+	if (!row) {
+		row = { id: newId(deps.random), kind: input.kind, value, verified_at: null, created_at: now };
+		try {
+			await deps.db.insertInto("contacts").values({ ...row, account_id: account.id }).execute();
+		} catch (error) {
+			if (!isUniqueViolation(error)) throw error;
+		}
+	}
+	if (row.verified_at !== null) return { contact: view(row), code: { expiresAt: now, resendAfter: now, delivery: "sent" } };
+	const code = await sendContactCode(deps, account.id, row.id, input.kind, value);
+	return { contact: view(row), code };
+}
+
+function sendContactCode(deps: FlowDeps, accountId: string, contactId: string, kind: ContactKind, value: string) {
+	const channel = channelOf(kind);
+	return deps.methods.oneTimeCodes.issue({ accountId, purpose: "contact", channel, contactId }, value, (code) =>
+		codeMessage(channel, value, code, "contact", deps.config.issuer),
+	);
+}
+
+async function unverified(deps: FlowDeps, accountId: string, kind: ContactKind) {
+	const row = await deps.db
+		.selectFrom("contacts")
+		.select(["id", "kind", "value", "verified_at", "created_at"])
+		.where("account_id", "=", accountId)
+		.where("kind", "=", kind)
+		.where("verified_at", "is", null)
+		.orderBy("created_at", "desc")
+		.executeTakeFirst();
+	if (!row) throw new TesseraError("no_contact");
+	return row;
+}
+
+/** "Resend": a new code for the address waiting to be proved; the old code stops working. */
+export async function resendContactCode(deps: FlowDeps, account: AccountsTable, kind: ContactKind): Promise<IssuedCode> {
+	const row = await unverified(deps, account.id, kind);
+	return sendContactCode(deps, account.id, row.id, kind, row.value);
+}
+
+/**
+ * The code sent to the address proves it. It then replaces the account's
+ * previous address of that kind, if any.
+ */
+export async function verifyContact(
+	deps: FlowDeps,
+	account: AccountsTable,
+	input: { kind: ContactKind; code: string },
+	client: ClientInfo,
+): Promise<ContactView> {
+	const row = await unverified(deps, account.id, input.kind);
+	const scope = { accountId: account.id, purpose: "contact" as const, channel: channelOf(input.kind), contactId: row.id };
+	return deps.attempts.attempt(codeLimits(deps, account.id, client), async () => {
+		const checked = await deps.methods.oneTimeCodes.prepare(scope, input.code);
+		await checkNotTaken(deps, account.id, input.kind, row.value);
+		const now = deps.clock();
+		try {
+			await deps.db.transaction().execute(async (tx) => {
+				await lockAccount(tx, account.id);
+				await deps.methods.oneTimeCodes.consume(tx, checked, now);
+				await tx
+					.deleteFrom("contacts")
+					.where("account_id", "=", account.id)
+					.where("kind", "=", input.kind)
+					.where("verified_at", "is not", null)
+					.execute();
+				await tx.updateTable("contacts").set({ verified_at: now }).where("id", "=", row.id).execute();
+			});
+		} catch (error) {
+			if (isUniqueViolation(error)) throw new TesseraError(input.kind === "email" ? "email_in_use" : "phone_in_use");
+			throw error;
+		}
+		return view({ ...row, verified_at: now });
+	});
+}
+
+/**
+ * Removes an address, with the password. While two-factor is on, the last way
+ * to confirm it is you cannot be removed: turn two-factor off instead.
+ */
+export async function removeContact(
+	deps: FlowDeps,
+	account: AccountsTable,
+	input: { kind: ContactKind; password: string },
+	client: ClientInfo,
+): Promise<void> {
+	await requirePassword(deps, account, input.password, client);
+	const rows = await deps.db
+		.selectFrom("contacts")
+		.select(["id", "verified_at"])
+		.where("account_id", "=", account.id)
+		.where("kind", "=", input.kind)
+		.execute();
+	if (rows.length === 0) throw new TesseraError("no_contact");
+	const methodName = input.kind === "phone" ? "sms" : "email";
+	if (account.two_factor_enabled) {
+		const methods = await enrolledMethods(deps, account);
+		const primary = methods.filter((m) => m !== "backup_code");
+		if (primary.length === 1 && primary[0] === methodName) throw new TesseraError("last_second_factor");
+	}
+	await deps.db.transaction().execute(async (tx) => {
+		await lockAccount(tx, account.id);
+		await tx.deleteFrom("contacts").where("account_id", "=", account.id).where("kind", "=", input.kind).execute();
+	});
+}

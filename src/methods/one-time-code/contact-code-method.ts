@@ -1,0 +1,62 @@
+import { maskEmail, maskPhone } from "../../core/contact.ts";
+import type { Db } from "../../store/db.ts";
+import type { ConsumedProof, MethodDeps, PreparedProof, SecondFactorMethod } from "../types.ts";
+import type { OneTimeCodes } from "./one-time-codes.ts";
+
+/**
+ * A second factor by code sent to a verified address: "sms" to the phone,
+ * "email" to the email address. The code is bound to the sign-in it was sent for.
+ */
+export class ContactCodeMethod implements SecondFactorMethod {
+	readonly name: "sms" | "email";
+	readonly label: string;
+	readonly #deps: MethodDeps;
+	readonly #codes: OneTimeCodes;
+
+	constructor(name: "sms" | "email", deps: MethodDeps, codes: OneTimeCodes) {
+		this.name = name;
+		this.label = name === "sms" ? "Text message" : "Email";
+		this.#deps = deps;
+		this.#codes = codes;
+	}
+
+	get kind(): "phone" | "email" {
+		return this.name === "sms" ? "phone" : "email";
+	}
+
+	/** The verified address codes go to. */
+	async address(db: Db, accountId: string): Promise<string | undefined> {
+		const row = await db
+			.selectFrom("contacts")
+			.select("value")
+			.where("account_id", "=", accountId)
+			.where("kind", "=", this.kind)
+			.where("verified_at", "is not", null)
+			.executeTakeFirst();
+		return row?.value;
+	}
+
+	async isEnrolled(db: Db, accountId: string): Promise<boolean> {
+		if (this.name === "email" && !this.#deps.config.emailSecondFactor) return false;
+		return (await this.address(db, accountId)) !== undefined;
+	}
+
+	async destination(db: Db, accountId: string): Promise<string | undefined> {
+		const address = await this.address(db, accountId);
+		if (!address) return undefined;
+		return this.name === "sms" ? maskPhone(address) : maskEmail(address);
+	}
+
+	async prepare(context: { accountId: string; challengeId: string }, code: string): Promise<PreparedProof> {
+		const checked = await this.#codes.prepare(
+			{ accountId: context.accountId, purpose: "sign_in", channel: this.name, challengeId: context.challengeId },
+			code,
+		);
+		return { method: this.name, accountId: context.accountId, detail: checked };
+	}
+
+	async consume(tx: Db, proof: PreparedProof, now: number): Promise<ConsumedProof> {
+		await this.#codes.consume(tx, proof.detail as { id: string; hash: string }, now);
+		return {};
+	}
+}

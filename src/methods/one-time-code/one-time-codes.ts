@@ -1,0 +1,180 @@
+import { createHmac } from "node:crypto";
+import { formatUtc } from "../../core/dates.ts";
+import { TesseraError } from "../../core/errors.ts";
+import type { RandomSource } from "../../core/random.ts";
+import { newId } from "../../core/tokens.ts";
+import type { Delivery, DeliveryOutcome } from "../../delivery/delivery.ts";
+import { DeliveryError, type OutgoingMessage } from "../../delivery/message.ts";
+import type { AttemptCounter } from "../../limits/attempts.ts";
+import type { Db } from "../../store/db.ts";
+import type { OneTimeCodesTable } from "../../store/schema.ts";
+import type { MethodDeps } from "../types.ts";
+
+/** Six digits, valid ten minutes, once. */
+export const ONE_TIME_CODE_TTL_MS = 10 * 60_000;
+/** A new code may be sent a minute after the last one. */
+export const RESEND_AFTER_MS = 60_000;
+/** At most five sends an hour per account and per destination. */
+export const SENDS_PER_HOUR = { max: 5, windowMs: 60 * 60_000 } as const;
+
+export interface CodeScope {
+	accountId: string;
+	purpose: OneTimeCodesTable["purpose"];
+	channel: OneTimeCodesTable["channel"];
+	/** For purpose "contact": the address being proved. */
+	contactId?: string;
+	/** For purpose "sign_in": the sign-in the code belongs to. */
+	challengeId?: string;
+}
+
+export interface IssuedCode {
+	expiresAt: number;
+	resendAfter: number;
+	delivery: DeliveryOutcome;
+}
+
+/** Six uniform digits: bytes of 250 or more are drawn again, so no digit is favoured. */
+export function sixDigits(random: RandomSource): string {
+	let code = "";
+	while (code.length < 6) {
+		for (const byte of random(8)) if (byte < 250 && code.length < 6) code += String(byte % 10);
+	}
+	return code;
+}
+
+/**
+ * Codes sent by SMS or email, to prove an address or as a second factor.
+ * Stored as HMACs under a server key (a six-digit code is no secret against a
+ * search, but nothing useful rests in the database); a new code for the same
+ * purpose supersedes the old one; each is claimed once by a conditional write.
+ */
+export class OneTimeCodes {
+	readonly #deps: MethodDeps;
+	readonly #attempts: AttemptCounter;
+	readonly #delivery: Delivery;
+
+	constructor(deps: MethodDeps, attempts: AttemptCounter, delivery: Delivery) {
+		this.#deps = deps;
+		this.#attempts = attempts;
+		this.#delivery = delivery;
+	}
+
+	hash(id: string, code: string): string {
+		return createHmac("sha256", this.#deps.keys.key("one-time-code")).update(`${id}:${code}`).digest("base64url");
+	}
+
+	#scoped(db: Db, scope: CodeScope) {
+		let query = db
+			.selectFrom("one_time_codes")
+			.where("account_id", "=", scope.accountId)
+			.where("purpose", "=", scope.purpose)
+			.where("channel", "=", scope.channel);
+		if (scope.contactId) query = query.where("contact_id", "=", scope.contactId);
+		if (scope.challengeId) query = query.where("challenge_id", "=", scope.challengeId);
+		return query;
+	}
+
+	/**
+	 * Makes a new code for `scope`, retiring any earlier one, and sends it.
+	 * Refused within a minute of the last send (`resend_too_soon`) and past five
+	 * sends an hour to the account or to the destination (`too_many_attempts`).
+	 * Failed guesses are counted elsewhere, per account: a new code never resets them.
+	 */
+	async issue(scope: CodeScope, destination: string, message: (code: string) => OutgoingMessage): Promise<IssuedCode> {
+		if (!this.#delivery.supports(scope.channel)) throw new TesseraError("channel_unavailable");
+		const { db, clock, random } = this.#deps;
+		const now = clock();
+		const last = await this.#scoped(db, scope).select("created_at").orderBy("created_at", "desc").executeTakeFirst();
+		if (last && Number(last.created_at) + RESEND_AFTER_MS > now) {
+			const retryAfterSeconds = Math.ceil((Number(last.created_at) + RESEND_AFTER_MS - now) / 1000);
+			throw new TesseraError("resend_too_soon", { retryAfterSeconds });
+		}
+		await this.#attempts.count([
+			{ key: this.#attempts.key("send:account", scope.accountId), limit: SENDS_PER_HOUR },
+			{ key: this.#attempts.key("send:destination", destination), limit: SENDS_PER_HOUR },
+		]);
+		const id = newId(random);
+		const code = sixDigits(random);
+		const expiresAt = now + ONE_TIME_CODE_TTL_MS;
+		await db.transaction().execute(async (tx) => {
+			let supersede = tx
+				.updateTable("one_time_codes")
+				.set({ superseded_at: now })
+				.where("account_id", "=", scope.accountId)
+				.where("purpose", "=", scope.purpose)
+				.where("channel", "=", scope.channel)
+				.where("used_at", "is", null)
+				.where("superseded_at", "is", null);
+			if (scope.contactId) supersede = supersede.where("contact_id", "=", scope.contactId);
+			if (scope.challengeId) supersede = supersede.where("challenge_id", "=", scope.challengeId);
+			await supersede.execute();
+			await tx
+				.insertInto("one_time_codes")
+				.values({
+					id,
+					account_id: scope.accountId,
+					purpose: scope.purpose,
+					channel: scope.channel,
+					contact_id: scope.contactId ?? null,
+					challenge_id: scope.challengeId ?? null,
+					code_hash: this.hash(id, code),
+					created_at: now,
+					expires_at: expiresAt,
+					used_at: null,
+					superseded_at: null,
+				})
+				.execute();
+		});
+		let delivery: DeliveryOutcome;
+		try {
+			delivery = await this.#delivery.send(message(code));
+		} catch (error) {
+			if (error instanceof DeliveryError) throw new TesseraError("delivery_failed");
+			throw error;
+		}
+		return { expiresAt, resendAfter: now + RESEND_AFTER_MS, delivery };
+	}
+
+	/** The live code for `scope` and the hash of what was typed, checked outside any transaction. */
+	async prepare(scope: CodeScope, typed: string): Promise<{ id: string; hash: string }> {
+		const digits = typed.normalize("NFKC").replace(/[\s-]/gu, "");
+		const live = await this.#scoped(this.#deps.db, scope)
+			.select(["id", "expires_at", "used_at", "superseded_at"])
+			.orderBy("created_at", "desc")
+			.executeTakeFirst();
+		if (!live || live.superseded_at !== null || Number(live.expires_at) <= this.#deps.clock()) {
+			throw new TesseraError("invalid_code", {
+				message: "That code has expired or a newer one was sent. Send a new code, or try another way.",
+			});
+		}
+		if (!/^\d{6}$/.test(digits)) {
+			throw new TesseraError("invalid_code", { message: "Codes are 6 digits. Check the message and type it again." });
+		}
+		return { id: live.id, hash: this.hash(live.id, digits) };
+	}
+
+	/** Claims the code: once, unexpired, not superseded, and only if it matches. */
+	async consume(tx: Db, checked: { id: string; hash: string }, now: number): Promise<void> {
+		const claimed = await tx
+			.updateTable("one_time_codes")
+			.set({ used_at: now })
+			.where("id", "=", checked.id)
+			.where("code_hash", "=", checked.hash)
+			.where("used_at", "is", null)
+			.where("superseded_at", "is", null)
+			.where("expires_at", ">", now)
+			.executeTakeFirst();
+		if (claimed.numUpdatedRows === 1n) return;
+		const row = await tx
+			.selectFrom("one_time_codes")
+			.select(["used_at", "code_hash"])
+			.where("id", "=", checked.id)
+			.executeTakeFirst();
+		if (row?.used_at != null && row.code_hash === checked.hash) {
+			throw new TesseraError("code_already_used", {
+				message: `That code was already used on ${formatUtc(Number(row.used_at))}. Send a new code if you need one.`,
+			});
+		}
+		throw new TesseraError("invalid_code", { message: "That code didn't match. Check the message and type it again, or send a new code." });
+	}
+}
