@@ -45,7 +45,7 @@ interface Server {
 
 async function startServer(): Promise<Server> {
 	const database = await throwawayDatabase("sqlite");
-	const config = loadConfig({ TESSERA_DATA_DIR: database.url, TESSERA_LOG_LEVEL: "warn" });
+	const config = loadConfig({ TESSERA_DATA_DIR: database.dataDir, TESSERA_LOG_LEVEL: "warn" });
 	const logs: string[] = [];
 	const sink = new Writable({
 		write(chunk, _encoding, done) {

@@ -46,6 +46,8 @@ export interface ThrowawayDatabase {
 	location: string;
 	/** A connection string for another process (PostgreSQL), or the SQLite data folder. */
 	url: string;
+	/** A fresh data folder (the outbox, the key file), whatever the database. */
+	dataDir: string;
 	drop(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function throwawayDatabase(kind: DatabaseKind): Promise<ThrowawayDa
 			store,
 			location: path,
 			url: dir,
+			dataDir: dir,
 			async drop() {
 				await store.close().catch(() => {});
 				rmSync(dir, { recursive: true, force: true });
@@ -73,12 +76,15 @@ export async function throwawayDatabase(kind: DatabaseKind): Promise<ThrowawayDa
 	const url = new URL(POSTGRES_ADMIN_URL);
 	url.pathname = `/${name}`;
 	const store = openPostgres(url.toString(), 20);
+	const dataDir = mkdtempSync(join(tmpdir(), "tessera-test-"));
 	return {
 		store,
 		location: name,
 		url: url.toString(),
+		dataDir,
 		async drop() {
 			await store.close().catch(() => {});
+			rmSync(dataDir, { recursive: true, force: true });
 			const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
 			await client.connect();
 			await client.query(`drop database if exists ${name} with (force)`);

@@ -30,7 +30,7 @@ export async function startHarness(
 	const database = await throwawayDatabase(kind);
 	// Suites make many accounts from one address; the sign-up limit has its own test.
 	const config = loadConfig({
-		TESSERA_DATA_DIR: database.url,
+		TESSERA_DATA_DIR: database.dataDir,
 		TESSERA_LOG_LEVEL: "info",
 		TESSERA_LIMIT_SIGNUP_ADDRESS: "10000/1h",
 		...env,

@@ -3,9 +3,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { isTesseraError, type TesseraError } from "../../core/errors.ts";
 import { type TwoFactorState, twoFactorState } from "../../flows/accounts.ts";
 import { signUp } from "../../flows/accounts.ts";
+import { addContact, listContacts, removeContact, resendContactCode, verifyContact } from "../../flows/contacts.ts";
 import type { FlowDeps } from "../../flows/deps.ts";
+import type { ContactKind } from "../../store/schema.ts";
 import { authenticate, type Authenticated, endSession, type IssuedSession } from "../../flows/sessions.ts";
-import { completeSecondFactor, openChallenge, signInWithPassword } from "../../flows/sign-in.ts";
+import { completeSecondFactor, openChallenge, sendSignInCode, signInWithPassword } from "../../flows/sign-in.ts";
 import {
 	beginTotpEnrollment,
 	confirmBackupCodes,
@@ -19,7 +21,9 @@ import { methodNames, type MethodName } from "../../methods/types.ts";
 import type { Html } from "../../ui/html.ts";
 import { anotherWayPage, messagePage, secondFactorPage, signInPage, signUpPage } from "../../ui/pages/auth.ts";
 import type { FormError, PageUser } from "../../ui/pages/layout.ts";
+import { addContactPage, verifyContactPage } from "../../ui/pages/contacts.ts";
 import { backupCodesHelpPage } from "../../ui/pages/help.ts";
+import { outboxPage } from "../../ui/pages/outbox.ts";
 import {
 	backupCodesPage,
 	confirmCodesPage,
@@ -228,7 +232,12 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			const method = asked && challenge.methods.includes(asked) ? asked : challenge.preferred;
 			return send(
 				reply,
-				secondFactorPage({ csrf: csrfTokenFor(deps, request, reply), method, methods: challenge.methods }),
+				secondFactorPage({
+					csrf: csrfTokenFor(deps, request, reply),
+					method,
+					methods: challenge.methods,
+					destination: challenge.destinations[method],
+				}),
 			);
 		},
 	);
@@ -236,7 +245,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 	app.get("/sign-in/verify/methods", { schema: noQuery }, async (request, reply) => {
 		const challenge = await pendingChallenge(request, reply);
 		if (!challenge) return reply;
-		return send(reply, anotherWayPage({ methods: challenge.methods }));
+		return send(reply, anotherWayPage({ methods: challenge.methods, destinations: challenge.destinations }));
 	});
 
 	app.post(
@@ -266,10 +275,38 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 				}
 				const csrf = csrfTokenFor(deps, request, reply);
 				const typed = e.code === "code_typo" ? (body.code ?? "") : "";
-				return send(reply, secondFactorPage({ csrf, method, methods: challenge.methods, error: form, typed }), e.status);
+				return send(
+					reply,
+					secondFactorPage({
+						csrf,
+						method,
+						methods: challenge.methods,
+						error: form,
+						typed,
+						destination: challenge.destinations[method],
+					}),
+					e.status,
+				);
 			}
 		},
 	);
+
+	app.post("/sign-in/verify/send", { schema: form({ method: 32 }), preHandler: csrfCheck }, async (request, reply) => {
+		const body = request.body as { method?: string };
+		const challenge = await pendingChallenge(request, reply);
+		if (!challenge) return reply;
+		const method = challenge.methods.find((m) => m === body.method && (m === "sms" || m === "email"));
+		if (!method) return reply.redirect("/sign-in/verify/methods", 303);
+		const csrf = csrfTokenFor(deps, request, reply);
+		const page = { csrf, method, methods: challenge.methods, destination: challenge.destinations[method] };
+		try {
+			const sent = await sendSignInCode(deps, { challenge: readCookie(request, "signin")!, method });
+			return send(reply, secondFactorPage({ ...page, sent: { delivered: sent.delivery === "sent" } }));
+		} catch (error) {
+			const { error: e, form } = asFormError(error, reply);
+			return send(reply, secondFactorPage({ ...page, error: form }), e.status);
+		}
+	});
 
 	app.post("/sign-out", { schema: form({}), preHandler: csrfCheck }, async (request, reply) => {
 		await endSession(deps, readCookie(request, "session"));
@@ -295,7 +332,8 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			const state = request.twoFactor!;
 			const which = (request.query as { notice?: keyof typeof settingsNotices }).notice;
 			const notice = which ? settingsNotices[which](state) : undefined;
-			return send(reply, settingsPage({ user: pageUser(request, reply), twoFactor: state, notice }));
+			const contacts = await listContacts(deps, request.webAuth!.account.id);
+			return send(reply, settingsPage({ user: pageUser(request, reply), twoFactor: state, notice, contacts }));
 		},
 	);
 
@@ -454,12 +492,131 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 	});
 
 	app.get("/help/backup-codes", { schema: noQuery }, async (_request, reply) => send(reply, backupCodesHelpPage()));
+
+	// ── Email and phone ──────────────────────────────────────────────────────
+	const kindQuery = {
+		querystring: {
+			type: "object",
+			additionalProperties: false,
+			required: ["kind"],
+			properties: { kind: { type: "string", enum: ["email", "phone"] } },
+		},
+	};
+	const kindField = { kind: 8 };
+	const asKind = (value: string | undefined): ContactKind => (value === "phone" ? "phone" : "email");
+
+	app.get("/settings/contacts/add", { schema: kindQuery, preHandler: requireSignedIn }, async (request, reply) =>
+		send(reply, addContactPage({ user: pageUser(request, reply), kind: (request.query as { kind: ContactKind }).kind })),
+	);
+
+	app.post(
+		"/settings/contacts/add",
+		{ schema: form({ ...kindField, value: 320, password: 1024 }), preHandler: [requireSignedIn, csrfCheck] },
+		async (request, reply) => {
+			const body = request.body as { kind?: string; value?: string; password?: string };
+			const kind = asKind(body.kind);
+			try {
+				const { contact, code } = await addContact(
+					deps,
+					request.webAuth!.account,
+					{ kind, value: body.value ?? "", password: body.password ?? "" },
+					clientInfo(request),
+				);
+				if (contact.verified) return reply.redirect("/settings", 303);
+				return send(
+					reply,
+					verifyContactPage({ user: pageUser(request, reply), kind, value: contact.value, delivered: code.delivery === "sent" }),
+				);
+			} catch (error) {
+				const { error: e, form } = asFormError(error, reply);
+				return send(reply, addContactPage({ user: pageUser(request, reply), kind, value: body.value ?? "", error: form }), e.status);
+			}
+		},
+	);
+
+	async function waitingContact(accountId: string, kind: ContactKind) {
+		return (await listContacts(deps, accountId)).find((c) => c.kind === kind && !c.verified);
+	}
+
+	app.get("/settings/contacts/verify", { schema: kindQuery, preHandler: requireSignedIn }, async (request, reply) => {
+		const { kind } = request.query as { kind: ContactKind };
+		const waiting = await waitingContact(request.webAuth!.account.id, kind);
+		if (!waiting) return reply.redirect("/settings", 303);
+		return send(reply, verifyContactPage({ user: pageUser(request, reply), kind, value: waiting.value }));
+	});
+
+	app.post(
+		"/settings/contacts/verify",
+		{ schema: form({ ...kindField, code: 64 }), preHandler: [requireSignedIn, csrfCheck] },
+		async (request, reply) => {
+			const body = request.body as { kind?: string; code?: string };
+			const kind = asKind(body.kind);
+			const account = request.webAuth!.account;
+			try {
+				await verifyContact(deps, account, { kind, code: body.code ?? "" }, clientInfo(request));
+				return reply.redirect(`/settings?notice=${kind}_verified`, 303);
+			} catch (error) {
+				const { error: e, form } = asFormError(error, reply);
+				const waiting = await waitingContact(account.id, kind);
+				if (!waiting) return reply.redirect("/settings", 303);
+				return send(reply, verifyContactPage({ user: pageUser(request, reply), kind, value: waiting.value, error: form }), e.status);
+			}
+		},
+	);
+
+	app.post(
+		"/settings/contacts/resend",
+		{ schema: form(kindField), preHandler: [requireSignedIn, csrfCheck] },
+		async (request, reply) => {
+			const kind = asKind((request.body as { kind?: string }).kind);
+			const account = request.webAuth!.account;
+			const waiting = await waitingContact(account.id, kind);
+			if (!waiting) return reply.redirect("/settings", 303);
+			try {
+				const code = await resendContactCode(deps, account, kind);
+				return send(
+					reply,
+					verifyContactPage({ user: pageUser(request, reply), kind, value: waiting.value, delivered: code.delivery === "sent" }),
+				);
+			} catch (error) {
+				const { error: e, form } = asFormError(error, reply);
+				return send(reply, verifyContactPage({ user: pageUser(request, reply), kind, value: waiting.value, error: form }), e.status);
+			}
+		},
+	);
+
+	for (const kind of ["email", "phone"] as const) {
+		passwordGate(
+			`/settings/contacts/remove-${kind}`,
+			{
+				title: kind === "phone" ? "Remove phone number" : "Remove email address",
+				explanation:
+					kind === "phone"
+						? "Sign-in codes will no longer be sent to this number. Enter your password to confirm."
+						: "You will no longer be able to sign in with this address, or get codes by email. Enter your password to confirm.",
+				submit: "Remove",
+				danger: true,
+			},
+			async (request, reply, password) => {
+				await removeContact(deps, request.webAuth!.account, { kind, password }, clientInfo(request));
+				return reply.redirect("/settings", 303);
+			},
+		);
+	}
+
+	// ── Development outbox ───────────────────────────────────────────────────
+	if (deps.outbox) {
+		const outbox = deps.outbox;
+		app.get("/dev/outbox", { schema: noQuery }, async (_request, reply) => send(reply, outboxPage(outbox.list())));
+	}
 }
 
 /** What a settings page says after a step, by the `notice` in its address. */
 const settingsNotices = {
 	two_factor_on: () => "Two-factor authentication is on. Keep your backup codes safe.",
 	codes_replaced: () => "Your new backup codes are active. Your old codes no longer work.",
+	email_verified: () => "Your email address is confirmed. You can now sign in with it.",
+	phone_verified: () => "Your phone number is confirmed.",
 	backup_code_used: (state: TwoFactorState) =>
 		state.backupCodes
 			? `You signed in with a backup code. ${state.backupCodes.remaining} of ${state.backupCodes.total} codes are left.`

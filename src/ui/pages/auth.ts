@@ -118,6 +118,27 @@ function nextSteps(code: string, method: MethodName, others: MethodName[]): Html
 </div>`;
 }
 
+/** The "send me a code" part of the page, for methods that send codes. */
+function sendCodePart(p: { csrf: string; method: MethodName; destination?: string | undefined; sent?: SentNotice | undefined }): Html {
+	if (p.method !== "sms" && p.method !== "email") return html``;
+	const where = p.destination ?? (p.method === "sms" ? "your phone" : "your email address");
+	const notice = p.sent
+		? p.sent.delivered
+			? html`<p class="notice" role="status" id="code-sent">We sent a code to ${where}. It is valid for 10 minutes.</p>`
+			: html`<p class="warning" role="status" id="code-sent">We couldn't send the code to ${where} right away. It may still arrive in a minute; if it doesn't, send another or try another way.</p>`
+		: html`<p>We'll ${p.method === "sms" ? "text" : "email"} a 6-digit code to ${where}.</p>`;
+	return html`${notice}
+<form method="post" action="/sign-in/verify/send" class="send-code">
+  ${csrfField(p.csrf)}
+  <input type="hidden" name="method" value="${p.method}">
+  <button type="submit" class="${p.sent ? "secondary" : ""}">${p.sent ? "Send a new code" : "Send code"}</button>
+</form>`;
+}
+
+export interface SentNotice {
+	delivered: boolean;
+}
+
 export function secondFactorPage(p: {
 	csrf: string;
 	method: MethodName;
@@ -125,6 +146,8 @@ export function secondFactorPage(p: {
 	error?: FormError;
 	/** What was typed, shown again only after a typo so it can be corrected. */
 	typed?: string;
+	destination?: string | undefined;
+	sent?: SentNotice | undefined;
 }): Html {
 	const copy = methodCopy[p.method];
 	const others = p.methods.filter((m) => m !== p.method);
@@ -132,8 +155,9 @@ export function secondFactorPage(p: {
 	return layout({
 		title: "Two-step verification",
 		body: html`<h1>Two-step verification</h1>
-<p>Your password was right. Now confirm it is you with your ${copy.title.toLowerCase()}.</p>
+<p>Your password was right. Now confirm it is you with ${p.method === "sms" ? "a text message" : p.method === "email" ? "an email" : html`your ${copy.title.toLowerCase()}`}.</p>
 ${errorSummary(p.error)}
+${sendCodePart(p)}
 ${failedCode ? nextSteps(p.error!.code!, p.method, others) : ""}
 <form method="post" action="/sign-in/verify" novalidate>
   ${csrfField(p.csrf)}
@@ -149,14 +173,21 @@ ${others.length > 0 ? html`<p><a href="/sign-in/verify/methods">Try another way<
 	});
 }
 
-export function anotherWayPage(p: { methods: MethodName[]; current?: MethodName | undefined }): Html {
+/** How a method is described in the chooser, with where its codes go. */
+function choiceText(method: MethodName, destination: string | undefined): string {
+	if (method === "sms") return `Get a code by text message to ${destination ?? "your phone"}.`;
+	if (method === "email") return `Get a code by email at ${destination ?? "your email address"}.`;
+	return methodCopy[method].hint;
+}
+
+export function anotherWayPage(p: { methods: MethodName[]; destinations: Partial<Record<MethodName, string>> }): Html {
 	return layout({
 		title: "Try another way",
 		body: html`<h1>Try another way</h1>
 <p>Choose how to confirm it is you.</p>
 <ul class="choices">
 ${p.methods.map(
-	(m) => html`<li><a class="choice" href="/sign-in/verify?method=${m}"><strong>${methodCopy[m].title}</strong><span>${methodCopy[m].hint}</span></a></li>`,
+	(m) => html`<li><a class="choice" href="/sign-in/verify?method=${m}"><strong>${methodCopy[m].title}</strong><span>${choiceText(m, p.destinations[m])}</span></a></li>`,
 )}
 </ul>
 <p><a href="/sign-in">Cancel and start again</a></p>`,

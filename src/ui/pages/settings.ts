@@ -1,4 +1,6 @@
 import type { TwoFactorState } from "../../flows/accounts.ts";
+import type { ContactView } from "../../flows/contacts.ts";
+import { contactsCard } from "./contacts.ts";
 import { RUNNING_LOW_AT } from "../../methods/backup-code/backup-codes.ts";
 import type { TotpEnrollment } from "../../methods/totp/totp.ts";
 import { formatUtc as date } from "../../core/dates.ts";
@@ -6,7 +8,12 @@ import { type Html, html, trusted } from "../html.ts";
 import { csrfField, errorSummary, type FormError, layout, type PageUser } from "./layout.ts";
 
 
-export function settingsPage(p: { user: PageUser; twoFactor: TwoFactorState; notice?: string | undefined }): Html {
+export function settingsPage(p: {
+	user: PageUser;
+	twoFactor: TwoFactorState;
+	notice?: string | undefined;
+	contacts: ContactView[];
+}): Html {
 	const { twoFactor } = p;
 	const codes = twoFactor.backupCodes;
 	const low = codes !== null && codes.remaining <= RUNNING_LOW_AT;
@@ -60,6 +67,7 @@ ${
 </section>`
 		: ""
 }
+${contactsCard(p.contacts)}
 <p><a href="/help/backup-codes">Backup codes not working?</a></p>`,
 	});
 }
