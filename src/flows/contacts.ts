@@ -8,6 +8,7 @@ import type { AccountsTable, ContactKind } from "../store/schema.ts";
 import { enrolledMethods, requirePassword } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { codeLimits } from "./limits.ts";
+import { revokeAllTrustedDevices } from "./trusted-devices.ts";
 
 /**
  * An account's email address and phone number. Each is added with the
@@ -158,6 +159,7 @@ export async function verifyContact(
 			await deps.db.transaction().execute(async (tx) => {
 				await lockAccount(tx, account.id);
 				await deps.methods.oneTimeCodes.consume(tx, checked, now);
+				await revokeAllTrustedDevices(tx, account.id);
 				await tx
 					.deleteFrom("contacts")
 					.where("account_id", "=", account.id)
@@ -200,6 +202,7 @@ export async function removeContact(
 	}
 	await deps.db.transaction().execute(async (tx) => {
 		await lockAccount(tx, account.id);
+		await revokeAllTrustedDevices(tx, account.id);
 		await tx.deleteFrom("contacts").where("account_id", "=", account.id).where("kind", "=", input.kind).execute();
 	});
 }

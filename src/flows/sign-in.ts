@@ -10,6 +10,7 @@ import { enrolledMethods, preferredMethod, type RequiredAction, twoFactorState }
 import { codeLimits, passwordLimits } from "./limits.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { createSession, type IssuedSession } from "./sessions.ts";
+import { isTrustedDevice, trustDevice } from "./trusted-devices.ts";
 
 /**
  * Sign-in is one state machine for the pages and the API:
@@ -60,7 +61,7 @@ export type PasswordStepResult =
 
 export async function signInWithPassword(
 	deps: FlowDeps,
-	input: { username: string; password: string },
+	input: { username: string; password: string; deviceToken?: string | undefined },
 	client: ClientInfo,
 ): Promise<PasswordStepResult> {
 	const username = canonicalUsername(input.username);
@@ -77,7 +78,8 @@ export async function signInWithPassword(
 	const now = deps.clock();
 	// Two-factor on but no usable method left: never fall back to the password alone.
 	if (account.two_factor_enabled && methods.length === 0) throw new TesseraError("second_factor_unavailable");
-	if (methods.length === 0) {
+	// No second factor, or a device the person chose to trust: the password is enough.
+	if (methods.length === 0 || (await isTrustedDevice(deps, account.id, input.deviceToken))) {
 		const session = await createSession(deps, deps.db, account.id, client, now);
 		return { kind: "session", accountId: account.id, session };
 	}
@@ -173,6 +175,8 @@ export interface SecondFactorResult {
 	session: IssuedSession;
 	backupCodes?: { remaining: number };
 	requiredActions: RequiredAction[];
+	/** When the person chose to trust this device: its token, to present at later sign-ins. */
+	device?: { token: string; expiresAt: number };
 }
 
 /**
@@ -181,7 +185,7 @@ export interface SecondFactorResult {
  */
 export async function completeSecondFactor(
 	deps: FlowDeps,
-	input: { challenge: string; method: MethodName; code: string },
+	input: { challenge: string; method: MethodName; code: string; trustDevice?: boolean | undefined },
 	client: ClientInfo,
 ): Promise<SecondFactorResult> {
 	const challenge = await openChallenge(deps, input.challenge);
@@ -220,6 +224,7 @@ export async function completeSecondFactor(
 			}
 			const session = await createSession(deps, tx, challenge.accountId, client, now);
 			const result: SecondFactorResult = { accountId: challenge.accountId, session, requiredActions: [] };
+			if (input.trustDevice) result.device = await trustDevice(deps, tx, challenge.accountId, client, now);
 			if (consumed.backupCodesRemaining !== undefined) result.backupCodes = { remaining: consumed.backupCodesRemaining };
 			return result;
 		});

@@ -6,6 +6,7 @@ import type { AccountsTable } from "../store/schema.ts";
 import { requirePassword, type TwoFactorState, twoFactorState } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { codeLimits } from "./limits.ts";
+import { revokeAllTrustedDevices } from "./trusted-devices.ts";
 
 /**
  * Turning two-factor on and off, and managing backup codes.
@@ -60,6 +61,7 @@ export async function confirmTotpEnrollment(
 	const pending = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
 		await lockAccount(tx, account.id);
+		await revokeAllTrustedDevices(tx, account.id);
 		await deps.methods.totp.confirm(tx, account.id, checked, now);
 		return set ? deps.methods.backupCode.savePending(tx, account.id, set, now) : undefined;
 	});
@@ -84,6 +86,7 @@ export async function disableTotp(
 	await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
 		await lockAccount(tx, account.id);
+		await revokeAllTrustedDevices(tx, account.id);
 		await deps.methods.totp.remove(tx, account.id);
 		await deps.methods.backupCode.retireAll(tx, account.id, now);
 		await tx
@@ -149,6 +152,7 @@ export async function confirmBackupCodes(
 	const { backupCodes, turnedOn } = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
 		await lockAccount(tx, account.id);
+		await revokeAllTrustedDevices(tx, account.id);
 		const status = await deps.methods.backupCode.confirmPending(tx, account.id, checked, now);
 		const current = await tx
 			.selectFrom("accounts")

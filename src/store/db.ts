@@ -5,6 +5,7 @@ import { type Migration, type MigrationProvider, Migrator } from "kysely/migrati
 import pg from "pg";
 import { initial } from "./migrations/001-initial.ts";
 import { contactsAndCodes } from "./migrations/002-contacts-and-codes.ts";
+import { trustedDevices } from "./migrations/003-trusted-devices.ts";
 import { NodeSqliteDatabase } from "./node-sqlite.ts";
 import type { Schema } from "./schema.ts";
 
@@ -21,6 +22,7 @@ export interface Store {
 export const migrations: Record<string, Migration> = {
 	"001-initial": initial,
 	"002-contacts-and-codes": contactsAndCodes,
+	"003-trusted-devices": trustedDevices,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

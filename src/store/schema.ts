@@ -115,6 +115,18 @@ export interface OneTimeCodesTable {
 	superseded_at: number | null;
 }
 
+export interface TrustedDevicesTable {
+	id: string;
+	account_id: string;
+	/** SHA-256 of the device token; the token itself lives only in the device's cookie or app. */
+	token_hash: string;
+	/** "Firefox on Windows". */
+	label: string;
+	created_at: number;
+	last_used_at: number;
+	expires_at: number;
+}
+
 export interface MigrationLockTable {
 	id: Generated<string>;
 }
@@ -129,4 +141,5 @@ export interface Schema {
 	throttle_counters: ThrottleCountersTable;
 	contacts: ContactsTable;
 	one_time_codes: OneTimeCodesTable;
+	trusted_devices: TrustedDevicesTable;
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { signUp, twoFactorState } from "../../flows/accounts.ts";
 import type { FlowDeps } from "../../flows/deps.ts";
+import { listTrustedDevices, revokeAllTrustedDevices, revokeTrustedDevice } from "../../flows/trusted-devices.ts";
+import { TesseraError } from "../../core/errors.ts";
 import { authenticate, type Authenticated, endSession, type IssuedSession } from "../../flows/sessions.ts";
 import { addContact, type ContactView, listContacts, removeContact, resendContactCode, verifyContact } from "../../flows/contacts.ts";
 import { completeSecondFactor, sendSignInCode, signInWithPassword } from "../../flows/sign-in.ts";
@@ -98,7 +100,7 @@ export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 	});
 
 	app.post("/sessions", { schema: s.signIn }, async (request, reply: FastifyReply) => {
-		const body = request.body as { username: string; password: string };
+		const body = request.body as { username: string; password: string; deviceToken?: string };
 		const result = await signInWithPassword(deps, body, clientInfo(request));
 		if (result.kind === "session") {
 			reply.code(201);
@@ -110,12 +112,18 @@ export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 	});
 
 	app.post("/sessions/second-factor", { schema: s.secondFactor }, async (request, reply) => {
-		const body = request.body as { challenge: string; method: (typeof methodNames)[number]; code: string };
+		const body = request.body as {
+			challenge: string;
+			method: (typeof methodNames)[number];
+			code: string;
+			trustDevice?: boolean;
+		};
 		const result = await completeSecondFactor(deps, body, clientInfo(request));
 		reply.code(201);
 		const remaining = result.backupCodes?.remaining;
 		return {
 			session: sessionBody(result.session),
+			...(result.device ? { device: { token: result.device.token, expiresAt: iso(result.device.expiresAt) } } : {}),
 			...(remaining === undefined ? {} : { backupCodes: { remaining, runningLow: remaining <= RUNNING_LOW_AT } }),
 			requiredActions: result.requiredActions,
 		};
@@ -196,6 +204,27 @@ export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		const body = request.body as { kind: ContactKind; password: string };
 		await removeContact(deps, account(request), body, clientInfo(request));
 		return { contacts: (await listContacts(deps, account(request).id)).map(contactBody) };
+	});
+
+	app.get("/account/devices", { schema: s.listDevices, preHandler: requireSession }, async (request) => ({
+		devices: (await listTrustedDevices(deps, account(request).id)).map((d) => ({
+			id: d.id,
+			label: d.label,
+			createdAt: iso(d.createdAt),
+			lastUsedAt: iso(d.lastUsedAt),
+			expiresAt: iso(d.expiresAt),
+		})),
+	}));
+
+	app.post("/account/devices/revoke", { schema: s.revokeDevice, preHandler: requireSession }, async (request, reply) => {
+		const { id } = request.body as { id: string };
+		if (!(await revokeTrustedDevice(deps, account(request).id, id))) throw new TesseraError("not_found");
+		reply.code(204);
+	});
+
+	app.post("/account/devices/revoke-all", { schema: s.noBody, preHandler: requireSession }, async (request, reply) => {
+		await revokeAllTrustedDevices(deps.db, account(request).id);
+		reply.code(204);
 	});
 
 	app.post("/account/backup-codes/confirm", { schema: s.confirmBackupCodes, preHandler: requireSession }, async (request) => {

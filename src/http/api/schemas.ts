@@ -81,7 +81,22 @@ const contact = {
 
 const contactKind = { type: "string", enum: ["email", "phone"] } as const;
 
+const device = {
+	type: "object",
+	properties: {
+		id: { type: "string" },
+		label: { type: "string" },
+		createdAt: { type: "string" },
+		lastUsedAt: { type: "string" },
+		expiresAt: { type: "string" },
+	},
+} as const;
+
 export const apiSchemas = {
+	listDevices: {
+		response: { 200: { type: "object", properties: { devices: { type: "array", items: device } } }, "4xx": errorResponse },
+	},
+	revokeDevice: { body: object({ id: str(64) }, ["id"]), response: { "4xx": errorResponse } },
 	sendCode: {
 		body: object({ challenge: str(128), method: { type: "string", enum: [...methodNames] } }, ["challenge", "method"]),
 		response: { 202: codeSent, "4xx": errorResponse, "5xx": errorResponse },
@@ -123,7 +138,7 @@ export const apiSchemas = {
 		},
 	},
 	signIn: {
-		body: object({ username: str(320), password: str(1024) }, ["username", "password"]),
+		body: object({ username: str(320), password: str(1024), deviceToken: str(128) }, ["username", "password"]),
 		response: {
 			201: { type: "object", properties: { session } },
 			200: {
@@ -145,16 +160,16 @@ export const apiSchemas = {
 		},
 	},
 	secondFactor: {
-		body: object({ challenge: str(128), method: { type: "string", enum: [...methodNames] }, code: str(128) }, [
-			"challenge",
-			"method",
-			"code",
-		]),
+		body: object(
+			{ challenge: str(128), method: { type: "string", enum: [...methodNames] }, code: str(128), trustDevice: { type: "boolean" } },
+			["challenge", "method", "code"],
+		),
 		response: {
 			201: {
 				type: "object",
 				properties: {
 					session,
+					device: { type: "object", properties: { token: { type: "string" }, expiresAt: { type: "string" } } },
 					backupCodes: { type: "object", properties: { remaining: { type: "integer" }, runningLow: { type: "boolean" } } },
 					requiredActions: { type: "array", items: { type: "string" } },
 				},

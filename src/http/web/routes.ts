@@ -5,6 +5,7 @@ import { type TwoFactorState, twoFactorState } from "../../flows/accounts.ts";
 import { signUp } from "../../flows/accounts.ts";
 import { addContact, listContacts, removeContact, resendContactCode, verifyContact } from "../../flows/contacts.ts";
 import type { FlowDeps } from "../../flows/deps.ts";
+import { listTrustedDevices, revokeAllTrustedDevices, revokeTrustedDevice } from "../../flows/trusted-devices.ts";
 import type { ContactKind } from "../../store/schema.ts";
 import { authenticate, type Authenticated, endSession, type IssuedSession } from "../../flows/sessions.ts";
 import { completeSecondFactor, openChallenge, sendSignInCode, signInWithPassword } from "../../flows/sign-in.ts";
@@ -176,7 +177,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			try {
 				const result = await signInWithPassword(
 					deps,
-					{ username: body.username ?? "", password: body.password ?? "" },
+					{ username: body.username ?? "", password: body.password ?? "", deviceToken: readCookie(request, "device") },
 					clientInfo(request),
 				);
 				if (result.kind === "session") {
@@ -250,19 +251,22 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 
 	app.post(
 		"/sign-in/verify",
-		{ schema: form({ method: 32, code: 128 }), preHandler: csrfCheck },
+		{ schema: form({ method: 32, code: 128, trust: 8 }), preHandler: csrfCheck },
 		async (request, reply) => {
-			const body = request.body as { method?: string; code?: string };
+			const body = request.body as { method?: string; code?: string; trust?: string };
 			const challenge = await pendingChallenge(request, reply);
 			if (!challenge) return reply;
 			const method = challenge.methods.find((m) => m === body.method) ?? challenge.preferred;
 			try {
 				const result = await completeSecondFactor(
 					deps,
-					{ challenge: readCookie(request, "signin")!, method, code: body.code ?? "" },
+					{ challenge: readCookie(request, "signin")!, method, code: body.code ?? "", trustDevice: body.trust === "yes" },
 					clientInfo(request),
 				);
 				await startBrowserSession(request, reply, result.session);
+				if (result.device) {
+					setCookie(request, reply, "device", result.device.token, Math.floor((result.device.expiresAt - deps.clock()) / 1000));
+				}
 				const remaining = result.backupCodes?.remaining;
 				if (remaining === undefined) return reply.redirect("/settings", 303);
 				// Few codes left: the sign-in ends on the offer of a new set.
@@ -333,7 +337,8 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			const which = (request.query as { notice?: keyof typeof settingsNotices }).notice;
 			const notice = which ? settingsNotices[which](state) : undefined;
 			const contacts = await listContacts(deps, request.webAuth!.account.id);
-			return send(reply, settingsPage({ user: pageUser(request, reply), twoFactor: state, notice, contacts }));
+			const devices = await listTrustedDevices(deps, request.webAuth!.account.id);
+			return send(reply, settingsPage({ user: pageUser(request, reply), twoFactor: state, notice, contacts, devices }));
 		},
 	);
 
@@ -604,6 +609,21 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		);
 	}
 
+	// ── Trusted devices ──────────────────────────────────────────────────────
+	app.post(
+		"/settings/devices/revoke",
+		{ schema: form({ id: 64 }), preHandler: [requireSignedIn, csrfCheck] },
+		async (request, reply) => {
+			await revokeTrustedDevice(deps, request.webAuth!.account.id, (request.body as { id?: string }).id ?? "");
+			return reply.redirect("/settings?notice=device_revoked", 303);
+		},
+	);
+
+	app.post("/settings/devices/revoke-all", { schema: form({}), preHandler: [requireSignedIn, csrfCheck] }, async (request, reply) => {
+		await revokeAllTrustedDevices(deps.db, request.webAuth!.account.id);
+		return reply.redirect("/settings?notice=device_revoked", 303);
+	});
+
 	// ── Development outbox ───────────────────────────────────────────────────
 	if (deps.outbox) {
 		const outbox = deps.outbox;
@@ -615,6 +635,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 const settingsNotices = {
 	two_factor_on: () => "Two-factor authentication is on. Keep your backup codes safe.",
 	codes_replaced: () => "Your new backup codes are active. Your old codes no longer work.",
+	device_revoked: () => "Done. That device will be asked for a second step at its next sign-in.",
 	email_verified: () => "Your email address is confirmed. You can now sign in with it.",
 	phone_verified: () => "Your phone number is confirmed.",
 	backup_code_used: (state: TwoFactorState) =>

@@ -165,6 +165,8 @@ ${failedCode ? nextSteps(p.error!.code!, p.method, others) : ""}
   <label for="code">${copy.label}</label>
   <p class="hint" id="code-hint">${copy.hint}</p>
   <input id="code" name="code" required autofocus value="${p.typed ?? ""}" inputmode="${copy.inputMode}" autocomplete="${copy.autocomplete}" autocapitalize="characters" spellcheck="false" maxlength="${copy.maxLength}" aria-describedby="code-hint">
+  <p class="checkbox"><input type="checkbox" id="trust" name="trust" value="yes"> <label for="trust">Trust this device for 30 days</label></p>
+  <p class="hint">Only on a device you alone use. It will skip this step when you sign in with your password.</p>
   <button type="submit">Verify</button>
 </form>
 ${others.length > 0 ? html`<p><a href="/sign-in/verify/methods">Try another way</a></p>` : ""}

@@ -1,5 +1,6 @@
 import type { TwoFactorState } from "../../flows/accounts.ts";
 import type { ContactView } from "../../flows/contacts.ts";
+import type { TrustedDeviceView } from "../../flows/trusted-devices.ts";
 import { contactsCard } from "./contacts.ts";
 import { RUNNING_LOW_AT } from "../../methods/backup-code/backup-codes.ts";
 import type { TotpEnrollment } from "../../methods/totp/totp.ts";
@@ -13,6 +14,7 @@ export function settingsPage(p: {
 	twoFactor: TwoFactorState;
 	notice?: string | undefined;
 	contacts: ContactView[];
+	devices: TrustedDeviceView[];
 }): Html {
 	const { twoFactor } = p;
 	const codes = twoFactor.backupCodes;
@@ -68,8 +70,26 @@ ${
 		: ""
 }
 ${contactsCard(p.contacts)}
+${devicesCard(p.user, p.devices)}
 <p><a href="/help/backup-codes">Backup codes not working?</a></p>`,
 	});
+}
+
+function devicesCard(user: PageUser, devices: TrustedDeviceView[]): Html {
+	return html`<section aria-labelledby="devices-heading" class="card">
+  <h2 id="devices-heading">Trusted devices</h2>
+  ${
+		devices.length === 0
+			? html`<p>None. When you sign in, you can choose to trust a device for 30 days so it skips the second step.</p>`
+			: html`<p class="hint">These skip the second step when you sign in, until the date shown. Changing your second steps removes them all.</p>
+  <ul class="plain">${devices.map(
+		(d) => html`<li><strong>${d.label}</strong>
+    <p class="hint">First used ${date(d.createdAt)} · last used ${date(d.lastUsedAt)} · trusted until ${date(d.expiresAt)}</p>
+    <form method="post" action="/settings/devices/revoke">${csrfField(user.csrf)}<input type="hidden" name="id" value="${d.id}"><button type="submit" class="secondary">Stop trusting</button></form></li>`,
+	)}</ul>
+  <form method="post" action="/settings/devices/revoke-all">${csrfField(user.csrf)}<button type="submit" class="secondary">Stop trusting all devices</button></form>`
+	}
+</section>`;
 }
 
 export function passwordConfirmPage(p: {
