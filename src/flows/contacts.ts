@@ -5,7 +5,8 @@ import type { IssuedCode } from "../methods/one-time-code/one-time-codes.ts";
 import { codeMessage } from "../methods/one-time-code/messages.ts";
 import { isUniqueViolation, lockAccount } from "../store/errors.ts";
 import type { AccountsTable, ContactKind } from "../store/schema.ts";
-import { enrolledMethods, requirePassword } from "./accounts.ts";
+import { requirePassword } from "./accounts.ts";
+import { assertNotLastSecondFactor } from "./passkeys.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { codeLimits } from "./limits.ts";
 import { revokeAllTrustedDevices } from "./trusted-devices.ts";
@@ -194,12 +195,7 @@ export async function removeContact(
 		.where("kind", "=", input.kind)
 		.execute();
 	if (rows.length === 0) throw new TesseraError("no_contact");
-	const methodName = input.kind === "phone" ? "sms" : "email";
-	if (account.two_factor_enabled) {
-		const methods = await enrolledMethods(deps, account);
-		const primary = methods.filter((m) => m !== "backup_code");
-		if (primary.length === 1 && primary[0] === methodName) throw new TesseraError("last_second_factor");
-	}
+	await assertNotLastSecondFactor(deps, account, input.kind === "phone" ? "sms" : "email");
 	await deps.db.transaction().execute(async (tx) => {
 		await lockAccount(tx, account.id);
 		await revokeAllTrustedDevices(tx, account.id);

@@ -19,4 +19,8 @@ export interface FlowDeps extends MethodDeps {
 export interface ClientInfo {
 	ip: string;
 	userAgent: string | undefined;
+	/** The origin the page was served from (https://id.example.com), for passkeys. */
+	origin?: string;
+	/** The WebAuthn relying-party id: the host name, without port. */
+	rpId?: string;
 }

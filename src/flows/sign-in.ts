@@ -198,7 +198,10 @@ export async function completeSecondFactor(
 	// A challenge that closed under us, or a method that went away, is not a wrong guess: only
 	// invalid_code and code_already_used stay counted.
 	return deps.attempts.attempt(codeLimits(deps, challenge.accountId, client), async () => {
-		const proof = await method.prepare({ accountId: challenge.accountId, challengeId: challenge.id }, input.code);
+		const proof = await method.prepare(
+			{ accountId: challenge.accountId, challengeId: challenge.id, origin: client.origin, rpId: client.rpId },
+			input.code,
+		);
 		const outcome = await deps.db.transaction().execute(async (tx) => {
 			const now = deps.clock();
 			await lockAccount(tx, challenge.accountId);
@@ -233,4 +236,11 @@ export async function completeSecondFactor(
 		outcome.requiredActions = (await twoFactorState(deps, account)).requiredActions;
 		return outcome;
 	});
+}
+
+/** WebAuthn options for finishing this sign-in with a passkey. */
+export async function passkeySignInOptions(deps: FlowDeps, token: string, client: ClientInfo) {
+	const challenge = await openChallenge(deps, token);
+	if (!challenge.methods.includes("passkey")) throw new TesseraError("method_not_available");
+	return deps.methods.passkey.authenticationOptions(challenge.accountId, challenge.id, client);
 }

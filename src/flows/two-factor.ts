@@ -3,7 +3,7 @@ import type { BackupCodeStatus, PendingSet } from "../methods/backup-code/backup
 import type { TotpEnrollment } from "../methods/totp/totp.ts";
 import { lockAccount } from "../store/errors.ts";
 import type { AccountsTable } from "../store/schema.ts";
-import { requirePassword, type TwoFactorState, twoFactorState } from "./accounts.ts";
+import { enrolledMethods, requirePassword, type TwoFactorState, twoFactorState } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { codeLimits } from "./limits.ts";
 import { revokeAllTrustedDevices } from "./trusted-devices.ts";
@@ -71,8 +71,10 @@ export async function confirmTotpEnrollment(
 }
 
 /**
- * Removes the authenticator. It is the only primary second factor so far, so
- * two-factor goes off with it and the backup codes stop working.
+ * Removes the authenticator. When another way to confirm it is you remains
+ * (a passkey, a verified phone or email), two-factor stays on; when the
+ * authenticator was the last, two-factor goes off with it and the backup codes
+ * stop working.
  */
 export async function disableTotp(
 	deps: FlowDeps,
@@ -83,6 +85,15 @@ export async function disableTotp(
 	await requirePassword(deps, account, password, client);
 	const totpOn = await deps.methods.totp.isEnrolled(deps.db, account.id);
 	if (!account.two_factor_enabled && !totpOn) throw new TesseraError("two_factor_not_enabled");
+	const others = (await enrolledMethods(deps, account)).filter((m) => m !== "totp" && m !== "backup_code");
+	if (account.two_factor_enabled && others.length > 0) {
+		await deps.db.transaction().execute(async (tx) => {
+			await lockAccount(tx, account.id);
+			await revokeAllTrustedDevices(tx, account.id);
+			await deps.methods.totp.remove(tx, account.id);
+		});
+		return twoFactorState(deps, await reload(deps, account.id));
+	}
 	await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
 		await lockAccount(tx, account.id);

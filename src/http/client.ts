@@ -3,7 +3,12 @@ import type { ClientInfo } from "../flows/deps.ts";
 
 export function clientInfo(request: FastifyRequest): ClientInfo {
 	const agent = request.headers["user-agent"];
-	return { ip: request.ip, userAgent: typeof agent === "string" ? agent : undefined };
+	return {
+		ip: request.ip,
+		userAgent: typeof agent === "string" ? agent : undefined,
+		origin: `${request.protocol}://${request.host}`,
+		rpId: request.hostname,
+	};
 }
 
 const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);

@@ -3,11 +3,13 @@ import type { AttemptCounter } from "../limits/attempts.ts";
 import { BackupCodeMethod } from "./backup-code/backup-codes.ts";
 import { ContactCodeMethod } from "./one-time-code/contact-code-method.ts";
 import { OneTimeCodes } from "./one-time-code/one-time-codes.ts";
+import { PasskeyMethod } from "./passkey/passkeys.ts";
 import { TotpMethod } from "./totp/totp.ts";
 import type { MethodDeps, MethodName, SecondFactorMethod } from "./types.ts";
 
 /** Every second factor Tessera knows, strongest first: the order "Try another way" offers them. */
 export interface MethodRegistry {
+	passkey: PasskeyMethod;
 	totp: TotpMethod;
 	sms: ContactCodeMethod;
 	email: ContactCodeMethod;
@@ -19,12 +21,14 @@ export interface MethodRegistry {
 
 export function createMethods(deps: MethodDeps, attempts: AttemptCounter, delivery: Delivery): MethodRegistry {
 	const oneTimeCodes = new OneTimeCodes(deps, attempts, delivery);
+	const passkey = new PasskeyMethod(deps);
 	const totp = new TotpMethod(deps);
 	const sms = new ContactCodeMethod("sms", deps, oneTimeCodes);
 	const email = new ContactCodeMethod("email", deps, oneTimeCodes);
 	const backupCode = new BackupCodeMethod(deps);
-	const all: SecondFactorMethod[] = [totp, sms, email, backupCode];
+	const all: SecondFactorMethod[] = [passkey, totp, sms, email, backupCode];
 	return {
+		passkey,
 		totp,
 		sms,
 		email,

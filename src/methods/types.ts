@@ -5,7 +5,7 @@ import type { Config } from "../config.ts";
 import type { Db } from "../store/db.ts";
 
 /** Names used in the API's `methods` list and `method` field. */
-export const methodNames = ["totp", "sms", "email", "backup_code"] as const;
+export const methodNames = ["passkey", "totp", "sms", "email", "backup_code"] as const;
 export type MethodName = (typeof methodNames)[number];
 
 export interface MethodDeps {
@@ -14,6 +14,15 @@ export interface MethodDeps {
 	random: RandomSource;
 	keys: ServerKeys;
 	config: Config;
+}
+
+export interface PrepareContext {
+	accountId: string;
+	/** The sign-in (login challenge) the code is for. */
+	challengeId: string;
+	/** Where the request came from: passkeys are bound to the page's origin. */
+	origin?: string | undefined;
+	rpId?: string | undefined;
 }
 
 /** A code checked outside the transaction (the slow part), ready to be consumed inside it. */
@@ -41,7 +50,7 @@ export interface SecondFactorMethod {
 	readonly label: string;
 	isEnrolled(db: Db, accountId: string): Promise<boolean>;
 	/** `challengeId` is the sign-in the code is for: codes sent by SMS or email are bound to it. */
-	prepare(context: { accountId: string; challengeId: string }, code: string): Promise<PreparedProof>;
+	prepare(context: PrepareContext, code: string): Promise<PreparedProof>;
 	/** Where codes go, masked for display ("•••• 1234"), for methods that send them. */
 	destination?(db: Db, accountId: string): Promise<string | undefined>;
 	consume(tx: Db, proof: PreparedProof, now: number): Promise<ConsumedProof>;

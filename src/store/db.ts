@@ -6,6 +6,7 @@ import pg from "pg";
 import { initial } from "./migrations/001-initial.ts";
 import { contactsAndCodes } from "./migrations/002-contacts-and-codes.ts";
 import { trustedDevices } from "./migrations/003-trusted-devices.ts";
+import { passkeys } from "./migrations/004-passkeys.ts";
 import { NodeSqliteDatabase } from "./node-sqlite.ts";
 import type { Schema } from "./schema.ts";
 
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
 	"001-initial": initial,
 	"002-contacts-and-codes": contactsAndCodes,
 	"003-trusted-devices": trustedDevices,
+	"004-passkeys": passkeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -127,6 +127,34 @@ export interface TrustedDevicesTable {
 	expires_at: number;
 }
 
+export interface PasskeysTable {
+	id: string;
+	account_id: string;
+	/** The credential's id, base64url, as the authenticator reports it. */
+	credential_id: string;
+	/** COSE public key, base64url. */
+	public_key: string;
+	/** The signature counter last seen; a counter that goes back means a cloned authenticator. */
+	counter: number;
+	/** JSON array of transports ("internal", "usb", …). */
+	transports: string;
+	name: string;
+	created_at: number;
+	last_used_at: number | null;
+}
+
+export interface WebauthnChallengesTable {
+	id: string;
+	account_id: string;
+	purpose: "register" | "sign_in";
+	/** base64url, 32 random bytes; a nonce, not a secret, but single use. */
+	challenge: string;
+	login_challenge_id: string | null;
+	created_at: number;
+	expires_at: number;
+	used_at: number | null;
+}
+
 export interface MigrationLockTable {
 	id: Generated<string>;
 }
@@ -142,4 +170,6 @@ export interface Schema {
 	contacts: ContactsTable;
 	one_time_codes: OneTimeCodesTable;
 	trusted_devices: TrustedDevicesTable;
+	passkeys: PasskeysTable;
+	webauthn_challenges: WebauthnChallengesTable;
 }

@@ -5,7 +5,16 @@ import { listTrustedDevices, revokeAllTrustedDevices, revokeTrustedDevice } from
 import { TesseraError } from "../../core/errors.ts";
 import { authenticate, type Authenticated, endSession, type IssuedSession } from "../../flows/sessions.ts";
 import { addContact, type ContactView, listContacts, removeContact, resendContactCode, verifyContact } from "../../flows/contacts.ts";
-import { completeSecondFactor, sendSignInCode, signInWithPassword } from "../../flows/sign-in.ts";
+import { beginPasskeyRegistration, finishPasskeyRegistration, removePasskey } from "../../flows/passkeys.ts";
+import {
+	completeSecondFactor,
+	passkeySignInOptions,
+	type SecondFactorResult,
+	sendSignInCode,
+	signInWithPassword,
+} from "../../flows/sign-in.ts";
+import type { PasskeyView } from "../../methods/passkey/passkeys.ts";
+import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import type { IssuedCode } from "../../methods/one-time-code/one-time-codes.ts";
 import type { ContactKind } from "../../store/schema.ts";
 import {
@@ -52,6 +61,16 @@ function twoFactorBody(state: TwoFactorState) {
 	};
 }
 
+function secondFactorBody(result: SecondFactorResult) {
+	const remaining = result.backupCodes?.remaining;
+	return {
+		session: sessionBody(result.session),
+		...(result.device ? { device: { token: result.device.token, expiresAt: iso(result.device.expiresAt) } } : {}),
+		...(remaining === undefined ? {} : { backupCodes: { remaining, runningLow: remaining <= RUNNING_LOW_AT } }),
+		requiredActions: result.requiredActions,
+	};
+}
+
 function codeSentBody(sent: IssuedCode & { sentTo: string }) {
 	return {
 		...(sent.sentTo ? { sentTo: sent.sentTo } : {}),
@@ -59,6 +78,10 @@ function codeSentBody(sent: IssuedCode & { sentTo: string }) {
 		expiresAt: iso(sent.expiresAt),
 		resendAfter: iso(sent.resendAfter),
 	};
+}
+
+function passkeyBody(p: PasskeyView) {
+	return { id: p.id, name: p.name, createdAt: iso(p.createdAt), lastUsedAt: p.lastUsedAt === null ? null : iso(p.lastUsedAt) };
 }
 
 function contactBody(contact: ContactView) {
@@ -120,13 +143,23 @@ export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		};
 		const result = await completeSecondFactor(deps, body, clientInfo(request));
 		reply.code(201);
-		const remaining = result.backupCodes?.remaining;
-		return {
-			session: sessionBody(result.session),
-			...(result.device ? { device: { token: result.device.token, expiresAt: iso(result.device.expiresAt) } } : {}),
-			...(remaining === undefined ? {} : { backupCodes: { remaining, runningLow: remaining <= RUNNING_LOW_AT } }),
-			requiredActions: result.requiredActions,
-		};
+		return secondFactorBody(result);
+	});
+
+	app.post("/sessions/second-factor/passkey/options", { schema: s.passkeySignInOptions }, async (request) => {
+		const { challenge } = request.body as { challenge: string };
+		return { options: await passkeySignInOptions(deps, challenge, clientInfo(request)) };
+	});
+
+	app.post("/sessions/second-factor/passkey/verify", { schema: s.passkeySignInVerify }, async (request, reply) => {
+		const body = request.body as { challenge: string; response: unknown; trustDevice?: boolean };
+		const result = await completeSecondFactor(
+			deps,
+			{ challenge: body.challenge, method: "passkey", code: JSON.stringify(body.response), trustDevice: body.trustDevice },
+			clientInfo(request),
+		);
+		reply.code(201);
+		return secondFactorBody(result);
 	});
 
 	app.post("/sessions/second-factor/send", { schema: s.sendCode }, async (request, reply) => {
@@ -204,6 +237,28 @@ export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		const body = request.body as { kind: ContactKind; password: string };
 		await removeContact(deps, account(request), body, clientInfo(request));
 		return { contacts: (await listContacts(deps, account(request).id)).map(contactBody) };
+	});
+
+	app.get("/account/passkeys", { schema: s.listPasskeys, preHandler: requireSession }, async (request) => ({
+		passkeys: (await deps.methods.passkey.list(deps.db, account(request).id)).map(passkeyBody),
+	}));
+
+	app.post("/account/passkeys/options", { schema: s.passkeyOptions, preHandler: requireSession }, async (request) => {
+		const { password } = request.body as { password: string };
+		return { options: await beginPasskeyRegistration(deps, account(request), password, clientInfo(request)) };
+	});
+
+	app.post("/account/passkeys", { schema: s.addPasskey, preHandler: requireSession }, async (request, reply) => {
+		const body = request.body as { name: string; response: RegistrationResponseJSON };
+		const passkey = await finishPasskeyRegistration(deps, account(request), body, clientInfo(request));
+		reply.code(201);
+		return { passkey: passkeyBody(passkey) };
+	});
+
+	app.post("/account/passkeys/remove", { schema: s.removePasskey, preHandler: requireSession }, async (request) => {
+		const body = request.body as { id: string; password: string };
+		await removePasskey(deps, account(request), body, clientInfo(request));
+		return { passkeys: (await deps.methods.passkey.list(deps.db, account(request).id)).map(passkeyBody) };
 	});
 
 	app.get("/account/devices", { schema: s.listDevices, preHandler: requireSession }, async (request) => ({

@@ -92,7 +92,45 @@ const device = {
 	},
 } as const;
 
+const anyObject = { type: "object", additionalProperties: true } as const;
+const passkey = {
+	type: "object",
+	properties: { id: { type: "string" }, name: { type: "string" }, createdAt: { type: "string" }, lastUsedAt: { type: ["string", "null"] } },
+} as const;
+const signedIn = {
+	type: "object",
+	properties: {
+		session,
+		device: { type: "object", properties: { token: { type: "string" }, expiresAt: { type: "string" } } },
+		backupCodes: { type: "object", properties: { remaining: { type: "integer" }, runningLow: { type: "boolean" } } },
+		requiredActions: { type: "array", items: { type: "string" } },
+	},
+} as const;
+
 export const apiSchemas = {
+	passkeySignInOptions: {
+		body: object({ challenge: str(128) }, ["challenge"]),
+		response: { 200: { type: "object", properties: { options: anyObject } }, "4xx": errorResponse },
+	},
+	passkeySignInVerify: {
+		body: object({ challenge: str(128), response: anyObject, trustDevice: { type: "boolean" } }, ["challenge", "response"]),
+		response: { 201: signedIn, "4xx": errorResponse },
+	},
+	listPasskeys: {
+		response: { 200: { type: "object", properties: { passkeys: { type: "array", items: passkey } } }, "4xx": errorResponse },
+	},
+	passkeyOptions: {
+		body: object({ password: str(1024) }, ["password"]),
+		response: { 200: { type: "object", properties: { options: anyObject } }, "4xx": errorResponse },
+	},
+	addPasskey: {
+		body: object({ name: str(64), response: anyObject }, ["name", "response"]),
+		response: { 201: { type: "object", properties: { passkey } }, "4xx": errorResponse },
+	},
+	removePasskey: {
+		body: object({ id: str(64), password: str(1024) }, ["id", "password"]),
+		response: { 200: { type: "object", properties: { passkeys: { type: "array", items: passkey } } }, "4xx": errorResponse },
+	},
 	listDevices: {
 		response: { 200: { type: "object", properties: { devices: { type: "array", items: device } } }, "4xx": errorResponse },
 	},
@@ -165,15 +203,7 @@ export const apiSchemas = {
 			["challenge", "method", "code"],
 		),
 		response: {
-			201: {
-				type: "object",
-				properties: {
-					session,
-					device: { type: "object", properties: { token: { type: "string" }, expiresAt: { type: "string" } } },
-					backupCodes: { type: "object", properties: { remaining: { type: "integer" }, runningLow: { type: "boolean" } } },
-					requiredActions: { type: "array", items: { type: "string" } },
-				},
-			},
+			201: signedIn,
 			"4xx": errorResponse,
 		},
 	},

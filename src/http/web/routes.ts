@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { isTesseraError, type TesseraError } from "../../core/errors.ts";
+import { isTesseraError, TesseraError } from "../../core/errors.ts";
 import { type TwoFactorState, twoFactorState } from "../../flows/accounts.ts";
 import { signUp } from "../../flows/accounts.ts";
 import { addContact, listContacts, removeContact, resendContactCode, verifyContact } from "../../flows/contacts.ts";
@@ -8,7 +9,16 @@ import type { FlowDeps } from "../../flows/deps.ts";
 import { listTrustedDevices, revokeAllTrustedDevices, revokeTrustedDevice } from "../../flows/trusted-devices.ts";
 import type { ContactKind } from "../../store/schema.ts";
 import { authenticate, type Authenticated, endSession, type IssuedSession } from "../../flows/sessions.ts";
-import { completeSecondFactor, openChallenge, sendSignInCode, signInWithPassword } from "../../flows/sign-in.ts";
+import type { RegistrationResponseJSON } from "@simplewebauthn/server";
+import { beginPasskeyRegistration, finishPasskeyRegistration, removePasskey } from "../../flows/passkeys.ts";
+import {
+	completeSecondFactor,
+	openChallenge,
+	passkeySignInOptions,
+	sendSignInCode,
+	signInWithPassword,
+} from "../../flows/sign-in.ts";
+import { addPasskeyPage, createPasskeyPage, removePasskeyPage } from "../../ui/pages/passkeys.ts";
 import {
 	beginTotpEnrollment,
 	confirmBackupCodes,
@@ -47,6 +57,10 @@ declare module "fastify" {
 
 const staticFiles = {
 	"app.css": { type: "text/css; charset=utf-8", body: readFileSync(new URL("../../ui/static/app.css", import.meta.url)) },
+	"webauthn.js": {
+		type: "text/javascript; charset=utf-8",
+		body: readFileSync(createRequire(import.meta.url).resolve("@simplewebauthn/browser/dist/bundle/index.umd.min.js")),
+	},
 	"icon.svg": { type: "image/svg+xml", body: readFileSync(new URL("../../ui/static/icon.svg", import.meta.url)) },
 	"app.js": {
 		type: "text/javascript; charset=utf-8",
@@ -231,6 +245,8 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			if (!challenge) return reply;
 			const asked = (request.query as { method?: MethodName }).method;
 			const method = asked && challenge.methods.includes(asked) ? asked : challenge.preferred;
+			const passkeyOptions =
+				method === "passkey" ? await passkeySignInOptions(deps, readCookie(request, "signin")!, clientInfo(request)) : undefined;
 			return send(
 				reply,
 				secondFactorPage({
@@ -238,6 +254,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 					method,
 					methods: challenge.methods,
 					destination: challenge.destinations[method],
+					passkeyOptions,
 				}),
 			);
 		},
@@ -251,7 +268,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 
 	app.post(
 		"/sign-in/verify",
-		{ schema: form({ method: 32, code: 128, trust: 8 }), preHandler: csrfCheck },
+		{ schema: form({ method: 32, code: 8192, trust: 8 }), preHandler: csrfCheck },
 		async (request, reply) => {
 			const body = request.body as { method?: string; code?: string; trust?: string };
 			const challenge = await pendingChallenge(request, reply);
@@ -279,6 +296,8 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 				}
 				const csrf = csrfTokenFor(deps, request, reply);
 				const typed = e.code === "code_typo" ? (body.code ?? "") : "";
+				const passkeyOptions =
+					method === "passkey" ? await passkeySignInOptions(deps, readCookie(request, "signin")!, clientInfo(request)) : undefined;
 				return send(
 					reply,
 					secondFactorPage({
@@ -288,6 +307,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 						error: form,
 						typed,
 						destination: challenge.destinations[method],
+						passkeyOptions,
 					}),
 					e.status,
 				);
@@ -338,7 +358,8 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			const notice = which ? settingsNotices[which](state) : undefined;
 			const contacts = await listContacts(deps, request.webAuth!.account.id);
 			const devices = await listTrustedDevices(deps, request.webAuth!.account.id);
-			return send(reply, settingsPage({ user: pageUser(request, reply), twoFactor: state, notice, contacts, devices }));
+			const passkeys = await deps.methods.passkey.list(deps.db, request.webAuth!.account.id);
+			return send(reply, settingsPage({ user: pageUser(request, reply), twoFactor: state, notice, contacts, devices, passkeys }));
 		},
 	);
 
@@ -609,6 +630,79 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		);
 	}
 
+	// ── Passkeys ─────────────────────────────────────────────────────────────
+	app.get("/settings/passkeys/add", { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) =>
+		send(reply, addPasskeyPage({ user: pageUser(request, reply) })),
+	);
+
+	app.post(
+		"/settings/passkeys/add",
+		{ schema: form({ name: 64, password: 1024 }), preHandler: [requireSignedIn, csrfCheck] },
+		async (request, reply) => {
+			const body = request.body as { name?: string; password?: string };
+			const name = (body.name ?? "").trim() || "Passkey";
+			try {
+				const options = await beginPasskeyRegistration(deps, request.webAuth!.account, body.password ?? "", clientInfo(request));
+				return send(reply, createPasskeyPage({ user: pageUser(request, reply), name, options }));
+			} catch (error) {
+				const { error: e, form } = asFormError(error, reply);
+				return send(reply, addPasskeyPage({ user: pageUser(request, reply), name, error: form }), e.status);
+			}
+		},
+	);
+
+	app.post(
+		"/settings/passkeys/finish",
+		{ schema: form({ name: 64, response: 8192 }), preHandler: [requireSignedIn, csrfCheck] },
+		async (request, reply) => {
+			const body = request.body as { name?: string; response?: string };
+			try {
+				let response: RegistrationResponseJSON;
+				try {
+					response = JSON.parse(body.response ?? "") as RegistrationResponseJSON;
+				} catch {
+					throw new TesseraError("invalid_code", { message: "The browser did not create a passkey. Try again." });
+				}
+				await finishPasskeyRegistration(deps, request.webAuth!.account, { name: body.name ?? "", response }, clientInfo(request));
+				return reply.redirect("/settings?notice=passkey_added", 303);
+			} catch (error) {
+				const { error: e, form } = asFormError(error, reply);
+				return send(reply, addPasskeyPage({ user: pageUser(request, reply), name: body.name ?? "", error: form }), e.status);
+			}
+		},
+	);
+
+	const idQuery = {
+		querystring: { type: "object", additionalProperties: false, required: ["id"], properties: { id: { type: "string", maxLength: 64 } } },
+	};
+
+	async function myPasskey(request: FastifyRequest, id: string) {
+		return (await deps.methods.passkey.list(deps.db, request.webAuth!.account.id)).find((p) => p.id === id);
+	}
+
+	app.get("/settings/passkeys/remove", { schema: idQuery, preHandler: requireSignedIn }, async (request, reply) => {
+		const passkey = await myPasskey(request, (request.query as { id: string }).id);
+		if (!passkey) return reply.redirect("/settings", 303);
+		return send(reply, removePasskeyPage({ user: pageUser(request, reply), passkey }));
+	});
+
+	app.post(
+		"/settings/passkeys/remove",
+		{ schema: form({ id: 64, password: 1024 }), preHandler: [requireSignedIn, csrfCheck] },
+		async (request, reply) => {
+			const body = request.body as { id?: string; password?: string };
+			const passkey = await myPasskey(request, body.id ?? "");
+			if (!passkey) return reply.redirect("/settings", 303);
+			try {
+				await removePasskey(deps, request.webAuth!.account, { id: passkey.id, password: body.password ?? "" }, clientInfo(request));
+				return reply.redirect("/settings", 303);
+			} catch (error) {
+				const { error: e, form } = asFormError(error, reply);
+				return send(reply, removePasskeyPage({ user: pageUser(request, reply), passkey, error: form }), e.status);
+			}
+		},
+	);
+
 	// ── Trusted devices ──────────────────────────────────────────────────────
 	app.post(
 		"/settings/devices/revoke",
@@ -635,6 +729,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 const settingsNotices = {
 	two_factor_on: () => "Two-factor authentication is on. Keep your backup codes safe.",
 	codes_replaced: () => "Your new backup codes are active. Your old codes no longer work.",
+	passkey_added: () => "Your passkey is ready. Next time, confirm it is you with it.",
 	device_revoked: () => "Done. That device will be asked for a second step at its next sign-in.",
 	email_verified: () => "Your email address is confirmed. You can now sign in with it.",
 	phone_verified: () => "Your phone number is confirmed.",

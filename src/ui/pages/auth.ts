@@ -55,6 +55,14 @@ export interface MethodCopy {
 }
 
 export const methodCopy: Record<MethodName, MethodCopy> = {
+	passkey: {
+		title: "Passkey",
+		label: "Passkey",
+		hint: "Use the passkey on this device or a security key: your fingerprint, face or screen lock confirms it is you.",
+		inputMode: "text",
+		autocomplete: "off",
+		maxLength: 8192,
+	},
 	totp: {
 		title: "Authenticator app",
 		label: "6-digit code",
@@ -135,6 +143,20 @@ function sendCodePart(p: { csrf: string; method: MethodName; destination?: strin
 </form>`;
 }
 
+/** The passkey button: the browser answers the options, and the answer is posted as the "code". */
+function passkeyPart(p: { csrf: string; method: MethodName; passkeyOptions?: unknown }): Html {
+	if (p.method !== "passkey" || p.passkeyOptions === undefined) return html``;
+	return html`<form method="post" action="/sign-in/verify" id="passkey-sign-in-form" data-passkey-authenticate="${JSON.stringify(p.passkeyOptions)}">
+  ${csrfField(p.csrf)}
+  <input type="hidden" name="method" value="passkey">
+  <input type="hidden" name="code" value="">
+  <p class="checkbox"><input type="checkbox" id="trust-passkey" name="trust" value="yes"> <label for="trust-passkey">Trust this device for 30 days</label></p>
+  <button type="button" data-passkey-start hidden>Use passkey</button>
+</form>
+<noscript><p class="warning">Passkeys need JavaScript. Turn it on for this site, or try another way.</p></noscript>
+<p class="copy-status" role="status" aria-live="polite"></p>`;
+}
+
 export interface SentNotice {
 	delivered: boolean;
 }
@@ -148,18 +170,22 @@ export function secondFactorPage(p: {
 	typed?: string;
 	destination?: string | undefined;
 	sent?: SentNotice | undefined;
+	passkeyOptions?: unknown;
 }): Html {
 	const copy = methodCopy[p.method];
+	const isPasskey = p.method === "passkey";
 	const others = p.methods.filter((m) => m !== p.method);
 	const failedCode = p.error?.code !== undefined && codeErrors.has(p.error.code);
 	return layout({
 		title: "Two-step verification",
+		...(isPasskey ? { scripts: ["/assets/webauthn.js"] } : {}),
 		body: html`<h1>Two-step verification</h1>
 <p>Your password was right. Now confirm it is you with ${p.method === "sms" ? "a text message" : p.method === "email" ? "an email" : html`your ${copy.title.toLowerCase()}`}.</p>
 ${errorSummary(p.error)}
 ${sendCodePart(p)}
+${passkeyPart(p)}
 ${failedCode ? nextSteps(p.error!.code!, p.method, others) : ""}
-<form method="post" action="/sign-in/verify" novalidate>
+${isPasskey ? "" : html`<form method="post" action="/sign-in/verify" novalidate>
   ${csrfField(p.csrf)}
   <input type="hidden" name="method" value="${p.method}">
   <label for="code">${copy.label}</label>
@@ -168,7 +194,7 @@ ${failedCode ? nextSteps(p.error!.code!, p.method, others) : ""}
   <p class="checkbox"><input type="checkbox" id="trust" name="trust" value="yes"> <label for="trust">Trust this device for 30 days</label></p>
   <p class="hint">Only on a device you alone use. It will skip this step when you sign in with your password.</p>
   <button type="submit">Verify</button>
-</form>
+</form>`}
 ${others.length > 0 ? html`<p><a href="/sign-in/verify/methods">Try another way</a></p>` : ""}
 <p class="safety">Tessera never asks for a code by message, email or phone call. Type codes only on this page.</p>
 <p><a href="/sign-in">Cancel and start again</a></p>`,

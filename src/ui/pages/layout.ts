@@ -12,7 +12,14 @@ export interface FormError {
 	code?: string;
 }
 
-export function layout(options: { title: string; body: Html; user?: PageUser | undefined; wide?: boolean }): Html {
+export function layout(options: {
+	title: string;
+	body: Html;
+	user?: PageUser | undefined;
+	wide?: boolean;
+	/** Extra scripts from /assets, loaded before app.js. */
+	scripts?: string[];
+}): Html {
 	const { title, body, user } = options;
 	return html`<!doctype html>
 <html lang="en">
@@ -23,7 +30,8 @@ export function layout(options: { title: string; body: Html; user?: PageUser | u
 <title>${title} · Tessera</title>
 <link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/app.css">
-<script src="/assets/app.js" defer></script>
+${(options.scripts ?? []).map((src) => html`<script src="${src}" defer></script>
+`)}<script src="/assets/app.js" defer></script>
 </head>
 <body>
 <header class="top">

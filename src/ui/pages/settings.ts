@@ -1,7 +1,9 @@
 import type { TwoFactorState } from "../../flows/accounts.ts";
 import type { ContactView } from "../../flows/contacts.ts";
 import type { TrustedDeviceView } from "../../flows/trusted-devices.ts";
+import type { PasskeyView } from "../../methods/passkey/passkeys.ts";
 import { contactsCard } from "./contacts.ts";
+import { passkeysCard } from "./passkeys.ts";
 import { RUNNING_LOW_AT } from "../../methods/backup-code/backup-codes.ts";
 import type { TotpEnrollment } from "../../methods/totp/totp.ts";
 import { formatUtc as date } from "../../core/dates.ts";
@@ -15,6 +17,7 @@ export function settingsPage(p: {
 	notice?: string | undefined;
 	contacts: ContactView[];
 	devices: TrustedDeviceView[];
+	passkeys: PasskeyView[];
 }): Html {
 	const { twoFactor } = p;
 	const codes = twoFactor.backupCodes;
@@ -69,6 +72,7 @@ ${
 </section>`
 		: ""
 }
+${passkeysCard(p.passkeys)}
 ${contactsCard(p.contacts)}
 ${devicesCard(p.user, p.devices)}
 <p><a href="/help/backup-codes">Backup codes not working?</a></p>`,

@@ -38,6 +38,31 @@ document.addEventListener("DOMContentLoaded", () => {
 		button.hidden = false;
 		button.addEventListener("click", () => window.print());
 	}
+	for (const form of document.querySelectorAll("[data-passkey-register], [data-passkey-authenticate]")) {
+		const registering = form.hasAttribute("data-passkey-register");
+		const options = JSON.parse(form.getAttribute(registering ? "data-passkey-register" : "data-passkey-authenticate") || "{}");
+		const button = form.querySelector("[data-passkey-start]");
+		const field = form.querySelector(registering ? "input[name=response]" : "input[name=code]");
+		const webauthn = window.SimpleWebAuthnBrowser;
+		if (!button || !field || !webauthn?.browserSupportsWebAuthn()) {
+			if (status) status.textContent = "This browser cannot use passkeys. Try another way.";
+			continue;
+		}
+		button.hidden = false;
+		button.addEventListener("click", async () => {
+			button.disabled = true;
+			try {
+				const answer = registering
+					? await webauthn.startRegistration({ optionsJSON: options })
+					: await webauthn.startAuthentication({ optionsJSON: options });
+				field.value = JSON.stringify(answer);
+				form.submit();
+			} catch (cause) {
+				button.disabled = false;
+				if (status) status.textContent = `The passkey didn't answer (${cause?.name ? cause.name : "cancelled"}). Try again, or try another way.`;
+			}
+		});
+	}
 	const error = document.getElementById("form-error");
 	if (error) error.focus();
 });
