@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { isTesseraError, TesseraError } from "../../core/errors.ts";
 import { type TwoFactorState, twoFactorState } from "../../flows/accounts.ts";
@@ -59,7 +60,10 @@ const staticFiles = {
 	"app.css": { type: "text/css; charset=utf-8", body: readFileSync(new URL("../../ui/static/app.css", import.meta.url)) },
 	"webauthn.js": {
 		type: "text/javascript; charset=utf-8",
-		body: readFileSync(createRequire(import.meta.url).resolve("@simplewebauthn/browser/dist/bundle/index.umd.min.js")),
+		// The package's browser bundle (its "unpkg" file), served from our own origin.
+		body: readFileSync(
+			join(dirname(createRequire(import.meta.url).resolve("@simplewebauthn/browser")), "..", "dist", "bundle", "index.umd.min.js"),
+		),
 	},
 	"icon.svg": { type: "image/svg+xml", body: readFileSync(new URL("../../ui/static/icon.svg", import.meta.url)) },
 	"app.js": {
