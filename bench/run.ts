@@ -18,6 +18,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { hashPassword } from "../src/methods/password/hashing.ts";
 import { benchBackupCodeCheck, benchBackupCodeStep } from "./backup-code-check.ts";
+import { benchDelivery } from "./delivery.ts";
 import { type LoadResult, runLoad, send } from "./load.ts";
 
 const SECONDS = Number(process.env["BENCH_SECONDS"] ?? 10);
@@ -171,6 +172,7 @@ async function postgresDatabase(): Promise<{ url: string; drop: () => Promise<vo
 	};
 }
 
+await benchDelivery();
 await benchBackupCodeCheck();
 const ceiling = await argon2Ceiling(Math.min(SECONDS, 5));
 console.log(`# Tessera benchmark — ${new Date().toISOString()}, ${availableParallelism()} cores, Node ${process.version}`);

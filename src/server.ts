@@ -87,6 +87,7 @@ export async function createTessera(options: {
 		},
 		async close() {
 			await app.close();
+			delivery.close();
 			await store.close();
 		},
 	};

@@ -93,7 +93,12 @@ export class Delivery {
 		void run.finally(() => this.#background.delete(run));
 	}
 
-	/** Waits for background retries (at shutdown, or in tests). */
+	/** Closes the transports' kept-open connections. */
+	close(): void {
+		for (const transport of new Set(Object.values(this.#transports))) transport?.close?.();
+	}
+
+	/** Waits for background retries (in tests). */
 	async drain(): Promise<void> {
 		await Promise.allSettled([...this.#background]);
 	}

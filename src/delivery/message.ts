@@ -14,6 +14,8 @@ export interface Transport {
 	readonly name: string;
 	/** Sends once; throws a DeliveryError. `signal` aborts an attempt that takes too long. */
 	send(message: OutgoingMessage, signal: AbortSignal): Promise<void>;
+	/** Closes kept-open connections, at shutdown. */
+	close?(): void;
 }
 
 export class DeliveryError extends Error {

@@ -32,6 +32,8 @@ export async function startSmtpServer() {
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ["STARTTLS", "AUTH"],
+		disableReverseLookup: true,
+		closeTimeout: 200,
 		logger: false,
 		onData(stream, session, callback) {
 			const chunks: Buffer[] = [];
