@@ -393,9 +393,10 @@ describe("other ways through the second step, on a phone in a real browser", () 
 			await p.arrive("settings-passkey-added");
 
 			// Sign in: password, then "Try another way" → Passkey.
-			const toPasskeyStep = async (shots: boolean) => {
+			const toPasskeyStep = async (shots: boolean, askedFirst: string) => {
 				await signOut(p);
 				await signInWithPassword(p, username);
+				assert.match(await shown(page.locator("main")), new RegExp(`Now confirm it is you with your ${askedFirst}\\.`), `${askedFirst} first`);
 				if (shots) await p.arrive("two-step");
 				await p.press(page.getByRole("link", { name: "Try another way" }));
 				await p.waitFor("/sign-in/verify/methods");
@@ -420,7 +421,7 @@ describe("other ways through the second step, on a phone in a real browser", () 
 				return { use, challenge: request.challenge };
 			};
 
-			const first = await toPasskeyStep(true);
+			const first = await toPasskeyStep(true, "authenticator app");
 			await p.arrive("use-passkey");
 			await p.press(first.use);
 			await p.waitFor("/settings");
@@ -431,7 +432,8 @@ describe("other ways through the second step, on a phone in a real browser", () 
 			await p.arrive("signed-in");
 
 			// A second sign-in, with the passkey's answer caught on its way to the server.
-			const second = await toPasskeyStep(false);
+			// The way used last is offered first now; the chooser still leads to it.
+			const second = await toPasskeyStep(false, "passkey");
 			assert.notEqual(second.challenge, first.challenge, "every sign-in gets a new challenge");
 			let posted: string | undefined;
 			const isVerify = (url: URL) => url.pathname === "/sign-in/verify";
