@@ -1,7 +1,9 @@
 import { TesseraError } from "../core/errors.ts";
 import { looksLikeToken, newId, newToken, tokenHash } from "../core/tokens.ts";
 import { canonicalUsername } from "../core/username.ts";
+import type { Db } from "../store/db.ts";
 import { lockAccount } from "../store/errors.ts";
+import type { ConsumedProof } from "../methods/types.ts";
 import { dummyPasswordHash, verifyPassword } from "../methods/password/hashing.ts";
 import type { MethodName } from "../methods/types.ts";
 import { codeMessage } from "../methods/one-time-code/messages.ts";
@@ -83,12 +85,31 @@ export async function signInWithPassword(
 		const session = await createSession(deps, deps.db, account.id, client, now);
 		return { kind: "session", accountId: account.id, session };
 	}
+	return {
+		kind: "second_factor",
+		accountId: account.id,
+		secondFactor: await createChallenge(deps, account, "sign_in", methods, client),
+	};
+}
+
+export type ChallengePurpose = "sign_in" | "disable_two_factor";
+
+/** A persisted, expiring, single-use second-factor challenge for `purpose`. */
+export async function createChallenge(
+	deps: FlowDeps,
+	account: { id: string; preferred_method: string | null },
+	purpose: ChallengePurpose,
+	methods: MethodName[],
+	client: ClientInfo,
+): Promise<SecondFactorChallenge> {
+	const now = deps.clock();
 	const challenge = newToken(deps.random);
 	const expiresAt = now + deps.config.challengeTtlMs;
 	await deps.db
 		.insertInto("login_challenges")
 		.values({
 			id: newId(deps.random),
+			purpose,
 			token_hash: tokenHash(challenge),
 			account_id: account.id,
 			created_at: now,
@@ -98,15 +119,11 @@ export async function signInWithPassword(
 		})
 		.execute();
 	return {
-		kind: "second_factor",
-		accountId: account.id,
-		secondFactor: {
-			challenge,
-			methods,
-			preferred: preferredMethod(methods, account.preferred_method)!,
-			expiresAt,
-			destinations: await destinationsOf(deps, account.id, methods),
-		},
+		challenge,
+		methods,
+		preferred: preferredMethod(methods, account.preferred_method)!,
+		expiresAt,
+		destinations: await destinationsOf(deps, account.id, methods),
 	};
 }
 
@@ -119,18 +136,27 @@ export interface OpenChallenge {
 	destinations: Partial<Record<MethodName, string>>;
 }
 
-/** The challenge behind a token, if it is still open; `challenge_expired` otherwise. */
-export async function openChallenge(deps: FlowDeps, token: string | undefined): Promise<OpenChallenge> {
+/**
+ * The challenge behind a token, if it is still open and for `purpose` ("any"
+ * for what serves every purpose: sending a code, passkey options);
+ * `challenge_expired` otherwise.
+ */
+export async function openChallenge(
+	deps: FlowDeps,
+	token: string | undefined,
+	purpose: ChallengePurpose | "any" = "sign_in",
+): Promise<OpenChallenge> {
 	if (!token || !looksLikeToken(token)) throw new TesseraError("challenge_expired");
 	const row = await deps.db
 		.selectFrom("login_challenges as c")
 		.innerJoin("accounts as a", "a.id", "c.account_id")
-		.select(["c.id", "c.account_id", "c.expires_at", "c.consumed_at", "a.two_factor_enabled", "a.preferred_method"])
+		.select(["c.id", "c.purpose", "c.account_id", "c.expires_at", "c.consumed_at", "a.two_factor_enabled", "a.preferred_method"])
 		.where("c.token_hash", "=", tokenHash(token))
 		.executeTakeFirst();
 	if (!row || row.consumed_at !== null || Number(row.expires_at) <= deps.clock()) {
 		throw new TesseraError("challenge_expired");
 	}
+	if (purpose !== "any" && row.purpose !== purpose) throw new TesseraError("challenge_expired");
 	const methods = await enrolledMethods(deps, { id: row.account_id, two_factor_enabled: row.two_factor_enabled });
 	if (methods.length === 0) throw new TesseraError("challenge_expired");
 	return {
@@ -152,7 +178,7 @@ export async function sendSignInCode(
 	deps: FlowDeps,
 	input: { challenge: string; method: MethodName },
 ): Promise<IssuedCode & { sentTo: string }> {
-	const challenge = await openChallenge(deps, input.challenge);
+	const challenge = await openChallenge(deps, input.challenge, "any");
 	if ((input.method !== "sms" && input.method !== "email") || !challenge.methods.includes(input.method)) {
 		throw new TesseraError("method_not_available", {
 			fields: [{ field: "method", problem: "Codes can be sent by sms or email, when the account has that method." }],
@@ -180,32 +206,34 @@ export interface SecondFactorResult {
 }
 
 /**
- * Checks a second-factor code and, in one transaction, claims the code, closes
- * the challenge and opens the session. If any of the three fails, none happens.
+ * Checks a second-factor code for an open challenge and, in one transaction,
+ * closes the challenge, claims the code and applies `effect` (open a session,
+ * turn two-factor off). If any of them fails, none happens. Only wrong codes
+ * count against the limits.
  */
-export async function completeSecondFactor(
+export async function proveSecondFactor<T>(
 	deps: FlowDeps,
-	input: { challenge: string; method: MethodName; code: string; trustDevice?: boolean | undefined },
+	purpose: ChallengePurpose,
+	input: { challenge: string; method: MethodName; code: string },
 	client: ClientInfo,
-): Promise<SecondFactorResult> {
-	const challenge = await openChallenge(deps, input.challenge);
+	effect: (tx: Db, context: { accountId: string; now: number; consumed: ConsumedProof }) => Promise<T>,
+): Promise<T> {
+	const challenge = await openChallenge(deps, input.challenge, purpose);
 	if (!challenge.methods.includes(input.method)) {
 		throw new TesseraError("method_not_available", {
 			fields: [{ field: "method", problem: `Use one of: ${challenge.methods.join(", ")}.` }],
 		});
 	}
 	const method = deps.methods.get(input.method);
-	// A challenge that closed under us, or a method that went away, is not a wrong guess: only
-	// invalid_code and code_already_used stay counted.
 	return deps.attempts.attempt(codeLimits(deps, challenge.accountId, client), async () => {
 		const proof = await method.prepare(
 			{ accountId: challenge.accountId, challengeId: challenge.id, origin: client.origin, rpId: client.rpId },
 			input.code,
 		);
-		const outcome = await deps.db.transaction().execute(async (tx) => {
+		return deps.db.transaction().execute(async (tx) => {
 			const now = deps.clock();
 			await lockAccount(tx, challenge.accountId);
-			// The challenge first: a sign-in that closed meanwhile (finished elsewhere, or two-factor
+			// The challenge first: one that closed meanwhile (finished elsewhere, or two-factor
 			// turned off) is challenge_expired, not a wrong code counted against the person.
 			const closed = await tx
 				.updateTable("login_challenges")
@@ -216,31 +244,42 @@ export async function completeSecondFactor(
 				.executeTakeFirst();
 			if (closed.numUpdatedRows !== 1n) throw new TesseraError("challenge_expired");
 			const consumed = await method.consume(tx, proof, now);
-			// The method last used becomes the one offered first; a backup code is a fallback, never the default.
-			if (input.method !== "backup_code") {
-				await tx
-					.updateTable("accounts")
-					.set({ preferred_method: input.method })
-					.where("id", "=", challenge.accountId)
-					.where((eb) => eb.or([eb("preferred_method", "is", null), eb("preferred_method", "!=", input.method)]))
-					.execute();
-			}
-			const session = await createSession(deps, tx, challenge.accountId, client, now);
-			const result: SecondFactorResult = { accountId: challenge.accountId, session, requiredActions: [] };
-			if (input.trustDevice) result.device = await trustDevice(deps, tx, challenge.accountId, client, now);
-			if (consumed.backupCodesRemaining !== undefined) result.backupCodes = { remaining: consumed.backupCodesRemaining };
-			return result;
+			return effect(tx, { accountId: challenge.accountId, now, consumed });
 		});
-		// What the person must do first, whichever method signed them in (say, every backup code is used).
-		const account = await deps.db.selectFrom("accounts").selectAll().where("id", "=", challenge.accountId).executeTakeFirstOrThrow();
-		outcome.requiredActions = (await twoFactorState(deps, account)).requiredActions;
-		return outcome;
 	});
+}
+
+/** The second step of signing in: a valid code opens the session, in the same transaction that claims it. */
+export async function completeSecondFactor(
+	deps: FlowDeps,
+	input: { challenge: string; method: MethodName; code: string; trustDevice?: boolean | undefined },
+	client: ClientInfo,
+): Promise<SecondFactorResult> {
+	const outcome = await proveSecondFactor(deps, "sign_in", input, client, async (tx, { accountId, now, consumed }) => {
+		// The method last used becomes the one offered first; a backup code is a fallback, never the default.
+		if (input.method !== "backup_code") {
+			await tx
+				.updateTable("accounts")
+				.set({ preferred_method: input.method })
+				.where("id", "=", accountId)
+				.where((eb) => eb.or([eb("preferred_method", "is", null), eb("preferred_method", "!=", input.method)]))
+				.execute();
+		}
+		const session = await createSession(deps, tx, accountId, client, now);
+		const result: SecondFactorResult = { accountId, session, requiredActions: [] };
+		if (input.trustDevice) result.device = await trustDevice(deps, tx, accountId, client, now);
+		if (consumed.backupCodesRemaining !== undefined) result.backupCodes = { remaining: consumed.backupCodesRemaining };
+		return result;
+	});
+	// What the person must do first, whichever method signed them in (say, every backup code is used).
+	const account = await deps.db.selectFrom("accounts").selectAll().where("id", "=", outcome.accountId).executeTakeFirstOrThrow();
+	outcome.requiredActions = (await twoFactorState(deps, account)).requiredActions;
+	return outcome;
 }
 
 /** WebAuthn options for finishing this sign-in with a passkey. */
 export async function passkeySignInOptions(deps: FlowDeps, token: string, client: ClientInfo) {
-	const challenge = await openChallenge(deps, token);
+	const challenge = await openChallenge(deps, token, "any");
 	if (!challenge.methods.includes("passkey")) throw new TesseraError("method_not_available");
 	return deps.methods.passkey.authenticationOptions(challenge.accountId, challenge.id, client);
 }

@@ -6,6 +6,9 @@ import type { AccountsTable } from "../store/schema.ts";
 import { enrolledMethods, requirePassword, type TwoFactorState, twoFactorState } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { codeLimits } from "./limits.ts";
+import { assertNotLastSecondFactor } from "./passkeys.ts";
+import { createChallenge, proveSecondFactor, type SecondFactorChallenge } from "./sign-in.ts";
+import type { MethodName } from "../methods/types.ts";
 import { revokeAllTrustedDevices } from "./trusted-devices.ts";
 
 /**
@@ -71,10 +74,10 @@ export async function confirmTotpEnrollment(
 }
 
 /**
- * Removes the authenticator. When another way to confirm it is you remains
- * (a passkey, a verified phone or email), two-factor stays on; when the
- * authenticator was the last, two-factor goes off with it and the backup codes
- * stop working.
+ * Removes the authenticator app. While two-factor is on, another way to
+ * confirm it is you must remain (a passkey, a verified phone or email): the
+ * last one cannot be removed, turn two-factor off instead. A set-up that was
+ * never finished (two-factor not on yet) simply starts over.
  */
 export async function disableTotp(
 	deps: FlowDeps,
@@ -84,36 +87,66 @@ export async function disableTotp(
 ): Promise<TwoFactorState> {
 	await requirePassword(deps, account, password, client);
 	const totpOn = await deps.methods.totp.isEnrolled(deps.db, account.id);
-	if (!account.two_factor_enabled && !totpOn) throw new TesseraError("two_factor_not_enabled");
-	const others = (await enrolledMethods(deps, account)).filter((m) => m !== "totp" && m !== "backup_code");
-	if (account.two_factor_enabled && others.length > 0) {
-		await deps.db.transaction().execute(async (tx) => {
-			await lockAccount(tx, account.id);
-			await revokeAllTrustedDevices(tx, account.id);
-			await deps.methods.totp.remove(tx, account.id);
-		});
-		return twoFactorState(deps, await reload(deps, account.id));
-	}
+	if (!totpOn) throw new TesseraError("two_factor_not_enabled");
+	if (account.two_factor_enabled) await assertNotLastSecondFactor(deps, account, "totp");
 	await deps.db.transaction().execute(async (tx) => {
-		const now = deps.clock();
 		await lockAccount(tx, account.id);
 		await revokeAllTrustedDevices(tx, account.id);
 		await deps.methods.totp.remove(tx, account.id);
-		await deps.methods.backupCode.retireAll(tx, account.id, now);
+		if (!account.two_factor_enabled) await deps.methods.backupCode.retireAll(tx, account.id, deps.clock());
+	});
+	return twoFactorState(deps, await reload(deps, account.id));
+}
+
+/**
+ * Turning two-factor off needs the password and then a second factor, like a
+ * sign-in: the answer is a challenge to complete with confirmDisableTwoFactor.
+ */
+export async function startDisableTwoFactor(
+	deps: FlowDeps,
+	account: AccountsTable,
+	password: string,
+	client: ClientInfo,
+): Promise<SecondFactorChallenge> {
+	await requirePassword(deps, account, password, client);
+	if (!account.two_factor_enabled) throw new TesseraError("two_factor_not_enabled");
+	const methods = await enrolledMethods(deps, account);
+	if (methods.length === 0) throw new TesseraError("second_factor_unavailable");
+	return createChallenge(deps, account, "disable_two_factor", methods, client);
+}
+
+/**
+ * A valid second factor turns two-factor off, in the transaction that claims
+ * it: the authenticator is removed, the backup codes stop working, trusted
+ * devices and waiting sign-ins end. Passkeys and verified addresses stay, unused
+ * until two-factor is on again.
+ */
+export async function confirmDisableTwoFactor(
+	deps: FlowDeps,
+	signedInAccountId: string,
+	input: { challenge: string; method: MethodName; code: string },
+	client: ClientInfo,
+): Promise<TwoFactorState> {
+	const accountId = await proveSecondFactor(deps, "disable_two_factor", input, client, async (tx, { accountId, now }) => {
+		// The challenge must belong to the account whose session asks.
+		if (accountId !== signedInAccountId) throw new TesseraError("challenge_expired");
+		await revokeAllTrustedDevices(tx, accountId);
+		await deps.methods.totp.remove(tx, accountId);
+		await deps.methods.backupCode.retireAll(tx, accountId, now);
 		await tx
 			.updateTable("accounts")
 			.set({ two_factor_enabled: 0, preferred_method: null, updated_at: now })
-			.where("id", "=", account.id)
+			.where("id", "=", accountId)
 			.execute();
-		// Sign-ins waiting for a second factor cannot finish any more.
 		await tx
 			.updateTable("login_challenges")
 			.set({ consumed_at: now })
-			.where("account_id", "=", account.id)
+			.where("account_id", "=", accountId)
 			.where("consumed_at", "is", null)
 			.execute();
+		return accountId;
 	});
-	return twoFactorState(deps, await reload(deps, account.id));
+	return twoFactorState(deps, await reload(deps, accountId));
 }
 
 /**

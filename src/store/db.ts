@@ -7,6 +7,7 @@ import { initial } from "./migrations/001-initial.ts";
 import { contactsAndCodes } from "./migrations/002-contacts-and-codes.ts";
 import { trustedDevices } from "./migrations/003-trusted-devices.ts";
 import { passkeys } from "./migrations/004-passkeys.ts";
+import { challengePurpose } from "./migrations/005-challenge-purpose.ts";
 import { NodeSqliteDatabase } from "./node-sqlite.ts";
 import type { Schema } from "./schema.ts";
 
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
 	"002-contacts-and-codes": contactsAndCodes,
 	"003-trusted-devices": trustedDevices,
 	"004-passkeys": passkeys,
+	"005-challenge-purpose": challengePurpose,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

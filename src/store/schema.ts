@@ -32,6 +32,8 @@ export interface SessionsTable {
 
 export interface LoginChallengesTable {
 	id: string;
+	/** "sign_in", or "disable_two_factor" for confirming that change with a second factor. */
+	purpose: Generated<"sign_in" | "disable_two_factor">;
 	token_hash: string;
 	account_id: string;
 	created_at: number;

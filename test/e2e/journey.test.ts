@@ -291,7 +291,7 @@ describe("a person in a real browser", () => {
 		mkdirSync(SCREENSHOTS, { recursive: true });
 		// Pictures from an earlier run would sit next to this run's under names that meant other steps.
 		for (const name of readdirSync(SCREENSHOTS)) {
-			if (/^(phone|desktop|nojs)-.*\.png$/.test(name)) rmSync(`${SCREENSHOTS}${name}`);
+			if (/^(phone|desktop|nojs)-(?!passkey-|sms-).*\.png$/.test(name)) rmSync(`${SCREENSHOTS}${name}`);
 		}
 		server = await startServer();
 	});

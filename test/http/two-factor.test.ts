@@ -484,13 +484,39 @@ for (const kind of await databaseKinds()) {
 			assert.deepEqual(account.json().twoFactor.requiredActions, ["new_backup_codes"]);
 		});
 
-		test("turning the authenticator off needs the password and turns two-factor off", async () => {
+		test("the authenticator, as the last way in, cannot be removed: turning two-factor off needs the password and a second factor", async () => {
 			const user = await signUpWithTwoFactor(h);
-			const wrong = await api(h.app, "/account/totp/disable", { token: user.token, body: { password: "wrong wrong" } });
-			assert.equal(wrong.statusCode, 401);
+			const last = await api(h.app, "/account/totp/disable", { token: user.token, body: { password: PASSWORD } });
+			assert.equal(last.statusCode, 409);
+			assert.equal(errorCode(last), "last_second_factor");
+
+			const wrong = await api(h.app, "/account/two-factor/disable", { token: user.token, body: { password: "wrong wrong" } });
+			assert.equal(errorCode(wrong), "invalid_credentials");
 			const pending = await passwordStep(h, user.username);
-			const off = await api(h.app, "/account/totp/disable", { token: user.token, body: { password: PASSWORD } });
-			assert.equal(off.statusCode, 200);
+			const step = await api(h.app, "/account/two-factor/disable", { token: user.token, body: { password: PASSWORD } });
+			assert.equal(step.statusCode, 200);
+			const { challenge, methods } = step.json().secondFactor;
+			assert.deepEqual(methods, ["totp", "backup_code"]);
+			const asSignIn = await api(h.app, "/sessions/second-factor", {
+				body: { challenge, method: "backup_code", code: user.codes[0] },
+			});
+			assert.equal(asSignIn.statusCode, 410, "a turn-off challenge cannot open a session");
+			const bad = await api(h.app, "/account/two-factor/disable/confirm", {
+				token: user.token,
+				body: { challenge, method: "totp", code: "000000" },
+			});
+			assert.equal(errorCode(bad), "invalid_code");
+			const stranger = await signUpWithTwoFactor(h);
+			const notMine = await api(h.app, "/account/two-factor/disable/confirm", {
+				token: stranger.token,
+				body: { challenge, method: "backup_code", code: user.codes[0] },
+			});
+			assert.equal(notMine.statusCode, 410, "another account's session cannot use this challenge");
+			const off = await api(h.app, "/account/two-factor/disable/confirm", {
+				token: user.token,
+				body: { challenge, method: "totp", code: totpCode(user.secret, h.clock()) },
+			});
+			assert.equal(off.statusCode, 200, off.body);
 			assert.deepEqual(off.json().twoFactor, {
 				enabled: false,
 				methods: [],
@@ -505,13 +531,17 @@ for (const kind of await databaseKinds()) {
 				body: { challenge: pending.challenge, method: "backup_code", code: user.codes[0] },
 			});
 			assert.equal(stale.statusCode, 410, "a sign-in that was waiting for a code cannot finish");
-			const twice = await api(h.app, "/account/totp/disable", { token: user.token, body: { password: PASSWORD } });
+			const twice = await api(h.app, "/account/two-factor/disable", { token: user.token, body: { password: PASSWORD } });
 			assert.equal(errorCode(twice), "two_factor_not_enabled");
 		});
 
 		test("a second set-up after turning off issues a fresh set of codes", async () => {
 			const user = await signUpWithTwoFactor(h);
-			await api(h.app, "/account/totp/disable", { token: user.token, body: { password: PASSWORD } });
+			const step = await api(h.app, "/account/two-factor/disable", { token: user.token, body: { password: PASSWORD } });
+			await api(h.app, "/account/two-factor/disable/confirm", {
+				token: user.token,
+				body: { challenge: step.json().secondFactor.challenge, method: "backup_code", code: user.codes[1] },
+			});
 			const enroll = await api(h.app, "/account/totp", { token: user.token, body: { password: PASSWORD } });
 			const confirm = await api(h.app, "/account/totp/confirm", {
 				token: user.token,

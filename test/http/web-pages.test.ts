@@ -280,6 +280,32 @@ for (const kind of await databaseKinds()) {
 			assert.match(late.body, /action="\/sign-in"/);
 		});
 
+		test("turning two-factor off takes the password and then a second step", async () => {
+			const { client, username } = await signedUp();
+			await client.get("/settings/authenticator");
+			const enrol = await client.post("/settings/authenticator", { password: PASSWORD });
+			const key = /id="totp-key">([A-Z2-7 ]+)</.exec(enrol.body)![1]!.replace(/ /g, "");
+			const codes = codesOn((await client.post("/settings/authenticator/confirm", { code: totpCode(key, h.clock()) })).body);
+			const settings = await client.follow(await client.post("/settings/backup-codes/confirm", { code: codes[0]! }));
+			assert.match(settings.body, /only second step besides backup codes/, "the last way cannot simply be removed");
+			await client.get("/settings/two-factor/off");
+			const toStep = await client.post("/settings/two-factor/off", { password: PASSWORD });
+			assert.equal(toStep.headers.location, "/settings/two-factor/off/verify");
+			const step = await client.follow(toStep);
+			assert.match(step.body, /<h1>Turn off two-factor authentication<\/h1>/);
+			assert.doesNotMatch(step.body, /Trust this device/);
+			const wrong = await client.post("/settings/two-factor/off/verify", { method: "totp", code: "000000" });
+			assert.equal(wrong.statusCode, 401);
+			h.clock.advance(30_000);
+			const done = await client.post("/settings/two-factor/off/verify", { method: "totp", code: totpCode(key, h.clock()) });
+			assert.equal(done.headers.location, "/settings?notice=two_factor_off");
+			const off = await client.follow(done);
+			assert.match(off.body, /Two-factor authentication is off/);
+			await client.post("/sign-out", {});
+			await client.get("/sign-in");
+			assert.equal((await client.post("/sign-in", { username, password: PASSWORD })).headers.location, "/settings");
+		});
+
 		test("settings need a signed-in browser", async () => {
 			const client = new FormClient(h.app);
 			const response = await client.get("/settings");

@@ -20,8 +20,10 @@ import type { ContactKind } from "../../store/schema.ts";
 import {
 	beginTotpEnrollment,
 	confirmBackupCodes,
+	confirmDisableTwoFactor,
 	confirmTotpEnrollment,
 	disableTotp,
+	startDisableTwoFactor,
 	type NewBackupCodes,
 	requestNewBackupCodes,
 } from "../../flows/two-factor.ts";
@@ -202,6 +204,22 @@ export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		const { password } = request.body as { password: string };
 		return { twoFactor: twoFactorBody(await disableTotp(deps, account(request), password, clientInfo(request))) };
 	});
+
+	app.post("/account/two-factor/disable", { schema: s.disableTwoFactor, preHandler: requireSession }, async (request) => {
+		const { password } = request.body as { password: string };
+		const challenge = await startDisableTwoFactor(deps, account(request), password, clientInfo(request));
+		const { methods, preferred, expiresAt, destinations } = challenge;
+		return { secondFactor: { challenge: challenge.challenge, methods, preferred, expiresAt: iso(expiresAt), destinations } };
+	});
+
+	app.post(
+		"/account/two-factor/disable/confirm",
+		{ schema: s.confirmDisableTwoFactor, preHandler: requireSession },
+		async (request) => {
+			const body = request.body as { challenge: string; method: (typeof methodNames)[number]; code: string };
+			return { twoFactor: twoFactorBody(await confirmDisableTwoFactor(deps, account(request).id, body, clientInfo(request))) };
+		},
+	);
 
 	app.post("/account/backup-codes", { schema: s.newBackupCodes, preHandler: requireSession }, async (request, reply) => {
 		const { password } = request.body as { password: string };

@@ -108,6 +108,35 @@ const signedIn = {
 } as const;
 
 export const apiSchemas = {
+	disableTwoFactor: {
+		body: object({ password: str(1024) }, ["password"]),
+		response: {
+			200: {
+				type: "object",
+				properties: {
+					secondFactor: {
+						type: "object",
+						properties: {
+							challenge: { type: "string" },
+							methods: { type: "array", items: { type: "string" } },
+							preferred: { type: "string" },
+							expiresAt: { type: "string" },
+							destinations: { type: "object", additionalProperties: { type: "string" } },
+						},
+					},
+				},
+			},
+			"4xx": errorResponse,
+		},
+	},
+	confirmDisableTwoFactor: {
+		body: object({ challenge: str(128), method: { type: "string", enum: [...methodNames] }, code: str(8192) }, [
+			"challenge",
+			"method",
+			"code",
+		]),
+		response: { 200: { type: "object", properties: { twoFactor } }, "4xx": errorResponse },
+	},
 	passkeySignInOptions: {
 		body: object({ challenge: str(128) }, ["challenge"]),
 		response: { 200: { type: "object", properties: { options: anyObject } }, "4xx": errorResponse },

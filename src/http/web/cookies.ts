@@ -5,7 +5,7 @@ import { newToken } from "../../core/tokens.ts";
 import type { FlowDeps } from "../../flows/deps.ts";
 import { isSecureContext } from "../client.ts";
 
-export type CookieKind = "session" | "signin" | "csrf" | "device";
+export type CookieKind = "session" | "signin" | "csrf" | "device" | "stepup";
 
 /**
  * `__Host-` cookies: Secure, Path=/, no Domain, so no other host or path can

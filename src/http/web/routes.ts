@@ -13,6 +13,7 @@ import { authenticate, type Authenticated, endSession, type IssuedSession } from
 import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { beginPasskeyRegistration, finishPasskeyRegistration, removePasskey } from "../../flows/passkeys.ts";
 import {
+	type ChallengePurpose,
 	completeSecondFactor,
 	openChallenge,
 	passkeySignInOptions,
@@ -23,8 +24,10 @@ import { addPasskeyPage, createPasskeyPage, removePasskeyPage } from "../../ui/p
 import {
 	beginTotpEnrollment,
 	confirmBackupCodes,
+	confirmDisableTwoFactor,
 	confirmTotpEnrollment,
 	disableTotp,
+	startDisableTwoFactor,
 	type NewBackupCodes,
 	requestNewBackupCodes,
 } from "../../flows/two-factor.ts";
@@ -213,133 +216,212 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		},
 	);
 
-	async function pendingChallenge(request: FastifyRequest, reply: FastifyReply) {
-		try {
-			return await openChallenge(deps, readCookie(request, "signin"));
-		} catch (error) {
-			if (isTesseraError(error) && error.code === "challenge_expired") {
-				clearCookie(request, reply, "signin");
-				send(
-					reply,
-					signInPage({
-						csrf: csrfTokenFor(deps, request, reply),
-						notice: "Your sign-in attempt expired. For your safety, start again with your username and password.",
-					}),
-					410,
-				);
-				return undefined;
-			}
-			throw error;
-		}
+	/**
+	 * A second step: the page for each method, "Try another way", sending a code,
+	 * and the answer. Signing in and turning two-factor off both go through one.
+	 */
+	interface SecondStep {
+		base: string;
+		cookie: "signin" | "stepup";
+		purpose: ChallengePurpose;
+		/** Settings steps need the signed-in browser. */
+		preHandler?: typeof requireSignedIn;
+		pageText?: { heading: string; intro: string };
+		/** What the person sees when the challenge has gone. */
+		expired(request: FastifyRequest, reply: FastifyReply, message: string): FastifyReply;
+		/** Runs the step's effect with the answer; returns where to go. */
+		complete(
+			request: FastifyRequest,
+			reply: FastifyReply,
+			input: { challenge: string; method: MethodName; code: string; trust: boolean },
+		): Promise<FastifyReply>;
 	}
 
-	app.get(
-		"/sign-in/verify",
-		{
-			schema: {
-				querystring: {
-					type: "object",
-					additionalProperties: false,
-					properties: { method: { type: "string", enum: [...methodNames] } },
-				},
-			},
-		},
-		async (request, reply) => {
-			const challenge = await pendingChallenge(request, reply);
-			if (!challenge) return reply;
-			const asked = (request.query as { method?: MethodName }).method;
-			const method = asked && challenge.methods.includes(asked) ? asked : challenge.preferred;
-			const passkeyOptions =
-				method === "passkey" ? await passkeySignInOptions(deps, readCookie(request, "signin")!, clientInfo(request)) : undefined;
-			return send(
-				reply,
-				secondFactorPage({
-					csrf: csrfTokenFor(deps, request, reply),
-					method,
-					methods: challenge.methods,
-					destination: challenge.destinations[method],
-					passkeyOptions,
-				}),
-			);
-		},
-	);
-
-	app.get("/sign-in/verify/methods", { schema: noQuery }, async (request, reply) => {
-		const challenge = await pendingChallenge(request, reply);
-		if (!challenge) return reply;
-		return send(reply, anotherWayPage({ methods: challenge.methods, destinations: challenge.destinations }));
-	});
-
-	app.post(
-		"/sign-in/verify",
-		{ schema: form({ method: 32, code: 8192, trust: 8 }), preHandler: csrfCheck },
-		async (request, reply) => {
-			const body = request.body as { method?: string; code?: string; trust?: string };
-			const challenge = await pendingChallenge(request, reply);
-			if (!challenge) return reply;
-			const method = challenge.methods.find((m) => m === body.method) ?? challenge.preferred;
+	function secondStepRoutes(step: SecondStep): void {
+		const pre = step.preHandler ? [step.preHandler] : [];
+		async function pending(request: FastifyRequest, reply: FastifyReply) {
 			try {
-				const result = await completeSecondFactor(
-					deps,
-					{ challenge: readCookie(request, "signin")!, method, code: body.code ?? "", trustDevice: body.trust === "yes" },
-					clientInfo(request),
-				);
-				await startBrowserSession(request, reply, result.session);
-				if (result.device) {
-					setCookie(request, reply, "device", result.device.token, Math.floor((result.device.expiresAt - deps.clock()) / 1000));
-				}
-				const remaining = result.backupCodes?.remaining;
-				if (remaining === undefined) return reply.redirect("/settings", 303);
-				// Few codes left: the sign-in ends on the offer of a new set.
-				return reply.redirect(remaining <= RUNNING_LOW_AT ? "/settings/backup-codes/running-low" : "/settings?notice=backup_code_used", 303);
+				return await openChallenge(deps, readCookie(request, step.cookie), step.purpose);
 			} catch (error) {
-				const { error: e, form } = asFormError(error, reply);
-				if (e.code === "challenge_expired") {
-					clearCookie(request, reply, "signin");
-					return send(reply, signInPage({ csrf: csrfTokenFor(deps, request, reply), notice: e.message }), e.status);
+				if (isTesseraError(error) && error.code === "challenge_expired") {
+					clearCookie(request, reply, step.cookie);
+					step.expired(request, reply, "This attempt expired. For your safety, start again.");
+					return undefined;
 				}
-				const csrf = csrfTokenFor(deps, request, reply);
-				const typed = e.code === "code_typo" ? (body.code ?? "") : "";
-				const passkeyOptions =
-					method === "passkey" ? await passkeySignInOptions(deps, readCookie(request, "signin")!, clientInfo(request)) : undefined;
+				throw error;
+			}
+		}
+		async function optionsFor(request: FastifyRequest, reply: FastifyReply, method: MethodName) {
+			if (method !== "passkey") return {};
+			try {
+				return { passkeyOptions: await passkeySignInOptions(deps, readCookie(request, step.cookie)!, clientInfo(request)) };
+			} catch (failure) {
+				return { error: asFormError(failure, reply).form };
+			}
+		}
+		const common = { base: step.base, ...(step.pageText ? { purpose: step.pageText } : {}) };
+
+		app.get(
+			step.base,
+			{
+				schema: {
+					querystring: {
+						type: "object",
+						additionalProperties: false,
+						properties: {
+							method: { type: "string", enum: [...methodNames] },
+							sent: { type: "string", enum: ["delivered", "delayed"] },
+						},
+					},
+				},
+				preHandler: pre,
+			},
+			async (request, reply) => {
+				const challenge = await pending(request, reply);
+				if (!challenge) return reply;
+				const query = request.query as { method?: MethodName; sent?: "delivered" | "delayed" };
+				const method = query.method && challenge.methods.includes(query.method) ? query.method : challenge.preferred;
 				return send(
 					reply,
 					secondFactorPage({
-						csrf,
+						...common,
+						csrf: csrfTokenFor(deps, request, reply),
 						method,
 						methods: challenge.methods,
-						error: form,
-						typed,
 						destination: challenge.destinations[method],
-						passkeyOptions,
+						...(await optionsFor(request, reply, method)),
+						...(query.sent && (method === "sms" || method === "email") ? { sent: { delivered: query.sent === "delivered" } } : {}),
 					}),
-					e.status,
 				);
+			},
+		);
+
+		app.get(`${step.base}/methods`, { schema: noQuery, preHandler: pre }, async (request, reply) => {
+			const challenge = await pending(request, reply);
+			if (!challenge) return reply;
+			return send(reply, anotherWayPage({ methods: challenge.methods, destinations: challenge.destinations, base: step.base }));
+		});
+
+		app.post(
+			step.base,
+			{ schema: form({ method: 32, code: 8192, trust: 8 }), preHandler: [...pre, csrfCheck] },
+			async (request, reply) => {
+				const body = request.body as { method?: string; code?: string; trust?: string };
+				const challenge = await pending(request, reply);
+				if (!challenge) return reply;
+				const method = challenge.methods.find((m) => m === body.method) ?? challenge.preferred;
+				try {
+					return await step.complete(request, reply, {
+						challenge: readCookie(request, step.cookie)!,
+						method,
+						code: body.code ?? "",
+						trust: body.trust === "yes",
+					});
+				} catch (error) {
+					const { error: e, form } = asFormError(error, reply);
+					if (e.code === "challenge_expired") {
+						clearCookie(request, reply, step.cookie);
+						return step.expired(request, reply, e.message).code(e.status);
+					}
+					const options = await optionsFor(request, reply, method);
+					return send(
+						reply,
+						secondFactorPage({
+							...common,
+							csrf: csrfTokenFor(deps, request, reply),
+							method,
+							methods: challenge.methods,
+							error: form,
+							typed: e.code === "code_typo" ? (body.code ?? "") : "",
+							destination: challenge.destinations[method],
+							...("passkeyOptions" in options ? { passkeyOptions: options.passkeyOptions } : {}),
+						}),
+						e.status,
+					);
+				}
+			},
+		);
+
+		app.post(`${step.base}/send`, { schema: form({ method: 32 }), preHandler: [...pre, csrfCheck] }, async (request, reply) => {
+			const body = request.body as { method?: string };
+			const challenge = await pending(request, reply);
+			if (!challenge) return reply;
+			const method = challenge.methods.find((m) => m === body.method && (m === "sms" || m === "email"));
+			if (!method) return reply.redirect(`${step.base}/methods`, 303);
+			try {
+				const sent = await sendSignInCode(deps, { challenge: readCookie(request, step.cookie)!, method });
+				// Back to the page by GET, so a reload does not send another code.
+				return reply.redirect(`${step.base}?method=${method}&sent=${sent.delivery === "sent" ? "delivered" : "delayed"}`, 303);
+			} catch (error) {
+				const { error: e, form } = asFormError(error, reply);
+				const page = { ...common, csrf: csrfTokenFor(deps, request, reply), method, methods: challenge.methods };
+				return send(reply, secondFactorPage({ ...page, destination: challenge.destinations[method], error: form }), e.status);
 			}
+		});
+	}
+
+	secondStepRoutes({
+		base: "/sign-in/verify",
+		cookie: "signin",
+		purpose: "sign_in",
+		expired: (request, reply, message) =>
+			send(reply, signInPage({ csrf: csrfTokenFor(deps, request, reply), notice: message.replace("start again.", "start again with your username and password.") }), 410),
+		async complete(request, reply, input) {
+			const result = await completeSecondFactor(
+				deps,
+				{ challenge: input.challenge, method: input.method, code: input.code, trustDevice: input.trust },
+				clientInfo(request),
+			);
+			await startBrowserSession(request, reply, result.session);
+			if (result.device) {
+				setCookie(request, reply, "device", result.device.token, Math.floor((result.device.expiresAt - deps.clock()) / 1000));
+			}
+			const remaining = result.backupCodes?.remaining;
+			if (remaining === undefined) return reply.redirect("/settings", 303);
+			// Few codes left: the sign-in ends on the offer of a new set.
+			return reply.redirect(remaining <= RUNNING_LOW_AT ? "/settings/backup-codes/running-low" : "/settings?notice=backup_code_used", 303);
+		},
+	});
+
+	secondStepRoutes({
+		base: "/settings/two-factor/off/verify",
+		cookie: "stepup",
+		purpose: "disable_two_factor",
+		preHandler: requireSignedIn,
+		pageText: {
+			heading: "Turn off two-factor authentication",
+			intro: "Your password was right. Anyone with your password will be able to sign in once this is off.",
+		},
+		expired: (_request, reply, message) =>
+			send(reply, messagePage({ title: "That took too long", message, link: { href: "/settings/two-factor/off", text: "Start again" } }), 410),
+		async complete(request, reply, input) {
+			await confirmDisableTwoFactor(deps, request.webAuth!.account.id, input, clientInfo(request));
+			clearCookie(request, reply, "stepup");
+			return reply.redirect("/settings?notice=two_factor_off", 303);
+		},
+	});
+
+	passwordGate(
+		"/settings/two-factor/off",
+		{
+			title: "Turn off two-factor authentication",
+			explanation:
+				"Without two-factor authentication, your password alone signs in. Your authenticator app and backup codes are removed. Enter your password, then confirm it is you with a second step.",
+			submit: "Continue",
+			danger: true,
+		},
+		async (request, reply, password) => {
+			const challenge = await startDisableTwoFactor(deps, request.webAuth!.account, password, clientInfo(request));
+			setCookie(request, reply, "stepup", challenge.challenge, Math.ceil((challenge.expiresAt - deps.clock()) / 1000));
+			return reply.redirect("/settings/two-factor/off/verify", 303);
 		},
 	);
-
-	app.post("/sign-in/verify/send", { schema: form({ method: 32 }), preHandler: csrfCheck }, async (request, reply) => {
-		const body = request.body as { method?: string };
-		const challenge = await pendingChallenge(request, reply);
-		if (!challenge) return reply;
-		const method = challenge.methods.find((m) => m === body.method && (m === "sms" || m === "email"));
-		if (!method) return reply.redirect("/sign-in/verify/methods", 303);
-		const csrf = csrfTokenFor(deps, request, reply);
-		const page = { csrf, method, methods: challenge.methods, destination: challenge.destinations[method] };
-		try {
-			const sent = await sendSignInCode(deps, { challenge: readCookie(request, "signin")!, method });
-			return send(reply, secondFactorPage({ ...page, sent: { delivered: sent.delivery === "sent" } }));
-		} catch (error) {
-			const { error: e, form } = asFormError(error, reply);
-			return send(reply, secondFactorPage({ ...page, error: form }), e.status);
-		}
-	});
 
 	app.post("/sign-out", { schema: form({}), preHandler: csrfCheck }, async (request, reply) => {
 		await endSession(deps, readCookie(request, "session"));
 		clearCookie(request, reply, "session");
 		clearCookie(request, reply, "signin");
+		clearCookie(request, reply, "stepup");
 		return reply.redirect("/sign-in", 303);
 	});
 
@@ -426,10 +508,10 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 	passwordGate(
 		"/settings/authenticator/disable",
 		{
-			title: "Turn off authenticator app",
+			title: "Remove authenticator app",
 			explanation:
-				"Without the authenticator app, two-factor authentication turns off and your backup codes stop working. Anyone with your password could then sign in. Enter your password to confirm.",
-			submit: "Turn off two-factor authentication",
+				"Your app will no longer give codes for Tessera; your other second steps keep working. Enter your password to confirm.",
+			submit: "Remove authenticator app",
 			danger: true,
 		},
 		async (request, reply, password) => {
@@ -731,6 +813,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 
 /** What a settings page says after a step, by the `notice` in its address. */
 const settingsNotices = {
+	two_factor_off: () => "Two-factor authentication is off. Your password alone now signs in.",
 	two_factor_on: () => "Two-factor authentication is on. Keep your backup codes safe.",
 	codes_replaced: () => "Your new backup codes are active. Your old codes no longer work.",
 	passkey_added: () => "Your passkey is ready. Next time, confirm it is you with it.",

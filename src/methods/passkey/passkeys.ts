@@ -9,6 +9,7 @@ import {
 	verifyAuthenticationResponse,
 	verifyRegistrationResponse,
 } from "@simplewebauthn/server";
+import { isIP } from "node:net";
 import { TesseraError } from "../../core/errors.ts";
 import { newId } from "../../core/tokens.ts";
 import type { Db } from "../../store/db.ts";
@@ -40,6 +41,12 @@ interface PasskeyProof {
 
 function relyingParty(deps: MethodDeps, context: { origin?: string | undefined; rpId?: string | undefined }): RelyingParty {
 	if (!context.origin || !context.rpId) throw new TesseraError("method_not_available");
+	if (isIP(context.rpId) !== 0) {
+		// Browsers accept passkeys only for a domain name (localhost included), never for an IP address.
+		throw new TesseraError("method_not_available", {
+			message: "Passkeys work only when Tessera is reached by its name (like localhost), not by an IP address. Try another way.",
+		});
+	}
 	return { id: context.rpId, origin: context.origin, name: deps.config.issuer };
 }
 

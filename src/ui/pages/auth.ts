@@ -104,7 +104,7 @@ const codeErrors = new Set(["code_typo", "code_already_used", "code_replaced", "
  * another unused code, use another method, start recovery. The first step says
  * what this particular failure means.
  */
-function nextSteps(code: string, method: MethodName, others: MethodName[]): Html {
+function nextSteps(code: string, method: MethodName, others: MethodName[], base: string): Html {
 	const first: Record<string, string> = {
 		code_typo: "Type it again, comparing each character with your list: one is probably missing or extra, or two are swapped.",
 		code_already_used: "Cross that code off your list: it has been used. Check that you typed the one you meant.",
@@ -120,14 +120,20 @@ function nextSteps(code: string, method: MethodName, others: MethodName[]): Html
   <ol>
     <li>${method === "backup_code" ? first[code] : totpFirst}</li>
     ${method === "backup_code" ? html`<li>Try another unused code from your newest list.</li>` : html`<li>Use a backup code instead, if you have your list.</li>`}
-    ${others.length > 0 ? html`<li><a href="/sign-in/verify/methods">Try another way</a> to sign in.</li>` : html`<li>Use another way to sign in, if you have set one up.</li>`}
+    ${others.length > 0 ? html`<li><a href="${base}/methods">Try another way</a> to sign in.</li>` : html`<li>Use another way to sign in, if you have set one up.</li>`}
     <li>Still locked out? <a href="/help/backup-codes">See how to get back into your account</a>.</li>
   </ol>
 </div>`;
 }
 
 /** The "send me a code" part of the page, for methods that send codes. */
-function sendCodePart(p: { csrf: string; method: MethodName; destination?: string | undefined; sent?: SentNotice | undefined }): Html {
+function sendCodePart(p: {
+	csrf: string;
+	method: MethodName;
+	destination?: string | undefined;
+	sent?: SentNotice | undefined;
+	base: string;
+}): Html {
 	if (p.method !== "sms" && p.method !== "email") return html``;
 	const where = p.destination ?? (p.method === "sms" ? "your phone" : "your email address");
 	const notice = p.sent
@@ -136,7 +142,7 @@ function sendCodePart(p: { csrf: string; method: MethodName; destination?: strin
 			: html`<p class="warning" role="status" id="code-sent">We couldn't send the code to ${where} right away. It may still arrive in a minute; if it doesn't, send another or try another way.</p>`
 		: html`<p>We'll ${p.method === "sms" ? "text" : "email"} a 6-digit code to ${where}.</p>`;
 	return html`${notice}
-<form method="post" action="/sign-in/verify/send" class="send-code">
+<form method="post" action="${p.base}/send" class="send-code">
   ${csrfField(p.csrf)}
   <input type="hidden" name="method" value="${p.method}">
   <button type="submit" class="${p.sent ? "secondary" : ""}">${p.sent ? "Send a new code" : "Send code"}</button>
@@ -144,13 +150,13 @@ function sendCodePart(p: { csrf: string; method: MethodName; destination?: strin
 }
 
 /** The passkey button: the browser answers the options, and the answer is posted as the "code". */
-function passkeyPart(p: { csrf: string; method: MethodName; passkeyOptions?: unknown }): Html {
+function passkeyPart(p: { csrf: string; method: MethodName; passkeyOptions?: unknown; base: string; allowTrust: boolean }): Html {
 	if (p.method !== "passkey" || p.passkeyOptions === undefined) return html``;
-	return html`<form method="post" action="/sign-in/verify" id="passkey-sign-in-form" data-passkey-authenticate="${JSON.stringify(p.passkeyOptions)}">
+	return html`<form method="post" action="${p.base}" id="passkey-sign-in-form" data-passkey-authenticate="${JSON.stringify(p.passkeyOptions)}">
   ${csrfField(p.csrf)}
   <input type="hidden" name="method" value="passkey">
   <input type="hidden" name="code" value="">
-  <p class="checkbox"><input type="checkbox" id="trust-passkey" name="trust" value="yes"> <label for="trust-passkey">Trust this device for 30 days</label></p>
+  ${p.allowTrust ? html`<p class="checkbox"><input type="checkbox" id="trust-passkey" name="trust" value="yes"> <label for="trust-passkey">Trust this device for 30 days</label></p>` : ""}
   <button type="button" data-passkey-start hidden>Use passkey</button>
 </form>
 <noscript><p class="warning">Passkeys need JavaScript. Turn it on for this site, or try another way.</p></noscript>
@@ -171,33 +177,43 @@ export function secondFactorPage(p: {
 	destination?: string | undefined;
 	sent?: SentNotice | undefined;
 	passkeyOptions?: unknown;
+	/** Where the step's forms post: "/sign-in/verify", or the turn-off confirmation. */
+	base?: string;
+	/** Why the second step is asked for, when it is not a sign-in. */
+	purpose?: { heading: string; intro: string };
 }): Html {
 	const copy = methodCopy[p.method];
 	const isPasskey = p.method === "passkey";
+	const base = p.base ?? "/sign-in/verify";
+	const allowTrust = p.purpose === undefined;
 	const others = p.methods.filter((m) => m !== p.method);
 	const failedCode = p.error?.code !== undefined && codeErrors.has(p.error.code);
 	return layout({
-		title: "Two-step verification",
+		title: p.purpose?.heading ?? "Two-step verification",
 		...(isPasskey ? { scripts: ["/assets/webauthn.js"] } : {}),
-		body: html`<h1>Two-step verification</h1>
-<p>Your password was right. Now confirm it is you with ${p.method === "sms" ? "a text message" : p.method === "email" ? "an email" : html`your ${copy.title.toLowerCase()}`}.</p>
+		body: html`<h1>${p.purpose?.heading ?? "Two-step verification"}</h1>
+<p>${p.purpose?.intro ?? "Your password was right."} Now confirm it is you with ${p.method === "sms" ? "a text message" : p.method === "email" ? "an email" : html`your ${copy.title.toLowerCase()}`}.</p>
 ${errorSummary(p.error)}
-${sendCodePart(p)}
-${passkeyPart(p)}
-${failedCode ? nextSteps(p.error!.code!, p.method, others) : ""}
-${isPasskey ? "" : html`<form method="post" action="/sign-in/verify" novalidate>
+${sendCodePart({ ...p, base })}
+${passkeyPart({ ...p, base, allowTrust })}
+${failedCode ? nextSteps(p.error!.code!, p.method, others, base) : ""}
+${isPasskey ? "" : html`<form method="post" action="${base}" novalidate>
   ${csrfField(p.csrf)}
   <input type="hidden" name="method" value="${p.method}">
   <label for="code">${copy.label}</label>
   <p class="hint" id="code-hint">${copy.hint}</p>
   <input id="code" name="code" required autofocus value="${p.typed ?? ""}" inputmode="${copy.inputMode}" autocomplete="${copy.autocomplete}" autocapitalize="characters" spellcheck="false" maxlength="${copy.maxLength}" aria-describedby="code-hint">
-  <p class="checkbox"><input type="checkbox" id="trust" name="trust" value="yes"> <label for="trust">Trust this device for 30 days</label></p>
-  <p class="hint">Only on a device you alone use. It will skip this step when you sign in with your password.</p>
+  ${
+		allowTrust
+			? html`<p class="checkbox"><input type="checkbox" id="trust" name="trust" value="yes"> <label for="trust">Trust this device for 30 days</label></p>
+  <p class="hint">Only on a device you alone use. It will skip this step when you sign in with your password.</p>`
+			: ""
+	}
   <button type="submit">Verify</button>
 </form>`}
-${others.length > 0 ? html`<p><a href="/sign-in/verify/methods">Try another way</a></p>` : ""}
+${others.length > 0 ? html`<p><a href="${base}/methods">Try another way</a></p>` : ""}
 <p class="safety">Tessera never asks for a code by message, email or phone call. Type codes only on this page.</p>
-<p><a href="/sign-in">Cancel and start again</a></p>`,
+<p>${allowTrust ? html`<a href="/sign-in">Cancel and start again</a>` : html`<a href="/settings">Cancel</a>`}</p>`,
 	});
 }
 
@@ -208,14 +224,19 @@ function choiceText(method: MethodName, destination: string | undefined): string
 	return methodCopy[method].hint;
 }
 
-export function anotherWayPage(p: { methods: MethodName[]; destinations: Partial<Record<MethodName, string>> }): Html {
+export function anotherWayPage(p: {
+	methods: MethodName[];
+	destinations: Partial<Record<MethodName, string>>;
+	base?: string;
+}): Html {
+	const base = p.base ?? "/sign-in/verify";
 	return layout({
 		title: "Try another way",
 		body: html`<h1>Try another way</h1>
 <p>Choose how to confirm it is you.</p>
 <ul class="choices">
 ${p.methods.map(
-	(m) => html`<li><a class="choice" href="/sign-in/verify?method=${m}"><strong>${methodCopy[m].title}</strong><span>${choiceText(m, p.destinations[m])}</span></a></li>`,
+	(m) => html`<li><a class="choice" href="${base}?method=${m}"><strong>${methodCopy[m].title}</strong><span>${choiceText(m, p.destinations[m])}</span></a></li>`,
 )}
 </ul>
 <p><a href="/sign-in">Cancel and start again</a></p>`,

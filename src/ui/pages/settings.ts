@@ -24,6 +24,8 @@ export function settingsPage(p: {
 	const low = codes !== null && codes.remaining <= RUNNING_LOW_AT;
 	const finishing = twoFactor.requiredActions.includes("finish_two_factor");
 	const pending = twoFactor.pendingBackupCodes;
+	const primary = twoFactor.methods.filter((m) => m !== "backup_code");
+	const lastWay = twoFactor.enabled && primary.length === 1 && primary[0] === "totp";
 	return layout({
 		title: "Security",
 		user: p.user,
@@ -33,7 +35,8 @@ ${p.notice ? html`<p class="notice" role="status">${p.notice}</p>` : ""}
   <h2 id="two-factor-heading">Two-factor authentication</h2>
   ${
 		twoFactor.enabled
-			? html`<p class="state on">On. Signing in needs your password and a second step.</p>`
+			? html`<p class="state on">On. Signing in needs your password and a second step.</p>
+  <p><a class="button secondary" href="/settings/two-factor/off">Turn off two-factor authentication</a></p>`
 			: finishing
 				? html`<p class="state off">Almost done. Your authenticator app is set up; save a set of backup codes and type one back to turn two-factor authentication on.</p>
   <p>${pending ? html`<a class="button" href="/settings/backup-codes/confirm">Confirm your backup codes</a> ` : ""}<a class="button ${pending ? "secondary" : ""}" href="/settings/backup-codes/new">Get backup codes</a></p>`
@@ -45,7 +48,11 @@ ${p.notice ? html`<p class="notice" role="status">${p.notice}</p>` : ""}
   ${
 		twoFactor.methods.includes("totp") || finishing
 			? html`<p>Set up. Your app shows a new 6-digit code every 30 seconds.</p>
-  <p><a class="button secondary" href="/settings/authenticator/disable">${finishing ? "Start over" : "Turn off"}</a></p>`
+  ${
+		lastWay
+			? html`<p class="hint">It is your only second step besides backup codes. To remove it, add another way first, or turn off two-factor authentication.</p>`
+			: html`<p><a class="button secondary" href="/settings/authenticator/disable">${finishing ? "Start over" : "Remove"}</a></p>`
+	}`
 			: html`<p>Use an app such as Google Authenticator, Microsoft Authenticator or 1Password to get sign-in codes, even without signal.</p>
   <p><a class="button" href="/settings/authenticator">Set up authenticator app</a></p>`
 	}
