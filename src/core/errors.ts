@@ -65,6 +65,10 @@ export const errorCatalogue = {
 		message:
 			"This is the last way to confirm it is you. To remove it, turn two-factor authentication off instead, or add another method first.",
 	},
+	passkey_already_registered: {
+		status: 409,
+		message: "This passkey is already registered. Use it, or create a new one on another device or security key.",
+	},
 	channel_unavailable: {
 		status: 503,
 		message: "Tessera cannot send messages of this kind right now. Use another way.",

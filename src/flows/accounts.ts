@@ -5,6 +5,7 @@ import type { BackupCodeStatus } from "../methods/backup-code/backup-codes.ts";
 import { hashPassword, verifyPassword } from "../methods/password/hashing.ts";
 import type { MethodName } from "../methods/types.ts";
 import { isUniqueViolation } from "../store/errors.ts";
+import type { Db } from "../store/db.ts";
 import type { AccountsTable } from "../store/schema.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { passwordLimits, signUpLimits } from "./limits.ts";
@@ -120,11 +121,15 @@ export interface TwoFactorState {
 }
 
 /** The second factors this account can use right now, in the order they are offered. */
-export async function enrolledMethods(deps: FlowDeps, account: Pick<AccountsTable, "id" | "two_factor_enabled">) {
+export async function enrolledMethods(
+	deps: FlowDeps,
+	account: Pick<AccountsTable, "id" | "two_factor_enabled">,
+	db: Db = deps.db,
+) {
 	if (!account.two_factor_enabled) return [];
 	const names: MethodName[] = [];
 	for (const method of deps.methods.all) {
-		if (await method.isEnrolled(deps.db, account.id)) names.push(method.name);
+		if (await method.isEnrolled(db, account.id)) names.push(method.name);
 	}
 	return names;
 }

@@ -3,10 +3,11 @@ import { TesseraError } from "../core/errors.ts";
 import { newId } from "../core/tokens.ts";
 import type { IssuedCode } from "../methods/one-time-code/one-time-codes.ts";
 import { codeMessage } from "../methods/one-time-code/messages.ts";
+import type { Db } from "../store/db.ts";
 import { isUniqueViolation, lockAccount } from "../store/errors.ts";
 import type { AccountsTable, ContactKind } from "../store/schema.ts";
 import { requirePassword } from "./accounts.ts";
-import { assertNotLastSecondFactor } from "./passkeys.ts";
+import { assertSecondFactorRemains } from "./passkeys.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { codeLimits } from "./limits.ts";
 import { revokeAllTrustedDevices } from "./trusted-devices.ts";
@@ -62,9 +63,19 @@ function canonical(kind: ContactKind, input: string): string {
 	return phone.value;
 }
 
-/** Refuses an address another account already holds (email: one account; phone: up to the configured number). */
-async function checkNotTaken(deps: FlowDeps, accountId: string, kind: ContactKind, value: string): Promise<void> {
-	const holders = await deps.db
+/**
+ * Refuses an address another account already holds (email: one account; phone:
+ * up to the configured number). Asked only at verification, once the code has
+ * proved the person owns the address, so it tells nothing to anyone else; and
+ * inside the verifying transaction, under a lock on the address.
+ */
+async function checkNotTaken(deps: FlowDeps, tx: Db, accountId: string, kind: ContactKind, value: string): Promise<void> {
+	await tx
+		.insertInto("contact_value_locks")
+		.values({ kind, value })
+		.onConflict((oc) => oc.columns(["kind", "value"]).doUpdateSet({ kind: (eb) => eb.ref("excluded.kind") }))
+		.execute();
+	const holders = await tx
 		.selectFrom("contacts")
 		.select("account_id")
 		.where("kind", "=", kind)
@@ -81,7 +92,10 @@ export interface AddedContact {
 	code: IssuedCode;
 }
 
-/** Adds (or re-adds) an address, unverified, and sends it a code. The password is needed. */
+/**
+ * Adds an address, unverified, and sends it a code; the password is needed.
+ * An account has one address of each kind waiting for its code at a time.
+ */
 export async function addContact(
 	deps: FlowDeps,
 	account: AccountsTable,
@@ -91,32 +105,44 @@ export async function addContact(
 	const value = canonical(input.kind, input.value);
 	await requirePassword(deps, account, input.password, client);
 	if (!deps.delivery.supports(channelOf(input.kind))) throw new TesseraError("channel_unavailable");
-	await checkNotTaken(deps, account.id, input.kind, value);
 	const now = deps.clock();
-	const existing = await deps.db
-		.selectFrom("contacts")
-		.select(["id", "kind", "value", "verified_at", "created_at"])
-		.where("account_id", "=", account.id)
-		.where("kind", "=", input.kind)
-		.where("value", "=", value)
-		.executeTakeFirst();
-	let row = existing;
-	if (!row) {
-		row = { id: newId(deps.random), kind: input.kind, value, verified_at: null, created_at: now };
-		try {
-			await deps.db.insertInto("contacts").values({ ...row, account_id: account.id }).execute();
-		} catch (error) {
-			if (!isUniqueViolation(error)) throw error;
-		}
-	}
+	const row = await deps.db.transaction().execute(async (tx) => {
+		await lockAccount(tx, account.id);
+		await tx
+			.deleteFrom("contacts")
+			.where("account_id", "=", account.id)
+			.where("kind", "=", input.kind)
+			.where("verified_at", "is", null)
+			.where("value", "!=", value)
+			.execute();
+		await tx
+			.insertInto("contacts")
+			.values({ id: newId(deps.random), account_id: account.id, kind: input.kind, value, verified_at: null, created_at: now })
+			.onConflict((oc) => oc.columns(["account_id", "kind", "value"]).doNothing())
+			.execute();
+		return tx
+			.selectFrom("contacts")
+			.select(["id", "kind", "value", "verified_at", "created_at"])
+			.where("account_id", "=", account.id)
+			.where("kind", "=", input.kind)
+			.where("value", "=", value)
+			.executeTakeFirstOrThrow();
+	});
 	if (row.verified_at !== null) return { contact: view(row), code: { expiresAt: now, resendAfter: now, delivery: "sent" } };
-	const code = await sendContactCode(deps, account.id, row.id, input.kind, value);
+	const code = await sendContactCode(deps, account.id, row.id, input.kind, value, client);
 	return { contact: view(row), code };
 }
 
-function sendContactCode(deps: FlowDeps, accountId: string, contactId: string, kind: ContactKind, value: string) {
+function sendContactCode(
+	deps: FlowDeps,
+	accountId: string,
+	contactId: string,
+	kind: ContactKind,
+	value: string,
+	client: ClientInfo,
+) {
 	const channel = channelOf(kind);
-	return deps.methods.oneTimeCodes.issue({ accountId, purpose: "contact", channel, contactId }, value, (code) =>
+	return deps.methods.oneTimeCodes.issue({ accountId, purpose: "contact", channel, contactId }, value, client, (code) =>
 		codeMessage(channel, value, code, "contact", deps.config.issuer),
 	);
 }
@@ -135,9 +161,14 @@ async function unverified(deps: FlowDeps, accountId: string, kind: ContactKind) 
 }
 
 /** "Resend": a new code for the address waiting to be proved; the old code stops working. */
-export async function resendContactCode(deps: FlowDeps, account: AccountsTable, kind: ContactKind): Promise<IssuedCode> {
+export async function resendContactCode(
+	deps: FlowDeps,
+	account: AccountsTable,
+	kind: ContactKind,
+	client: ClientInfo,
+): Promise<IssuedCode> {
 	const row = await unverified(deps, account.id, kind);
-	return sendContactCode(deps, account.id, row.id, kind, row.value);
+	return sendContactCode(deps, account.id, row.id, kind, row.value, client);
 }
 
 /**
@@ -154,12 +185,15 @@ export async function verifyContact(
 	const scope = { accountId: account.id, purpose: "contact" as const, channel: channelOf(input.kind), contactId: row.id };
 	return deps.attempts.attempt(codeLimits(deps, account.id, client), async () => {
 		const checked = await deps.methods.oneTimeCodes.prepare(scope, input.code);
-		await checkNotTaken(deps, account.id, input.kind, row.value);
 		const now = deps.clock();
 		try {
 			await deps.db.transaction().execute(async (tx) => {
 				await lockAccount(tx, account.id);
+				// Proved meanwhile by a parallel request (a double submit): not a wrong guess.
+				const still = await tx.selectFrom("contacts").select("verified_at").where("id", "=", row.id).executeTakeFirst();
+				if (!still || still.verified_at !== null) throw new TesseraError("no_contact");
 				await deps.methods.oneTimeCodes.consume(tx, checked, now);
+				await checkNotTaken(deps, tx, account.id, input.kind, row.value);
 				await revokeAllTrustedDevices(tx, account.id);
 				await tx
 					.deleteFrom("contacts")
@@ -195,10 +229,10 @@ export async function removeContact(
 		.where("kind", "=", input.kind)
 		.execute();
 	if (rows.length === 0) throw new TesseraError("no_contact");
-	await assertNotLastSecondFactor(deps, account, input.kind === "phone" ? "sms" : "email");
 	await deps.db.transaction().execute(async (tx) => {
 		await lockAccount(tx, account.id);
 		await revokeAllTrustedDevices(tx, account.id);
 		await tx.deleteFrom("contacts").where("account_id", "=", account.id).where("kind", "=", input.kind).execute();
+		await assertSecondFactorRemains(deps, tx, account.id);
 	});
 }

@@ -2,7 +2,8 @@ import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON }
 import { TesseraError } from "../core/errors.ts";
 import type { PasskeyView } from "../methods/passkey/passkeys.ts";
 import type { MethodName } from "../methods/types.ts";
-import { lockAccount } from "../store/errors.ts";
+import { isUniqueViolation, lockAccount } from "../store/errors.ts";
+import type { Db } from "../store/db.ts";
 import type { AccountsTable } from "../store/schema.ts";
 import { enrolledMethods, requirePassword } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
@@ -25,23 +26,32 @@ export async function finishPasskeyRegistration(
 	input: { name: string; response: RegistrationResponseJSON },
 	client: ClientInfo,
 ): Promise<PasskeyView> {
-	return deps.db.transaction().execute(async (tx) => {
-		const now = deps.clock();
-		await lockAccount(tx, account.id);
-		const passkey = await deps.methods.passkey.register(tx, account.id, input.name, input.response, client, now);
-		await revokeAllTrustedDevices(tx, account.id);
-		return passkey;
-	});
+	try {
+		return await deps.db.transaction().execute(async (tx) => {
+			const now = deps.clock();
+			await lockAccount(tx, account.id);
+			const passkey = await deps.methods.passkey.register(tx, account.id, input.name, input.response, client, now);
+			await revokeAllTrustedDevices(tx, account.id);
+			return passkey;
+		});
+	} catch (error) {
+		// The same authenticator registered twice at once, here or on another account.
+		if (isUniqueViolation(error)) throw new TesseraError("passkey_already_registered");
+		throw error;
+	}
 }
 
 /**
- * While two-factor is on, the last way to confirm it is you (other than backup
- * codes) cannot be removed: turn two-factor off instead.
+ * While two-factor is on, a way to confirm it is you other than backup codes
+ * must remain: the last one cannot be removed (turn two-factor off instead).
+ * Called inside the removing transaction, after the removal and under the
+ * account lock, so two removals at once cannot both pass.
  */
-export async function assertNotLastSecondFactor(deps: FlowDeps, account: AccountsTable, removing: MethodName): Promise<void> {
+export async function assertSecondFactorRemains(deps: FlowDeps, tx: Db, accountId: string): Promise<void> {
+	const account = await tx.selectFrom("accounts").select(["id", "two_factor_enabled"]).where("id", "=", accountId).executeTakeFirstOrThrow();
 	if (!account.two_factor_enabled) return;
-	const primary = (await enrolledMethods(deps, account)).filter((m) => m !== "backup_code");
-	if (primary.length === 1 && primary[0] === removing) throw new TesseraError("last_second_factor");
+	const primary = (await enrolledMethods(deps, account, tx)).filter((m: MethodName) => m !== "backup_code");
+	if (primary.length === 0) throw new TesseraError("last_second_factor");
 }
 
 export async function removePasskey(
@@ -53,10 +63,10 @@ export async function removePasskey(
 	await requirePassword(deps, account, input.password, client);
 	const mine = await deps.methods.passkey.list(deps.db, account.id);
 	if (!mine.some((p) => p.id === input.id)) throw new TesseraError("not_found");
-	if (mine.length === 1) await assertNotLastSecondFactor(deps, account, "passkey");
 	await deps.db.transaction().execute(async (tx) => {
 		await lockAccount(tx, account.id);
 		await deps.methods.passkey.remove(tx, account.id, input.id);
+		await assertSecondFactorRemains(deps, tx, account.id);
 		await revokeAllTrustedDevices(tx, account.id);
 	});
 }

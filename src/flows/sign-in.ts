@@ -68,8 +68,11 @@ export async function signInWithPassword(
 ): Promise<PasswordStepResult> {
 	const username = canonicalUsername(input.username);
 	// Counted by the name typed, whether or not it exists: the answer must not tell.
-	const account = await deps.attempts.attempt(passwordLimits(deps, username, client), async () => {
-		const found = await findAccountBySignInName(deps, username);
+	const found = await findAccountBySignInName(deps, username);
+	// An account reached by its username and by its email shares one budget too.
+	const limits = passwordLimits(deps, username, client);
+	if (found) limits.push({ key: deps.attempts.key("password:account-id", found.id), limit: deps.config.limits.passwordPerAccount });
+	const account = await deps.attempts.attempt(limits, async () => {
 		// An unknown user costs one argon2id verification too, so time does not tell either.
 		const passwordOk = await verifyPassword(found?.password_hash ?? (await dummyPasswordHash()), input.password);
 		if (!found || !passwordOk) throw new TesseraError("invalid_credentials");
@@ -177,6 +180,7 @@ export async function openChallenge(
 export async function sendSignInCode(
 	deps: FlowDeps,
 	input: { challenge: string; method: MethodName },
+	client: ClientInfo,
 ): Promise<IssuedCode & { sentTo: string }> {
 	const challenge = await openChallenge(deps, input.challenge, "any");
 	if ((input.method !== "sms" && input.method !== "email") || !challenge.methods.includes(input.method)) {
@@ -191,6 +195,7 @@ export async function sendSignInCode(
 	const issued = await deps.methods.oneTimeCodes.issue(
 		{ accountId: challenge.accountId, purpose: "sign_in", channel, challengeId: challenge.id },
 		address,
+		client,
 		(code) => codeMessage(channel, address, code, "sign_in", deps.config.issuer),
 	);
 	return { ...issued, sentTo: challenge.destinations[input.method]! };

@@ -6,7 +6,7 @@ import type { AccountsTable } from "../store/schema.ts";
 import { enrolledMethods, requirePassword, type TwoFactorState, twoFactorState } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { codeLimits } from "./limits.ts";
-import { assertNotLastSecondFactor } from "./passkeys.ts";
+import { assertSecondFactorRemains } from "./passkeys.ts";
 import { createChallenge, proveSecondFactor, type SecondFactorChallenge } from "./sign-in.ts";
 import type { MethodName } from "../methods/types.ts";
 import { revokeAllTrustedDevices } from "./trusted-devices.ts";
@@ -88,11 +88,11 @@ export async function disableTotp(
 	await requirePassword(deps, account, password, client);
 	const totpOn = await deps.methods.totp.isEnrolled(deps.db, account.id);
 	if (!totpOn) throw new TesseraError("two_factor_not_enabled");
-	if (account.two_factor_enabled) await assertNotLastSecondFactor(deps, account, "totp");
 	await deps.db.transaction().execute(async (tx) => {
 		await lockAccount(tx, account.id);
 		await revokeAllTrustedDevices(tx, account.id);
 		await deps.methods.totp.remove(tx, account.id);
+		await assertSecondFactorRemains(deps, tx, account.id);
 		if (!account.two_factor_enabled) await deps.methods.backupCode.retireAll(tx, account.id, deps.clock());
 	});
 	return twoFactorState(deps, await reload(deps, account.id));

@@ -22,3 +22,8 @@ export function isSecureContext(request: FastifyRequest): boolean {
 	if (request.protocol === "https") return true;
 	return loopbackHosts.has(request.hostname.toLowerCase());
 }
+
+/** Whether a client address is this machine's own (127.0.0.0/8, ::1, or IPv4-mapped loopback). */
+export function isLoopback(ip: string): boolean {
+	return ip === "::1" || /^(::ffff:)?127\./.test(ip);
+}

@@ -8,6 +8,7 @@ import { contactsAndCodes } from "./migrations/002-contacts-and-codes.ts";
 import { trustedDevices } from "./migrations/003-trusted-devices.ts";
 import { passkeys } from "./migrations/004-passkeys.ts";
 import { challengePurpose } from "./migrations/005-challenge-purpose.ts";
+import { contactValueLocks } from "./migrations/006-contact-value-locks.ts";
 import { NodeSqliteDatabase } from "./node-sqlite.ts";
 import type { Schema } from "./schema.ts";
 
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
 	"003-trusted-devices": trustedDevices,
 	"004-passkeys": passkeys,
 	"005-challenge-purpose": challengePurpose,
+	"006-contact-value-locks": contactValueLocks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -157,6 +157,11 @@ export interface WebauthnChallengesTable {
 	used_at: number | null;
 }
 
+export interface ContactValueLocksTable {
+	kind: ContactKind;
+	value: string;
+}
+
 export interface MigrationLockTable {
 	id: Generated<string>;
 }
@@ -174,4 +179,5 @@ export interface Schema {
 	trusted_devices: TrustedDevicesTable;
 	passkeys: PasskeysTable;
 	webauthn_challenges: WebauthnChallengesTable;
+	contact_value_locks: ContactValueLocksTable;
 }

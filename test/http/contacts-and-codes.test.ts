@@ -98,17 +98,61 @@ for (const kind of await databaseKinds()) {
 			assert.equal(byEmail.statusCode, 201);
 		});
 
-		test("a phone number protects one account at a time; a verified email belongs to one account", async () => {
+		test("a phone number protects one account at a time; a verified email belongs to one account; nobody else learns which", async () => {
 			const first = await signUp(h.app);
 			const second = await signUp(h.app);
 			const phone = aPhone();
 			await addVerified(first.token, "phone", phone);
-			const taken = await api(h.app, "/account/contacts", { token: second.token, body: { kind: "phone", value: phone, password: PASSWORD } });
-			assert.equal(errorCode(taken), "phone_in_use");
+			let since = Date.now();
+			const added = await api(h.app, "/account/contacts", { token: second.token, body: { kind: "phone", value: phone, password: PASSWORD } });
+			assert.equal(added.statusCode, 201, "adding says nothing about other accounts");
+			const taken = await api(h.app, "/account/contacts/verify", {
+				token: second.token,
+				body: { kind: "phone", code: codeIn(await sms.next(e164(phone), since)) },
+			});
+			assert.equal(errorCode(taken), "phone_in_use", "only the number's owner, holding its code, is told");
 			const email = `${first.username}@example.org`;
 			await addVerified(first.token, "email", email);
-			const emailTaken = await api(h.app, "/account/contacts", { token: second.token, body: { kind: "email", value: email, password: PASSWORD } });
+			since = Date.now();
+			await api(h.app, "/account/contacts", { token: second.token, body: { kind: "email", value: email, password: PASSWORD } });
+			const emailTaken = await api(h.app, "/account/contacts/verify", {
+				token: second.token,
+				body: { kind: "email", code: codeIn(await smtp.next(email, since)) },
+			});
 			assert.equal(errorCode(emailTaken), "email_in_use");
+		});
+
+		test("two accounts proving one phone number at once: one wins", async () => {
+			const a = await signUp(h.app);
+			const b = await signUp(h.app);
+			const phone = aPhone();
+			const codes: string[] = [];
+			for (const user of [a, b]) {
+				const since = Date.now();
+				await api(h.app, "/account/contacts", { token: user.token, body: { kind: "phone", value: phone, password: PASSWORD } });
+				codes.push(codeIn(await sms.next(e164(phone), since)));
+			}
+			const results = await Promise.all(
+				[a, b].map((user, i) => api(h.app, "/account/contacts/verify", { token: user.token, body: { kind: "phone", code: codes[i] } })),
+			);
+			assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 409]);
+		});
+
+		test("parallel sends for one account wait their minute: one code goes out", async () => {
+			const user = await signUpWithTwoFactor(h);
+			await addVerified(user.token, "phone", aPhone());
+			h.clock.advance(61_000);
+			const step = await passwordStep(h, user.username);
+			const sends = await Promise.all(
+				Array.from({ length: 10 }, () => api(h.app, "/sessions/second-factor/send", { body: { challenge: step.challenge, method: "sms" } })),
+			);
+			assert.deepEqual(
+				sends.map((r) => r.statusCode).sort(),
+				[202, ...Array(9).fill(429)],
+			);
+			const another = await passwordStep(h, user.username);
+			const other = await api(h.app, "/sessions/second-factor/send", { body: { challenge: another.challenge, method: "sms" } });
+			assert.equal(errorCode(other), "resend_too_soon", "a new sign-in does not reset the minute");
 		});
 
 		test("sign-in offers SMS and email with masked destinations; a code sent for the sign-in finishes it", async () => {

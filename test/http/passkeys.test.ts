@@ -75,6 +75,40 @@ for (const kind of await databaseKinds()) {
 			assert.equal(phished.statusCode, 401, "an answer made for another origin does not work");
 		});
 
+		test("one authenticator cannot be registered twice", async () => {
+			const { user, authenticator } = await withPasskey();
+			const other = await signUpWithTwoFactor(h);
+			for (const who of [user, other]) {
+				const options = await api(h.app, "/account/passkeys/options", { token: who.token, body: { password: PASSWORD } });
+				const again = await api(h.app, "/account/passkeys", {
+					token: who.token,
+					body: { name: "Again", response: authenticator.register(options.json().options, ORIGIN) },
+				});
+				assert.equal(again.statusCode, 409);
+				assert.equal(errorCode(again), "passkey_already_registered");
+			}
+		});
+
+		test("two removals at once cannot leave two-factor on with no way in", async () => {
+			const user = await signUpWithTwoFactor(h);
+			const ids: string[] = [];
+			for (const name of ["One", "Two"]) {
+				const options = await api(h.app, "/account/passkeys/options", { token: user.token, body: { password: PASSWORD } });
+				const created = await api(h.app, "/account/passkeys", {
+					token: user.token,
+					body: { name, response: new SoftwareAuthenticator().register(options.json().options, ORIGIN) },
+				});
+				ids.push(created.json().passkey.id);
+			}
+			await api(h.app, "/account/totp/disable", { token: user.token, body: { password: PASSWORD } });
+			const results = await Promise.all(
+				ids.map((id) => api(h.app, "/account/passkeys/remove", { token: user.token, body: { id, password: PASSWORD } })),
+			);
+			assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 409]);
+			const account = await api(h.app, "/account", { token: user.token });
+			assert.deepEqual(account.json().twoFactor.methods, ["passkey", "backup_code"]);
+		});
+
 		test("a signature counter that goes backwards is refused", async () => {
 			const { user, authenticator } = await withPasskey();
 			assert.equal((await passkeySignIn(user.username, authenticator)).verified.statusCode, 201);

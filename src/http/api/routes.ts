@@ -166,7 +166,7 @@ export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 
 	app.post("/sessions/second-factor/send", { schema: s.sendCode }, async (request, reply) => {
 		const body = request.body as { challenge: string; method: (typeof methodNames)[number] };
-		const sent = await sendSignInCode(deps, body);
+		const sent = await sendSignInCode(deps, body, clientInfo(request));
 		reply.code(202);
 		return codeSentBody(sent);
 	});
@@ -246,7 +246,7 @@ export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 
 	app.post("/account/contacts/resend", { schema: s.resendContact, preHandler: requireSession }, async (request, reply) => {
 		const { kind } = request.body as { kind: ContactKind };
-		const code = await resendContactCode(deps, account(request), kind);
+		const code = await resendContactCode(deps, account(request), kind, clientInfo(request));
 		reply.code(202);
 		return codeSentBody({ ...code, sentTo: "" });
 	});

@@ -48,7 +48,7 @@ import {
 	totpEnrollPage,
 } from "../../ui/pages/settings.ts";
 import { registerFormParser } from "../body-parsers.ts";
-import { clientInfo } from "../client.ts";
+import { clientInfo, isLoopback } from "../client.ts";
 import { applyErrorHeaders, toTesseraError } from "../errors.ts";
 import { clearCookie, csrfTokenFor, readCookie, rotateCsrf, setCookie, verifyCsrf } from "./cookies.ts";
 
@@ -349,7 +349,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			const method = challenge.methods.find((m) => m === body.method && (m === "sms" || m === "email"));
 			if (!method) return reply.redirect(`${step.base}/methods`, 303);
 			try {
-				const sent = await sendSignInCode(deps, { challenge: readCookie(request, step.cookie)!, method });
+				const sent = await sendSignInCode(deps, { challenge: readCookie(request, step.cookie)!, method }, clientInfo(request));
 				// Back to the page by GET, so a reload does not send another code.
 				return reply.redirect(`${step.base}?method=${method}&sent=${sent.delivery === "sent" ? "delivered" : "delayed"}`, 303);
 			} catch (error) {
@@ -685,7 +685,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			const waiting = await waitingContact(account.id, kind);
 			if (!waiting) return reply.redirect("/settings", 303);
 			try {
-				const code = await resendContactCode(deps, account, kind);
+				const code = await resendContactCode(deps, account, kind, clientInfo(request));
 				return send(
 					reply,
 					verifyContactPage({ user: pageUser(request, reply), kind, value: waiting.value, delivered: code.delivery === "sent" }),
@@ -807,7 +807,11 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 	// ── Development outbox ───────────────────────────────────────────────────
 	if (deps.outbox) {
 		const outbox = deps.outbox;
-		app.get("/dev/outbox", { schema: noQuery }, async (_request, reply) => send(reply, outboxPage(outbox.list())));
+		// It shows codes as sent: only to a browser on this machine.
+		app.get("/dev/outbox", { schema: noQuery }, async (request, reply) => {
+			if (!isLoopback(request.ip)) throw new TesseraError("not_found");
+			return send(reply, outboxPage(outbox.list()));
+		});
 	}
 }
 

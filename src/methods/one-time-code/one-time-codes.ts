@@ -1,5 +1,7 @@
 import { createHmac } from "node:crypto";
+import { addressBucket } from "../../core/address.ts";
 import { formatUtc } from "../../core/dates.ts";
+import { lockAccount } from "../../store/errors.ts";
 import { TesseraError } from "../../core/errors.ts";
 import type { RandomSource } from "../../core/random.ts";
 import { newId } from "../../core/tokens.ts";
@@ -16,6 +18,8 @@ export const ONE_TIME_CODE_TTL_MS = 10 * 60_000;
 export const RESEND_AFTER_MS = 60_000;
 /** At most five sends an hour per account and per destination. */
 export const SENDS_PER_HOUR = { max: 5, windowMs: 60 * 60_000 } as const;
+/** And at most twenty an hour from one client address (an IPv6 /64), whatever the accounts. */
+export const SENDS_PER_ADDRESS = { max: 20, windowMs: 60 * 60_000 } as const;
 
 export interface CodeScope {
 	accountId: string;
@@ -80,23 +84,36 @@ export class OneTimeCodes {
 	 * sends an hour to the account or to the destination (`too_many_attempts`).
 	 * Failed guesses are counted elsewhere, per account: a new code never resets them.
 	 */
-	async issue(scope: CodeScope, destination: string, message: (code: string) => OutgoingMessage): Promise<IssuedCode> {
+	async issue(
+		scope: CodeScope,
+		destination: string,
+		client: { ip: string },
+		message: (code: string) => OutgoingMessage,
+	): Promise<IssuedCode> {
 		if (!this.#delivery.supports(scope.channel)) throw new TesseraError("channel_unavailable");
 		const { db, clock, random } = this.#deps;
-		const now = clock();
-		const last = await this.#scoped(db, scope).select("created_at").orderBy("created_at", "desc").executeTakeFirst();
-		if (last && Number(last.created_at) + RESEND_AFTER_MS > now) {
-			const retryAfterSeconds = Math.ceil((Number(last.created_at) + RESEND_AFTER_MS - now) / 1000);
-			throw new TesseraError("resend_too_soon", { retryAfterSeconds });
-		}
-		await this.#attempts.count([
-			{ key: this.#attempts.key("send:account", scope.accountId), limit: SENDS_PER_HOUR },
-			{ key: this.#attempts.key("send:destination", destination), limit: SENDS_PER_HOUR },
-		]);
 		const id = newId(random);
 		const code = sixDigits(random);
-		const expiresAt = now + ONE_TIME_CODE_TTL_MS;
+		let expiresAt = 0;
+		let now = 0;
+		// The wait, the counts and the new code in one transaction under the account lock:
+		// parallel requests are judged one after the other.
 		await db.transaction().execute(async (tx) => {
+			await lockAccount(tx, scope.accountId);
+			now = clock();
+			expiresAt = now + ONE_TIME_CODE_TTL_MS;
+			const last = await tx
+				.selectFrom("one_time_codes")
+				.select("created_at")
+				.where("account_id", "=", scope.accountId)
+				.where("purpose", "=", scope.purpose)
+				.where("channel", "=", scope.channel)
+				.orderBy("created_at", "desc")
+				.executeTakeFirst();
+			if (last && Number(last.created_at) + RESEND_AFTER_MS > now) {
+				const retryAfterSeconds = Math.ceil((Number(last.created_at) + RESEND_AFTER_MS - now) / 1000);
+				throw new TesseraError("resend_too_soon", { retryAfterSeconds });
+			}
 			let supersede = tx
 				.updateTable("one_time_codes")
 				.set({ superseded_at: now })
@@ -125,6 +142,20 @@ export class OneTimeCodes {
 				})
 				.execute();
 		});
+		// Counted once the code exists (the counter must not run inside this transaction: on
+		// SQLite it shares the one connection); over a limit, the new code is withdrawn.
+		try {
+			await this.#attempts.count([
+				{ key: this.#attempts.key("send:account", scope.accountId), limit: SENDS_PER_HOUR },
+				// Proving an address and signing in have budgets of their own, so adding
+				// someone's number cannot use up their sign-in texts.
+				{ key: this.#attempts.key(`send:destination:${scope.purpose}`, destination), limit: SENDS_PER_HOUR },
+				{ key: this.#attempts.key("send:address", addressBucket(client.ip)), limit: SENDS_PER_ADDRESS },
+			]);
+		} catch (error) {
+			await db.updateTable("one_time_codes").set({ superseded_at: now }).where("id", "=", id).execute();
+			throw error;
+		}
 		let delivery: DeliveryOutcome;
 		try {
 			delivery = await this.#delivery.send(message(code));

@@ -170,15 +170,15 @@ export class PasskeyMethod implements SecondFactorMethod {
 				expectedRPID: rp.id,
 				requireUserVerification: false,
 			});
-		} catch (error) {
-			throw new TesseraError("invalid_code", {
-				message: `The passkey could not be created (${(error as Error).message}). Try again.`,
-			});
+		} catch {
+			throw new TesseraError("invalid_code", { message: "The passkey could not be created. Try again." });
 		}
 		if (!verification.verified || !claimedId) throw new TesseraError("invalid_code", { message: "The passkey could not be created. Try again." });
 		const { credential } = verification.registrationInfo;
 		const id = newId(this.#deps.random);
 		const cleanName = name.trim().slice(0, 64) || "Passkey";
+		const known = await tx.selectFrom("passkeys").select("id").where("credential_id", "=", credential.id).executeTakeFirst();
+		if (known) throw new TesseraError("passkey_already_registered");
 		await tx
 			.insertInto("passkeys")
 			.values({
