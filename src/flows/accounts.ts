@@ -92,7 +92,7 @@ export async function requirePassword(
 	password: string,
 	client: ClientInfo,
 ): Promise<void> {
-	await deps.attempts.attempt(passwordLimits(deps, account.username, client), async () => {
+	await deps.attempts.attempt(passwordLimits(deps, { accountId: account.id }, client), async () => {
 		if (!(await verifyPassword(account.password_hash, password))) {
 			throw new TesseraError("invalid_credentials", {
 				message: "That password is not right. Enter the password you use to sign in.",

@@ -2,11 +2,19 @@ import { addressBucket } from "../core/address.ts";
 import type { ThrottleEntry } from "../limits/attempts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 
-/** What a wrong password counts against: the account (by the name typed, existing or not) and the address. */
-export function passwordLimits(deps: FlowDeps, canonicalUsername: string, client: ClientInfo): ThrottleEntry[] {
+/**
+ * What a wrong password counts against: the account (or, when no account has
+ * the name typed, that name) and the address.
+ */
+export function passwordLimits(
+	deps: FlowDeps,
+	subject: { accountId: string } | { name: string },
+	client: ClientInfo,
+): ThrottleEntry[] {
 	const { limits } = deps.config;
+	const key = "accountId" in subject ? `id:${subject.accountId}` : `name:${subject.name}`;
 	return [
-		{ key: deps.attempts.key("password:account", canonicalUsername), limit: limits.passwordPerAccount },
+		{ key: deps.attempts.key("password:account", key), limit: limits.passwordPerAccount },
 		{ key: deps.attempts.key("password:address", addressBucket(client.ip)), limit: limits.passwordPerAddress },
 	];
 }

@@ -69,10 +69,9 @@ export async function signInWithPassword(
 	const username = canonicalUsername(input.username);
 	// Counted by the name typed, whether or not it exists: the answer must not tell.
 	const found = await findAccountBySignInName(deps, username);
-	// An account reached by its username and by its email shares one budget too.
-	const limits = passwordLimits(deps, username, client);
-	if (found) limits.push({ key: deps.attempts.key("password:account-id", found.id), limit: deps.config.limits.passwordPerAccount });
-	const account = await deps.attempts.attempt(limits, async () => {
+	// Counted per account (its username and its email share one budget), and per name typed
+	// when no account has it, so an unknown name is throttled just like a real one.
+	const account = await deps.attempts.attempt(passwordLimits(deps, found ? { accountId: found.id } : { name: username }, client), async () => {
 		// An unknown user costs one argon2id verification too, so time does not tell either.
 		const passwordOk = await verifyPassword(found?.password_hash ?? (await dummyPasswordHash()), input.password);
 		if (!found || !passwordOk) throw new TesseraError("invalid_credentials");

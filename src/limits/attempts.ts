@@ -53,7 +53,7 @@ export class AttemptCounter {
 	 * HMAC'd, so a password typed into the username field never rests in the table.
 	 */
 	key(scope: string, subject: string): string {
-		const mac = createHmac("sha256", this.#keys.key("throttle-key")).update(subject, "utf8").digest("base64url");
+		const mac = createHmac("sha256", this.#keys.hmacKey("throttle-key")).update(subject, "utf8").digest("base64url");
 		return `${scope}:${mac.slice(0, 32)}`;
 	}
 

@@ -96,6 +96,12 @@ for (const kind of await databaseKinds()) {
 			await api(h.app, "/account/contacts/verify", { token: user.token, body: { kind: "email", code: codeIn(mail) } });
 			const byEmail = await api(h.app, "/sessions", { body: { username: email.toUpperCase(), password: PASSWORD } });
 			assert.equal(byEmail.statusCode, 201);
+			for (let i = 0; i < 10; i++) {
+				await api(h.app, "/sessions", { body: { username: user.username, password: "wrong password" }, ip: `192.0.2.${i}` });
+			}
+			const shared = await api(h.app, "/sessions", { body: { username: email, password: "wrong again" }, ip: "192.0.2.99" });
+			assert.equal(shared.statusCode, 429, "the username and the email share one budget of guesses");
+			h.clock.advance(15 * 60_000);
 		});
 
 		test("a phone number protects one account at a time; a verified email belongs to one account; nobody else learns which", async () => {

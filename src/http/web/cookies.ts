@@ -41,7 +41,7 @@ export function clearCookie(request: FastifyRequest, reply: FastifyReply, kind: 
 }
 
 function formToken(deps: FlowDeps, cookieValue: string): string {
-	return createHmac("sha256", deps.keys.key("csrf")).update(cookieValue).digest("base64url");
+	return createHmac("sha256", deps.keys.hmacKey("csrf")).update(cookieValue).digest("base64url");
 }
 
 /**

@@ -64,7 +64,7 @@ export class OneTimeCodes {
 	}
 
 	hash(id: string, code: string): string {
-		return createHmac("sha256", this.#deps.keys.key("one-time-code")).update(`${id}:${code}`).digest("base64url");
+		return createHmac("sha256", this.#deps.keys.hmacKey("one-time-code")).update(`${id}:${code}`).digest("base64url");
 	}
 
 	#scoped(db: Db, scope: CodeScope) {
