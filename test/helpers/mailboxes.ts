@@ -6,7 +6,15 @@ import { SMTPServer } from "smtp-server";
 export interface Received {
 	to: string;
 	body: string;
+	/** Arrival order across both servers (not a time: two messages can share a millisecond). */
 	at: number;
+}
+
+let arrivals = 0;
+
+/** A mark to wait from: `next(to, mark())` finds only messages that arrive after it. */
+export function mark(): number {
+	return arrivals + 1;
 }
 
 /** The last 6-digit code in a message. */
@@ -42,7 +50,7 @@ export async function startSmtpServer() {
 				const raw = Buffer.concat(chunks).toString("utf8");
 				// Undo quoted-printable soft breaks so codes and words read whole.
 				const body = raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
-				for (const rcpt of session.envelope.rcptTo) messages.push({ to: rcpt.address, body, at: Date.now() });
+				for (const rcpt of session.envelope.rcptTo) messages.push({ to: rcpt.address, body, at: ++arrivals });
 				callback();
 			});
 		},
@@ -92,7 +100,7 @@ export async function startSmsProvider(accountId = "AC_test", token = "secret-to
 				return;
 			}
 			const form = new URLSearchParams(Buffer.concat(chunks).toString());
-			messages.push({ to: form.get("To") ?? "", body: form.get("Body") ?? "", at: Date.now() });
+			messages.push({ to: form.get("To") ?? "", body: form.get("Body") ?? "", at: ++arrivals });
 			response.writeHead(201, { "content-type": "application/json" }).end(`{"sid":"SM${messages.length}"}`);
 		});
 	});

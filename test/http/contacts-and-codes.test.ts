@@ -12,7 +12,7 @@ import {
 	startHarness,
 	uniqueUsername,
 } from "../helpers/harness.ts";
-import { codeIn, startSmsProvider, startSmtpServer } from "../helpers/mailboxes.ts";
+import { codeIn, mark, startSmsProvider, startSmtpServer } from "../helpers/mailboxes.ts";
 
 let phoneCounter = 0;
 /** A distinct, valid US mobile-capable number per call. */
@@ -39,7 +39,7 @@ for (const kind of await databaseKinds()) {
 		});
 
 		async function addVerified(token: string, contactKind: "email" | "phone", value: string) {
-			const since = Date.now();
+			const since = mark();
 			const added = await api(h.app, "/account/contacts", { token, body: { kind: contactKind, value, password: PASSWORD } });
 			assert.equal(added.statusCode, 201, added.body);
 			const message = contactKind === "email" ? await smtp.next(value, since) : await sms.next(e164(value), since);
@@ -60,7 +60,7 @@ for (const kind of await databaseKinds()) {
 			assert.equal(errorCode(bad), "invalid_request");
 			assert.equal(bad.json().error.fields[0].field, "value");
 
-			const since = Date.now();
+			const since = mark();
 			const added = await api(h.app, "/account/contacts", { token: user.token, body: { kind: "phone", value: phone, password: PASSWORD } });
 			assert.equal(added.statusCode, 201);
 			assert.deepEqual(
@@ -85,7 +85,7 @@ for (const kind of await databaseKinds()) {
 		test("a verified email arrives by real SMTP, in text and HTML, and then works as a sign-in name", async () => {
 			const user = await signUp(h.app);
 			const email = `${user.username}@example.com`;
-			const since = Date.now();
+			const since = mark();
 			await api(h.app, "/account/contacts", { token: user.token, body: { kind: "email", value: email.toUpperCase(), password: PASSWORD } });
 			const mail = await smtp.next(email, since);
 			assert.match(mail.body, /Content-Type: text\/plain/i);
@@ -109,7 +109,7 @@ for (const kind of await databaseKinds()) {
 			const second = await signUp(h.app);
 			const phone = aPhone();
 			await addVerified(first.token, "phone", phone);
-			let since = Date.now();
+			let since = mark();
 			const added = await api(h.app, "/account/contacts", { token: second.token, body: { kind: "phone", value: phone, password: PASSWORD } });
 			assert.equal(added.statusCode, 201, "adding says nothing about other accounts");
 			const taken = await api(h.app, "/account/contacts/verify", {
@@ -119,7 +119,7 @@ for (const kind of await databaseKinds()) {
 			assert.equal(errorCode(taken), "phone_in_use", "only the number's owner, holding its code, is told");
 			const email = `${first.username}@example.org`;
 			await addVerified(first.token, "email", email);
-			since = Date.now();
+			since = mark();
 			await api(h.app, "/account/contacts", { token: second.token, body: { kind: "email", value: email, password: PASSWORD } });
 			const emailTaken = await api(h.app, "/account/contacts/verify", {
 				token: second.token,
@@ -134,7 +134,7 @@ for (const kind of await databaseKinds()) {
 			const phone = aPhone();
 			const codes: string[] = [];
 			for (const user of [a, b]) {
-				const since = Date.now();
+				const since = mark();
 				await api(h.app, "/account/contacts", { token: user.token, body: { kind: "phone", value: phone, password: PASSWORD } });
 				codes.push(codeIn(await sms.next(e164(phone), since)));
 			}
@@ -172,7 +172,7 @@ for (const kind of await databaseKinds()) {
 			const { destinations } = (step as unknown as { destinations: Record<string, string> });
 			assert.deepEqual(destinations, { sms: `•••• ${e164(phone).slice(-4)}`, email: `${email[0]}•••@example.net` });
 
-			const since = Date.now();
+			const since = mark();
 			const sent = await api(h.app, "/sessions/second-factor/send", { body: { challenge: step.challenge, method: "sms" } });
 			assert.equal(sent.statusCode, 202);
 			assert.equal(sent.json().sentTo, destinations["sms"]);
@@ -184,7 +184,7 @@ for (const kind of await databaseKinds()) {
 			const next = await passwordStep(h, user.username);
 			assert.equal(next.preferred, "sms", "the method last used is offered first");
 
-			const mailSince = Date.now();
+			const mailSince = mark();
 			await api(h.app, "/sessions/second-factor/send", { body: { challenge: next.challenge, method: "email" } });
 			const mail = await smtp.next(email, mailSince);
 			const byEmail = await api(h.app, "/sessions/second-factor", { body: { challenge: next.challenge, method: "email", code: codeIn(mail) } });
@@ -197,7 +197,7 @@ for (const kind of await databaseKinds()) {
 			await addVerified(user.token, "phone", phone);
 			const a = await passwordStep(h, user.username);
 			const b = await passwordStep(h, user.username);
-			let since = Date.now();
+			let since = mark();
 			await api(h.app, "/sessions/second-factor/send", { body: { challenge: a.challenge, method: "sms" } });
 			const codeA = codeIn(await sms.next(e164(phone), since));
 			const elsewhere = await api(h.app, "/sessions/second-factor", { body: { challenge: b.challenge, method: "sms", code: codeA } });
@@ -208,7 +208,7 @@ for (const kind of await databaseKinds()) {
 			assert.equal(errorCode(tooSoon), "resend_too_soon");
 			assert.equal(tooSoon.headers["retry-after"], "60");
 			h.clock.advance(60_000);
-			since = Date.now();
+			since = mark();
 			await api(h.app, "/sessions/second-factor/send", { body: { challenge: a.challenge, method: "sms" } });
 			const codeA2 = codeIn(await sms.next(e164(phone), since));
 			if (codeA2 !== codeA) {
@@ -220,7 +220,7 @@ for (const kind of await databaseKinds()) {
 			assert.ok(["invalid_code", "challenge_expired"].includes(errorCode(late)!), "ten minutes later nothing works");
 
 			const c = await passwordStep(h, user.username);
-			since = Date.now();
+			since = mark();
 			await api(h.app, "/sessions/second-factor/send", { body: { challenge: c.challenge, method: "sms" } });
 			const codeC = codeIn(await sms.next(e164(phone), since));
 			const ok = await api(h.app, "/sessions/second-factor", { body: { challenge: c.challenge, method: "sms", code: codeC } });
@@ -308,16 +308,16 @@ for (const kind of await databaseKinds()) {
 		test("50 parallel uses of one SMS code give exactly one session; email is not offered", async () => {
 			const user = await signUpWithTwoFactor(h);
 			const phone = `+1 202 555 ${String(5000 + (process.pid % 4000)).padStart(4, "0")}`;
-			let since = Date.now();
+			let since = mark();
 			await api(h.app, "/account/contacts", { token: user.token, body: { kind: "phone", value: phone, password: PASSWORD } });
 			await api(h.app, "/account/contacts/verify", { token: user.token, body: { kind: "phone", code: codeIn(await sms.next(e164(phone), since)) } });
 			const email = `${uniqueUsername("e")}@example.com`;
-			since = Date.now();
+			since = mark();
 			await api(h.app, "/account/contacts", { token: user.token, body: { kind: "email", value: email, password: PASSWORD } });
 			await api(h.app, "/account/contacts/verify", { token: user.token, body: { kind: "email", code: codeIn(await smtp.next(email, since)) } });
 			const step = await passwordStep(h, user.username);
 			assert.deepEqual(step.methods, ["totp", "sms", "backup_code"]);
-			since = Date.now();
+			since = mark();
 			await api(h.app, "/sessions/second-factor/send", { body: { challenge: step.challenge, method: "sms" } });
 			const code = codeIn(await sms.next(e164(phone), since));
 			const responses = await Promise.all(
