@@ -100,7 +100,7 @@ export const configReference = [
 	[
 		"TESSERA_LIMIT_PASSWORD_ACCOUNT",
 		"10/15m",
-		"Wrong passwords per account (by username, whether or not it exists) per window.",
+		"Wrong passwords per account per window (its username and email count together; a name no account has counts on its own, just the same).",
 	],
 	["TESSERA_LIMIT_PASSWORD_ADDRESS", "50/15m", "Wrong passwords per client IP address per window."],
 	["TESSERA_LIMIT_CODE_ACCOUNT", "10/1h", "Wrong second-factor codes per account per window, across every challenge."],

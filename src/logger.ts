@@ -11,6 +11,8 @@ export const redactedPaths = [
 	"*.challenge",
 	"*.secret",
 	"*.codes",
+	"*.deviceToken",
+	"*.response",
 	"body",
 ];
 

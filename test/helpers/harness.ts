@@ -36,20 +36,8 @@ export async function startHarness(
 		...env,
 	});
 	const clock = manualClock(Date.UTC(2026, 5, 1, 12, 0, 0));
-	const logs: string[] = [];
-	const sink = new Writable({
-		write(chunk, _encoding, done) {
-			logs.push(String(chunk));
-			done();
-		},
-	});
-	const tessera = await createTessera({
-		config,
-		store: database.store,
-		secret: randomBytes(32),
-		logger: createLogger(config.logLevel, sink),
-		clock,
-	});
+	const { logger, logs } = capturedLogger(config.logLevel);
+	const tessera = await createTessera({ config, store: database.store, secret: randomBytes(32), logger, clock });
 	return {
 		kind,
 		tessera,
@@ -63,6 +51,18 @@ export async function startHarness(
 			await database.drop();
 		},
 	};
+}
+
+/** A logger whose every line is kept, for tests that look at what the server logged. */
+export function capturedLogger(level: string) {
+	const logs: string[] = [];
+	const sink = new Writable({
+		write(chunk, _encoding, done) {
+			logs.push(String(chunk));
+			done();
+		},
+	});
+	return { logger: createLogger(level, sink), logs };
 }
 
 export interface ApiCall {

@@ -114,6 +114,20 @@ for (const kind of await databaseKinds()) {
 				["POST", "/api/v1/account/totp/confirm"],
 				["POST", "/api/v1/account/totp/disable"],
 				["POST", "/api/v1/account/backup-codes"],
+				["POST", "/api/v1/account/backup-codes/confirm"],
+				["POST", "/api/v1/sessions/second-factor/send"],
+				["POST", "/api/v1/sessions/second-factor/passkey/options"],
+				["POST", "/api/v1/sessions/second-factor/passkey/verify"],
+				["POST", "/api/v1/account/contacts"],
+				["POST", "/api/v1/account/contacts/verify"],
+				["POST", "/api/v1/account/contacts/resend"],
+				["POST", "/api/v1/account/contacts/remove"],
+				["POST", "/api/v1/account/passkeys/options"],
+				["POST", "/api/v1/account/passkeys"],
+				["POST", "/api/v1/account/passkeys/remove"],
+				["POST", "/api/v1/account/devices/revoke"],
+				["POST", "/api/v1/account/two-factor/disable"],
+				["POST", "/api/v1/account/two-factor/disable/confirm"],
 				["DELETE", "/api/v1/sessions/current"],
 			] as const;
 			const field = fc.oneof(
@@ -135,6 +149,12 @@ for (const kind of await databaseKinds()) {
 						challenge: field,
 						method: field,
 						code: field,
+						kind: fc.oneof(field, fc.constantFrom("email", "phone")),
+						value: fc.oneof(field, fc.constantFrom("+1 202 555 0199", "a@b.co")),
+						name: field,
+						id: field,
+						response: fc.oneof(field, fc.object({ maxDepth: 2 })),
+						trustDevice: field,
 					},
 					{ requiredKeys: [] },
 				),
@@ -151,7 +171,7 @@ for (const kind of await databaseKinds()) {
 					assert.ok(response.statusCode < 500, `${method} ${url} ${response.statusCode} ${response.body}`);
 					if (response.statusCode >= 400) assert.match(errorCode(response) ?? "", /^[a-z_]+$/);
 				}),
-				{ numRuns: 150 },
+				{ numRuns: 400 },
 			);
 		});
 	});

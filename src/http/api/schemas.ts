@@ -92,6 +92,18 @@ const device = {
 	},
 } as const;
 
+/** A second-factor challenge: what a sign-in (or turning two-factor off) asks for next. */
+const secondFactor = {
+	type: "object",
+	properties: {
+		challenge: { type: "string" },
+		methods: { type: "array", items: { type: "string" } },
+		preferred: { type: "string" },
+		expiresAt: { type: "string" },
+		destinations: { type: "object", additionalProperties: { type: "string" } },
+	},
+} as const;
+
 const anyObject = { type: "object", additionalProperties: true } as const;
 const passkey = {
 	type: "object",
@@ -114,16 +126,7 @@ export const apiSchemas = {
 			200: {
 				type: "object",
 				properties: {
-					secondFactor: {
-						type: "object",
-						properties: {
-							challenge: { type: "string" },
-							methods: { type: "array", items: { type: "string" } },
-							preferred: { type: "string" },
-							expiresAt: { type: "string" },
-							destinations: { type: "object", additionalProperties: { type: "string" } },
-						},
-					},
+					secondFactor,
 				},
 			},
 			"4xx": errorResponse,
@@ -211,16 +214,7 @@ export const apiSchemas = {
 			200: {
 				type: "object",
 				properties: {
-					secondFactor: {
-						type: "object",
-						properties: {
-							challenge: { type: "string" },
-							methods: { type: "array", items: { type: "string" } },
-							preferred: { type: "string" },
-							expiresAt: { type: "string" },
-							destinations: { type: "object", additionalProperties: { type: "string" } },
-						},
-					},
+					secondFactor,
 				},
 			},
 			"4xx": errorResponse,

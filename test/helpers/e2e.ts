@@ -1,0 +1,95 @@
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import type { AxeResults } from "axe-core";
+import { Secret, TOTP } from "otpauth";
+import type { Locator, Page } from "playwright-core";
+import { loadConfig } from "../../src/config.ts";
+import { createTessera, type Tessera } from "../../src/server.ts";
+import { throwawayDatabase, type ThrowawayDatabase } from "./databases.ts";
+import { capturedLogger } from "./harness.ts";
+
+/** What the browser suites share: a real server, TOTP codes, axe-core and a few page readers. */
+
+export const SCREENSHOTS = fileURLToPath(new URL("../../test-output/screenshots/", import.meta.url));
+export const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+export const SESSION_COOKIE = "__Host-tessera_session";
+
+/** A real Tessera listening on loopback, on a throwaway SQLite database, with the system clock. */
+export interface Server {
+	tessera: Tessera;
+	database: ThrowawayDatabase;
+	base: string;
+	/** Lines the server logged at warn level or above. */
+	logs: string[];
+}
+
+export async function startServer(): Promise<Server> {
+	const database = await throwawayDatabase("sqlite");
+	const config = loadConfig({ TESSERA_DATA_DIR: database.dataDir, TESSERA_LOG_LEVEL: "warn" });
+	const { logger, logs } = capturedLogger(config.logLevel);
+	const tessera = await createTessera({ config, store: database.store, secret: randomBytes(32), logger });
+	const base = await tessera.app.listen({ port: 0, host: "127.0.0.1" });
+	return { tessera, database, base, logs };
+}
+
+export function serverErrors(server: Server): string[] {
+	return server.logs.filter((line) => {
+		try {
+			return (JSON.parse(line) as { level?: number }).level! >= 50;
+		} catch {
+			return true;
+		}
+	});
+}
+
+// ── TOTP ─────────────────────────────────────────────────────────────────────
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The code an authenticator app shows now for the key on the page. Never one
+ * about to expire: within 3 s of a step boundary, wait for the next step first.
+ */
+export async function authenticatorCode(key: string): Promise<string> {
+	const left = 30_000 - (Date.now() % 30_000);
+	if (left < 3_000) await sleep(left + 250);
+	const totp = new TOTP({ secret: Secret.fromBase32(key.replace(/\s/g, "")), digits: 6, period: 30, algorithm: "SHA1" });
+	return totp.generate();
+}
+
+// ── What a person sees ───────────────────────────────────────────────────────
+
+/** The text a person sees in an element: rendered text, without hidden parts. */
+export async function shown(target: Locator): Promise<string> {
+	return (await target.innerText()).trim();
+}
+
+export function formatViolations(where: string, results: AxeResults): string {
+	const lines = [`${results.violations.length} accessibility violation(s) on ${where} (${results.url}):`];
+	for (const v of results.violations) {
+		lines.push(`  • ${v.id} [${v.impact ?? "?"}] ${v.help}`, `    ${v.helpUrl}`);
+		for (const node of v.nodes) {
+			lines.push(`    - ${node.target.join(" ")}`, `      ${node.html.slice(0, 200)}`);
+			for (const line of (node.failureSummary ?? "").split("\n")) lines.push(`      ${line}`);
+		}
+	}
+	return lines.join("\n");
+}
+
+/**
+ * Runs axe-core on the page as it is now. The app's CSP stays on: axe is
+ * evaluated through the DevTools protocol, which CSP does not govern, so the
+ * journey runs under the same policy a person's browser enforces.
+ */
+export async function assertAccessible(page: Page, where: string): Promise<void> {
+	if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
+	const results = (await page.evaluate(() =>
+		(window as unknown as { axe: { run(context: Document, options: object): Promise<unknown> } }).axe.run(document, {
+			resultTypes: ["violations"],
+		}),
+	)) as AxeResults;
+	assert.equal(results.violations.length, 0, formatViolations(where, results));
+}
