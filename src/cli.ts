@@ -1,53 +1,354 @@
-import { ConfigError, loadConfig } from "./config.ts";
+import { userInfo } from "node:os";
+import { parseArgs } from "node:util";
+import { type Config, ConfigError, loadConfig } from "./config.ts";
+import { isTesseraError } from "./core/errors.ts";
+import { allEvents } from "./flows/events.ts";
+import type { FlowDeps } from "./flows/deps.ts";
+import { describeAccount, lockUser, resetUserTwoFactor, setRole, UnknownAccount, unlockUser } from "./flows/operator.ts";
+import {
+	decideRecoveryRequest,
+	findRecoveryRequest,
+	listRecoveryRequests,
+	RequestNotOpen,
+	type RecoveryRequestView,
+} from "./flows/recovery.ts";
+import { createLogger } from "./logger.ts";
 import { main as serve } from "./main.ts";
-import { migrate, openStore } from "./store/db.ts";
+import { loadServerSecret } from "./secret-key.ts";
+import { createFlowDeps } from "./server.ts";
+import { migrate, openStore, type Store } from "./store/db.ts";
 
-const usage = `Usage: tessera <command>
+/** Exit codes, from sysexits.h. */
+const EX_USAGE = 64;
+const EX_DATAERR = 65;
+const EX_CONFIG = 78;
 
-Commands:
-  serve      Start the server (the same as npm start).
-  migrate    Bring the database schema up to date, then exit.
-  help       Show this help.
-
-Configuration comes from the environment; see the README for every variable.`;
-
-async function run(args: string[]): Promise<number> {
-	const [command, ...rest] = args;
-	if (command === undefined || command === "help" || command === "--help" || command === "-h") {
-		console.log(usage);
-		return command === undefined ? 64 : 0;
-	}
-	if (rest.includes("--help") || rest.includes("-h")) {
-		console.log(usage);
-		return 0;
-	}
-	switch (command) {
-		case "serve":
-			await serve();
-			return -1; // keeps running
-		case "migrate": {
-			const config = loadConfig();
-			const store = await openStore(config);
-			try {
-				const applied = await migrate(store);
-				console.log(applied.length ? `Applied: ${applied.join(", ")}` : "The schema is up to date.");
-			} finally {
-				await store.close();
-			}
-			return 0;
-		}
-		default:
-			console.error(`tessera: unknown command "${command}"\n\n${usage}`);
-			return 64; // EX_USAGE
+class UsageError extends Error {
+	readonly help: string;
+	constructor(message: string, help: string) {
+		super(message);
+		this.help = help;
 	}
 }
 
-run(process.argv.slice(2)).then(
-	(code) => {
-		if (code >= 0) process.exit(code);
+const usage = `Usage: tessera <command> [arguments]
+
+Commands:
+  serve                       Start the server (the same as npm start).
+  migrate                     Bring the database schema up to date, then exit.
+  users show <username>       An account's state, methods and backup codes left (never a code).
+  users lock <username>       Lock an account: sessions end, the password stops working.
+  users unlock <username>     Let a locked account sign in again.
+  users reset-2fa <username> --reason <text>
+                              Reset two-factor after checking identity; the person is alerted.
+  users role <username> <admin|user>
+                              Admins review identity checks at /admin/recovery.
+  recovery list [--all]       Identity checks waiting for a decision (--all: every one).
+  recovery show <id>          One request, in full.
+  recovery approve <id> --note <text>
+                              Approve: the recovery waiting period starts, with alerts.
+  recovery deny <id> --note <text>
+  audit export [--since <date>] [--user <username>]
+                              Security events as JSON lines, oldest first.
+  help                        Show this help.
+
+Every command takes --help. Operator commands record who ran them: --operator <name>
+(default: the system user name). Configuration comes from the environment, as for
+the server (DATABASE_URL, TESSERA_DATA_DIR, ...); see the README.`;
+
+const help: Record<string, string> = {
+	serve: "Usage: tessera serve\n\nStarts the server on PORT (default 3000), the same as npm start.",
+	migrate:
+		"Usage: tessera migrate\n\nBrings the database schema up to date and exits. Safe to run while instances start: migrations take a lock.",
+	"users show": "Usage: tessera users show <username> [--json]\n\nShows the account's state, role, two-factor methods, backup codes left, addresses, sessions, trusted devices and any recovery under way. Never shows a code, password or hash.",
+	"users lock":
+		"Usage: tessera users lock <username> [--reason <text>] [--operator <name>]\n\nLocks the account: its sessions, trusted devices and sign-ins in progress end, and its password answers like a wrong one until unlocked. Recorded in the audit log.",
+	"users unlock": "Usage: tessera users unlock <username> [--reason <text>] [--operator <name>]\n\nLets a locked account sign in again. Recorded in the audit log.",
+	"users reset-2fa":
+		"Usage: tessera users reset-2fa <username> --reason <text> [--operator <name>]\n\nResets two-factor at once: the authenticator app, passkeys, backup codes, trusted devices and sessions end, and the next sign-in must set two-factor up again before anything else. Every address of the account is alerted. Only after checking the person's identity some other way; the reason goes into the audit log.",
+	"users role": "Usage: tessera users role <username> <admin|user> [--operator <name>]\n\nAdmins can review identity checks at /admin/recovery.",
+	"recovery list": "Usage: tessera recovery list [--all] [--json]\n\nLists identity checks waiting for a decision, oldest first; --all includes decided ones.",
+	"recovery show": "Usage: tessera recovery show <id> [--json]\n\nShows one identity check in full.",
+	"recovery approve":
+		"Usage: tessera recovery approve <id> --note <text> [--operator <name>]\n\nApproves an identity check: the recovery waiting period starts (TESSERA_RECOVERY_WAIT) and every address of the account is alerted, with a link to cancel.",
+	"recovery deny": "Usage: tessera recovery deny <id> --note <text> [--operator <name>]\n\nDenies an identity check. The note goes into the audit log.",
+	"audit export":
+		"Usage: tessera audit export [--since <date>] [--user <username>]\n\nWrites every security event as one JSON object per line, oldest first: time, account, username, kind, method, actor, IP address, device and details. --since takes an ISO date (2026-11-01) or time.",
+};
+
+const options = {
+	help: { type: "boolean", short: "h" },
+	json: { type: "boolean" },
+	all: { type: "boolean" },
+	reason: { type: "string" },
+	note: { type: "string" },
+	operator: { type: "string" },
+	since: { type: "string" },
+	user: { type: "string" },
+} as const;
+
+interface Context {
+	deps: FlowDeps;
+	store: Store;
+	actor: string;
+	values: { json?: boolean; all?: boolean; reason?: string; note?: string; since?: string; user?: string };
+	args: string[];
+}
+
+function operatorName(given: string | undefined): string {
+	const name = (given ?? process.env["SUDO_USER"] ?? process.env["USER"] ?? safeUserName()).trim();
+	return `operator:${name || "unknown"}`;
+}
+
+function safeUserName(): string {
+	try {
+		return userInfo().username;
+	} catch {
+		return "unknown";
+	}
+}
+
+async function openDeps(config: Config): Promise<{ deps: FlowDeps; store: Store }> {
+	// The operator's terminal gets the messages; the server's JSON log is for the server.
+	const logger = createLogger("warn", process.stderr);
+	const { secret } = loadServerSecret(config.secret, config.dataDir);
+	const store = await openStore(config);
+	return { deps: await createFlowDeps({ config, store, secret, logger }), store };
+}
+
+function printRequest(r: RecoveryRequestView): void {
+	console.log(`Request ${r.id}`);
+	console.log(`  account:        ${r.username}`);
+	console.log(`  status:         ${r.status}`);
+	console.log(`  asked:          ${new Date(r.createdAt).toISOString()} from ${r.device ?? "?"}, ${r.ip ?? "?"}`);
+	console.log(`  addresses used: ${r.contactsUsed || "-"}`);
+	console.log(`  last sign-in:   ${r.lastSignIn || "-"}`);
+	console.log("  what they say:");
+	for (const line of r.message.split("\n")) console.log(`    ${line}`);
+	if (r.status !== "open") {
+		console.log(`  decided:        ${r.decidedAt ? new Date(r.decidedAt).toISOString() : "?"} by ${r.decidedBy ?? "?"}: ${r.decisionNote ?? ""}`);
+	}
+}
+
+function need(value: string | undefined, what: string, verb: string): string {
+	if (!value || value.trim() === "") throw new UsageError(`${verb}: ${what} is required.`, help[verb] ?? usage);
+	return value.trim();
+}
+
+const verbs: Record<string, (c: Context) => Promise<number>> = {
+	async "users show"(c) {
+		const report = await describeAccount(c.deps, need(c.args[0], "a username", "users show"));
+		if (c.values.json) {
+			console.log(JSON.stringify(report, null, 2));
+			return 0;
+		}
+		console.log(`${report.username} (${report.id})`);
+		console.log(`  state:           ${report.state}${report.lockedAt ? ` since ${report.lockedAt}` : ""}`);
+		console.log(`  role:            ${report.role}`);
+		console.log(`  created:         ${report.createdAt}`);
+		console.log(`  two-factor:      ${report.twoFactor}`);
+		console.log(`  methods:         ${report.methods.join(", ") || "none"}`);
+		console.log(
+			`  backup codes:    ${report.backupCodes ? `${report.backupCodes.remaining} of ${report.backupCodes.total} left (set made ${report.backupCodes.createdAt})` : "none"}`,
+		);
+		console.log(`  addresses:       ${report.contacts.map((a) => `${a.value}${a.verified ? "" : " (not confirmed)"}`).join(", ") || "none"}`);
+		console.log(`  sessions:        ${report.sessions}, trusted devices: ${report.trustedDevices}`);
+		console.log(`  last sign-in:    ${report.lastSignIn ?? "never"}`);
+		console.log(`  recovery:        ${report.recovery ? `waiting (via ${report.recovery.via}), ready ${report.recovery.readyAt}` : "none"}`);
+		console.log(`  identity check:  ${report.identityCheck ?? "none"}`);
+		return 0;
 	},
-	(error: unknown) => {
-		console.error(`tessera: ${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}`);
-		process.exit(error instanceof ConfigError ? 78 : 1);
+	async "users lock"(c) {
+		const username = need(c.args[0], "a username", "users lock");
+		const changed = await lockUser(c.deps, username, c.actor, c.values.reason ?? "");
+		console.log(changed ? `Locked ${username}. Its sessions have ended.` : `${username} was already locked.`);
+		return 0;
 	},
-);
+	async "users unlock"(c) {
+		const username = need(c.args[0], "a username", "users unlock");
+		const changed = await unlockUser(c.deps, username, c.actor, c.values.reason ?? "");
+		console.log(changed ? `Unlocked ${username}.` : `${username} was not locked.`);
+		return 0;
+	},
+	async "users reset-2fa"(c) {
+		const username = need(c.args[0], "a username", "users reset-2fa");
+		const reason = need(c.values.reason, "--reason", "users reset-2fa");
+		await resetUserTwoFactor(c.deps, username, c.actor, reason);
+		console.log(`Two-factor of ${username} is reset. Its sessions have ended; the next sign-in sets two-factor up again. The person has been alerted.`);
+		return 0;
+	},
+	async "users role"(c) {
+		const username = need(c.args[0], "a username", "users role");
+		const role = need(c.args[1], "a role (admin or user)", "users role");
+		if (role !== "admin" && role !== "user") throw new UsageError(`users role: "${role}" is not a role; use admin or user.`, help["users role"]!);
+		const changed = await setRole(c.deps, username, role, c.actor);
+		console.log(changed ? `${username} is now ${role === "admin" ? "an admin" : "a user"}.` : `${username} already had that role.`);
+		return 0;
+	},
+	async "recovery list"(c) {
+		const requests = await listRecoveryRequests(c.deps.db, c.values.all ? undefined : "open");
+		if (c.values.json) {
+			console.log(JSON.stringify(requests, null, 2));
+			return 0;
+		}
+		if (requests.length === 0) {
+			console.log(c.values.all ? "No identity checks." : "No identity check is waiting.");
+			return 0;
+		}
+		for (const r of requests) {
+			console.log(`${r.id}  ${r.status.padEnd(8)}  ${new Date(r.createdAt).toISOString()}  ${r.username}`);
+		}
+		return 0;
+	},
+	async "recovery show"(c) {
+		const id = need(c.args[0], "a request id", "recovery show");
+		const request = await findRecoveryRequest(c.deps.db, id);
+		if (!request) {
+			console.error(`tessera: no identity check has the id ${id}. See: tessera recovery list --all`);
+			return EX_DATAERR;
+		}
+		if (c.values.json) console.log(JSON.stringify(request, null, 2));
+		else printRequest(request);
+		return 0;
+	},
+	async "recovery approve"(c) {
+		return decide(c, "approve");
+	},
+	async "recovery deny"(c) {
+		return decide(c, "deny");
+	},
+	async "audit export"(c) {
+		let since = 0;
+		if (c.values.since) {
+			since = Date.parse(c.values.since);
+			if (Number.isNaN(since)) throw new UsageError(`audit export: --since ${c.values.since} is not a date; write e.g. 2026-11-01.`, help["audit export"]!);
+		}
+		const accountId = c.values.user ? (await describeAccount(c.deps, c.values.user)).id : undefined;
+		const names = new Map<string, string>();
+		for await (const event of allEvents(c.deps.db, since)) {
+			if (accountId && event.accountId !== accountId) continue;
+			let username = event.accountId ? names.get(event.accountId) : undefined;
+			if (event.accountId && username === undefined) {
+				const row = await c.deps.db.selectFrom("accounts").select("username").where("id", "=", event.accountId).executeTakeFirst();
+				username = row?.username ?? "";
+				names.set(event.accountId, username);
+			}
+			const line = {
+				at: new Date(event.createdAt).toISOString(),
+				id: event.id,
+				accountId: event.accountId,
+				username: username || null,
+				kind: event.kind,
+				method: event.method,
+				actor: event.actor,
+				ip: event.ip,
+				device: event.device,
+				detail: event.detail,
+			};
+			if (!process.stdout.write(`${JSON.stringify(line)}\n`)) await new Promise((resolve) => process.stdout.once("drain", resolve));
+		}
+		return 0;
+	},
+};
+
+async function decide(c: Context, decision: "approve" | "deny"): Promise<number> {
+	const verb = `recovery ${decision}`;
+	const id = need(c.args[0], "a request id", verb);
+	const note = need(c.values.note, "--note", verb);
+	try {
+		const { request, recovery } = await decideRecoveryRequest(c.deps, { id, decision, actor: c.actor, note });
+		console.log(
+			recovery
+				? `Approved. ${request.username}'s recovery waits until ${new Date(recovery.readyAt).toISOString()}; every address of the account has been alerted.`
+				: `Denied the identity check of ${request.username}.`,
+		);
+		return 0;
+	} catch (error) {
+		if (error instanceof RequestNotOpen) {
+			console.error(`tessera: ${error.message}`);
+			return EX_DATAERR;
+		}
+		throw error;
+	}
+}
+
+async function run(argv: string[]): Promise<number> {
+	const [command, sub] = argv;
+	if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+		console.log(usage);
+		return command === undefined ? EX_USAGE : 0;
+	}
+	if (command === "serve" || command === "migrate") {
+		if (argv.includes("--help") || argv.includes("-h")) {
+			console.log(help[command]);
+			return 0;
+		}
+		if (argv.length > 1) throw new UsageError(`${command} takes no arguments.`, help[command]!);
+		if (command === "serve") {
+			await serve();
+			return -1; // keeps running
+		}
+		const config = loadConfig();
+		const store = await openStore(config);
+		try {
+			const applied = await migrate(store);
+			console.log(applied.length ? `Applied: ${applied.join(", ")}` : "The schema is up to date.");
+		} finally {
+			await store.close();
+		}
+		return 0;
+	}
+	if (!["users", "recovery", "audit"].includes(command)) throw new UsageError(`unknown command "${command}".`, usage);
+	const verb = `${command} ${sub ?? ""}`.trim();
+	const handler = verbs[verb];
+	if (!handler) {
+		if (sub === undefined || sub === "--help" || sub === "-h") {
+			console.log(Object.entries(help).filter(([name]) => name.startsWith(`${command} `)).map(([, text]) => text.split("\n")[0]).join("\n"));
+			return sub === undefined ? EX_USAGE : 0;
+		}
+		throw new UsageError(`unknown command "${verb}".`, usage);
+	}
+	let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
+	try {
+		parsed = parseArgs({ args: argv.slice(2), options, allowPositionals: true });
+	} catch (error) {
+		throw new UsageError(`${verb}: ${error instanceof Error ? error.message : String(error)}`, help[verb]!);
+	}
+	if (parsed.values.help) {
+		console.log(help[verb]);
+		return 0;
+	}
+	const config = loadConfig();
+	const { deps, store } = await openDeps(config);
+	try {
+		return await handler({ deps, store, actor: operatorName(parsed.values.operator), values: parsed.values, args: parsed.positionals });
+	} finally {
+		// Alerts go out before the command ends.
+		await deps.alerts.drain();
+		deps.delivery.close();
+		await store.close();
+	}
+}
+
+if (import.meta.main) {
+	run(process.argv.slice(2)).then(
+		(code) => {
+			if (code >= 0) process.exitCode = code;
+		},
+		(error: unknown) => {
+			if (error instanceof UsageError) {
+				console.error(`tessera: ${error.message}\n\n${error.help}`);
+				process.exitCode = EX_USAGE;
+			} else if (error instanceof UnknownAccount || isTesseraError(error)) {
+				console.error(`tessera: ${error.message}`);
+				process.exitCode = EX_DATAERR;
+			} else if (error instanceof ConfigError) {
+				console.error(`tessera: ${error.message}`);
+				process.exitCode = EX_CONFIG;
+			} else {
+				console.error(`tessera: ${error instanceof Error ? error.message : String(error)}`);
+				process.exitCode = 1;
+			}
+		},
+	);
+}

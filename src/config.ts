@@ -28,6 +28,10 @@ export interface Config {
 	trustProxy: false | number | string[];
 	logLevel: string;
 	issuer: string;
+	/** Where people reach this Tessera (https://id.example.com), for links in messages. */
+	publicUrl: string;
+	/** How long account recovery waits, with alerts on every channel, before two-factor is reset. */
+	recoveryWaitMs: number;
 	session: { absoluteMs: number; idleMs: number };
 	challengeTtlMs: number;
 	backupCodes: { format: BackupCodeFormat; count: number };
@@ -66,6 +70,16 @@ export const configReference = [
 	],
 	["TESSERA_LOG_LEVEL", "info", "pino log level: fatal, error, warn, info, debug, trace, silent."],
 	["TESSERA_ISSUER", "Tessera", "Name shown for the account in authenticator apps."],
+	[
+		"TESSERA_PUBLIC_URL",
+		"http://localhost:$PORT",
+		"The address people reach Tessera at (`https://id.example.com`), used for the links in emails and texts: password reset, \"Wasn't you?\" and cancelling a recovery.",
+	],
+	[
+		"TESSERA_RECOVERY_WAIT",
+		"72h",
+		"How long account recovery waits before two-factor is reset. Every channel of the account is alerted, with a link that cancels it.",
+	],
 	["TESSERA_SESSION_MAX_AGE", "30d", "Absolute session lifetime; a session ends this long after sign-in whatever happens."],
 	["TESSERA_SESSION_IDLE_TIMEOUT", "7d", "A session unused this long ends."],
 	["TESSERA_CHALLENGE_TTL", "10m", "How long a sign-in waits for its second factor."],
@@ -210,6 +224,11 @@ export function loadConfig(env: Env = process.env): Config {
 	const trustProxy = readTrustProxy(read(env, "TESSERA_TRUST_PROXY"));
 	const issuer = read(env, "TESSERA_ISSUER");
 	if (issuer.includes(":") || issuer.length > 64) throw new ConfigError("TESSERA_ISSUER must be at most 64 characters, without a colon.");
+	const publicUrl = (env["TESSERA_PUBLIC_URL"] || `http://localhost:${port}`).replace(/\/+$/, "");
+	if (!/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publicUrl)) {
+		throw new ConfigError("TESSERA_PUBLIC_URL must be an http:// or https:// address, such as https://id.example.com.");
+	}
+	const recoveryWaitMs = readDuration(env, "TESSERA_RECOVERY_WAIT");
 	const session = {
 		absoluteMs: readDuration(env, "TESSERA_SESSION_MAX_AGE"),
 		idleMs: readDuration(env, "TESSERA_SESSION_IDLE_TIMEOUT"),
@@ -254,6 +273,8 @@ export function loadConfig(env: Env = process.env): Config {
 		trustProxy,
 		logLevel: read(env, "TESSERA_LOG_LEVEL"),
 		issuer,
+		publicUrl,
+		recoveryWaitMs,
 		session,
 		challengeTtlMs: readDuration(env, "TESSERA_CHALLENGE_TTL"),
 		limits: {

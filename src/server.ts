@@ -10,6 +10,7 @@ import type { Transport } from "./delivery/message.ts";
 import { OutboxTransport } from "./delivery/outbox.ts";
 import { HttpSmsTransport } from "./delivery/sms-http.ts";
 import { SmtpTransport } from "./delivery/smtp.ts";
+import { Alerts } from "./flows/alerts.ts";
 import type { FlowDeps } from "./flows/deps.ts";
 import { pruneExpiredSessions } from "./flows/sessions.ts";
 import { buildApp } from "./http/app.ts";
@@ -46,8 +47,7 @@ export interface Tessera {
 	close(): Promise<void>;
 }
 
-/** Wires a Tessera from its parts. main.ts and the tests both build it here. */
-export async function createTessera(options: {
+export interface CoreOptions {
 	config: Config;
 	store: Store;
 	secret: Uint8Array;
@@ -56,7 +56,10 @@ export async function createTessera(options: {
 	random?: RandomSource;
 	/** Replaces the configured transports (tests). */
 	transports?: Partial<Record<"email" | "sms", Transport>>;
-}): Promise<Tessera> {
+}
+
+/** Everything the flows need, without the web server: the server and the operator commands share it. */
+export async function createFlowDeps(options: CoreOptions): Promise<FlowDeps> {
 	const { config, store, logger } = options;
 	await migrate(store);
 	const clock = options.clock ?? systemClock;
@@ -66,14 +69,21 @@ export async function createTessera(options: {
 	sharedPolicy ??= PasswordPolicy.fromFile(commonPasswordsPath);
 	const attempts = new AttemptCounter(store.db, clock, keys);
 	const { delivery, outbox } = createDelivery(config, clock, logger, options.transports);
-	const deps: FlowDeps = {
+	return {
 		...methodDeps,
 		methods: createMethods(methodDeps, attempts, delivery),
 		attempts,
 		passwordPolicy: sharedPolicy,
 		delivery,
 		outbox,
+		alerts: new Alerts(methodDeps, delivery, logger),
 	};
+}
+
+/** Wires a Tessera from its parts. main.ts and the tests both build it here. */
+export async function createTessera(options: CoreOptions): Promise<Tessera> {
+	const { config, store, logger } = options;
+	const deps = await createFlowDeps(options);
 	const app = await buildApp({ deps, logger });
 	const longestWindow = Math.max(...Object.values(config.limits).map((l) => l.windowMs));
 	return {
@@ -87,7 +97,8 @@ export async function createTessera(options: {
 		},
 		async close() {
 			await app.close();
-			delivery.close();
+			await deps.alerts.drain();
+			deps.delivery.close();
 			await store.close();
 		},
 	};

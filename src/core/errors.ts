@@ -73,6 +73,22 @@ export const errorCatalogue = {
 		status: 503,
 		message: "Tessera cannot send messages of this kind right now. Use another way.",
 	},
+	recovery_in_progress: {
+		status: 409,
+		message: "Account recovery is already under way for this account. Wait for it to finish, or sign in with a second step to cancel it.",
+	},
+	recovery_request_open: {
+		status: 409,
+		message: "You have already asked for an identity check. The people who run this service will look at it; there is no need to ask again.",
+	},
+	two_factor_setup_required: {
+		status: 403,
+		message: "Two-factor authentication was reset. Set up an authenticator app and save a new set of backup codes before doing anything else.",
+	},
+	invalid_link: {
+		status: 410,
+		message: "This link has expired or has already been used. Links in our messages work once, for a limited time.",
+	},
 	csrf_failed: { status: 403, message: "This form has expired or did not come from Tessera. Reload the page and try again." },
 	not_found: { status: 404, message: "There is nothing here." },
 	internal_error: { status: 500, message: "Something went wrong on our side. Nothing was changed; please try again." },

@@ -6,9 +6,10 @@ import { hashPassword, verifyPassword } from "../methods/password/hashing.ts";
 import type { MethodName } from "../methods/types.ts";
 import { isUniqueViolation } from "../store/errors.ts";
 import type { Db } from "../store/db.ts";
-import type { AccountsTable } from "../store/schema.ts";
+import type { Account } from "../store/schema.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { passwordLimits, signUpLimits } from "./limits.ts";
+import { recordEvent } from "./events.ts";
 import { createSession, type IssuedSession } from "./sessions.ts";
 
 export interface SignUpInput {
@@ -22,7 +23,7 @@ export interface PublicAccount {
 	username: string;
 }
 
-export function publicAccount(account: Pick<AccountsTable, "id" | "username">): PublicAccount {
+export function publicAccount(account: Pick<Account, "id" | "username">): PublicAccount {
 	return { id: account.id, username: account.username };
 }
 
@@ -71,6 +72,7 @@ export async function signUp(
 				})
 				.execute();
 			const session = await createSession(deps, tx, id, client, now);
+			await recordEvent(deps, tx, { accountId: id, kind: "signed_up", method: "password", client }, now);
 			return { account: { id, username }, session };
 		});
 	} catch (error) {
@@ -88,7 +90,7 @@ export async function signUp(
  */
 export async function requirePassword(
 	deps: FlowDeps,
-	account: AccountsTable,
+	account: Account,
 	password: string,
 	client: ClientInfo,
 ): Promise<void> {
@@ -106,9 +108,11 @@ export async function requirePassword(
  * Something the person must do before anything else:
  * - finish_two_factor: the authenticator is set up, but no set of backup codes
  *   was confirmed, so two-factor is not on yet;
- * - new_backup_codes: two-factor is on and every backup code is used.
+ * - new_backup_codes: two-factor is on and every backup code is used;
+ * - set_up_two_factor: account recovery (or an operator) reset two-factor, and
+ *   it must be set up again before anything else.
  */
-export type RequiredAction = "finish_two_factor" | "new_backup_codes";
+export type RequiredAction = "set_up_two_factor" | "finish_two_factor" | "new_backup_codes";
 
 export interface TwoFactorState {
 	enabled: boolean;
@@ -123,7 +127,7 @@ export interface TwoFactorState {
 /** The second factors this account can use right now, in the order they are offered. */
 export async function enrolledMethods(
 	deps: FlowDeps,
-	account: Pick<AccountsTable, "id" | "two_factor_enabled">,
+	account: Pick<Account, "id" | "two_factor_enabled">,
 	db: Db = deps.db,
 ) {
 	if (!account.two_factor_enabled) return [];
@@ -141,14 +145,14 @@ export function preferredMethod(methods: MethodName[], lastUsed: string | null):
 	return methods.find((m) => m !== "backup_code") ?? methods[0] ?? null;
 }
 
-export async function twoFactorState(deps: FlowDeps, account: AccountsTable): Promise<TwoFactorState> {
+export async function twoFactorState(deps: FlowDeps, account: Account): Promise<TwoFactorState> {
 	const methods = await enrolledMethods(deps, account);
 	const backupCodes = account.two_factor_enabled ? ((await deps.methods.backupCode.status(deps.db, account.id)) ?? null) : null;
 	const pending = await deps.methods.backupCode.pending(deps.db, account.id);
 	const requiredActions: RequiredAction[] = [];
-	if (!account.two_factor_enabled && (await deps.methods.totp.isEnrolled(deps.db, account.id))) {
-		requiredActions.push("finish_two_factor");
-	}
+	const totpWaiting = !account.two_factor_enabled && (await deps.methods.totp.isEnrolled(deps.db, account.id));
+	if (account.two_factor_required && !account.two_factor_enabled && !totpWaiting) requiredActions.push("set_up_two_factor");
+	if (totpWaiting) requiredActions.push("finish_two_factor");
 	if (account.two_factor_enabled && backupCodes?.remaining === 0) requiredActions.push("new_backup_codes");
 	return {
 		enabled: Boolean(account.two_factor_enabled),

@@ -5,11 +5,12 @@ import type { IssuedCode } from "../methods/one-time-code/one-time-codes.ts";
 import { codeMessage } from "../methods/one-time-code/messages.ts";
 import type { Db } from "../store/db.ts";
 import { isUniqueViolation, lockAccount } from "../store/errors.ts";
-import type { AccountsTable, ContactKind } from "../store/schema.ts";
+import type { Account, ContactKind } from "../store/schema.ts";
 import { requirePassword } from "./accounts.ts";
 import { assertSecondFactorRemains } from "./passkeys.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { codeLimits } from "./limits.ts";
+import { recordEvent } from "./events.ts";
 import { revokeAllTrustedDevices } from "./trusted-devices.ts";
 
 /**
@@ -98,7 +99,7 @@ export interface AddedContact {
  */
 export async function addContact(
 	deps: FlowDeps,
-	account: AccountsTable,
+	account: Account,
 	input: { kind: ContactKind; value: string; password: string },
 	client: ClientInfo,
 ): Promise<AddedContact> {
@@ -163,7 +164,7 @@ async function unverified(deps: FlowDeps, accountId: string, kind: ContactKind) 
 /** "Resend": a new code for the address waiting to be proved; the old code stops working. */
 export async function resendContactCode(
 	deps: FlowDeps,
-	account: AccountsTable,
+	account: Account,
 	kind: ContactKind,
 	client: ClientInfo,
 ): Promise<IssuedCode> {
@@ -177,7 +178,7 @@ export async function resendContactCode(
  */
 export async function verifyContact(
 	deps: FlowDeps,
-	account: AccountsTable,
+	account: Account,
 	input: { kind: ContactKind; code: string },
 	client: ClientInfo,
 ): Promise<ContactView> {
@@ -187,7 +188,7 @@ export async function verifyContact(
 		const checked = await deps.methods.oneTimeCodes.prepare(scope, input.code);
 		const now = deps.clock();
 		try {
-			await deps.db.transaction().execute(async (tx) => {
+			const event = await deps.db.transaction().execute(async (tx) => {
 				await lockAccount(tx, account.id);
 				// Proved meanwhile by a parallel request (a double submit): not a wrong guess.
 				const still = await tx.selectFrom("contacts").select("verified_at").where("id", "=", row.id).executeTakeFirst();
@@ -202,7 +203,9 @@ export async function verifyContact(
 					.where("verified_at", "is not", null)
 					.execute();
 				await tx.updateTable("contacts").set({ verified_at: now }).where("id", "=", row.id).execute();
+				return recordEvent(deps, tx, { accountId: account.id, kind: "second_factor_added", method: input.kind, client }, now);
 			});
+			deps.alerts.announce(event);
 		} catch (error) {
 			if (isUniqueViolation(error)) throw new TesseraError(input.kind === "email" ? "email_in_use" : "phone_in_use");
 			throw error;
@@ -217,7 +220,7 @@ export async function verifyContact(
  */
 export async function removeContact(
 	deps: FlowDeps,
-	account: AccountsTable,
+	account: Account,
 	input: { kind: ContactKind; password: string },
 	client: ClientInfo,
 ): Promise<void> {
@@ -229,10 +232,13 @@ export async function removeContact(
 		.where("kind", "=", input.kind)
 		.execute();
 	if (rows.length === 0) throw new TesseraError("no_contact");
-	await deps.db.transaction().execute(async (tx) => {
+	const event = await deps.db.transaction().execute(async (tx) => {
 		await lockAccount(tx, account.id);
 		await revokeAllTrustedDevices(tx, account.id);
 		await tx.deleteFrom("contacts").where("account_id", "=", account.id).where("kind", "=", input.kind).execute();
 		await assertSecondFactorRemains(deps, tx, account.id);
+		return recordEvent(deps, tx, { accountId: account.id, kind: "second_factor_removed", method: input.kind, client });
 	});
+	// Sent before the address goes, so the person hears of it there too.
+	deps.alerts.announce(event);
 }

@@ -4,6 +4,7 @@ import type { OutboxTransport } from "../delivery/outbox.ts";
 import type { AttemptCounter } from "../limits/attempts.ts";
 import type { MethodRegistry } from "../methods/registry.ts";
 import type { MethodDeps } from "../methods/types.ts";
+import type { Alerts } from "./alerts.ts";
 
 /** Everything a flow needs; built once in main.ts (or by a test) and passed down. */
 export interface FlowDeps extends MethodDeps {
@@ -13,6 +14,8 @@ export interface FlowDeps extends MethodDeps {
 	delivery: Delivery;
 	/** The development outbox, when messages go there instead of out. */
 	outbox: OutboxTransport | undefined;
+	/** Security alerts and other work done after the answer has gone. */
+	alerts: Alerts;
 }
 
 /** Who is asking: used for throttling per address and shown in session lists. */

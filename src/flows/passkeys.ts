@@ -4,15 +4,16 @@ import type { PasskeyView } from "../methods/passkey/passkeys.ts";
 import type { MethodName } from "../methods/types.ts";
 import { isUniqueViolation, lockAccount } from "../store/errors.ts";
 import type { Db } from "../store/db.ts";
-import type { AccountsTable } from "../store/schema.ts";
+import type { Account } from "../store/schema.ts";
 import { enrolledMethods, requirePassword } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
+import { recordEvent } from "./events.ts";
 import { revokeAllTrustedDevices } from "./trusted-devices.ts";
 
 /** Adding a passkey: the password first, then the browser's answer to the options. */
 export async function beginPasskeyRegistration(
 	deps: FlowDeps,
-	account: AccountsTable,
+	account: Account,
 	password: string,
 	client: ClientInfo,
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
@@ -22,18 +23,21 @@ export async function beginPasskeyRegistration(
 
 export async function finishPasskeyRegistration(
 	deps: FlowDeps,
-	account: AccountsTable,
+	account: Account,
 	input: { name: string; response: RegistrationResponseJSON },
 	client: ClientInfo,
 ): Promise<PasskeyView> {
 	try {
-		return await deps.db.transaction().execute(async (tx) => {
+		const { passkey, event } = await deps.db.transaction().execute(async (tx) => {
 			const now = deps.clock();
 			await lockAccount(tx, account.id);
 			const passkey = await deps.methods.passkey.register(tx, account.id, input.name, input.response, client, now);
 			await revokeAllTrustedDevices(tx, account.id);
-			return passkey;
+			const event = await recordEvent(deps, tx, { accountId: account.id, kind: "second_factor_added", method: "passkey", client, detail: { name: passkey.name } }, now);
+			return { passkey, event };
 		});
+		deps.alerts.announce(event);
+		return passkey;
 	} catch (error) {
 		// The same authenticator registered twice at once, here or on another account.
 		if (isUniqueViolation(error)) throw new TesseraError("passkey_already_registered");
@@ -56,17 +60,20 @@ export async function assertSecondFactorRemains(deps: FlowDeps, tx: Db, accountI
 
 export async function removePasskey(
 	deps: FlowDeps,
-	account: AccountsTable,
+	account: Account,
 	input: { id: string; password: string },
 	client: ClientInfo,
 ): Promise<void> {
 	await requirePassword(deps, account, input.password, client);
 	const mine = await deps.methods.passkey.list(deps.db, account.id);
 	if (!mine.some((p) => p.id === input.id)) throw new TesseraError("not_found");
-	await deps.db.transaction().execute(async (tx) => {
+	const event = await deps.db.transaction().execute(async (tx) => {
 		await lockAccount(tx, account.id);
 		await deps.methods.passkey.remove(tx, account.id, input.id);
 		await assertSecondFactorRemains(deps, tx, account.id);
 		await revokeAllTrustedDevices(tx, account.id);
+		const name = mine.find((p) => p.id === input.id)?.name;
+		return recordEvent(deps, tx, { accountId: account.id, kind: "second_factor_removed", method: "passkey", client, detail: { name } });
 	});
+	deps.alerts.announce(event);
 }

@@ -1,7 +1,7 @@
 import { TesseraError } from "../core/errors.ts";
 import { looksLikeToken, newId, newToken, tokenHash } from "../core/tokens.ts";
 import type { Db } from "../store/db.ts";
-import type { AccountsTable } from "../store/schema.ts";
+import type { Account } from "../store/schema.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 
 export interface IssuedSession {
@@ -10,7 +10,7 @@ export interface IssuedSession {
 }
 
 export interface Authenticated {
-	account: AccountsTable;
+	account: Account;
 	sessionId: string;
 	expiresAt: number;
 }
@@ -63,10 +63,13 @@ export async function authenticate(deps: FlowDeps, token: string | undefined): P
 			"a.preferred_method",
 			"a.created_at",
 			"a.updated_at",
+			"a.locked_at",
+			"a.role",
+			"a.two_factor_required",
 		])
 		.where("s.token_hash", "=", tokenHash(token))
 		.executeTakeFirst();
-	if (!row) throw new TesseraError("unauthenticated");
+	if (!row || row.locked_at !== null) throw new TesseraError("unauthenticated");
 	const lastSeen = Number(row.last_seen_at);
 	const expiresAt = Number(row.expires_at);
 	if (now >= expiresAt || now >= lastSeen + deps.config.session.idleMs) {
@@ -96,4 +99,5 @@ export async function pruneExpiredSessions(deps: FlowDeps): Promise<void> {
 	await deps.db.deleteFrom("webauthn_challenges").where("expires_at", "<=", now - 3_600_000).execute();
 	await deps.db.deleteFrom("one_time_codes").where("expires_at", "<=", now - 86_400_000).execute();
 	await deps.db.deleteFrom("trusted_devices").where("expires_at", "<=", now).execute();
+	await deps.db.deleteFrom("action_tokens").where("expires_at", "<=", now - 86_400_000).execute();
 }

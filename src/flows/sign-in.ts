@@ -1,11 +1,13 @@
-import { TesseraError } from "../core/errors.ts";
+import { isTesseraError, TesseraError } from "../core/errors.ts";
 import { looksLikeToken, newId, newToken, tokenHash } from "../core/tokens.ts";
 import { canonicalUsername } from "../core/username.ts";
 import type { Db } from "../store/db.ts";
 import { lockAccount } from "../store/errors.ts";
 import type { ConsumedProof } from "../methods/types.ts";
 import { dummyPasswordHash, verifyPassword } from "../methods/password/hashing.ts";
-import type { MethodName } from "../methods/types.ts";
+import type { MethodName, SecondFactorMethod } from "../methods/types.ts";
+import { isNewDevice, recordEvent } from "./events.ts";
+import { cancelWaitingRecovery, completeReadyRecovery } from "./recovery.ts";
 import { codeMessage } from "../methods/one-time-code/messages.ts";
 import type { IssuedCode } from "../methods/one-time-code/one-time-codes.ts";
 import { enrolledMethods, preferredMethod, type RequiredAction, twoFactorState } from "./accounts.ts";
@@ -24,8 +26,9 @@ import { isTrustedDevice, trustDevice } from "./trusted-devices.ts";
 
 export interface SecondFactorChallenge {
 	challenge: string;
+	/** Empty when none of the account's second factors can be used: only recovery is left. */
 	methods: MethodName[];
-	preferred: MethodName;
+	preferred: MethodName | null;
 	expiresAt: number;
 	/** Where codes for sms and email go, masked: "•••• 1234", "j•••@example.com". */
 	destinations: Partial<Record<MethodName, string>>;
@@ -74,24 +77,53 @@ export async function signInWithPassword(
 	const account = await deps.attempts.attempt(passwordLimits(deps, found ? { accountId: found.id } : { name: username }, client), async () => {
 		// An unknown user costs one argon2id verification too, so time does not tell either.
 		const passwordOk = await verifyPassword(found?.password_hash ?? (await dummyPasswordHash()), input.password);
-		if (!found || !passwordOk) throw new TesseraError("invalid_credentials");
+		// A locked account answers exactly like a wrong password.
+		if (!found || !passwordOk || found.locked_at !== null) throw new TesseraError("invalid_credentials");
 		return found;
 	});
 
+	// A recovery whose waiting period is over completes at this sign-in: two-factor is reset.
+	if (account.two_factor_enabled || account.two_factor_required) {
+		const recovered = await deps.db.transaction().execute(async (tx) => {
+			const now = deps.clock();
+			await lockAccount(tx, account.id);
+			const events = await completeReadyRecovery(deps, tx, account.id, client, now);
+			if (!events) return undefined;
+			const session = await createSession(deps, tx, account.id, client, now);
+			events.push(await signedInEvent(deps, tx, account.id, "password", client, now));
+			return { session, events };
+		});
+		if (recovered) {
+			deps.alerts.announce(...recovered.events);
+			return { kind: "session", accountId: account.id, session: recovered.session };
+		}
+	}
+
 	const methods = await enrolledMethods(deps, account);
 	const now = deps.clock();
-	// Two-factor on but no usable method left: never fall back to the password alone.
-	if (account.two_factor_enabled && methods.length === 0) throw new TesseraError("second_factor_unavailable");
 	// No second factor, or a device the person chose to trust: the password is enough.
-	if (methods.length === 0 || (await isTrustedDevice(deps, account.id, input.deviceToken))) {
-		const session = await createSession(deps, deps.db, account.id, client, now);
+	const trusted = methods.length > 0 && (await isTrustedDevice(deps, account.id, input.deviceToken));
+	if (!account.two_factor_enabled || trusted) {
+		const { session, event } = await deps.db.transaction().execute(async (tx) => ({
+			session: await createSession(deps, tx, account.id, client, now),
+			event: await signedInEvent(deps, tx, account.id, trusted ? "trusted_device" : "password", client, now),
+		}));
+		deps.alerts.announce(event);
 		return { kind: "session", accountId: account.id, session };
 	}
+	// Two-factor on: never the password alone. With no usable method left, the challenge
+	// lists none, and the only way on is account recovery.
 	return {
 		kind: "second_factor",
 		accountId: account.id,
 		secondFactor: await createChallenge(deps, account, "sign_in", methods, client),
 	};
+}
+
+/** A successful sign-in, in the transaction that opens its session; "new device" when this browser and network are new. */
+async function signedInEvent(deps: FlowDeps, tx: Db, accountId: string, method: string, client: ClientInfo, now: number) {
+	const newDevice = await isNewDevice(tx, accountId, client, now);
+	return recordEvent(deps, tx, { accountId, kind: "signed_in", method, client, detail: newDevice ? { newDevice: true } : {} }, now);
 }
 
 export type ChallengePurpose = "sign_in" | "disable_two_factor";
@@ -123,7 +155,7 @@ export async function createChallenge(
 	return {
 		challenge,
 		methods,
-		preferred: preferredMethod(methods, account.preferred_method)!,
+		preferred: preferredMethod(methods, account.preferred_method),
 		expiresAt,
 		destinations: await destinationsOf(deps, account.id, methods),
 	};
@@ -134,7 +166,7 @@ export interface OpenChallenge {
 	accountId: string;
 	expiresAt: number;
 	methods: MethodName[];
-	preferred: MethodName;
+	preferred: MethodName | null;
 	destinations: Partial<Record<MethodName, string>>;
 }
 
@@ -159,14 +191,14 @@ export async function openChallenge(
 		throw new TesseraError("challenge_expired");
 	}
 	if (purpose !== "any" && row.purpose !== purpose) throw new TesseraError("challenge_expired");
+	if (!row.two_factor_enabled) throw new TesseraError("challenge_expired");
 	const methods = await enrolledMethods(deps, { id: row.account_id, two_factor_enabled: row.two_factor_enabled });
-	if (methods.length === 0) throw new TesseraError("challenge_expired");
 	return {
 		id: row.id,
 		accountId: row.account_id,
 		expiresAt: Number(row.expires_at),
 		methods,
-		preferred: preferredMethod(methods, row.preferred_method)!,
+		preferred: preferredMethod(methods, row.preferred_method),
 		destinations: await destinationsOf(deps, row.account_id, methods),
 	};
 }
@@ -229,10 +261,40 @@ export async function proveSecondFactor<T>(
 		});
 	}
 	const method = deps.methods.get(input.method);
+	try {
+		return await checkSecondFactor(deps, challenge, method, input.code, client, effect);
+	} catch (error) {
+		if (isTesseraError(error) && error.code === "too_many_attempts") await tooManyFailedCodes(deps, challenge.accountId, client);
+		throw error;
+	}
+}
+
+/** The first refusal for too many wrong codes in an hour is recorded, and the person alerted. */
+async function tooManyFailedCodes(deps: FlowDeps, accountId: string, client: ClientInfo): Promise<void> {
+	const now = deps.clock();
+	const recent = await deps.db
+		.selectFrom("security_events")
+		.select("id")
+		.where("account_id", "=", accountId)
+		.where("kind", "=", "too_many_failed_codes")
+		.where("created_at", ">", now - 3_600_000)
+		.executeTakeFirst();
+	if (recent) return;
+	deps.alerts.announce(await recordEvent(deps, deps.db, { accountId, kind: "too_many_failed_codes", client }, now));
+}
+
+async function checkSecondFactor<T>(
+	deps: FlowDeps,
+	challenge: OpenChallenge,
+	method: SecondFactorMethod,
+	code: string,
+	client: ClientInfo,
+	effect: (tx: Db, context: { accountId: string; now: number; consumed: ConsumedProof }) => Promise<T>,
+): Promise<T> {
 	return deps.attempts.attempt(codeLimits(deps, challenge.accountId, client), async () => {
 		const proof = await method.prepare(
 			{ accountId: challenge.accountId, challengeId: challenge.id, origin: client.origin, rpId: client.rpId },
-			input.code,
+			code,
 		);
 		return deps.db.transaction().execute(async (tx) => {
 			const now = deps.clock();
@@ -259,7 +321,7 @@ export async function completeSecondFactor(
 	input: { challenge: string; method: MethodName; code: string; trustDevice?: boolean | undefined },
 	client: ClientInfo,
 ): Promise<SecondFactorResult> {
-	const outcome = await proveSecondFactor(deps, "sign_in", input, client, async (tx, { accountId, now, consumed }) => {
+	const proved = await proveSecondFactor(deps, "sign_in", input, client, async (tx, { accountId, now, consumed }) => {
 		// The method last used becomes the one offered first; a backup code is a fallback, never the default.
 		if (input.method !== "backup_code") {
 			await tx
@@ -272,9 +334,19 @@ export async function completeSecondFactor(
 		const session = await createSession(deps, tx, accountId, client, now);
 		const result: SecondFactorResult = { accountId, session, requiredActions: [] };
 		if (input.trustDevice) result.device = await trustDevice(deps, tx, accountId, client, now);
-		if (consumed.backupCodesRemaining !== undefined) result.backupCodes = { remaining: consumed.backupCodesRemaining };
-		return result;
+		const events = [await signedInEvent(deps, tx, accountId, input.method, client, now)];
+		if (consumed.backupCodesRemaining !== undefined) {
+			result.backupCodes = { remaining: consumed.backupCodesRemaining };
+			events.push(
+				await recordEvent(deps, tx, { accountId, kind: "backup_code_used", method: "backup_code", client, detail: { remaining: consumed.backupCodesRemaining } }, now),
+			);
+		}
+		// A working second factor shows the person is not locked out: a recovery under way ends.
+		events.push(...(await cancelWaitingRecovery(deps, tx, accountId, "sign_in", client, now)));
+		return { result, events };
 	});
+	deps.alerts.announce(...proved.events);
+	const outcome = proved.result;
 	// What the person must do first, whichever method signed them in (say, every backup code is used).
 	const account = await deps.db.selectFrom("accounts").selectAll().where("id", "=", outcome.accountId).executeTakeFirstOrThrow();
 	outcome.requiredActions = (await twoFactorState(deps, account)).requiredActions;

@@ -2,13 +2,14 @@ import { TesseraError } from "../core/errors.ts";
 import type { BackupCodeStatus, PendingSet } from "../methods/backup-code/backup-codes.ts";
 import type { TotpEnrollment } from "../methods/totp/totp.ts";
 import { lockAccount } from "../store/errors.ts";
-import type { AccountsTable } from "../store/schema.ts";
+import type { Account } from "../store/schema.ts";
 import { enrolledMethods, requirePassword, type TwoFactorState, twoFactorState } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { codeLimits } from "./limits.ts";
 import { assertSecondFactorRemains } from "./passkeys.ts";
 import { createChallenge, proveSecondFactor, type SecondFactorChallenge } from "./sign-in.ts";
 import type { MethodName } from "../methods/types.ts";
+import { recordEvent, type SecurityEvent } from "./events.ts";
 import { revokeAllTrustedDevices } from "./trusted-devices.ts";
 
 /**
@@ -20,13 +21,13 @@ import { revokeAllTrustedDevices } from "./trusted-devices.ts";
  * Every later set is confirmed the same way before it replaces the old one.
  */
 
-async function reload(deps: FlowDeps, accountId: string): Promise<AccountsTable> {
+async function reload(deps: FlowDeps, accountId: string): Promise<Account> {
 	return deps.db.selectFrom("accounts").selectAll().where("id", "=", accountId).executeTakeFirstOrThrow();
 }
 
 export async function beginTotpEnrollment(
 	deps: FlowDeps,
-	account: AccountsTable,
+	account: Account,
 	password: string,
 	client: ClientInfo,
 ): Promise<TotpEnrollment> {
@@ -53,7 +54,7 @@ export interface TotpConfirmation {
  */
 export async function confirmTotpEnrollment(
 	deps: FlowDeps,
-	account: AccountsTable,
+	account: Account,
 	code: string,
 	client: ClientInfo,
 ): Promise<TotpConfirmation> {
@@ -61,13 +62,19 @@ export async function confirmTotpEnrollment(
 		deps.methods.totp.checkPendingCode(account.id, code),
 	);
 	const set = account.two_factor_enabled ? undefined : await deps.methods.backupCode.prepareSet(account.id);
+	let added: SecurityEvent | undefined;
 	const pending = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
 		await lockAccount(tx, account.id);
 		await revokeAllTrustedDevices(tx, account.id);
 		await deps.methods.totp.confirm(tx, account.id, checked, now);
+		// While two-factor is off, the app is only half of turning it on: the event comes with the codes.
+		if (account.two_factor_enabled) {
+			added = await recordEvent(deps, tx, { accountId: account.id, kind: "second_factor_added", method: "totp", client }, now);
+		}
 		return set ? deps.methods.backupCode.savePending(tx, account.id, set, now) : undefined;
 	});
+	if (added) deps.alerts.announce(added);
 	const result: TotpConfirmation = { twoFactor: await twoFactorState(deps, await reload(deps, account.id)) };
 	if (set && pending) result.backupCodes = { codes: set.codes, status: "pending", expiresAt: pending.expiresAt };
 	return result;
@@ -81,20 +88,25 @@ export async function confirmTotpEnrollment(
  */
 export async function disableTotp(
 	deps: FlowDeps,
-	account: AccountsTable,
+	account: Account,
 	password: string,
 	client: ClientInfo,
 ): Promise<TwoFactorState> {
 	await requirePassword(deps, account, password, client);
 	const totpOn = await deps.methods.totp.isEnrolled(deps.db, account.id);
 	if (!totpOn) throw new TesseraError("two_factor_not_enabled");
-	await deps.db.transaction().execute(async (tx) => {
+	const event = await deps.db.transaction().execute(async (tx) => {
 		await lockAccount(tx, account.id);
 		await revokeAllTrustedDevices(tx, account.id);
 		await deps.methods.totp.remove(tx, account.id);
 		await assertSecondFactorRemains(deps, tx, account.id);
-		if (!account.two_factor_enabled) await deps.methods.backupCode.retireAll(tx, account.id, deps.clock());
+		if (!account.two_factor_enabled) {
+			await deps.methods.backupCode.retireAll(tx, account.id, deps.clock());
+			return undefined;
+		}
+		return recordEvent(deps, tx, { accountId: account.id, kind: "second_factor_removed", method: "totp", client });
 	});
+	if (event) deps.alerts.announce(event);
 	return twoFactorState(deps, await reload(deps, account.id));
 }
 
@@ -104,7 +116,7 @@ export async function disableTotp(
  */
 export async function startDisableTwoFactor(
 	deps: FlowDeps,
-	account: AccountsTable,
+	account: Account,
 	password: string,
 	client: ClientInfo,
 ): Promise<SecondFactorChallenge> {
@@ -127,7 +139,7 @@ export async function confirmDisableTwoFactor(
 	input: { challenge: string; method: MethodName; code: string },
 	client: ClientInfo,
 ): Promise<TwoFactorState> {
-	const accountId = await proveSecondFactor(deps, "disable_two_factor", input, client, async (tx, { accountId, now }) => {
+	const { accountId, event } = await proveSecondFactor(deps, "disable_two_factor", input, client, async (tx, { accountId, now }) => {
 		// The challenge must belong to the account whose session asks.
 		if (accountId !== signedInAccountId) throw new TesseraError("challenge_expired");
 		await revokeAllTrustedDevices(tx, accountId);
@@ -144,8 +156,9 @@ export async function confirmDisableTwoFactor(
 			.where("account_id", "=", accountId)
 			.where("consumed_at", "is", null)
 			.execute();
-		return accountId;
+		return { accountId, event: await recordEvent(deps, tx, { accountId, kind: "two_factor_disabled", method: input.method, client }, now) };
 	});
+	deps.alerts.announce(event);
 	return twoFactorState(deps, await reload(deps, accountId));
 }
 
@@ -156,7 +169,7 @@ export async function confirmDisableTwoFactor(
  */
 export async function requestNewBackupCodes(
 	deps: FlowDeps,
-	account: AccountsTable,
+	account: Account,
 	password: string,
 	client: ClientInfo,
 ): Promise<NewBackupCodes> {
@@ -186,14 +199,14 @@ export interface ConfirmedBackupCodes {
  */
 export async function confirmBackupCodes(
 	deps: FlowDeps,
-	account: AccountsTable,
+	account: Account,
 	code: string,
 	client: ClientInfo,
 ): Promise<ConfirmedBackupCodes> {
 	const checked = await deps.attempts.attempt(codeLimits(deps, account.id, client), () =>
 		deps.methods.backupCode.checkPendingCode(account.id, code),
 	);
-	const { backupCodes, turnedOn } = await deps.db.transaction().execute(async (tx) => {
+	const { backupCodes, turnedOn, event } = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
 		await lockAccount(tx, account.id);
 		await revokeAllTrustedDevices(tx, account.id);
@@ -203,14 +216,18 @@ export async function confirmBackupCodes(
 			.select("two_factor_enabled")
 			.where("id", "=", account.id)
 			.executeTakeFirstOrThrow();
-		if (current.two_factor_enabled) return { backupCodes: status, turnedOn: false };
+		const on = { accountId: account.id, client, detail: { codes: status.total } };
+		if (current.two_factor_enabled) {
+			return { backupCodes: status, turnedOn: false, event: await recordEvent(deps, tx, { ...on, kind: "backup_codes_replaced" }, now) };
+		}
 		if (!(await deps.methods.totp.isEnrolled(tx, account.id))) throw new TesseraError("two_factor_not_enabled");
 		await tx
 			.updateTable("accounts")
-			.set({ two_factor_enabled: 1, preferred_method: "totp", updated_at: now })
+			.set({ two_factor_enabled: 1, two_factor_required: 0, preferred_method: "totp", updated_at: now })
 			.where("id", "=", account.id)
 			.execute();
-		return { backupCodes: status, turnedOn: true };
+		return { backupCodes: status, turnedOn: true, event: await recordEvent(deps, tx, { ...on, kind: "two_factor_enabled", method: "totp" }, now) };
 	});
+	deps.alerts.announce(event);
 	return { backupCodes, twoFactor: await twoFactorState(deps, await reload(deps, account.id)), turnedOn };
 }

@@ -9,6 +9,7 @@ import { trustedDevices } from "./migrations/003-trusted-devices.ts";
 import { passkeys } from "./migrations/004-passkeys.ts";
 import { challengePurpose } from "./migrations/005-challenge-purpose.ts";
 import { contactValueLocks } from "./migrations/006-contact-value-locks.ts";
+import { recoveryAndEvents } from "./migrations/007-recovery-and-events.ts";
 import { NodeSqliteDatabase } from "./node-sqlite.ts";
 import type { Schema } from "./schema.ts";
 
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
 	"004-passkeys": passkeys,
 	"005-challenge-purpose": challengePurpose,
 	"006-contact-value-locks": contactValueLocks,
+	"007-recovery-and-events": recoveryAndEvents,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

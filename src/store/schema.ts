@@ -3,7 +3,7 @@
  * Unix epoch (bigint in PostgreSQL, INTEGER in SQLite); flags are 0/1 integers,
  * so one set of queries runs on both databases.
  */
-import type { Generated } from "kysely";
+import type { Generated, Selectable } from "kysely";
 
 export interface AccountsTable {
 	id: string;
@@ -17,7 +17,16 @@ export interface AccountsTable {
 	preferred_method: string | null;
 	created_at: number;
 	updated_at: number;
+	/** Set by an operator: the account cannot sign in (it answers like a wrong password). */
+	locked_at: Generated<number | null>;
+	/** "user", or "admin" for people who review identity checks. */
+	role: Generated<string>;
+	/** 1 after recovery or an operator reset two-factor: set it up again before anything else. */
+	two_factor_required: Generated<number>;
 }
+
+/** An account row as read from the database. */
+export type Account = Selectable<AccountsTable>;
 
 export interface SessionsTable {
 	id: string;
@@ -104,7 +113,7 @@ export interface OneTimeCodesTable {
 	id: string;
 	account_id: string;
 	/** "contact": proves an address; "sign_in": a second factor, bound to its challenge. */
-	purpose: "contact" | "sign_in";
+	purpose: "contact" | "sign_in" | "recovery";
 	channel: "email" | "sms";
 	contact_id: string | null;
 	challenge_id: string | null;
@@ -162,6 +171,72 @@ export interface ContactValueLocksTable {
 	value: string;
 }
 
+export interface SecurityEventsTable {
+	id: string;
+	account_id: string | null;
+	/** A stable name: "signed_in", "backup_code_used", "recovery_started", … (flows/events.ts). */
+	kind: string;
+	method: string | null;
+	/** "person", "system", "operator:<name>" (the CLI) or "admin:<username>" (the admin page). */
+	actor: string;
+	ip: string | null;
+	/** The address's network (an IPv4 address, an IPv6 /64): a device seen from a new network is new. */
+	network: string | null;
+	/** "Firefox on Windows". */
+	device: string | null;
+	/** JSON: details that depend on the kind, never a secret. */
+	detail: string | null;
+	created_at: number;
+}
+
+export type RecoveryStatus = "waiting" | "cancelled" | "completed";
+
+export interface AccountRecoveriesTable {
+	id: string;
+	account_id: string;
+	/** How the person proved it: "email", "phone", or "operator" (an approved identity check). */
+	via: string;
+	status: RecoveryStatus;
+	started_at: number;
+	/** Two-factor is reset at the first sign-in from this time on. */
+	ready_at: number;
+	ended_at: number | null;
+	/** "sign_in" (a working factor), "link" (the cancel link), "secure_account", "operator:<name>", "completed". */
+	ended_by: string | null;
+}
+
+export type RecoveryRequestStatus = "open" | "approved" | "denied";
+
+export interface RecoveryRequestsTable {
+	id: string;
+	account_id: string;
+	status: RecoveryRequestStatus;
+	message: string;
+	contacts_used: string;
+	last_sign_in: string;
+	ip: string | null;
+	device: string | null;
+	created_at: number;
+	decided_at: number | null;
+	decided_by: string | null;
+	decision_note: string | null;
+}
+
+export type ActionTokenPurpose = "password_reset" | "password_reset_sms" | "secure_account" | "cancel_recovery";
+
+export interface ActionTokensTable {
+	id: string;
+	account_id: string;
+	purpose: ActionTokenPurpose;
+	/** SHA-256 of the token; the token itself is only in the link or the client. */
+	token_hash: string;
+	code_hash: string | null;
+	recovery_id: string | null;
+	created_at: number;
+	expires_at: number;
+	used_at: number | null;
+}
+
 export interface MigrationLockTable {
 	id: Generated<string>;
 }
@@ -180,4 +255,8 @@ export interface Schema {
 	passkeys: PasskeysTable;
 	webauthn_challenges: WebauthnChallengesTable;
 	contact_value_locks: ContactValueLocksTable;
+	security_events: SecurityEventsTable;
+	account_recoveries: AccountRecoveriesTable;
+	recovery_requests: RecoveryRequestsTable;
+	action_tokens: ActionTokensTable;
 }

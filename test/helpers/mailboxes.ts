@@ -17,6 +17,11 @@ export function mark(): number {
 	return arrivals + 1;
 }
 
+/** Security alerts arrive on the same channels as codes; `next` skips them, `nextAlert` finds only them. */
+export function isAlert(message: Received): boolean {
+	return /security alert/i.test(message.body);
+}
+
 /** The last 6-digit code in a message. */
 export function codeIn(message: Received | undefined): string {
 	const codes = message?.body.match(/\b\d{6}\b/g);
@@ -60,8 +65,12 @@ export async function startSmtpServer() {
 	return {
 		url: `smtp://127.0.0.1:${port}`,
 		messages,
-		/** The next message to `to` after `since`. */
-		next: (to: string, since = 0) => waitFor(() => messages.find((m) => m.to === to && m.at >= since), `an email to ${to}`),
+		/** The next message to `to` after `since`, alerts aside. */
+		next: (to: string, since = 0) =>
+			waitFor(() => messages.find((m) => m.to === to && m.at >= since && !isAlert(m)), `an email to ${to}`),
+		/** The next security alert to `to` after `since`. */
+		nextAlert: (to: string, since = 0) =>
+			waitFor(() => messages.find((m) => m.to === to && m.at >= since && isAlert(m)), `an alert to ${to}`),
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	};
 }
@@ -115,7 +124,10 @@ export async function startSmsProvider(accountId = "AC_test", token = "secret-to
 		},
 		messages,
 		state,
-		next: (to: string, since = 0) => waitFor(() => messages.find((m) => m.to === to && m.at >= since), `a text to ${to}`),
+		next: (to: string, since = 0) =>
+			waitFor(() => messages.find((m) => m.to === to && m.at >= since && !isAlert(m)), `a text to ${to}`),
+		nextAlert: (to: string, since = 0) =>
+			waitFor(() => messages.find((m) => m.to === to && m.at >= since && isAlert(m)), `an alert to ${to}`),
 		close: () =>
 			new Promise<void>((resolve) => {
 				for (const r of hanging) r.destroy();

@@ -135,15 +135,21 @@ for (const kind of await databaseKinds()) {
 			assert.deepEqual(account.json().twoFactor.backupCodes.remaining, 0, "settings still show the spent list");
 		});
 
-		test("with two-factor on and no usable method left, the password alone never signs in", async () => {
+		test("with two-factor on and no usable method left, the password alone never signs in: only recovery is offered", async () => {
 			const user = await signUpWithTwoFactor(h);
 			const db = h.tessera.store.db;
 			await db.deleteFrom("totp_credentials").where("account_id", "=", user.id).execute();
 			await db.updateTable("backup_codes").set({ used_at: h.clock() }).where("account_id", "=", user.id).execute();
 			const response = await api(h.app, "/sessions", { body: { username: user.username, password: PASSWORD } });
-			assert.equal(response.statusCode, 403);
-			assert.equal(errorCode(response), "second_factor_unavailable");
+			assert.equal(response.statusCode, 200);
 			assert.equal(response.json().session, undefined);
+			const { challenge, methods, preferred } = response.json().secondFactor;
+			assert.deepEqual(methods, []);
+			assert.equal(preferred, null);
+			const guess = await api(h.app, "/sessions/second-factor", { body: { challenge, method: "backup_code", code: user.codes[0] } });
+			assert.equal(errorCode(guess), "method_not_available");
+			const options = await api(h.app, "/recovery/options", { body: { challenge } });
+			assert.equal(options.statusCode, 200);
 		});
 
 		test("with every code used and a new set saved but not confirmed, the new codes still sign in", async () => {

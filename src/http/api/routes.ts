@@ -31,6 +31,16 @@ import type { TwoFactorState } from "../../flows/accounts.ts";
 import { RUNNING_LOW_AT } from "../../methods/backup-code/backup-codes.ts";
 import type { methodNames } from "../../methods/types.ts";
 import { registerJsonParser } from "../body-parsers.ts";
+import { changePassword, completePasswordReset, requestPasswordReset, secureAccount } from "../../flows/password.ts";
+import {
+	cancelRecoveryByLink,
+	fileRecoveryRequest,
+	recoveryOptions,
+	sendRecoveryCode,
+	startRecovery,
+	type WaitingRecovery,
+} from "../../flows/recovery.ts";
+import { describeEvent, listActivity } from "../../flows/events.ts";
 import { clientInfo } from "../client.ts";
 import { apiSchemas as s } from "./schemas.ts";
 
@@ -100,6 +110,25 @@ function newCodesBody(set: NewBackupCodes) {
 	return { codes: set.codes, status: set.status, expiresAt: iso(set.expiresAt) };
 }
 
+function recoveryBody(recovery: WaitingRecovery) {
+	return { status: "waiting", via: recovery.via, startedAt: iso(recovery.startedAt), readyAt: iso(recovery.readyAt) };
+}
+
+/** The same words whether or not an account matched. */
+export const resetRequestedMessage =
+	"If an account matches, we sent a link to its confirmed email address, or a code by text message to its confirmed phone. The link works for 30 minutes, the code for 10.";
+
+/** What a session may do while two-factor must be set up again. */
+const allowedBeforeTwoFactorSetUp = new Set([
+	"GET /api/v1/account",
+	"GET /api/v1/account/activity",
+	"POST /api/v1/account/totp",
+	"POST /api/v1/account/totp/confirm",
+	"POST /api/v1/account/backup-codes",
+	"POST /api/v1/account/backup-codes/confirm",
+	"DELETE /api/v1/sessions/current",
+]);
+
 function bearerToken(request: FastifyRequest): string | undefined {
 	const header = request.headers.authorization;
 	if (typeof header !== "string") return undefined;
@@ -114,8 +143,94 @@ export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 
 	const requireSession = async (request: FastifyRequest) => {
 		request.auth = await authenticate(deps, bearerToken(request));
+		const { account } = request.auth;
+		// After recovery reset two-factor, setting it up again comes before anything else.
+		if (account.two_factor_required && !account.two_factor_enabled && !allowedBeforeTwoFactorSetUp.has(`${request.method} ${request.routeOptions.url}`)) {
+			throw new TesseraError("two_factor_setup_required");
+		}
 	};
 	const account = (request: FastifyRequest) => request.auth!.account;
+
+	// ── Passwords ─────────────────────────────────────────────────────────────
+	app.post("/account/password", { schema: s.changePassword, preHandler: requireSession }, async (request) => {
+		const body = request.body as { currentPassword: string; newPassword: string };
+		await changePassword(deps, account(request), { current: body.currentPassword, password: body.newPassword }, clientInfo(request), request.auth!.sessionId);
+		return { status: "password_changed" };
+	});
+
+	app.post("/password-reset", { schema: s.requestPasswordReset }, async (request, reply) => {
+		const { identifier } = request.body as { identifier: string };
+		const { token } = await requestPasswordReset(deps, identifier, clientInfo(request));
+		reply.code(202);
+		return { reset: token, message: resetRequestedMessage };
+	});
+
+	app.post("/password-reset/complete", { schema: s.completePasswordReset }, async (request) => {
+		const body = request.body as { token: string; code?: string; newPassword: string };
+		await completePasswordReset(deps, { token: body.token, code: body.code, password: body.newPassword }, clientInfo(request));
+		return { status: "password_changed" };
+	});
+
+	app.post("/secure-account", { schema: s.secureAccount }, async (request) => {
+		const body = request.body as { token: string; newPassword: string };
+		await secureAccount(deps, { token: body.token, password: body.newPassword }, clientInfo(request));
+		return { status: "password_changed" };
+	});
+
+	// ── Account recovery ─────────────────────────────────────────────────────
+	app.post("/recovery/options", { schema: s.recoveryOptions }, async (request) => {
+		const { challenge } = request.body as { challenge: string };
+		const options = await recoveryOptions(deps, challenge);
+		return {
+			contacts: options.contacts,
+			recovery: options.recovery ? recoveryBody(options.recovery) : null,
+			identityCheckOpen: options.requestOpen,
+		};
+	});
+
+	app.post("/recovery/send", { schema: s.recoverySend }, async (request, reply) => {
+		const body = request.body as { challenge: string; kind: ContactKind };
+		const sent = await sendRecoveryCode(deps, body, clientInfo(request));
+		reply.code(202);
+		return codeSentBody(sent);
+	});
+
+	app.post("/recovery/start", { schema: s.recoveryStart }, async (request, reply) => {
+		const body = request.body as { challenge: string; kind: ContactKind; code: string };
+		const recovery = await startRecovery(deps, body, clientInfo(request));
+		reply.code(201);
+		return { recovery: recoveryBody(recovery) };
+	});
+
+	app.post("/recovery/requests", { schema: s.recoveryRequest }, async (request, reply) => {
+		const body = request.body as { challenge: string; message: string; contactsUsed?: string; lastSignIn?: string };
+		const filed = await fileRecoveryRequest(
+			deps,
+			{ challenge: body.challenge, message: body.message, contactsUsed: body.contactsUsed ?? "", lastSignIn: body.lastSignIn ?? "" },
+			clientInfo(request),
+		);
+		reply.code(201);
+		return { request: { id: filed.id, status: "open", createdAt: iso(filed.createdAt) } };
+	});
+
+	app.post("/recovery/cancel", { schema: s.recoveryCancel }, async (request) => {
+		const { token } = request.body as { token: string };
+		if (!(await cancelRecoveryByLink(deps, token, clientInfo(request)))) throw new TesseraError("invalid_link");
+		return { status: "recovery_cancelled" };
+	});
+
+	app.get("/account/activity", { schema: s.activity, preHandler: requireSession }, async (request) => ({
+		events: (await listActivity(deps, account(request).id)).map((e) => ({
+			id: e.id,
+			at: iso(e.createdAt),
+			kind: e.kind,
+			description: describeEvent(e),
+			method: e.method,
+			device: e.device,
+			ip: e.ip,
+			by: e.actor === "person" ? "you" : e.actor.startsWith("operator:") || e.actor.startsWith("admin:") ? "operator" : "system",
+		})),
+	}));
 
 	app.post("/accounts", { schema: s.signUp }, async (request, reply) => {
 		const body = request.body as { username: string; password: string; email?: string };

@@ -98,7 +98,7 @@ const secondFactor = {
 	properties: {
 		challenge: { type: "string" },
 		methods: { type: "array", items: { type: "string" } },
-		preferred: { type: "string" },
+		preferred: { type: ["string", "null"] },
 		expiresAt: { type: "string" },
 		destinations: { type: "object", additionalProperties: { type: "string" } },
 	},
@@ -119,7 +119,83 @@ const signedIn = {
 	},
 } as const;
 
+const waitingRecovery = {
+	type: "object",
+	properties: { status: { type: "string" }, via: { type: "string" }, startedAt: { type: "string" }, readyAt: { type: "string" } },
+} as const;
+
+const activityEvent = {
+	type: "object",
+	properties: {
+		id: { type: "string" },
+		at: { type: "string" },
+		kind: { type: "string" },
+		description: { type: "string" },
+		method: { type: ["string", "null"] },
+		device: { type: ["string", "null"] },
+		ip: { type: ["string", "null"] },
+		by: { type: "string" },
+	},
+} as const;
+
+const ok = { type: "object", properties: { status: { type: "string" } } } as const;
+
 export const apiSchemas = {
+	changePassword: {
+		body: object({ currentPassword: str(1024), newPassword: str(1024) }, ["currentPassword", "newPassword"]),
+		response: { 200: ok, "4xx": errorResponse },
+	},
+	requestPasswordReset: {
+		body: object({ identifier: str(320) }, ["identifier"]),
+		response: { 202: { type: "object", properties: { reset: { type: "string" }, message: { type: "string" } } }, "4xx": errorResponse },
+	},
+	completePasswordReset: {
+		body: object({ token: str(128), code: str(64), newPassword: str(1024) }, ["token", "newPassword"]),
+		response: { 200: ok, "4xx": errorResponse },
+	},
+	secureAccount: {
+		body: object({ token: str(128), newPassword: str(1024) }, ["token", "newPassword"]),
+		response: { 200: ok, "4xx": errorResponse },
+	},
+	recoveryOptions: {
+		body: object({ challenge: str(128) }, ["challenge"]),
+		response: {
+			200: {
+				type: "object",
+				properties: {
+					contacts: { type: "array", items: { type: "object", properties: { kind: { type: "string" }, masked: { type: "string" } } } },
+					recovery: { ...waitingRecovery, type: ["object", "null"] },
+					identityCheckOpen: { type: "boolean" },
+				},
+			},
+			"4xx": errorResponse,
+		},
+	},
+	recoverySend: {
+		body: object({ challenge: str(128), kind: contactKind }, ["challenge", "kind"]),
+		response: { 202: codeSent, "4xx": errorResponse, "5xx": errorResponse },
+	},
+	recoveryStart: {
+		body: object({ challenge: str(128), kind: contactKind, code: str(64) }, ["challenge", "kind", "code"]),
+		response: { 201: { type: "object", properties: { recovery: waitingRecovery } }, "4xx": errorResponse },
+	},
+	recoveryRequest: {
+		body: object(
+			{ challenge: str(128), message: str(2000), contactsUsed: str(500), lastSignIn: str(100) },
+			["challenge", "message"],
+		),
+		response: {
+			201: { type: "object", properties: { request: { type: "object", properties: { id: { type: "string" }, status: { type: "string" }, createdAt: { type: "string" } } } } },
+			"4xx": errorResponse,
+		},
+	},
+	recoveryCancel: {
+		body: object({ token: str(128) }, ["token"]),
+		response: { 200: ok, "4xx": errorResponse },
+	},
+	activity: {
+		response: { 200: { type: "object", properties: { events: { type: "array", items: activityEvent } } }, "4xx": errorResponse },
+	},
 	disableTwoFactor: {
 		body: object({ password: str(1024) }, ["password"]),
 		response: {

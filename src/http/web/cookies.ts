@@ -5,7 +5,7 @@ import { newToken } from "../../core/tokens.ts";
 import type { FlowDeps } from "../../flows/deps.ts";
 import { isSecureContext } from "../client.ts";
 
-export type CookieKind = "session" | "signin" | "csrf" | "device" | "stepup";
+export type CookieKind = "session" | "signin" | "csrf" | "device" | "stepup" | "reset";
 
 /**
  * `__Host-` cookies: Secure, Path=/, no Domain, so no other host or path can

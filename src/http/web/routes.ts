@@ -37,7 +37,47 @@ import type { Html } from "../../ui/html.ts";
 import { anotherWayPage, messagePage, secondFactorPage, signInPage, signUpPage } from "../../ui/pages/auth.ts";
 import type { FormError, PageUser } from "../../ui/pages/layout.ts";
 import { addContactPage, verifyContactPage } from "../../ui/pages/contacts.ts";
-import { backupCodesHelpPage } from "../../ui/pages/help.ts";
+import {
+	backupCodesHelpPage,
+	helpIndexPage,
+	lostPhoneHelpPage,
+	phishingHelpPage,
+	savingCodesHelpPage,
+} from "../../ui/pages/help.ts";
+import {
+	activityPage,
+	adminRequestPage,
+	adminRequestsPage,
+	cancelRecoveryPage,
+	changePasswordPage,
+	forgotPasswordPage,
+	identityCheckPage,
+	identityCheckSentPage,
+	linkExpiredPage,
+	newPasswordPage,
+	passwordResetDonePage,
+	recoverCodePage,
+	recoverStartPage,
+	recoveryCancelledPage,
+	recoveryStartedPage,
+	resetSentPage,
+	setUpAgainPage,
+} from "../../ui/pages/recovery.ts";
+import { changePassword, completePasswordReset, RESET_LINK_TTL_MS, requestPasswordReset, resetLinkIsLive, secureAccount } from "../../flows/password.ts";
+import {
+	cancelRecoveryByLink,
+	decideRecoveryRequest,
+	fileRecoveryRequest,
+	findRecoveryRequest,
+	listRecoveryRequests,
+	RequestNotOpen,
+	recoveryOptions,
+	sendRecoveryCode,
+	startRecovery,
+} from "../../flows/recovery.ts";
+import { listActivity } from "../../flows/events.ts";
+import { looksLikeToken } from "../../core/tokens.ts";
+import { resetRequestedMessage } from "../api/routes.ts";
 import { outboxPage } from "../../ui/pages/outbox.ts";
 import {
 	backupCodesPage,
@@ -129,9 +169,20 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		request.webAuth = auth;
 		request.twoFactor = await twoFactorState(deps, auth.account);
 		const path = request.url.split("?")[0]!;
-		if (request.twoFactor.requiredActions.includes("new_backup_codes") && !allowedWhileCodesUsedUp.has(path)) {
+		const required = request.twoFactor.requiredActions;
+		if ((required.includes("set_up_two_factor") || (auth.account.two_factor_required && required.includes("finish_two_factor"))) && !allowedWhileSettingUpAgain.has(path)) {
+			return reply.redirect("/settings/two-factor/required", 303);
+		}
+		if (required.includes("new_backup_codes") && !allowedWhileCodesUsedUp.has(path)) {
 			return reply.redirect("/settings/backup-codes/running-low", 303);
 		}
+	};
+
+	const requireAdmin = async (request: FastifyRequest, reply: FastifyReply) => {
+		await requireSignedIn(request, reply);
+		if (reply.sent) return;
+		// Not an admin: the page does not exist for them.
+		if (request.webAuth?.account.role !== "admin") throw new TesseraError("not_found");
 	};
 
 	const csrfCheck = async (request: FastifyRequest) => verifyCsrf(deps, request);
@@ -224,6 +275,8 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		base: string;
 		cookie: "signin" | "stepup";
 		purpose: ChallengePurpose;
+		/** Where to go when the account has no usable second factor. */
+		noMethods: string;
 		/** Settings steps need the signed-in browser. */
 		preHandler?: typeof requireSignedIn;
 		pageText?: { heading: string; intro: string };
@@ -241,7 +294,14 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		const pre = step.preHandler ? [step.preHandler] : [];
 		async function pending(request: FastifyRequest, reply: FastifyReply) {
 			try {
-				return await openChallenge(deps, readCookie(request, step.cookie), step.purpose);
+				const challenge = await openChallenge(deps, readCookie(request, step.cookie), step.purpose);
+				const preferred = challenge.preferred;
+				if (preferred === null) {
+					// None of the account's second factors can be used: recovery is the way on.
+					reply.redirect(step.noMethods, 303);
+					return undefined;
+				}
+				return { ...challenge, preferred };
 			} catch (error) {
 				if (isTesseraError(error) && error.code === "challenge_expired") {
 					clearCookie(request, reply, step.cookie);
@@ -364,6 +424,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		base: "/sign-in/verify",
 		cookie: "signin",
 		purpose: "sign_in",
+		noMethods: "/sign-in/recover",
 		expired: (request, reply, message) =>
 			send(reply, signInPage({ csrf: csrfTokenFor(deps, request, reply), notice: message.replace("start again.", "start again with your username and password.") }), 410),
 		async complete(request, reply, input) {
@@ -387,6 +448,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		base: "/settings/two-factor/off/verify",
 		cookie: "stepup",
 		purpose: "disable_two_factor",
+		noMethods: "/settings",
 		preHandler: requireSignedIn,
 		pageText: {
 			heading: "Turn off two-factor authentication",
@@ -445,7 +507,8 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			const contacts = await listContacts(deps, request.webAuth!.account.id);
 			const devices = await listTrustedDevices(deps, request.webAuth!.account.id);
 			const passkeys = await deps.methods.passkey.list(deps.db, request.webAuth!.account.id);
-			return send(reply, settingsPage({ user: pageUser(request, reply), twoFactor: state, notice, contacts, devices, passkeys }));
+			const admin = request.webAuth!.account.role === "admin";
+			return send(reply, settingsPage({ user: pageUser(request, reply), twoFactor: state, notice, contacts, devices, passkeys, admin }));
 		},
 	);
 
@@ -603,7 +666,6 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		);
 	});
 
-	app.get("/help/backup-codes", { schema: noQuery }, async (_request, reply) => send(reply, backupCodesHelpPage()));
 
 	// ── Email and phone ──────────────────────────────────────────────────────
 	const kindQuery = {
@@ -804,6 +866,300 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		return reply.redirect("/settings?notice=device_revoked", 303);
 	});
 
+	// ── Passwords ────────────────────────────────────────────────────────────
+	app.get("/settings/password", { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) =>
+		send(reply, changePasswordPage({ user: pageUser(request, reply) })),
+	);
+
+	app.post(
+		"/settings/password",
+		{ schema: form({ current: 1024, password: 1024 }), preHandler: [requireSignedIn, csrfCheck] },
+		async (request, reply) => {
+			const body = request.body as { current?: string; password?: string };
+			const auth = request.webAuth!;
+			try {
+				await changePassword(deps, auth.account, { current: body.current ?? "", password: body.password ?? "" }, clientInfo(request), auth.sessionId);
+				return reply.redirect("/settings?notice=password_changed", 303);
+			} catch (error) {
+				const { error: e, form } = asFormError(error, reply);
+				// The current password's problem belongs to its own field.
+				const fixed = e.code === "invalid_credentials" ? { ...form, fields: [{ field: "current", problem: "Not the right password." }] } : form;
+				return send(reply, changePasswordPage({ user: pageUser(request, reply), error: fixed }), e.status);
+			}
+		},
+	);
+
+	app.get("/forgot-password", { schema: noQuery }, async (request, reply) =>
+		send(reply, forgotPasswordPage({ csrf: csrfTokenFor(deps, request, reply) })),
+	);
+
+	app.post("/forgot-password", { schema: form({ identifier: 320 }), preHandler: csrfCheck }, async (request, reply) => {
+		const { identifier } = request.body as { identifier?: string };
+		try {
+			const { token } = await requestPasswordReset(deps, identifier ?? "", clientInfo(request));
+			setCookie(request, reply, "reset", token, Math.floor(RESET_LINK_TTL_MS / 1000));
+			return reply.redirect("/forgot-password/code", 303);
+		} catch (error) {
+			const { error: e, form } = asFormError(error, reply);
+			return send(reply, forgotPasswordPage({ csrf: csrfTokenFor(deps, request, reply), identifier: identifier ?? "", error: form }), e.status);
+		}
+	});
+
+	app.get("/forgot-password/code", { schema: noQuery }, async (request, reply) => {
+		if (!readCookie(request, "reset")) return reply.redirect("/forgot-password", 303);
+		return send(reply, resetSentPage({ csrf: csrfTokenFor(deps, request, reply), message: resetRequestedMessage }));
+	});
+
+	app.post(
+		"/forgot-password/code",
+		{ schema: form({ code: 64, password: 1024 }), preHandler: csrfCheck },
+		async (request, reply) => {
+			const body = request.body as { code?: string; password?: string };
+			const token = readCookie(request, "reset");
+			if (!token) return reply.redirect("/forgot-password", 303);
+			try {
+				await completePasswordReset(deps, { token, code: body.code ?? "", password: body.password ?? "" }, clientInfo(request));
+				clearCookie(request, reply, "reset");
+				return send(reply, passwordResetDonePage());
+			} catch (error) {
+				const { error: e, form } = asFormError(error, reply);
+				const page = resetSentPage({ csrf: csrfTokenFor(deps, request, reply), message: resetRequestedMessage, error: form, typed: body.code ?? "" });
+				return send(reply, page, e.status);
+			}
+		},
+	);
+
+	const tokenQuery = {
+		querystring: {
+			type: "object",
+			additionalProperties: false,
+			properties: { token: { type: "string", maxLength: 128 } },
+		},
+	};
+
+	/** A page reached from a link in a message: the token comes in the address and goes on in the form. */
+	function linkPage(
+		path: string,
+		purpose: "password_reset" | "secure_account",
+		copy: { title: string; intro: string; submit: string; expired: { title: string; message: string; again?: { href: string; text: string } } },
+		complete: (request: FastifyRequest, token: string, password: string) => Promise<void>,
+		done: () => Html,
+	): void {
+		app.get(path, { schema: tokenQuery }, async (request, reply) => {
+			const { token } = request.query as { token?: string };
+			if (!(await resetLinkIsLive(deps, token, purpose))) return send(reply, linkExpiredPage(copy.expired), 410);
+			return send(reply, newPasswordPage({ csrf: csrfTokenFor(deps, request, reply), action: path, token: token!, ...copy }));
+		});
+		app.post(path, { schema: form({ token: 128, password: 1024 }), preHandler: csrfCheck }, async (request, reply) => {
+			const body = request.body as { token?: string; password?: string };
+			try {
+				await complete(request, body.token ?? "", body.password ?? "");
+				return send(reply, done());
+			} catch (error) {
+				const { error: e, form } = asFormError(error, reply);
+				if (e.code === "invalid_link") return send(reply, linkExpiredPage(copy.expired), e.status);
+				const page = newPasswordPage({ csrf: csrfTokenFor(deps, request, reply), action: path, token: body.token ?? "", ...copy, error: form });
+				return send(reply, page, e.status);
+			}
+		});
+	}
+
+	linkPage(
+		"/reset-password",
+		"password_reset",
+		{
+			title: "Choose a new password",
+			intro: "Every session signs out and trusted devices are forgotten. Two-factor authentication stays on: you will still need your second step to sign in.",
+			submit: "Save new password",
+			expired: {
+				title: "This link has expired",
+				message: "Password reset links work once, for 30 minutes. Ask for a new one.",
+				again: { href: "/forgot-password", text: "Ask for a new link" },
+			},
+		},
+		(request, token, password) => completePasswordReset(deps, { token, password }, clientInfo(request)),
+		passwordResetDonePage,
+	);
+
+	linkPage(
+		"/secure-account",
+		"secure_account",
+		{
+			title: "Secure your account",
+			intro: "This signs your account out everywhere, forgets every trusted device, cancels any account recovery under way, and sets a new password. Two-factor authentication stays on.",
+			submit: "Sign out everywhere and save new password",
+			expired: {
+				title: "This link has expired",
+				message: "“Wasn't you?” links work once, for 7 days. If you are worried about your account, reset your password now.",
+				again: { href: "/forgot-password", text: "Reset your password" },
+			},
+		},
+		(request, token, password) => secureAccount(deps, { token, password }, clientInfo(request)),
+		() =>
+			messagePage({
+				title: "Your account is secured",
+				message: "Every session is signed out and your password is changed. Sign in with the new password and your second step, then check your account activity.",
+				link: { href: "/sign-in", text: "Sign in" },
+			}),
+	);
+
+	// ── Account recovery ─────────────────────────────────────────────────────
+	async function recoveryPageFor(request: FastifyRequest, reply: FastifyReply, error?: FormError, status = 200) {
+		try {
+			const options = await recoveryOptions(deps, readCookie(request, "signin"));
+			const page = recoverStartPage({ csrf: csrfTokenFor(deps, request, reply), options, waitHours: Math.round(deps.config.recoveryWaitMs / 3_600_000), ...(error ? { error } : {}) });
+			return send(reply, page, status);
+		} catch (failure) {
+			const { error: e } = asFormError(failure, reply);
+			if (e.code !== "challenge_expired") throw failure;
+			clearCookie(request, reply, "signin");
+			const notice = "To recover your account, first sign in with your username and password.";
+			return send(reply, signInPage({ csrf: csrfTokenFor(deps, request, reply), notice }), 410);
+		}
+	}
+
+	app.get("/sign-in/recover", { schema: noQuery }, async (request, reply) => recoveryPageFor(request, reply));
+
+	app.post("/sign-in/recover/send", { schema: form({ kind: 8 }), preHandler: csrfCheck }, async (request, reply) => {
+		const kind = asKind((request.body as { kind?: string }).kind);
+		try {
+			const sent = await sendRecoveryCode(deps, { challenge: readCookie(request, "signin") ?? "", kind }, clientInfo(request));
+			const csrf = csrfTokenFor(deps, request, reply);
+			return send(reply, recoverCodePage({ csrf, kind, sentTo: sent.sentTo, delivered: sent.delivery === "sent" }));
+		} catch (error) {
+			const { error: e, form } = asFormError(error, reply);
+			return recoveryPageFor(request, reply, form, e.status);
+		}
+	});
+
+	app.post("/sign-in/recover/code", { schema: form({ kind: 8, code: 64 }), preHandler: csrfCheck }, async (request, reply) => {
+		const body = request.body as { kind?: string; code?: string };
+		const kind = asKind(body.kind);
+		try {
+			const recovery = await startRecovery(deps, { challenge: readCookie(request, "signin") ?? "", kind, code: body.code ?? "" }, clientInfo(request));
+			clearCookie(request, reply, "signin");
+			return send(reply, recoveryStartedPage({ readyAt: recovery.readyAt }), 201);
+		} catch (error) {
+			const { error: e, form } = asFormError(error, reply);
+			if (e.code === "challenge_expired" || e.code === "recovery_in_progress" || e.code === "no_contact") return recoveryPageFor(request, reply, form, e.status);
+			const options = await recoveryOptions(deps, readCookie(request, "signin")).catch(() => undefined);
+			const sentTo = options?.contacts.find((c) => c.kind === kind)?.masked ?? "";
+			const page = recoverCodePage({ csrf: csrfTokenFor(deps, request, reply), kind, sentTo, delivered: true, error: form });
+			return send(reply, page, e.status);
+		}
+	});
+
+	app.get("/sign-in/recover/identity", { schema: noQuery }, async (request, reply) =>
+		send(reply, identityCheckPage({ csrf: csrfTokenFor(deps, request, reply) })),
+	);
+
+	app.post(
+		"/sign-in/recover/identity",
+		{ schema: form({ message: 2000, contactsUsed: 500, lastSignIn: 100 }), preHandler: csrfCheck },
+		async (request, reply) => {
+			const body = request.body as { message?: string; contactsUsed?: string; lastSignIn?: string };
+			const values = { message: body.message ?? "", contactsUsed: body.contactsUsed ?? "", lastSignIn: body.lastSignIn ?? "" };
+			try {
+				await fileRecoveryRequest(deps, { challenge: readCookie(request, "signin") ?? "", ...values }, clientInfo(request));
+				clearCookie(request, reply, "signin");
+				return send(reply, identityCheckSentPage(), 201);
+			} catch (error) {
+				const { error: e, form } = asFormError(error, reply);
+				if (e.code === "challenge_expired" || e.code === "recovery_in_progress" || e.code === "recovery_request_open") {
+					return recoveryPageFor(request, reply, form, e.status);
+				}
+				return send(reply, identityCheckPage({ csrf: csrfTokenFor(deps, request, reply), values, error: form }), e.status);
+			}
+		},
+	);
+
+	const cancelExpired = {
+		title: "This link no longer works",
+		message: "The recovery has already ended (cancelled, or completed), or this link was used or has expired.",
+	};
+
+	app.get("/recovery/cancel", { schema: tokenQuery }, async (request, reply) => {
+		const { token } = request.query as { token?: string };
+		if (!token || !looksLikeToken(token)) return send(reply, linkExpiredPage(cancelExpired), 410);
+		return send(reply, cancelRecoveryPage({ csrf: csrfTokenFor(deps, request, reply), token }));
+	});
+
+	app.post("/recovery/cancel", { schema: form({ token: 128 }), preHandler: csrfCheck }, async (request, reply) => {
+		const { token } = request.body as { token?: string };
+		if (!(await cancelRecoveryByLink(deps, token, clientInfo(request)))) return send(reply, linkExpiredPage(cancelExpired), 410);
+		return send(reply, recoveryCancelledPage());
+	});
+
+	app.get("/settings/two-factor/required", { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) => {
+		const required = request.twoFactor!.requiredActions;
+		if (required.includes("finish_two_factor")) return reply.redirect("/settings/backup-codes/new", 303);
+		if (!required.includes("set_up_two_factor")) return reply.redirect("/settings", 303);
+		return send(reply, setUpAgainPage({ user: pageUser(request, reply) }));
+	});
+
+	// ── Activity ─────────────────────────────────────────────────────────────
+	app.get("/settings/activity", { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) =>
+		send(reply, activityPage({ user: pageUser(request, reply), events: await listActivity(deps, request.webAuth!.account.id) })),
+	);
+
+	// ── Help centre ──────────────────────────────────────────────────────────
+	const helpPages: Record<string, () => Html> = {
+		"/help": helpIndexPage,
+		"/help/backup-codes": backupCodesHelpPage,
+		"/help/saving-codes": savingCodesHelpPage,
+		"/help/lost-phone": lostPhoneHelpPage,
+		"/help/phishing": phishingHelpPage,
+	};
+	for (const [path, page] of Object.entries(helpPages)) {
+		app.get(path, { schema: noQuery }, async (_request, reply) => send(reply, page()));
+	}
+
+	// ── Admin: identity checks ───────────────────────────────────────────────
+	const adminNotices = { approved: "Approved: the waiting period has started and the person has been alerted.", denied: "Denied." } as const;
+	app.get(
+		"/admin/recovery",
+		{
+			schema: { querystring: { type: "object", additionalProperties: false, properties: { notice: { type: "string", enum: Object.keys(adminNotices) } } } },
+			preHandler: requireAdmin,
+		},
+		async (request, reply) => {
+			const which = (request.query as { notice?: keyof typeof adminNotices }).notice;
+			const requests = await listRecoveryRequests(deps.db, "open");
+			return send(reply, adminRequestsPage({ user: pageUser(request, reply), requests, notice: which ? adminNotices[which] : undefined }));
+		},
+	);
+
+	app.get("/admin/recovery/request", { schema: idQuery, preHandler: requireAdmin }, async (request, reply) => {
+		const found = await findRecoveryRequest(deps.db, (request.query as { id: string }).id);
+		if (!found) throw new TesseraError("not_found");
+		const events = await listActivity(deps, found.accountId);
+		return send(reply, adminRequestPage({ user: pageUser(request, reply), request: found, events }));
+	});
+
+	app.post(
+		"/admin/recovery/decide",
+		{ schema: form({ id: 64, decision: 8, note: 1000 }), preHandler: [requireAdmin, csrfCheck] },
+		async (request, reply) => {
+			const body = request.body as { id?: string; decision?: string; note?: string };
+			const found = await findRecoveryRequest(deps.db, body.id ?? "");
+			if (!found) throw new TesseraError("not_found");
+			const note = (body.note ?? "").trim();
+			const decision = body.decision === "approve" ? "approve" : body.decision === "deny" ? "deny" : undefined;
+			const events = await listActivity(deps, found.accountId);
+			const problem = (message: string, status = 400) =>
+				send(reply, adminRequestPage({ user: pageUser(request, reply), request: found, events, error: { message, code: "invalid_request" } }), status);
+			if (!decision || note.length === 0) return problem("Choose approve or deny, and write a note for the audit log.");
+			try {
+				await decideRecoveryRequest(deps, { id: found.id, decision, actor: `admin:${request.webAuth!.account.username}`, note });
+			} catch (error) {
+				if (error instanceof RequestNotOpen) return problem("This request was already decided.", 409);
+				if (isTesseraError(error) && error.code === "recovery_in_progress") return problem(error.message, 409);
+				throw error;
+			}
+			return reply.redirect(`/admin/recovery?notice=${decision === "approve" ? "approved" : "denied"}`, 303);
+		},
+	);
+
 	// ── Development outbox ───────────────────────────────────────────────────
 	if (deps.outbox) {
 		const outbox = deps.outbox;
@@ -822,6 +1178,7 @@ const settingsNotices = {
 	codes_replaced: () => "Your new backup codes are active. Your old codes no longer work.",
 	passkey_added: () => "Your passkey is ready. Next time, confirm it is you with it.",
 	device_revoked: () => "Done. That device will be asked for a second step at its next sign-in.",
+	password_changed: () => "Your password is changed. Every other session has been signed out.",
 	email_verified: () => "Your email address is confirmed. You can now sign in with it.",
 	phone_verified: () => "Your phone number is confirmed.",
 	backup_code_used: (state: TwoFactorState) =>
@@ -829,6 +1186,17 @@ const settingsNotices = {
 			? `You signed in with a backup code. ${state.backupCodes.remaining} of ${state.backupCodes.total} codes are left.`
 			: "You signed in with a backup code.",
 } as const;
+
+/** Where a person whose two-factor was reset may go before setting it up again. */
+const allowedWhileSettingUpAgain = new Set([
+	"/settings/two-factor/required",
+	"/settings/authenticator",
+	"/settings/authenticator/confirm",
+	"/settings/authenticator/disable",
+	"/settings/backup-codes/new",
+	"/settings/backup-codes/confirm",
+	"/settings/activity",
+]);
 
 /** Where a person whose backup codes are all used may still go. */
 const allowedWhileCodesUsedUp = new Set([
@@ -849,5 +1217,5 @@ export function renderErrorPage(error: unknown, reply: FastifyReply): FastifyRep
 		too_many_attempts: "Too many attempts",
 		internal_error: "Something went wrong",
 	};
-	return send(reply, messagePage({ title: titles[e.code] ?? "That didn't work", message: e.message, link }), e.status);
+	return send(reply, messagePage({ title: titles[e.code] ?? "That didn't work", message: e.message, link, code: e.code }), e.status);
 }

@@ -1,6 +1,6 @@
 import type { MethodName } from "../../methods/types.ts";
 import { type Html, html } from "../html.ts";
-import { csrfField, describedBy, errorSummary, type FormError, fieldError, layout } from "./layout.ts";
+import { csrfField, describedBy, errorSummary, type FormError, fieldError, helpLink, layout } from "./layout.ts";
 
 export function signUpPage(p: { csrf: string; username?: string; email?: string; error?: FormError }): Html {
 	const e = p.error;
@@ -41,6 +41,7 @@ ${errorSummary(p.error)}
   <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="128">
   <button type="submit">Sign in</button>
 </form>
+<p><a href="/forgot-password">Forgot your password?</a></p>
 <p>New here? <a href="/sign-up">Create an account</a></p>`,
 	});
 }
@@ -212,6 +213,7 @@ ${isPasskey ? "" : html`<form method="post" action="${base}" novalidate>
   <button type="submit">Verify</button>
 </form>`}
 ${others.length > 0 ? html`<p><a href="${base}/methods">Try another way</a></p>` : ""}
+${allowTrust ? html`<p><a href="/sign-in/recover">Can't use any of these?</a></p>` : ""}
 <p class="safety">Tessera never asks for a code by message, email or phone call. Type codes only on this page.</p>
 <p>${allowTrust ? html`<a href="/sign-in">Cancel and start again</a>` : html`<a href="/settings">Cancel</a>`}</p>`,
 	});
@@ -239,15 +241,17 @@ ${p.methods.map(
 	(m) => html`<li><a class="choice" href="${base}?method=${m}"><strong>${methodCopy[m].title}</strong><span>${choiceText(m, p.destinations[m])}</span></a></li>`,
 )}
 </ul>
+${base === "/sign-in/verify" ? html`<p><a href="/sign-in/recover">Can't use any of these?</a> Recover your account.</p>` : ""}
 <p><a href="/sign-in">Cancel and start again</a></p>`,
 	});
 }
 
-export function messagePage(p: { title: string; message: string; link?: { href: string; text: string } }): Html {
+export function messagePage(p: { title: string; message: string; link?: { href: string; text: string }; code?: string }): Html {
 	return layout({
 		title: p.title,
 		body: html`<h1>${p.title}</h1>
 <p>${p.message}</p>
-${p.link ? html`<p><a href="${p.link.href}">${p.link.text}</a></p>` : ""}`,
+${p.link ? html`<p><a href="${p.link.href}">${p.link.text}</a></p>` : ""}
+${helpLink(p.code)}`,
 	});
 }

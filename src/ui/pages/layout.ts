@@ -1,5 +1,6 @@
 import type { FieldProblem } from "../../core/errors.ts";
 import { type Html, html } from "../html.ts";
+import { helpFor } from "./help.ts";
 
 export interface PageUser {
 	username: string;
@@ -59,7 +60,15 @@ export function errorSummary(error: FormError | undefined): Html {
 	return html`<div class="error" role="alert" id="form-error" tabindex="-1" data-code="${error.code ?? ""}">
   <p>${error.message}</p>
   ${error.fields?.length ? html`<ul>${error.fields.map((f) => html`<li>${f.problem}</li>`)}</ul>` : ""}
+  ${helpLink(error.code)}
 </div>`;
+}
+
+/** Every error links to the help page that answers it. */
+export function helpLink(code: string | undefined): Html {
+	if (!code) return html``;
+	const help = helpFor(code);
+	return html`<p class="help-link"><a href="${help.href}">${help.text}</a></p>`;
 }
 
 export function csrfField(csrf: string): Html {

@@ -18,6 +18,7 @@ export function settingsPage(p: {
 	contacts: ContactView[];
 	devices: TrustedDeviceView[];
 	passkeys: PasskeyView[];
+	admin?: boolean;
 }): Html {
 	const { twoFactor } = p;
 	const codes = twoFactor.backupCodes;
@@ -82,7 +83,13 @@ ${
 ${passkeysCard(p.passkeys)}
 ${contactsCard(p.contacts)}
 ${devicesCard(p.user, p.devices)}
-<p><a href="/help/backup-codes">Backup codes not working?</a></p>`,
+<section aria-labelledby="account-heading" class="card">
+  <h2 id="account-heading">Password and activity</h2>
+  <p><a href="/settings/password">Change password</a></p>
+  <p><a href="/settings/activity">Account activity</a>: sign-ins and security changes of the last 90 days.</p>
+  ${p.admin ? html`<p><a href="/admin/recovery">Identity checks waiting for review</a></p>` : ""}
+</section>
+<p><a href="/help/backup-codes">Backup codes not working?</a> · <a href="/help">Help centre</a></p>`,
 	});
 }
 

@@ -1,0 +1,210 @@
+import { addressBucket } from "../core/address.ts";
+import { newId } from "../core/tokens.ts";
+import { deviceLabel } from "../core/user-agent.ts";
+import type { Db } from "../store/db.ts";
+import type { ClientInfo, FlowDeps } from "./deps.ts";
+
+/**
+ * Security events: what the activity page lists, what alerts are sent for,
+ * and the audit log operators export. Kinds are stable names (docs/api.md).
+ * Who raised one: the person, the system, an operator at the command line
+ * ("operator:<name>") or an admin on the review page ("admin:<username>").
+ */
+export const eventKinds = {
+	signed_up: "Account created",
+	signed_in: "Signed in",
+	backup_code_used: "Backup code used",
+	backup_codes_replaced: "Backup codes replaced",
+	two_factor_enabled: "Two-factor authentication turned on",
+	two_factor_disabled: "Two-factor authentication turned off",
+	second_factor_added: "Second step added",
+	second_factor_removed: "Second step removed",
+	password_changed: "Password changed",
+	password_reset_requested: "Password reset asked for",
+	sessions_ended: "Signed out everywhere",
+	too_many_failed_codes: "Too many wrong codes",
+	recovery_started: "Account recovery started",
+	recovery_cancelled: "Account recovery cancelled",
+	recovery_completed: "Account recovered: two-factor reset",
+	recovery_requested: "Identity check asked for",
+	recovery_approved: "Identity check approved",
+	recovery_denied: "Identity check denied",
+	two_factor_reset: "Two-factor reset by an operator",
+	account_locked: "Account locked",
+	account_unlocked: "Account unlocked",
+	role_changed: "Role changed",
+} as const;
+
+export type EventKind = keyof typeof eventKinds;
+
+export interface SecurityEvent {
+	id: string;
+	accountId: string | null;
+	kind: EventKind;
+	method: string | null;
+	actor: string;
+	ip: string | null;
+	device: string | null;
+	detail: Record<string, unknown>;
+	createdAt: number;
+}
+
+export interface EventInput {
+	accountId: string;
+	kind: EventKind;
+	method?: string | undefined;
+	actor?: string;
+	client?: ClientInfo | undefined;
+	detail?: Record<string, unknown>;
+}
+
+/** How long the activity page looks back. */
+export const ACTIVITY_WINDOW_MS = 90 * 86_400_000;
+
+/** Records an event, in `db` (a transaction when the event belongs to a change). */
+export async function recordEvent(deps: FlowDeps, db: Db, input: EventInput, now = deps.clock()): Promise<SecurityEvent> {
+	const event: SecurityEvent = {
+		id: newId(deps.random),
+		accountId: input.accountId,
+		kind: input.kind,
+		method: input.method ?? null,
+		actor: input.actor ?? "person",
+		ip: input.client?.ip ?? null,
+		device: input.client ? deviceLabel(input.client.userAgent) : null,
+		detail: input.detail ?? {},
+		createdAt: now,
+	};
+	await db
+		.insertInto("security_events")
+		.values({
+			id: event.id,
+			account_id: event.accountId,
+			kind: event.kind,
+			method: event.method,
+			actor: event.actor,
+			ip: event.ip,
+			network: input.client ? addressBucket(input.client.ip) : null,
+			device: event.device,
+			detail: Object.keys(event.detail).length ? JSON.stringify(event.detail) : null,
+			created_at: now,
+		})
+		.execute();
+	return event;
+}
+
+/**
+ * Whether this browser and network have not signed in to the account in the
+ * last 90 days. Coarse on purpose (browser, system and network): good enough to
+ * tell a person about a sign-in they would not recognise, without tracking.
+ */
+export async function isNewDevice(db: Db, accountId: string, client: ClientInfo, now: number): Promise<boolean> {
+	const seen = await db
+		.selectFrom("security_events")
+		.select("id")
+		.where("account_id", "=", accountId)
+		.where("kind", "in", ["signed_in", "signed_up"])
+		.where("device", "=", deviceLabel(client.userAgent))
+		.where("network", "=", addressBucket(client.ip))
+		.where("created_at", ">", now - ACTIVITY_WINDOW_MS)
+		.limit(1)
+		.executeTakeFirst();
+	return seen === undefined;
+}
+
+type EventRow = {
+	id: string;
+	account_id: string | null;
+	kind: string;
+	method: string | null;
+	actor: string;
+	ip: string | null;
+	device: string | null;
+	detail: string | null;
+	created_at: number;
+};
+
+export function eventFromRow(row: EventRow): SecurityEvent {
+	return {
+		id: row.id,
+		accountId: row.account_id,
+		kind: row.kind as EventKind,
+		method: row.method,
+		actor: row.actor,
+		ip: row.ip,
+		device: row.device,
+		detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : {},
+		createdAt: Number(row.created_at),
+	};
+}
+
+const eventColumns = ["id", "account_id", "kind", "method", "actor", "ip", "device", "detail", "created_at"] as const;
+
+/** The account's security events of the last 90 days, newest first. */
+export async function listActivity(deps: FlowDeps, accountId: string, limit = 200): Promise<SecurityEvent[]> {
+	const rows = await deps.db
+		.selectFrom("security_events")
+		.select(eventColumns)
+		.where("account_id", "=", accountId)
+		.where("created_at", ">", deps.clock() - ACTIVITY_WINDOW_MS)
+		.orderBy("created_at", "desc")
+		.orderBy("id", "desc")
+		.limit(limit)
+		.execute();
+	return rows.map(eventFromRow);
+}
+
+/** Every event from `since` on, oldest first, a page at a time: for `tessera audit export`. */
+export async function* allEvents(db: Db, since = 0, pageSize = 1000): AsyncGenerator<SecurityEvent> {
+	let after: { at: number; id: string } | undefined;
+	for (;;) {
+		let query = db.selectFrom("security_events").select(eventColumns).where("created_at", ">=", since);
+		if (after) {
+			const { at, id } = after;
+			query = query.where((eb) => eb.or([eb("created_at", ">", at), eb.and([eb("created_at", "=", at), eb("id", ">", id)])]));
+		}
+		const rows = await query.orderBy("created_at").orderBy("id").limit(pageSize).execute();
+		for (const row of rows) yield eventFromRow(row);
+		if (rows.length < pageSize) return;
+		const last = rows.at(-1)!;
+		after = { at: Number(last.created_at), id: last.id };
+	}
+}
+
+const methodWords: Record<string, string> = {
+	password: "password",
+	totp: "authenticator app",
+	sms: "text message",
+	email: "email code",
+	passkey: "passkey",
+	backup_code: "backup code",
+	trusted_device: "trusted device",
+	phone: "phone number",
+};
+
+/** One line a person understands: "Signed in with a backup code (3 left)". */
+export function describeEvent(event: SecurityEvent): string {
+	const method = event.method ? (methodWords[event.method] ?? event.method) : undefined;
+	const d = event.detail;
+	switch (event.kind) {
+		case "signed_in":
+			return `Signed in${method ? ` with ${method === "password" ? "your password" : `a ${method}`}` : ""}${d["newDevice"] ? " from a new device" : ""}`;
+		case "backup_code_used":
+			return `Backup code used to sign in (${String(d["remaining"])} left)`;
+		case "second_factor_added":
+			return `${capitalise(method ?? "second step")} added`;
+		case "second_factor_removed":
+			return `${capitalise(method ?? "second step")} removed`;
+		case "password_changed":
+			return d["via"] === "reset" ? "Password reset" : d["via"] === "secure_account" ? "Password changed after a “Wasn't you?” link" : "Password changed";
+		case "recovery_started":
+			return `Account recovery started${d["via"] === "operator" ? " after an identity check" : method ? ` by proving your ${method}` : ""}`;
+		case "two_factor_reset":
+			return "Two-factor reset by an operator";
+		default:
+			return eventKinds[event.kind] ?? event.kind;
+	}
+}
+
+function capitalise(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}

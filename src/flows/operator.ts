@@ -1,0 +1,160 @@
+import { canonicalUsername } from "../core/username.ts";
+import type { Account } from "../store/schema.ts";
+import { lockAccount } from "../store/errors.ts";
+import { enrolledMethods } from "./accounts.ts";
+import type { FlowDeps } from "./deps.ts";
+import { recordEvent } from "./events.ts";
+import { cancelWaitingRecovery, resetTwoFactor, waitingRecovery } from "./recovery.ts";
+
+/**
+ * What operators do from the command line (`tessera users …`). Every change is
+ * recorded as a security event with the operator's name, and the person is
+ * alerted where the change affects how they sign in.
+ */
+
+export class UnknownAccount extends Error {
+	override name = "UnknownAccount";
+	constructor(username: string) {
+		super(`No account is called "${username}".`);
+	}
+}
+
+export async function findAccount(deps: FlowDeps, username: string): Promise<Account> {
+	const account = await deps.db.selectFrom("accounts").selectAll().where("username", "=", canonicalUsername(username)).executeTakeFirst();
+	if (!account) throw new UnknownAccount(username);
+	return account;
+}
+
+export interface AccountReport {
+	id: string;
+	username: string;
+	createdAt: string;
+	role: string;
+	state: "active" | "locked";
+	lockedAt: string | null;
+	twoFactor: "on" | "off" | "must be set up again";
+	methods: string[];
+	backupCodes: { remaining: number; total: number; createdAt: string } | null;
+	contacts: { kind: string; value: string; verified: boolean }[];
+	sessions: number;
+	trustedDevices: number;
+	lastSignIn: string | null;
+	recovery: { status: "waiting"; via: string; readyAt: string } | null;
+	identityCheck: "open" | null;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Everything an operator needs to help someone, and never a secret: no code, no hash. */
+export async function describeAccount(deps: FlowDeps, username: string): Promise<AccountReport> {
+	const account = await findAccount(deps, username);
+	const now = deps.clock();
+	const codes = account.two_factor_enabled ? await deps.methods.backupCode.status(deps.db, account.id) : undefined;
+	const contacts = await deps.db
+		.selectFrom("contacts")
+		.select(["kind", "value", "verified_at"])
+		.where("account_id", "=", account.id)
+		.orderBy("kind")
+		.execute();
+	const count = async (table: "sessions" | "trusted_devices") =>
+		Number(
+			(
+				await deps.db
+					.selectFrom(table)
+					.select((eb) => eb.fn.countAll().as("n"))
+					.where("account_id", "=", account.id)
+					.where("expires_at", ">", now)
+					.executeTakeFirstOrThrow()
+			).n,
+		);
+	const lastSignIn = await deps.db
+		.selectFrom("security_events")
+		.select("created_at")
+		.where("account_id", "=", account.id)
+		.where("kind", "=", "signed_in")
+		.orderBy("created_at", "desc")
+		.executeTakeFirst();
+	const recovery = await waitingRecovery(deps.db, account.id);
+	const open = await deps.db
+		.selectFrom("recovery_requests")
+		.select("id")
+		.where("account_id", "=", account.id)
+		.where("status", "=", "open")
+		.executeTakeFirst();
+	return {
+		id: account.id,
+		username: account.username,
+		createdAt: iso(Number(account.created_at)),
+		role: account.role,
+		state: account.locked_at === null ? "active" : "locked",
+		lockedAt: account.locked_at === null ? null : iso(Number(account.locked_at)),
+		twoFactor: account.two_factor_enabled ? "on" : account.two_factor_required ? "must be set up again" : "off",
+		methods: await enrolledMethods(deps, account),
+		backupCodes: codes ? { remaining: codes.remaining, total: codes.total, createdAt: iso(codes.createdAt) } : null,
+		contacts: contacts.map((c) => ({ kind: c.kind, value: c.value, verified: c.verified_at !== null })),
+		sessions: await count("sessions"),
+		trustedDevices: await count("trusted_devices"),
+		lastSignIn: lastSignIn ? iso(Number(lastSignIn.created_at)) : null,
+		recovery: recovery ? { status: "waiting", via: recovery.via, readyAt: iso(recovery.readyAt) } : null,
+		identityCheck: open ? "open" : null,
+	};
+}
+
+/**
+ * Locks an account: every session and sign-in in progress ends, and the
+ * password stops working (it answers like a wrong one). Returns false when it
+ * was already locked.
+ */
+export async function lockUser(deps: FlowDeps, username: string, actor: string, reason: string): Promise<boolean> {
+	const account = await findAccount(deps, username);
+	return deps.db.transaction().execute(async (tx) => {
+		const now = deps.clock();
+		await lockAccount(tx, account.id);
+		const locked = await tx.updateTable("accounts").set({ locked_at: now }).where("id", "=", account.id).where("locked_at", "is", null).executeTakeFirst();
+		if (locked.numUpdatedRows !== 1n) return false;
+		await tx.deleteFrom("sessions").where("account_id", "=", account.id).execute();
+		await tx.deleteFrom("trusted_devices").where("account_id", "=", account.id).execute();
+		await tx.updateTable("login_challenges").set({ consumed_at: now }).where("account_id", "=", account.id).where("consumed_at", "is", null).execute();
+		await recordEvent(deps, tx, { accountId: account.id, kind: "account_locked", actor, detail: reason ? { reason } : {} }, now);
+		return true;
+	});
+}
+
+export async function unlockUser(deps: FlowDeps, username: string, actor: string, reason: string): Promise<boolean> {
+	const account = await findAccount(deps, username);
+	return deps.db.transaction().execute(async (tx) => {
+		const now = deps.clock();
+		const unlocked = await tx.updateTable("accounts").set({ locked_at: null }).where("id", "=", account.id).where("locked_at", "is not", null).executeTakeFirst();
+		if (unlocked.numUpdatedRows !== 1n) return false;
+		await recordEvent(deps, tx, { accountId: account.id, kind: "account_unlocked", actor, detail: reason ? { reason } : {} }, now);
+		return true;
+	});
+}
+
+/**
+ * Resets two-factor at once, after an operator has checked the person's
+ * identity some other way. Every session ends; the next sign-in must set
+ * two-factor up again first; every address of the account is alerted.
+ */
+export async function resetUserTwoFactor(deps: FlowDeps, username: string, actor: string, reason: string): Promise<void> {
+	const account = await findAccount(deps, username);
+	const events = await deps.db.transaction().execute(async (tx) => {
+		const now = deps.clock();
+		await lockAccount(tx, account.id);
+		const cancelled = await cancelWaitingRecovery(deps, tx, account.id, actor, undefined, now);
+		await resetTwoFactor(deps, tx, account.id, now);
+		return [...cancelled, await recordEvent(deps, tx, { accountId: account.id, kind: "two_factor_reset", actor, detail: { reason } }, now)];
+	});
+	deps.alerts.announce(...events);
+}
+
+export async function setRole(deps: FlowDeps, username: string, role: "admin" | "user", actor: string): Promise<boolean> {
+	const account = await findAccount(deps, username);
+	if (account.role === role) return false;
+	await deps.db.transaction().execute(async (tx) => {
+		const now = deps.clock();
+		await tx.updateTable("accounts").set({ role }).where("id", "=", account.id).execute();
+		await recordEvent(deps, tx, { accountId: account.id, kind: "role_changed", actor, detail: { from: account.role, to: role } }, now);
+	});
+	return true;
+}
