@@ -197,7 +197,7 @@ export function describeEvent(event: SecurityEvent): string {
 		case "password_changed":
 			return d["via"] === "reset" ? "Password reset" : d["via"] === "secure_account" ? "Password changed after a “Wasn't you?” link" : "Password changed";
 		case "recovery_started":
-			return `Account recovery started${d["via"] === "operator" ? " after an identity check" : method ? ` by proving your ${method}` : ""}`;
+			return `Account recovery started${d["via"] === "operator" ? " after an identity check" : d["via"] === "email" ? " by proving your email address" : d["via"] === "phone" ? " by proving your phone number" : ""}`;
 		case "two_factor_reset":
 			return "Two-factor reset by an operator";
 		default:
