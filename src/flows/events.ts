@@ -181,13 +181,23 @@ const methodWords: Record<string, string> = {
 	phone: "phone number",
 };
 
+const signedInWith: Record<string, string> = {
+	password: "your password",
+	totp: "your authenticator app",
+	sms: "a text message code",
+	email: "an email code",
+	passkey: "a passkey",
+	backup_code: "a backup code",
+	trusted_device: "a trusted device",
+};
+
 /** One line a person understands: "Signed in with a backup code (3 left)". */
 export function describeEvent(event: SecurityEvent): string {
 	const method = event.method ? (methodWords[event.method] ?? event.method) : undefined;
 	const d = event.detail;
 	switch (event.kind) {
 		case "signed_in":
-			return `Signed in${method ? ` with ${method === "password" ? "your password" : `a ${method}`}` : ""}${d["newDevice"] ? " from a new device" : ""}`;
+			return `Signed in${event.method ? ` with ${signedInWith[event.method] ?? event.method}` : ""}${d["newDevice"] ? " from a new device" : ""}`;
 		case "backup_code_used":
 			return `Backup code used to sign in (${String(d["remaining"])} left)`;
 		case "second_factor_added":
