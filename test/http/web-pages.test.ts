@@ -152,6 +152,7 @@ for (const kind of await databaseKinds()) {
 				"/settings/authenticator/confirm",
 				"/settings/authenticator/disable",
 				"/settings/backup-codes/new",
+				"/settings/password",
 			];
 			await client.get("/settings");
 			const token = client.csrf();
@@ -163,7 +164,20 @@ for (const kind of await databaseKinds()) {
 				assert.equal(forged.statusCode, 403, url);
 			}
 			const stranger = new FormClient(h.app);
-			for (const url of ["/sign-in", "/sign-up", "/sign-in/verify"]) {
+			const publicForms = [
+				"/sign-in",
+				"/sign-up",
+				"/sign-in/verify",
+				"/forgot-password",
+				"/forgot-password/code",
+				"/reset-password",
+				"/secure-account",
+				"/sign-in/recover/send",
+				"/sign-in/recover/code",
+				"/sign-in/recover/identity",
+				"/recovery/cancel",
+			];
+			for (const url of publicForms) {
 				assert.equal((await stranger.post(url, {}, { csrf: null })).statusCode, 403, url);
 			}
 			const fromElsewhere = await h.app.inject({
