@@ -16,7 +16,45 @@ export const redactedPaths = [
 	"body",
 ];
 
+/**
+ * A request address without what its query carries: links in messages hold
+ * their token in the query (/reset-password?token=…), and a log line must not.
+ */
+export function loggableUrl(url: string): string {
+	const at = url.indexOf("?");
+	if (at < 0) return url;
+	const names = url
+		.slice(at + 1)
+		.split("&")
+		.map((pair) => pair.split("=")[0])
+		.filter(Boolean);
+	return `${url.slice(0, at)}?${names.map((name) => `${name}=[redacted]`).join("&")}`;
+}
+
+interface LoggedRequest {
+	method?: string;
+	url?: string;
+	host?: string;
+	hostname?: string;
+	ip?: string;
+	socket?: { remoteAddress?: string };
+}
+
+function requestSerializer(req: LoggedRequest) {
+	return {
+		method: req.method,
+		url: loggableUrl(req.url ?? ""),
+		host: req.host ?? req.hostname,
+		remoteAddress: req.ip ?? req.socket?.remoteAddress,
+	};
+}
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
-	const options = { level, redact: { paths: redactedPaths, censor: "[redacted]" }, base: { service: "tessera" } };
+	const options = {
+		level,
+		redact: { paths: redactedPaths, censor: "[redacted]" },
+		base: { service: "tessera" },
+		serializers: { req: requestSerializer },
+	};
 	return destination ? pino(options, destination) : pino(options);
 }
