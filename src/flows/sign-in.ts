@@ -83,7 +83,7 @@ export async function signInWithPassword(
 	});
 
 	// A recovery whose waiting period is over completes at this sign-in: two-factor is reset.
-	if (account.two_factor_enabled || account.two_factor_required) {
+	if ((account.two_factor_enabled || account.two_factor_required) && (await recoveryReady(deps, account.id))) {
 		const recovered = await deps.db.transaction().execute(async (tx) => {
 			const now = deps.clock();
 			await lockAccount(tx, account.id);
@@ -118,6 +118,18 @@ export async function signInWithPassword(
 		accountId: account.id,
 		secondFactor: await createChallenge(deps, account, "sign_in", methods, client),
 	};
+}
+
+/** A cheap look before the transaction: almost no sign-in has a recovery to complete. */
+async function recoveryReady(deps: FlowDeps, accountId: string): Promise<boolean> {
+	const row = await deps.db
+		.selectFrom("account_recoveries")
+		.select("id")
+		.where("account_id", "=", accountId)
+		.where("status", "=", "waiting")
+		.where("ready_at", "<=", deps.clock())
+		.executeTakeFirst();
+	return row !== undefined;
 }
 
 /** A successful sign-in, in the transaction that opens its session; "new device" when this browser and network are new. */
