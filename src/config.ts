@@ -30,6 +30,8 @@ export interface Config {
 	issuer: string;
 	/** Where people reach this Tessera (https://id.example.com), for links in messages. */
 	publicUrl: string;
+	/** Bearer token /metrics asks for; unset, /metrics answers loopback and private addresses only. */
+	metricsToken: string | undefined;
 	/** How long account recovery waits, with alerts on every channel, before two-factor is reset. */
 	recoveryWaitMs: number;
 	session: { absoluteMs: number; idleMs: number };
@@ -67,6 +69,11 @@ export const configReference = [
 		"TESSERA_TRUST_PROXY",
 		"false",
 		"Behind a reverse proxy: the number of proxy hops in front of Tessera (`1`, or `true` for the same), or the proxies' addresses and CIDR ranges (`10.0.0.5,10.1.0.0/16`). The client address is then read from X-Forwarded-For, trusting only those hops, and the scheme from X-Forwarded-Proto.",
+	],
+	[
+		"TESSERA_METRICS_TOKEN",
+		"(unset: private networks only)",
+		"Bearer token Prometheus must send to read `/metrics`. Unset, `/metrics` answers only loopback and private (RFC 1918, IPv6 unique-local) addresses.",
 	],
 	["TESSERA_LOG_LEVEL", "info", "pino log level: fatal, error, warn, info, debug, trace, silent."],
 	["TESSERA_ISSUER", "Tessera", "Name shown for the account in authenticator apps."],
@@ -275,6 +282,7 @@ export function loadConfig(env: Env = process.env): Config {
 		issuer,
 		publicUrl,
 		recoveryWaitMs,
+		metricsToken: env["TESSERA_METRICS_TOKEN"] || undefined,
 		session,
 		challengeTtlMs: readDuration(env, "TESSERA_CHALLENGE_TTL"),
 		limits: {

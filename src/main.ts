@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
+import { Metrics } from "./metrics.ts";
 import { loadServerSecret } from "./secret-key.ts";
 import { createTessera } from "./server.ts";
 import { openStore } from "./store/db.ts";
@@ -26,7 +27,7 @@ export async function main(): Promise<void> {
 	const logger = createLogger(config.logLevel);
 	const { secret, source } = loadServerSecret(config.secret, config.dataDir);
 	const store = await openStore(config);
-	const tessera = await createTessera({ config, store, secret, logger });
+	const tessera = await createTessera({ config, store, secret, logger, metrics: new Metrics({ defaultMetrics: true }) });
 	logger.info({ database: store.kind, location: store.location, secret: source }, "store ready");
 
 	const pruner = setInterval(() => {

@@ -11,6 +11,7 @@ import { OutboxTransport } from "./delivery/outbox.ts";
 import { HttpSmsTransport } from "./delivery/sms-http.ts";
 import { SmtpTransport } from "./delivery/smtp.ts";
 import { Alerts } from "./flows/alerts.ts";
+import { Metrics } from "./metrics.ts";
 import type { FlowDeps } from "./flows/deps.ts";
 import { pruneExpiredSessions } from "./flows/sessions.ts";
 import { buildApp } from "./http/app.ts";
@@ -56,6 +57,8 @@ export interface CoreOptions {
 	random?: RandomSource;
 	/** Replaces the configured transports (tests). */
 	transports?: Partial<Record<"email" | "sms", Transport>>;
+	/** One per process: main.ts passes one that also collects the process's own metrics. */
+	metrics?: Metrics;
 }
 
 /** Everything the flows need, without the web server: the server and the operator commands share it. */
@@ -67,7 +70,8 @@ export async function createFlowDeps(options: CoreOptions): Promise<FlowDeps> {
 	const keys = new ServerKeys(options.secret);
 	const methodDeps = { db: store.db, clock, random, keys, config };
 	sharedPolicy ??= PasswordPolicy.fromFile(commonPasswordsPath);
-	const attempts = new AttemptCounter(store.db, clock, keys);
+	const metrics = options.metrics ?? new Metrics();
+	const attempts = new AttemptCounter(store.db, clock, keys, (limit) => metrics.throttleHits.inc({ limit }));
 	const { delivery, outbox } = createDelivery(config, clock, logger, options.transports);
 	return {
 		...methodDeps,
@@ -76,7 +80,8 @@ export async function createFlowDeps(options: CoreOptions): Promise<FlowDeps> {
 		passwordPolicy: sharedPolicy,
 		delivery,
 		outbox,
-		alerts: new Alerts(methodDeps, delivery, logger),
+		alerts: new Alerts(methodDeps, delivery, logger, metrics),
+		metrics,
 	};
 }
 

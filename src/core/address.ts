@@ -35,3 +35,19 @@ export function expandIPv6(address: string): number[] {
 	const zeros = tail === undefined ? [] : new Array<number>(8 - left.length - right.length).fill(0);
 	return [...left, ...zeros, ...right];
 }
+
+/**
+ * Loopback and private ranges (RFC 1918, IPv6 unique-local and link-local): where
+ * a metrics scraper on the operator's own network comes from.
+ */
+export function isPrivateAddress(ip: string): boolean {
+	const address = ip.replace(/%.*$/, "").toLowerCase();
+	const v4 = isIPv4(address) ? address : /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(address)?.[1];
+	if (v4) {
+		const [a, b] = v4.split(".").map(Number) as [number, number];
+		return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+	}
+	if (!isIPv6(address)) return false;
+	const first = expandIPv6(address)[0]!;
+	return address === "::1" || (first & 0xfe00) === 0xfc00 || (first & 0xffc0) === 0xfe80;
+}

@@ -4,6 +4,7 @@ import { formatUtc } from "../core/dates.ts";
 import { newId, newToken, tokenHash } from "../core/tokens.ts";
 import type { Delivery } from "../delivery/delivery.ts";
 import type { OutgoingMessage } from "../delivery/message.ts";
+import type { Metrics } from "../metrics.ts";
 import type { MethodDeps } from "../methods/types.ts";
 import type { ActionTokenPurpose } from "../store/schema.ts";
 import { escapeHtml } from "../ui/html.ts";
@@ -101,12 +102,14 @@ export class Alerts {
 	readonly #deps: MethodDeps;
 	readonly #delivery: Delivery;
 	readonly #logger: Logger;
+	readonly #metrics: Metrics;
 	readonly #inFlight = new Set<Promise<void>>();
 
-	constructor(deps: MethodDeps, delivery: Delivery, logger: Logger) {
+	constructor(deps: MethodDeps, delivery: Delivery, logger: Logger, metrics: Metrics) {
 		this.#deps = deps;
 		this.#delivery = delivery;
 		this.#logger = logger;
+		this.#metrics = metrics;
 	}
 
 	/** Sends the alerts `events` call for, if any. Never throws: a failed alert is logged. */
@@ -152,7 +155,14 @@ export class Alerts {
 			links.cancelRecovery = this.linkFor("/recovery/cancel", token);
 		}
 		for (const target of targets) {
-			const outcome = await this.#delivery.send(alertMessage(target.channel, target.to, event, links, config.issuer));
+			let outcome: string;
+			try {
+				outcome = await this.#delivery.send(alertMessage(target.channel, target.to, event, links, config.issuer));
+			} catch (error) {
+				this.#metrics.alerts.inc({ channel: target.channel, outcome: "failed" });
+				throw error;
+			}
+			this.#metrics.alerts.inc({ channel: target.channel, outcome });
 			this.#logger.info(
 				{ kind: event.kind, channel: target.channel, to: target.channel === "sms" ? maskPhone(target.to) : undefined, outcome },
 				"alert sent",

@@ -4,6 +4,7 @@ import type { OutboxTransport } from "../delivery/outbox.ts";
 import type { AttemptCounter } from "../limits/attempts.ts";
 import type { MethodRegistry } from "../methods/registry.ts";
 import type { MethodDeps } from "../methods/types.ts";
+import type { Metrics } from "../metrics.ts";
 import type { Alerts } from "./alerts.ts";
 
 /** Everything a flow needs; built once in main.ts (or by a test) and passed down. */
@@ -16,6 +17,7 @@ export interface FlowDeps extends MethodDeps {
 	outbox: OutboxTransport | undefined;
 	/** Security alerts and other work done after the answer has gone. */
 	alerts: Alerts;
+	metrics: Metrics;
 }
 
 /** Who is asking: used for throttling per address and shown in session lists. */

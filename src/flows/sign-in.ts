@@ -69,6 +69,21 @@ export async function signInWithPassword(
 	input: { username: string; password: string; deviceToken?: string | undefined },
 	client: ClientInfo,
 ): Promise<PasswordStepResult> {
+	try {
+		const result = await passwordStep(deps, input, client);
+		deps.metrics.signIns.inc({ step: "password", result: result.kind, method: "password" });
+		return result;
+	} catch (error) {
+		deps.metrics.signIns.inc({ step: "password", result: isTesseraError(error) ? error.code : "internal_error", method: "password" });
+		throw error;
+	}
+}
+
+async function passwordStep(
+	deps: FlowDeps,
+	input: { username: string; password: string; deviceToken?: string | undefined },
+	client: ClientInfo,
+): Promise<PasswordStepResult> {
 	const username = canonicalUsername(input.username);
 	// Counted by the name typed, whether or not it exists: the answer must not tell.
 	const found = await findAccountBySignInName(deps, username);
@@ -273,9 +288,16 @@ export async function proveSecondFactor<T>(
 		});
 	}
 	const method = deps.methods.get(input.method);
+	const count = (result: string) => {
+		deps.metrics.codeRedemptions.inc({ method: input.method, result });
+		if (purpose === "sign_in") deps.metrics.signIns.inc({ step: "second_factor", result, method: input.method });
+	};
 	try {
-		return await checkSecondFactor(deps, challenge, method, input.code, client, effect);
+		const result = await checkSecondFactor(deps, challenge, method, input.code, client, effect);
+		count("accepted");
+		return result;
 	} catch (error) {
+		count(isTesseraError(error) ? error.code : "internal_error");
 		if (isTesseraError(error) && error.code === "too_many_attempts") await tooManyFailedCodes(deps, challenge.accountId, client);
 		throw error;
 	}

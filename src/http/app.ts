@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import { TesseraError } from "../core/errors.ts";
 import type { FlowDeps } from "../flows/deps.ts";
 import { apiRoutes } from "./api/routes.ts";
+import { opsRoutes, type ReadinessProbe } from "./ops.ts";
 import { applyErrorHeaders, errorBody, logIfUnexpected, toTesseraError } from "./errors.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { renderErrorPage, webRoutes } from "./web/routes.ts";
@@ -14,6 +15,8 @@ export const BODY_LIMIT_BYTES = 16 * 1024;
 export interface AppOptions {
 	deps: FlowDeps;
 	logger: Logger;
+	/** Extra readiness checks beyond the database (Redis). */
+	probes?: Record<string, ReadinessProbe>;
 }
 
 function isApi(url: string): boolean {
@@ -26,7 +29,7 @@ function trustProxyOption(setting: false | number | string[]): boolean | string[
 	return setting;
 }
 
-export async function buildApp({ deps, logger }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ deps, logger, probes = {} }: AppOptions): Promise<FastifyInstance> {
 	const app = Fastify({
 		loggerInstance: logger as FastifyBaseLogger,
 		bodyLimit: BODY_LIMIT_BYTES,
@@ -57,6 +60,14 @@ export async function buildApp({ deps, logger }: AppOptions): Promise<FastifyIns
 		return reply.code(404).send(errorBody(error));
 	});
 
+	app.addHook("onResponse", async (request, reply) => {
+		deps.metrics.httpDuration.observe(
+			{ method: request.method, route: request.routeOptions.url ?? "unmatched", status: `${Math.floor(reply.statusCode / 100)}xx` },
+			reply.elapsedTime / 1000,
+		);
+	});
+
+	await app.register(opsRoutes, { deps, probes });
 	await app.register(apiRoutes, { prefix: "/api/v1", deps });
 	await app.register(webRoutes, { deps });
 	return app;

@@ -41,11 +41,14 @@ export class AttemptCounter {
 	readonly #db: Db;
 	readonly #clock: Clock;
 	readonly #keys: ServerKeys;
+	readonly #onRefused: (limit: string) => void;
 
-	constructor(db: Db, clock: Clock, keys: ServerKeys) {
+	/** `onRefused` hears the name of each limit that refuses an attempt ("password:account", …), for metrics. */
+	constructor(db: Db, clock: Clock, keys: ServerKeys, onRefused: (limit: string) => void = () => {}) {
 		this.#db = db;
 		this.#clock = clock;
 		this.#keys = keys;
+		this.#onRefused = onRefused;
 	}
 
 	/**
@@ -96,6 +99,10 @@ export class AttemptCounter {
 			if (decision.kind === "admit") return reservations;
 			await this.#settle(reservations, "release");
 			if (decision.kind === "refuse") {
+				sorted.forEach((entry, i) => {
+					const state = states[i]!;
+					if (state.count - state.pending >= entry.limit.max) this.#onRefused(entry.key.slice(0, entry.key.lastIndexOf(":")));
+				});
 				throw new TesseraError("too_many_attempts", { retryAfterSeconds: decision.retryAfterSeconds });
 			}
 			if (performance.now() - startedWaiting > CONGESTION_WAIT_MS) {
