@@ -326,6 +326,7 @@ async function run(argv: string[]): Promise<number> {
 		// Alerts go out before the command ends.
 		await deps.alerts.drain();
 		deps.delivery.close();
+		await deps.attempts.close();
 		await store.close();
 	}
 }

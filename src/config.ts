@@ -22,6 +22,8 @@ export interface Config {
 	host: string;
 	dataDir: string;
 	databaseUrl: string | undefined;
+	/** redis://…: attempt counters in Redis instead of the database. */
+	redisUrl: string | undefined;
 	/** TESSERA_SECRET, at least 32 bytes (hex or base64), or undefined to use the key file. */
 	secret: Uint8Array | undefined;
 	/** false, a number of proxy hops to trust, or the proxies' addresses/CIDR ranges. */
@@ -60,6 +62,11 @@ export const configReference = [
 	["HOST", "localhost", "Address to listen on (`0.0.0.0` for every interface)."],
 	["TESSERA_DATA_DIR", "./data", "Folder for the embedded SQLite database and the server key file."],
 	["DATABASE_URL", "(unset: SQLite)", "`postgres://user:pass@host:5432/db` to use PostgreSQL instead of SQLite."],
+	[
+		"REDIS_URL",
+		"(unset: counters in the database)",
+		"`redis://host:6379` to keep attempt counters (throttling) in Redis, shared by every instance. Optional: without it they are counted in the database.",
+	],
 	[
 		"TESSERA_SECRET",
 		"(unset: key file)",
@@ -228,6 +235,8 @@ export function loadConfig(env: Env = process.env): Config {
 	if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
 		throw new ConfigError("DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite database).");
 	}
+	const redisUrl = env["REDIS_URL"] || undefined;
+	if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError("REDIS_URL must start with redis:// or rediss://.");
 	const trustProxy = readTrustProxy(read(env, "TESSERA_TRUST_PROXY"));
 	const issuer = read(env, "TESSERA_ISSUER");
 	if (issuer.includes(":") || issuer.length > 64) throw new ConfigError("TESSERA_ISSUER must be at most 64 characters, without a colon.");
@@ -276,6 +285,7 @@ export function loadConfig(env: Env = process.env): Config {
 		host: read(env, "HOST"),
 		dataDir: read(env, "TESSERA_DATA_DIR"),
 		databaseUrl,
+		redisUrl,
 		secret: readSecret(env),
 		trustProxy,
 		logLevel: read(env, "TESSERA_LOG_LEVEL"),

@@ -16,6 +16,8 @@ import type { FlowDeps } from "./flows/deps.ts";
 import { pruneExpiredSessions } from "./flows/sessions.ts";
 import { buildApp } from "./http/app.ts";
 import { AttemptCounter } from "./limits/attempts.ts";
+import { RedisCounterStore } from "./limits/redis-counters.ts";
+import { SqlCounterStore } from "./limits/sql-counters.ts";
 import { createMethods } from "./methods/registry.ts";
 import { migrate, type Store } from "./store/db.ts";
 
@@ -71,7 +73,8 @@ export async function createFlowDeps(options: CoreOptions): Promise<FlowDeps> {
 	const methodDeps = { db: store.db, clock, random, keys, config };
 	sharedPolicy ??= PasswordPolicy.fromFile(commonPasswordsPath);
 	const metrics = options.metrics ?? new Metrics();
-	const attempts = new AttemptCounter(store.db, clock, keys, (limit) => metrics.throttleHits.inc({ limit }));
+	const counters = config.redisUrl ? new RedisCounterStore(config.redisUrl) : new SqlCounterStore(store.db);
+	const attempts = new AttemptCounter(counters, clock, keys, (limit) => metrics.throttleHits.inc({ limit }));
 	const { delivery, outbox } = createDelivery(config, clock, logger, options.transports);
 	return {
 		...methodDeps,
@@ -89,7 +92,8 @@ export async function createFlowDeps(options: CoreOptions): Promise<FlowDeps> {
 export async function createTessera(options: CoreOptions): Promise<Tessera> {
 	const { config, store, logger } = options;
 	const deps = await createFlowDeps(options);
-	const app = await buildApp({ deps, logger });
+	const probes: Record<string, () => Promise<void>> = config.redisUrl ? { redis: () => deps.attempts.ping() } : {};
+	const app = await buildApp({ deps, logger, probes });
 	const longestWindow = Math.max(...Object.values(config.limits).map((l) => l.windowMs));
 	return {
 		app,
@@ -104,6 +108,7 @@ export async function createTessera(options: CoreOptions): Promise<Tessera> {
 			await app.close();
 			await deps.alerts.drain();
 			deps.delivery.close();
+			await deps.attempts.close();
 			await store.close();
 		},
 	};

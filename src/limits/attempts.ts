@@ -1,20 +1,33 @@
 import { createHmac } from "node:crypto";
-import { sql } from "kysely";
 import type { RateLimit } from "../config.ts";
 import type { Clock } from "../core/clock.ts";
 import { isTesseraError, TesseraError } from "../core/errors.ts";
 import type { ServerKeys } from "../core/keys.ts";
 import { type CounterState, decideAdmission } from "../core/throttle.ts";
-import type { Db } from "../store/db.ts";
 
 export interface ThrottleEntry {
 	key: string;
 	limit: RateLimit;
 }
 
-interface Reservation {
+export interface Reservation {
 	key: string;
 	windowStart: number;
+}
+
+/**
+ * Where counters live: the database (shared by every instance, the default) or
+ * Redis. Both keep the same rules, each in one atomic step: `take` adds an
+ * attempt to every key (opening a new window when the last one is over or
+ * empty) and returns the states; `settle` takes an attempt out of flight, and
+ * with "release" out of the count too.
+ */
+export interface CounterStore {
+	take(entries: readonly { key: string; windowMs: number }[], now: number): Promise<CounterState[]>;
+	settle(reservations: readonly Reservation[], how: "release" | "keep"): Promise<void>;
+	prune(before: number): Promise<void>;
+	ping(): Promise<void>;
+	close(): Promise<void>;
 }
 
 /** Errors that mean "a wrong guess": they stay in the count. Anything else gives its place back. */
@@ -26,7 +39,7 @@ const CONGESTION_WAIT_MS = 2000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Attempt counters kept in the database, shared by every instance.
+ * Attempt counters, shared by every instance (in the database, or in Redis).
  *
  * Each row counts, for one key and one window, the attempts that failed plus
  * those still being checked (`pending`). An attempt takes its place with one
@@ -38,14 +51,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * wrong one keeps it until the window closes.
  */
 export class AttemptCounter {
-	readonly #db: Db;
+	readonly #store: CounterStore;
 	readonly #clock: Clock;
 	readonly #keys: ServerKeys;
 	readonly #onRefused: (limit: string) => void;
 
 	/** `onRefused` hears the name of each limit that refuses an attempt ("password:account", …), for metrics. */
-	constructor(db: Db, clock: Clock, keys: ServerKeys, onRefused: (limit: string) => void = () => {}) {
-		this.#db = db;
+	constructor(store: CounterStore, clock: Clock, keys: ServerKeys, onRefused: (limit: string) => void = () => {}) {
+		this.#store = store;
 		this.#clock = clock;
 		this.#keys = keys;
 		this.#onRefused = onRefused;
@@ -112,52 +125,25 @@ export class AttemptCounter {
 		}
 	}
 
-	async #take(sorted: readonly ThrottleEntry[], now: number): Promise<CounterState[]> {
-		// Each key's window length travels with its row, so one statement serves keys with different limits.
-		// A window is closed when its time is up or when nothing is left in it: the next attempt opens a new one.
-		const closed = sql`(throttle_counters.window_start + excluded.window_ms <= ${now} or throttle_counters.count <= 0)`;
-		const rows = await this.#db
-			.insertInto("throttle_counters")
-			.values(sorted.map(({ key, limit }) => ({ key, window_start: now, window_ms: limit.windowMs, count: 1, pending: 1 })))
-			.onConflict((oc) =>
-				oc.column("key").doUpdateSet({
-					count: sql<number>`case when ${closed} then 1 else throttle_counters.count + 1 end`,
-					pending: sql<number>`case when ${closed} then 1 else throttle_counters.pending + 1 end`,
-					window_start: sql<number>`case when ${closed} then ${now} else throttle_counters.window_start end`,
-					window_ms: sql<number>`excluded.window_ms`,
-				}),
-			)
-			.returning(["key", "window_start", "count", "pending"])
-			.execute();
-		return sorted.map(({ key }) => {
-			const row = rows.find((r) => r.key === key);
-			if (!row) throw new Error("a throttle counter was not returned");
-			return { windowStart: Number(row.window_start), count: Number(row.count), pending: Number(row.pending) };
-		});
+	#take(sorted: readonly ThrottleEntry[], now: number): Promise<CounterState[]> {
+		return this.#store.take(sorted.map(({ key, limit }) => ({ key, windowMs: limit.windowMs })), now);
 	}
 
-	/** "release": the attempt is forgotten. "keep": it stays counted as a failure. Either way it is no longer in flight. */
-	async #settle(reservations: readonly Reservation[], how: "release" | "keep"): Promise<void> {
-		for (const { key, windowStart } of reservations) {
-			await this.#db
-				.updateTable("throttle_counters")
-				.set(
-					how === "release"
-						? { count: sql<number>`count - 1`, pending: sql<number>`pending - 1` }
-						: { pending: sql<number>`pending - 1` },
-				)
-				.where("key", "=", key)
-				.where("window_start", "=", windowStart)
-				.where("pending", ">", 0)
-				.execute();
-		}
+	#settle(reservations: readonly Reservation[], how: "release" | "keep"): Promise<void> {
+		return this.#store.settle(reservations, how);
 	}
 
 	/** Drops counters whose window closed long ago, and empty ones. */
-	async prune(olderThanMs: number): Promise<void> {
-		await this.#db
-			.deleteFrom("throttle_counters")
-			.where((eb) => eb.or([eb("window_start", "<", this.#clock() - olderThanMs), eb("count", "<=", 0)]))
-			.execute();
+	prune(olderThanMs: number): Promise<void> {
+		return this.#store.prune(this.#clock() - olderThanMs);
+	}
+
+	/** Whether the counters can be reached (readiness). */
+	ping(): Promise<void> {
+		return this.#store.ping();
+	}
+
+	close(): Promise<void> {
+		return this.#store.close();
 	}
 }

@@ -40,6 +40,46 @@ export async function databaseKinds(): Promise<DatabaseKind[]> {
 	return ["sqlite"];
 }
 
+/** The Redis every Redis suite uses: CI's service by default. */
+export const REDIS_URL = process.env["TESSERA_TEST_REDIS_URL"] ?? "redis://127.0.0.1:6379";
+
+let redisReachable: Promise<boolean> | undefined;
+
+async function canReachRedis(): Promise<boolean> {
+	const { Redis } = await import("ioredis");
+	const client = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 2000, retryStrategy: () => null });
+	client.on("error", () => {});
+	try {
+		await client.connect();
+		return (await client.ping()) === "PONG";
+	} catch {
+		return false;
+	} finally {
+		client.disconnect();
+	}
+}
+
+/**
+ * How a suite can count attempts: in the database, and, where Redis can be
+ * reached, in Redis on PostgreSQL (the several-instance set-up). Redis is
+ * mandatory under CI=true, like PostgreSQL.
+ */
+export async function counterSetups(): Promise<{ kind: DatabaseKind; env: Record<string, string>; label: string }[]> {
+	const setups: { kind: DatabaseKind; env: Record<string, string>; label: string }[] = (await databaseKinds()).map((kind) => ({
+		kind,
+		env: {},
+		label: kind,
+	}));
+	redisReachable ??= canReachRedis();
+	if (await redisReachable) {
+		if (setups.some((s) => s.kind === "postgres")) setups.push({ kind: "postgres", env: { REDIS_URL }, label: "postgres + redis" });
+		return setups;
+	}
+	if (process.env["CI"] === "true") throw new Error(`Redis is required under CI=true but ${REDIS_URL} cannot be reached.`);
+	console.warn(`\n*** Redis at ${REDIS_URL} is not reachable: its suites are NOT run on this machine. ***\n`);
+	return setups;
+}
+
 export interface ThrowawayDatabase {
 	store: Store;
 	/** Where the data lives: the SQLite file, or the PostgreSQL database name. */

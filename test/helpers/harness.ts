@@ -22,7 +22,11 @@ export interface Harness {
 	close(): Promise<void>;
 }
 
-/** A Tessera on a throwaway database with a clock the test controls. */
+/**
+ * A Tessera on a throwaway database with a clock the test controls. Its secret
+ * is random unless `env` sets TESSERA_SECRET, for tests where another process
+ * (the `tessera` command) shares the database and must share the secret too.
+ */
 export async function startHarness(
 	kind: DatabaseKind,
 	env: Record<string, string> = {},
@@ -37,7 +41,7 @@ export async function startHarness(
 	});
 	const clock = manualClock(Date.UTC(2026, 5, 1, 12, 0, 0));
 	const { logger, logs } = capturedLogger(config.logLevel);
-	const tessera = await createTessera({ config, store: database.store, secret: randomBytes(32), logger, clock });
+	const tessera = await createTessera({ config, store: database.store, secret: config.secret ?? randomBytes(32), logger, clock });
 	return {
 		kind,
 		tessera,
@@ -47,7 +51,7 @@ export async function startHarness(
 		config,
 		logs,
 		async close() {
-			await tessera.app.close();
+			await tessera.close();
 			await database.drop();
 		},
 	};
