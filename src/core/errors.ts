@@ -81,6 +81,11 @@ export const errorCatalogue = {
 		status: 409,
 		message: "You have already asked for an identity check. The people who run this service will look at it; there is no need to ask again.",
 	},
+	recovery_paused: {
+		status: 409,
+		message:
+			"The password of this account was reset recently. For your safety, a code by email or text message cannot start a recovery yet. Try again later, or ask for an identity check.",
+	},
 	two_factor_setup_required: {
 		status: 403,
 		message: "Two-factor authentication was reset. Set up an authenticator app and save a new set of backup codes before doing anything else.",

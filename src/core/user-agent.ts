@@ -17,7 +17,9 @@ export function deviceLabel(userAgent: string | undefined): string {
 					: /Safari\//.test(ua)
 						? "Safari"
 						: /^[\w.-]+\/[\d.]+/.test(ua)
-							? ua.split("/")[0]!.slice(0, 40)
+							? // An app or a script names itself; its name is not shown, since anyone can choose it
+								// and labels appear in alerts.
+								"App"
 							: "Browser";
 	const system = /iPhone/.test(ua)
 		? "iPhone"

@@ -127,15 +127,24 @@ export interface TwoFactorState {
 /** The second factors this account can use right now, in the order they are offered. */
 export async function enrolledMethods(
 	deps: FlowDeps,
-	account: Pick<Account, "id" | "two_factor_enabled">,
+	account: Pick<Account, "id" | "two_factor_enabled"> & { codes_paused_until?: number | null },
 	db: Db = deps.db,
+	options: { forSignIn?: boolean } = {},
 ) {
 	if (!account.two_factor_enabled) return [];
+	// Just after a password reset, the channels a reset goes through do not also count as the second step.
+	const paused = options.forSignIn && codesPaused(deps, account);
 	const names: MethodName[] = [];
 	for (const method of deps.methods.all) {
+		if (paused && (method.name === "sms" || method.name === "email")) continue;
 		if (await method.isEnrolled(db, account.id)) names.push(method.name);
 	}
 	return names;
+}
+
+/** Whether codes by email and SMS are paused after a password reset. */
+export function codesPaused(deps: FlowDeps, account: { codes_paused_until?: number | null }): boolean {
+	return account.codes_paused_until != null && Number(account.codes_paused_until) > deps.clock();
 }
 
 /** The preferred method: the one last used successfully, else the strongest one set up. */

@@ -26,8 +26,10 @@ const alertPolicy: Partial<Record<EventKind, "primary" | "every">> = {
 	two_factor_disabled: "primary",
 	second_factor_added: "primary",
 	second_factor_removed: "primary",
-	password_changed: "primary",
+	// Whoever changed it may hold the mailbox: the phone hears of it too.
+	password_changed: "every",
 	too_many_failed_codes: "primary",
+	recovery_requested: "every",
 	recovery_started: "every",
 	recovery_cancelled: "every",
 	recovery_completed: "every",
@@ -41,6 +43,11 @@ export function alertsFor(event: SecurityEvent): "primary" | "every" | undefined
 }
 
 const neverAsks = "Tessera never asks for your codes or your password by message, email or phone call. Never give a code to anyone, even someone who says they are from Tessera.";
+
+export interface AlertTarget {
+	channel: "email" | "sms";
+	to: string;
+}
 
 export interface AlertLinks {
 	secure: string;
@@ -114,24 +121,30 @@ export class Alerts {
 
 	/** Sends the alerts `events` call for, if any. Never throws: a failed alert is logged. */
 	announce(...events: SecurityEvent[]): void {
+		this.announceTo([], ...events);
+	}
+
+	/** The same, also to addresses the account no longer has (the one just removed). */
+	announceTo(alsoTo: AlertTarget[], ...events: SecurityEvent[]): void {
 		for (const event of events) {
 			const reach = alertsFor(event);
 			if (!reach || !event.accountId) continue;
 			const accountId = event.accountId;
-			this.later(`alert ${event.kind}`, () => this.#send(event, accountId, reach));
+			this.later(`alert ${event.kind}`, () => this.#send(event, accountId, reach, alsoTo));
 		}
 	}
 
 	/** Runs `task` after the answer has gone, like an alert: its failure is logged, never shown. */
 	later(what: string, task: () => Promise<void>): void {
-		const run = task().catch((error: unknown) => {
+		// After the answer has been written: nothing done here shows in its timing.
+		const run = new Promise<void>((resolve) => setImmediate(resolve)).then(task).catch((error: unknown) => {
 			this.#logger.error({ task: what, reason: error instanceof Error ? error.message : String(error) }, "background task failed");
 		});
 		this.#inFlight.add(run);
 		void run.finally(() => this.#inFlight.delete(run));
 	}
 
-	async #send(event: SecurityEvent, accountId: string, reach: "primary" | "every"): Promise<void> {
+	async #send(event: SecurityEvent, accountId: string, reach: "primary" | "every", alsoTo: AlertTarget[]): Promise<void> {
 		const { db, config } = this.#deps;
 		const contacts = await db
 			.selectFrom("contacts")
@@ -142,10 +155,13 @@ export class Alerts {
 			.execute();
 		const email = contacts.find((c) => c.kind === "email");
 		const phone = contacts.find((c) => c.kind === "phone");
-		const targets: { channel: "email" | "sms"; to: string }[] = [];
+		const targets: AlertTarget[] = [];
 		if (email && this.#delivery.supports("email")) targets.push({ channel: "email", to: email.value });
 		if (phone && this.#delivery.supports("sms") && (reach === "every" || targets.length === 0)) {
 			targets.push({ channel: "sms", to: phone.value });
+		}
+		for (const extra of alsoTo) {
+			if (this.#delivery.supports(extra.channel) && !targets.some((t) => t.to === extra.to)) targets.push(extra);
 		}
 		if (targets.length === 0) return;
 		const links: AlertLinks = { secure: this.linkFor("/secure-account", await this.issueToken(accountId, "secure_account", SECURE_LINK_TTL_MS)) };

@@ -227,7 +227,7 @@ export async function removeContact(
 	await requirePassword(deps, account, input.password, client);
 	const rows = await deps.db
 		.selectFrom("contacts")
-		.select(["id", "verified_at"])
+		.select(["id", "value", "verified_at"])
 		.where("account_id", "=", account.id)
 		.where("kind", "=", input.kind)
 		.execute();
@@ -237,8 +237,17 @@ export async function removeContact(
 		await revokeAllTrustedDevices(tx, account.id);
 		await tx.deleteFrom("contacts").where("account_id", "=", account.id).where("kind", "=", input.kind).execute();
 		await assertSecondFactorRemains(deps, tx, account.id);
+		// "Wasn't you?" links already sent may have gone to this address: they stop working.
+		await tx
+			.updateTable("action_tokens")
+			.set({ used_at: deps.clock() })
+			.where("account_id", "=", account.id)
+			.where("purpose", "=", "secure_account")
+			.where("used_at", "is", null)
+			.execute();
 		return recordEvent(deps, tx, { accountId: account.id, kind: "second_factor_removed", method: input.kind, client });
 	});
-	// Sent before the address goes, so the person hears of it there too.
-	deps.alerts.announce(event);
+	// The address that went hears of it too: if it wasn't the owner, that is where they would notice.
+	const removed = rows.filter((r) => r.verified_at !== null).map((r) => ({ channel: channelOf(input.kind), to: r.value }));
+	deps.alerts.announceTo(removed, event);
 }

@@ -61,10 +61,21 @@ export interface EventInput {
 /** How long the activity page looks back. */
 export const ACTIVITY_WINDOW_MS = 90 * 86_400_000;
 
+let sequence = 0;
+
+/**
+ * Event ids sort in the order events were recorded: the time, then a counter
+ * (several events of one change share a millisecond), then randomness.
+ */
+function eventId(now: number, deps: FlowDeps): string {
+	sequence = (sequence + 1) % 36 ** 4;
+	return `${now.toString(36).padStart(9, "0")}${sequence.toString(36).padStart(4, "0")}${newId(deps.random)}`;
+}
+
 /** Records an event, in `db` (a transaction when the event belongs to a change). */
 export async function recordEvent(deps: FlowDeps, db: Db, input: EventInput, now = deps.clock()): Promise<SecurityEvent> {
 	const event: SecurityEvent = {
-		id: newId(deps.random),
+		id: eventId(now, deps),
 		accountId: input.accountId,
 		kind: input.kind,
 		method: input.method ?? null,
@@ -181,6 +192,9 @@ const methodWords: Record<string, string> = {
 	phone: "phone number",
 };
 
+/** What was added or removed: addresses are named as addresses. */
+const factorWords: Record<string, string> = { email: "email address", phone: "phone number", totp: "authenticator app" };
+
 const signedInWith: Record<string, string> = {
 	password: "your password",
 	totp: "your authenticator app",
@@ -201,9 +215,9 @@ export function describeEvent(event: SecurityEvent): string {
 		case "backup_code_used":
 			return `Backup code used to sign in (${String(d["remaining"])} left)`;
 		case "second_factor_added":
-			return `${capitalise(method ?? "second step")} added`;
+			return `${capitalise(factorWords[event.method ?? ""] ?? method ?? "second step")} added`;
 		case "second_factor_removed":
-			return `${capitalise(method ?? "second step")} removed`;
+			return `${capitalise(factorWords[event.method ?? ""] ?? method ?? "second step")} removed`;
 		case "password_changed":
 			return d["via"] === "reset" ? "Password reset" : d["via"] === "secure_account" ? "Password changed after a “Wasn't you?” link" : "Password changed";
 		case "recovery_started":

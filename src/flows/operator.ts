@@ -4,7 +4,7 @@ import { lockAccount } from "../store/errors.ts";
 import { enrolledMethods } from "./accounts.ts";
 import type { FlowDeps } from "./deps.ts";
 import { recordEvent } from "./events.ts";
-import { cancelWaitingRecovery, resetTwoFactor, waitingRecovery } from "./recovery.ts";
+import { endRecoveryAttempts, resetTwoFactor, waitingRecovery } from "./recovery.ts";
 
 /**
  * What operators do from the command line (`tessera users …`). Every change is
@@ -74,7 +74,7 @@ export async function describeAccount(deps: FlowDeps, username: string): Promise
 		.where("kind", "=", "signed_in")
 		.orderBy("created_at", "desc")
 		.executeTakeFirst();
-	const recovery = await waitingRecovery(deps.db, account.id);
+	const recovery = await waitingRecovery(deps.db, account.id, now);
 	const open = await deps.db
 		.selectFrom("recovery_requests")
 		.select("id")
@@ -115,6 +115,7 @@ export async function lockUser(deps: FlowDeps, username: string, actor: string, 
 		await tx.deleteFrom("sessions").where("account_id", "=", account.id).execute();
 		await tx.deleteFrom("trusted_devices").where("account_id", "=", account.id).execute();
 		await tx.updateTable("login_challenges").set({ consumed_at: now }).where("account_id", "=", account.id).where("consumed_at", "is", null).execute();
+		await endRecoveryAttempts(deps, tx, account.id, actor, undefined, now);
 		await recordEvent(deps, tx, { accountId: account.id, kind: "account_locked", actor, detail: reason ? { reason } : {} }, now);
 		return true;
 	});
@@ -141,7 +142,7 @@ export async function resetUserTwoFactor(deps: FlowDeps, username: string, actor
 	const events = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
 		await lockAccount(tx, account.id);
-		const cancelled = await cancelWaitingRecovery(deps, tx, account.id, actor, undefined, now);
+		const cancelled = await endRecoveryAttempts(deps, tx, account.id, actor, undefined, now);
 		await resetTwoFactor(deps, tx, account.id, now);
 		return [...cancelled, await recordEvent(deps, tx, { accountId: account.id, kind: "two_factor_reset", actor, detail: { reason } }, now)];
 	});

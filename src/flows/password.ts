@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { addressBucket } from "../core/address.ts";
 import { canonicalEmail, canonicalPhone } from "../core/contact.ts";
-import { TesseraError } from "../core/errors.ts";
+import { isTesseraError, TesseraError } from "../core/errors.ts";
 import { looksLikeToken, newId, newToken, tokenHash } from "../core/tokens.ts";
 import { canonicalUsername } from "../core/username.ts";
 import { codeMessage } from "../methods/one-time-code/messages.ts";
@@ -14,7 +14,7 @@ import { escapeHtml } from "../ui/html.ts";
 import { requirePassword } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { recordEvent, type SecurityEvent } from "./events.ts";
-import { cancelWaitingRecovery } from "./recovery.ts";
+import { endRecoveryAttempts } from "./recovery.ts";
 
 /**
  * Changing a password, resetting a forgotten one, and "Wasn't you?".
@@ -29,6 +29,8 @@ import { cancelWaitingRecovery } from "./recovery.ts";
 export const RESET_LINK_TTL_MS = 30 * 60_000;
 /** Wrong codes one SMS reset allows before it must be asked for again. */
 const RESET_CODE_ATTEMPTS = { max: 5, windowMs: ONE_TIME_CODE_TTL_MS };
+/** And per account, across every request: ten an hour. */
+const RESET_CODES_PER_ACCOUNT = { max: 10, windowMs: 60 * 60_000 };
 
 function checkNewPassword(deps: FlowDeps, password: string, username: string | undefined): void {
 	const problem = deps.passwordPolicy.check(password, username);
@@ -37,16 +39,24 @@ function checkNewPassword(deps: FlowDeps, password: string, username: string | u
 	throw new TesseraError("weak_password", { message: problem.problem.problem, fields: [problem.problem] });
 }
 
-/** The new password in place, and everything that trusted the old one ended. */
+/**
+ * The new password in place, and everything that trusted the old one ended:
+ * other sessions, trusted devices, sign-ins in progress, reset and "Wasn't
+ * you?" links, a recovery under way. After a reset (`pauseCodes`), codes by
+ * email and SMS stop counting as a second step for the recovery wait: the
+ * reset came through one of those channels. The caller holds the account lock.
+ */
 async function applyNewPassword(
+	deps: FlowDeps,
 	tx: Db,
-	accountId: string,
-	passwordHash: string,
-	now: number,
-	keepSessionId?: string,
-): Promise<void> {
-	await lockAccount(tx, accountId);
-	await tx.updateTable("accounts").set({ password_hash: passwordHash, updated_at: now }).where("id", "=", accountId).execute();
+	input: { accountId: string; passwordHash: string; now: number; keepSessionId?: string; pauseCodes: boolean; by: string; client: ClientInfo },
+): Promise<SecurityEvent[]> {
+	const { accountId, passwordHash, now, keepSessionId } = input;
+	await tx
+		.updateTable("accounts")
+		.set({ password_hash: passwordHash, updated_at: now, ...(input.pauseCodes ? { codes_paused_until: now + deps.config.recoveryWaitMs } : {}) })
+		.where("id", "=", accountId)
+		.execute();
 	let sessions = tx.deleteFrom("sessions").where("account_id", "=", accountId);
 	if (keepSessionId) sessions = sessions.where("id", "!=", keepSessionId);
 	await sessions.execute();
@@ -61,9 +71,10 @@ async function applyNewPassword(
 		.updateTable("action_tokens")
 		.set({ used_at: now })
 		.where("account_id", "=", accountId)
-		.where("purpose", "in", ["password_reset", "password_reset_sms"])
+		.where("purpose", "in", ["password_reset", "password_reset_sms", "secure_account"])
 		.where("used_at", "is", null)
 		.execute();
+	return endRecoveryAttempts(deps, tx, accountId, input.by, input.client, now);
 }
 
 /** Signed in: the current password, then a new one. This session stays; every other one ends. */
@@ -77,12 +88,16 @@ export async function changePassword(
 	checkNewPassword(deps, input.password, account.username);
 	await requirePassword(deps, account, input.current, client);
 	const passwordHash = await hashPassword(input.password);
-	const event = await deps.db.transaction().execute(async (tx) => {
+	const events = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
-		await applyNewPassword(tx, account.id, passwordHash, now, keepSessionId);
-		return recordEvent(deps, tx, { accountId: account.id, kind: "password_changed", method: "password", client, detail: { via: "change" } }, now);
+		await lockAccount(tx, account.id);
+		const ended = await applyNewPassword(deps, tx, { accountId: account.id, passwordHash, now, keepSessionId, pauseCodes: false, by: "password_change", client });
+		return [
+			...ended,
+			await recordEvent(deps, tx, { accountId: account.id, kind: "password_changed", method: "password", client, detail: { via: "change" } }, now),
+		];
 	});
-	deps.alerts.announce(event);
+	deps.alerts.announce(...events);
 }
 
 interface ResetTarget {
@@ -93,6 +108,14 @@ interface ResetTarget {
 
 /** Who a "forgot password" request is for: an email, a phone number or a username, always a verified address. */
 async function resetTarget(deps: FlowDeps, identifier: string): Promise<ResetTarget | undefined> {
+	const target = await matchResetTarget(deps, identifier);
+	if (!target) return undefined;
+	// A locked account gets nothing, and the answer does not say so.
+	const account = await deps.db.selectFrom("accounts").select("locked_at").where("id", "=", target.accountId).executeTakeFirst();
+	return account && account.locked_at === null ? target : undefined;
+}
+
+async function matchResetTarget(deps: FlowDeps, identifier: string): Promise<ResetTarget | undefined> {
 	const text = identifier.trim();
 	const verified = deps.db.selectFrom("contacts").select(["account_id", "kind", "value"]).where("verified_at", "is not", null);
 	if (text.includes("@")) {
@@ -219,7 +242,9 @@ export async function resetLinkIsLive(deps: FlowDeps, token: string | undefined,
 
 /**
  * A new password, with the emailed link's token, or with the request's token
- * and the code texted to the phone. Once, and only before it expires.
+ * and the code texted to the phone. Once, and only before it expires. The
+ * password is judged against the username only once the token (and code) are
+ * known good, so a guess at it tells nothing about whose number it was.
  */
 export async function completePasswordReset(
 	deps: FlowDeps,
@@ -227,37 +252,49 @@ export async function completePasswordReset(
 	client: ClientInfo,
 ): Promise<void> {
 	const viaCode = input.code !== undefined;
+	checkNewPassword(deps, input.password, undefined);
 	const row = looksLikeToken(input.token)
 		? await deps.db
 				.selectFrom("action_tokens as t")
 				.innerJoin("accounts as a", "a.id", "t.account_id")
-				.select(["t.id", "t.account_id", "t.purpose", "t.code_hash", "t.expires_at", "t.used_at", "a.username"])
+				.select(["t.id", "t.account_id", "t.purpose", "t.code_hash", "t.expires_at", "t.used_at", "a.username", "a.locked_at"])
 				.where("t.token_hash", "=", tokenHash(input.token))
 				.where("t.purpose", "=", viaCode ? "password_reset_sms" : "password_reset")
 				.executeTakeFirst()
 		: undefined;
-	checkNewPassword(deps, input.password, row?.username);
-	const live = row !== undefined && row.used_at === null && Number(row.expires_at) > deps.clock();
+	const live = row !== undefined && row.used_at === null && Number(row.expires_at) > deps.clock() && row.locked_at === null;
 	if (viaCode) {
-		// Counted per request and per address whether or not the request names an account.
+		// Counted per request, per account (a budget of its own: guessing here must not lock the
+		// person's sign-in codes) and per address, whether or not the request names an account.
 		const limits = [
 			{ key: deps.attempts.key("reset:code", tokenHash(input.token)), limit: RESET_CODE_ATTEMPTS },
+			{ key: deps.attempts.key("reset:code-account", row?.account_id ?? tokenHash(input.token)), limit: RESET_CODES_PER_ACCOUNT },
 			{ key: deps.attempts.key("code:address", addressBucket(client.ip)), limit: deps.config.limits.codePerAddress },
 		];
-		await deps.attempts.attempt(limits, async () => {
-			const digits = (input.code ?? "").normalize("NFKC").replace(/[\s-]/gu, "");
-			const expected = Buffer.from(row?.code_hash ?? "", "utf8");
-			const typed = Buffer.from(deps.methods.oneTimeCodes.hash(row?.id ?? "none", digits), "utf8");
-			const matches = expected.length === typed.length && timingSafeEqual(expected, typed);
-			if (!live || !matches || !/^\d{6}$/.test(digits)) throw wrongResetCode();
-		});
+		try {
+			await deps.attempts.attempt(limits, async () => {
+				const digits = (input.code ?? "").normalize("NFKC").replace(/[\s-]/gu, "");
+				const expected = Buffer.from(row?.code_hash ?? "", "utf8");
+				const typed = Buffer.from(deps.methods.oneTimeCodes.hash(row?.id ?? "none", digits), "utf8");
+				const matches = expected.length === typed.length && timingSafeEqual(expected, typed);
+				if (!live || !matches || !/^\d{6}$/.test(digits)) throw wrongResetCode();
+			});
+		} catch (error) {
+			if (row && isTesseraError(error) && error.code === "too_many_attempts") {
+				deps.alerts.announce(await recordEvent(deps, deps.db, { accountId: row.account_id, kind: "too_many_failed_codes", method: "sms", client }));
+			}
+			throw error;
+		}
 	} else if (!live) {
 		throw new TesseraError("invalid_link");
 	}
+	checkNewPassword(deps, input.password, row!.username);
 	const passwordHash = await hashPassword(input.password);
 	const { id, account_id: accountId } = row!;
-	const event = await deps.db.transaction().execute(async (tx) => {
+	const events = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
+		// The account first, then the token: every path that changes a password locks in that order.
+		await lockAccount(tx, accountId);
 		const used = await tx
 			.updateTable("action_tokens")
 			.set({ used_at: now })
@@ -266,15 +303,13 @@ export async function completePasswordReset(
 			.where("expires_at", ">", now)
 			.executeTakeFirst();
 		if (used.numUpdatedRows !== 1n) throw viaCode ? wrongResetCode() : new TesseraError("invalid_link");
-		await applyNewPassword(tx, accountId, passwordHash, now);
-		return recordEvent(
-			deps,
-			tx,
-			{ accountId, kind: "password_changed", method: viaCode ? "sms" : "email", client, detail: { via: "reset" } },
-			now,
-		);
+		const ended = await applyNewPassword(deps, tx, { accountId, passwordHash, now, pauseCodes: true, by: "password_reset", client });
+		return [
+			...ended,
+			await recordEvent(deps, tx, { accountId, kind: "password_changed", method: viaCode ? "sms" : "email", client, detail: { via: "reset" } }, now),
+		];
 	});
-	deps.alerts.announce(event);
+	deps.alerts.announce(...events);
 }
 
 /**
@@ -301,6 +336,7 @@ export async function secureAccount(
 	const passwordHash = await hashPassword(input.password);
 	const events = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
+		await lockAccount(tx, row.account_id);
 		const used = await tx
 			.updateTable("action_tokens")
 			.set({ used_at: now })
@@ -309,9 +345,15 @@ export async function secureAccount(
 			.where("expires_at", ">", now)
 			.executeTakeFirst();
 		if (used.numUpdatedRows !== 1n) throw new TesseraError("invalid_link");
-		await applyNewPassword(tx, row.account_id, passwordHash, now);
-		const out: SecurityEvent[] = [await recordEvent(deps, tx, { accountId: row.account_id, kind: "sessions_ended", client }, now)];
-		out.push(...(await cancelWaitingRecovery(deps, tx, row.account_id, "secure_account", client, now)));
+		const ended = await applyNewPassword(deps, tx, {
+			accountId: row.account_id,
+			passwordHash,
+			now,
+			pauseCodes: true,
+			by: "secure_account",
+			client,
+		});
+		const out: SecurityEvent[] = [await recordEvent(deps, tx, { accountId: row.account_id, kind: "sessions_ended", client }, now), ...ended];
 		out.push(
 			await recordEvent(deps, tx, { accountId: row.account_id, kind: "password_changed", client, detail: { via: "secure_account" } }, now),
 		);

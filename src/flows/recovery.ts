@@ -7,6 +7,8 @@ import type { IssuedCode } from "../methods/one-time-code/one-time-codes.ts";
 import type { Db } from "../store/db.ts";
 import { isUniqueViolation, lockAccount } from "../store/errors.ts";
 import type { ContactKind, RecoveryRequestStatus } from "../store/schema.ts";
+import { formatUtc } from "../core/dates.ts";
+import { codesPaused } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { recordEvent, type SecurityEvent } from "./events.ts";
 import { codeLimits } from "./limits.ts";
@@ -25,6 +27,9 @@ import { codeLimits } from "./limits.ts";
  * A password alone never gets past two-factor sooner, and a password reset
  * never switches two-factor off.
  */
+
+/** A recovery not completed this long after its wait is over lapses: an old one never springs on a later sign-in. */
+export const RECOVERY_LAPSES_AFTER_MS = 7 * 86_400_000;
 
 export interface RecoveryContact {
 	kind: ContactKind;
@@ -65,12 +70,13 @@ async function verifiedContacts(db: Db, accountId: string) {
 		.execute();
 }
 
-export async function waitingRecovery(db: Db, accountId: string): Promise<WaitingRecovery | undefined> {
+export async function waitingRecovery(db: Db, accountId: string, now: number): Promise<WaitingRecovery | undefined> {
 	const row = await db
 		.selectFrom("account_recoveries")
 		.select(["id", "via", "started_at", "ready_at"])
 		.where("account_id", "=", accountId)
 		.where("status", "=", "waiting")
+		.where("ready_at", ">", now - RECOVERY_LAPSES_AFTER_MS)
 		.executeTakeFirst();
 	return row ? { id: row.id, via: row.via, startedAt: Number(row.started_at), readyAt: Number(row.ready_at) } : undefined;
 }
@@ -93,7 +99,7 @@ export async function recoveryOptions(deps: FlowDeps, challengeToken: string | u
 		.executeTakeFirst();
 	return {
 		contacts: contacts.map((c) => ({ kind: c.kind, masked: c.kind === "phone" ? maskPhone(c.value) : maskEmail(c.value) })),
-		recovery: await waitingRecovery(deps.db, accountId),
+		recovery: await waitingRecovery(deps.db, accountId, deps.clock()),
 		requestOpen: open !== undefined,
 	};
 }
@@ -119,7 +125,8 @@ export async function sendRecoveryCode(
 	client: ClientInfo,
 ): Promise<IssuedCode & { sentTo: string }> {
 	const challenge = await passwordProven(deps, input.challenge);
-	if (await waitingRecovery(deps.db, challenge.accountId)) throw new TesseraError("recovery_in_progress");
+	if (await waitingRecovery(deps.db, challenge.accountId, deps.clock())) throw new TesseraError("recovery_in_progress");
+	await assertCodesNotPaused(deps, challenge.accountId);
 	const contact = await recoveryContact(deps, challenge.accountId, input.kind);
 	const channel = channelOf(input.kind);
 	const issued = await deps.methods.oneTimeCodes.issue(
@@ -129,6 +136,19 @@ export async function sendRecoveryCode(
 		(code) => codeMessage(channel, contact.value, code, "recovery", deps.config.issuer),
 	);
 	return { ...issued, sentTo: input.kind === "phone" ? maskPhone(contact.value) : maskEmail(contact.value) };
+}
+
+/**
+ * Just after a password reset, the channel it went through proves nothing more:
+ * an email or text cannot also start a recovery. Identity checks still can.
+ */
+async function assertCodesNotPaused(deps: FlowDeps, accountId: string): Promise<void> {
+	const account = await deps.db.selectFrom("accounts").select("codes_paused_until").where("id", "=", accountId).executeTakeFirstOrThrow();
+	if (codesPaused(deps, account)) {
+		throw new TesseraError("recovery_paused", {
+			message: `The password of this account was reset recently. For your safety, a code by email or text message can start a recovery only after ${formatUtc(Number(account.codes_paused_until))}. You can ask for an identity check instead.`,
+		});
+	}
 }
 
 /**
@@ -143,6 +163,14 @@ export async function beginRecovery(
 ): Promise<{ recovery: WaitingRecovery; events: SecurityEvent[] }> {
 	const id = newId(deps.random);
 	const readyAt = now + deps.config.recoveryWaitMs;
+	// One that lapsed long ago makes way.
+	await tx
+		.updateTable("account_recoveries")
+		.set({ status: "cancelled", ended_at: now, ended_by: "lapsed" })
+		.where("account_id", "=", input.accountId)
+		.where("status", "=", "waiting")
+		.where("ready_at", "<=", now - RECOVERY_LAPSES_AFTER_MS)
+		.execute();
 	try {
 		await tx
 			.insertInto("account_recoveries")
@@ -178,6 +206,7 @@ export async function startRecovery(
 	client: ClientInfo,
 ): Promise<WaitingRecovery> {
 	const challenge = await passwordProven(deps, input.challenge);
+	await assertCodesNotPaused(deps, challenge.accountId);
 	const contact = await recoveryContact(deps, challenge.accountId, input.kind);
 	const scope = {
 		accountId: challenge.accountId,
@@ -248,11 +277,35 @@ export async function completeReadyRecovery(
 		.where("account_id", "=", accountId)
 		.where("status", "=", "waiting")
 		.where("ready_at", "<=", now)
+		.where("ready_at", ">", now - RECOVERY_LAPSES_AFTER_MS)
 		.returning(["id", "via"])
 		.executeTakeFirst();
 	if (!done) return undefined;
 	await resetTwoFactor(deps, tx, accountId, now);
 	return [await recordEvent(deps, tx, { accountId, kind: "recovery_completed", client, detail: { recoveryId: done.id, via: done.via } }, now)];
+}
+
+/**
+ * The person is evidently not locked out (a second step worked, the password
+ * was changed, the account secured or locked): a waiting recovery ends and an
+ * identity check not yet decided is withdrawn, in `tx`.
+ */
+export async function endRecoveryAttempts(
+	deps: FlowDeps,
+	tx: Db,
+	accountId: string,
+	by: string,
+	client: ClientInfo | undefined,
+	now: number,
+): Promise<SecurityEvent[]> {
+	const events = await cancelWaitingRecovery(deps, tx, accountId, by, client, now);
+	await tx
+		.updateTable("recovery_requests")
+		.set({ status: "withdrawn", decided_at: now, decided_by: by, decision_note: "Withdrawn: the account was used or secured before a decision." })
+		.where("account_id", "=", accountId)
+		.where("status", "=", "open")
+		.execute();
+	return events;
 }
 
 /** Ends a waiting recovery, in `tx`. `by`: "sign_in", "link", "secure_account" or "operator:<name>". */
@@ -345,7 +398,7 @@ export async function fileRecoveryRequest(
 		});
 	}
 	const challenge = await passwordProven(deps, input.challenge);
-	if (await waitingRecovery(deps.db, challenge.accountId)) throw new TesseraError("recovery_in_progress");
+	if (await waitingRecovery(deps.db, challenge.accountId, deps.clock())) throw new TesseraError("recovery_in_progress");
 	const id = newId(deps.random);
 	const now = deps.clock();
 	try {

@@ -7,7 +7,7 @@ import type { ConsumedProof } from "../methods/types.ts";
 import { dummyPasswordHash, verifyPassword } from "../methods/password/hashing.ts";
 import type { MethodName, SecondFactorMethod } from "../methods/types.ts";
 import { isNewDevice, recordEvent } from "./events.ts";
-import { cancelWaitingRecovery, completeReadyRecovery } from "./recovery.ts";
+import { completeReadyRecovery, endRecoveryAttempts } from "./recovery.ts";
 import { codeMessage } from "../methods/one-time-code/messages.ts";
 import type { IssuedCode } from "../methods/one-time-code/one-time-codes.ts";
 import { enrolledMethods, preferredMethod, type RequiredAction, twoFactorState } from "./accounts.ts";
@@ -50,11 +50,11 @@ async function findAccountBySignInName(deps: FlowDeps, name: string) {
 }
 
 /** Masked destinations of the methods that send codes. */
-export async function destinationsOf(deps: FlowDeps, accountId: string, methods: MethodName[]) {
+export async function destinationsOf(deps: FlowDeps, accountId: string, methods: MethodName[], db: Db = deps.db) {
 	const destinations: Partial<Record<MethodName, string>> = {};
 	for (const name of methods) {
 		const method = deps.methods.get(name);
-		const where = await method.destination?.(deps.db, accountId);
+		const where = await method.destination?.(db, accountId);
 		if (where) destinations[name] = where;
 	}
 	return destinations;
@@ -101,7 +101,7 @@ async function passwordStep(
 	if ((account.two_factor_enabled || account.two_factor_required) && (await recoveryReady(deps, account.id))) {
 		const recovered = await deps.db.transaction().execute(async (tx) => {
 			const now = deps.clock();
-			await lockAccount(tx, account.id);
+			await passwordStillGood(tx, account);
 			const events = await completeReadyRecovery(deps, tx, account.id, client, now);
 			if (!events) return undefined;
 			const session = await createSession(deps, tx, account.id, client, now);
@@ -114,25 +114,40 @@ async function passwordStep(
 		}
 	}
 
-	const methods = await enrolledMethods(deps, account);
+	const methods = await enrolledMethods(deps, account, deps.db, { forSignIn: true });
 	const now = deps.clock();
 	// No second factor, or a device the person chose to trust: the password is enough.
 	const trusted = methods.length > 0 && (await isTrustedDevice(deps, account.id, input.deviceToken));
 	if (!account.two_factor_enabled || trusted) {
-		const { session, event } = await deps.db.transaction().execute(async (tx) => ({
-			session: await createSession(deps, tx, account.id, client, now),
-			event: await signedInEvent(deps, tx, account.id, trusted ? "trusted_device" : "password", client, now),
-		}));
-		deps.alerts.announce(event);
+		const { session, events } = await deps.db.transaction().execute(async (tx) => {
+			await passwordStillGood(tx, account);
+			const session = await createSession(deps, tx, account.id, client, now);
+			const events = [await signedInEvent(deps, tx, account.id, trusted ? "trusted_device" : "password", client, now)];
+			// A device that once passed the second step is as good as one: a recovery under way ends.
+			if (trusted) events.push(...(await endRecoveryAttempts(deps, tx, account.id, "sign_in", client, now)));
+			return { session, events };
+		});
+		deps.alerts.announce(...events);
 		return { kind: "session", accountId: account.id, session };
 	}
 	// Two-factor on: never the password alone. With no usable method left, the challenge
 	// lists none, and the only way on is account recovery.
-	return {
-		kind: "second_factor",
-		accountId: account.id,
-		secondFactor: await createChallenge(deps, account, "sign_in", methods, client),
-	};
+	const secondFactor = await deps.db.transaction().execute(async (tx) => {
+		await passwordStillGood(tx, account);
+		return createChallenge(deps, account, "sign_in", methods, client, tx);
+	});
+	return { kind: "second_factor", accountId: account.id, secondFactor };
+}
+
+/**
+ * Under the account's lock, before anything is granted: the password that was
+ * checked is still the account's, and the account is not locked. A reset, a
+ * "Wasn't you?" or a lock that landed while the password was being checked wins.
+ */
+async function passwordStillGood(tx: Db, account: { id: string; password_hash: string }): Promise<void> {
+	await lockAccount(tx, account.id);
+	const now = await tx.selectFrom("accounts").select(["password_hash", "locked_at"]).where("id", "=", account.id).executeTakeFirst();
+	if (!now || now.password_hash !== account.password_hash || now.locked_at !== null) throw new TesseraError("invalid_credentials");
 }
 
 /** A cheap look before the transaction: almost no sign-in has a recovery to complete. */
@@ -162,11 +177,12 @@ export async function createChallenge(
 	purpose: ChallengePurpose,
 	methods: MethodName[],
 	client: ClientInfo,
+	db: Db = deps.db,
 ): Promise<SecondFactorChallenge> {
 	const now = deps.clock();
 	const challenge = newToken(deps.random);
 	const expiresAt = now + deps.config.challengeTtlMs;
-	await deps.db
+	await db
 		.insertInto("login_challenges")
 		.values({
 			id: newId(deps.random),
@@ -184,7 +200,7 @@ export async function createChallenge(
 		methods,
 		preferred: preferredMethod(methods, account.preferred_method),
 		expiresAt,
-		destinations: await destinationsOf(deps, account.id, methods),
+		destinations: await destinationsOf(deps, account.id, methods, db),
 	};
 }
 
@@ -211,7 +227,16 @@ export async function openChallenge(
 	const row = await deps.db
 		.selectFrom("login_challenges as c")
 		.innerJoin("accounts as a", "a.id", "c.account_id")
-		.select(["c.id", "c.purpose", "c.account_id", "c.expires_at", "c.consumed_at", "a.two_factor_enabled", "a.preferred_method"])
+		.select([
+			"c.id",
+			"c.purpose",
+			"c.account_id",
+			"c.expires_at",
+			"c.consumed_at",
+			"a.two_factor_enabled",
+			"a.preferred_method",
+			"a.codes_paused_until",
+		])
 		.where("c.token_hash", "=", tokenHash(token))
 		.executeTakeFirst();
 	if (!row || row.consumed_at !== null || Number(row.expires_at) <= deps.clock()) {
@@ -219,7 +244,12 @@ export async function openChallenge(
 	}
 	if (purpose !== "any" && row.purpose !== purpose) throw new TesseraError("challenge_expired");
 	if (!row.two_factor_enabled) throw new TesseraError("challenge_expired");
-	const methods = await enrolledMethods(deps, { id: row.account_id, two_factor_enabled: row.two_factor_enabled });
+	const methods = await enrolledMethods(
+		deps,
+		{ id: row.account_id, two_factor_enabled: row.two_factor_enabled, codes_paused_until: row.codes_paused_until },
+		deps.db,
+		{ forSignIn: true },
+	);
 	return {
 		id: row.id,
 		accountId: row.account_id,
@@ -376,7 +406,11 @@ export async function completeSecondFactor(
 			);
 		}
 		// A working second factor shows the person is not locked out: a recovery under way ends.
-		events.push(...(await cancelWaitingRecovery(deps, tx, accountId, "sign_in", client, now)));
+		events.push(...(await endRecoveryAttempts(deps, tx, accountId, "sign_in", client, now)));
+		// A factor no reset can reach ends the pause on codes by email and SMS.
+		if (input.method !== "sms" && input.method !== "email") {
+			await tx.updateTable("accounts").set({ codes_paused_until: null }).where("id", "=", accountId).where("codes_paused_until", "is not", null).execute();
+		}
 		return { result, events };
 	});
 	deps.alerts.announce(...proved.events);

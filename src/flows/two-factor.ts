@@ -10,6 +10,7 @@ import { assertSecondFactorRemains } from "./passkeys.ts";
 import { createChallenge, proveSecondFactor, type SecondFactorChallenge } from "./sign-in.ts";
 import type { MethodName } from "../methods/types.ts";
 import { recordEvent, type SecurityEvent } from "./events.ts";
+import { endRecoveryAttempts } from "./recovery.ts";
 import { revokeAllTrustedDevices } from "./trusted-devices.ts";
 
 /**
@@ -139,7 +140,7 @@ export async function confirmDisableTwoFactor(
 	input: { challenge: string; method: MethodName; code: string },
 	client: ClientInfo,
 ): Promise<TwoFactorState> {
-	const { accountId, event } = await proveSecondFactor(deps, "disable_two_factor", input, client, async (tx, { accountId, now }) => {
+	const { accountId, event, ended } = await proveSecondFactor(deps, "disable_two_factor", input, client, async (tx, { accountId, now }) => {
 		// The challenge must belong to the account whose session asks.
 		if (accountId !== signedInAccountId) throw new TesseraError("challenge_expired");
 		await revokeAllTrustedDevices(tx, accountId);
@@ -156,9 +157,11 @@ export async function confirmDisableTwoFactor(
 			.where("account_id", "=", accountId)
 			.where("consumed_at", "is", null)
 			.execute();
-		return { accountId, event: await recordEvent(deps, tx, { accountId, kind: "two_factor_disabled", method: input.method, client }, now) };
+		const ended = await endRecoveryAttempts(deps, tx, accountId, "sign_in", client, now);
+		const event = await recordEvent(deps, tx, { accountId, kind: "two_factor_disabled", method: input.method, client }, now);
+		return { accountId, event, ended };
 	});
-	deps.alerts.announce(event);
+	deps.alerts.announce(event, ...ended);
 	return twoFactorState(deps, await reload(deps, accountId));
 }
 

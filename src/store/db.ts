@@ -10,6 +10,7 @@ import { passkeys } from "./migrations/004-passkeys.ts";
 import { challengePurpose } from "./migrations/005-challenge-purpose.ts";
 import { contactValueLocks } from "./migrations/006-contact-value-locks.ts";
 import { recoveryAndEvents } from "./migrations/007-recovery-and-events.ts";
+import { codesPaused } from "./migrations/008-codes-paused.ts";
 import { NodeSqliteDatabase } from "./node-sqlite.ts";
 import type { Schema } from "./schema.ts";
 
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
 	"005-challenge-purpose": challengePurpose,
 	"006-contact-value-locks": contactValueLocks,
 	"007-recovery-and-events": recoveryAndEvents,
+	"008-codes-paused": codesPaused,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

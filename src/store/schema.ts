@@ -23,6 +23,8 @@ export interface AccountsTable {
 	role: Generated<string>;
 	/** 1 after recovery or an operator reset two-factor: set it up again before anything else. */
 	two_factor_required: Generated<number>;
+	/** Until then (after a password reset), codes by email and SMS are not a second step. */
+	codes_paused_until: Generated<number | null>;
 }
 
 /** An account row as read from the database. */
@@ -205,7 +207,8 @@ export interface AccountRecoveriesTable {
 	ended_by: string | null;
 }
 
-export type RecoveryRequestStatus = "open" | "approved" | "denied";
+/** "withdrawn": the person signed in with a second step, or secured the account, before a decision. */
+export type RecoveryRequestStatus = "open" | "approved" | "denied" | "withdrawn";
 
 export interface RecoveryRequestsTable {
 	id: string;

@@ -7,6 +7,7 @@ import type { AxeResults } from "axe-core";
 import { Secret, TOTP } from "otpauth";
 import type { Locator, Page } from "playwright-core";
 import { loadConfig } from "../../src/config.ts";
+import type { Clock } from "../../src/core/clock.ts";
 import { createTessera, type Tessera } from "../../src/server.ts";
 import { throwawayDatabase, type ThrowawayDatabase } from "./databases.ts";
 import { capturedLogger } from "./harness.ts";
@@ -17,7 +18,7 @@ export const SCREENSHOTS = fileURLToPath(new URL("../../test-output/screenshots/
 export const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 export const SESSION_COOKIE = "__Host-tessera_session";
 
-/** A real Tessera listening on loopback, on a throwaway SQLite database, with the system clock. */
+/** A real Tessera listening on loopback, on a throwaway SQLite database, with the system clock unless given another. */
 export interface Server {
 	tessera: Tessera;
 	database: ThrowawayDatabase;
@@ -26,12 +27,27 @@ export interface Server {
 	logs: string[];
 }
 
-export async function startServer(): Promise<Server> {
+export interface ServerOptions {
+	/** More environment for loadConfig (TESSERA_DELIVERY, TESSERA_SMTP_URL…), over the data folder and log level set here. */
+	env?: Record<string, string>;
+	/** The server's clock; the system clock when not given. */
+	clock?: Clock;
+	/** The loopback port to listen on; any free one when not given. */
+	port?: number;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<Server> {
 	const database = await throwawayDatabase("sqlite");
-	const config = loadConfig({ TESSERA_DATA_DIR: database.dataDir, TESSERA_LOG_LEVEL: "warn" });
+	const config = loadConfig({ TESSERA_DATA_DIR: database.dataDir, TESSERA_LOG_LEVEL: "warn", ...options.env });
 	const { logger, logs } = capturedLogger(config.logLevel);
-	const tessera = await createTessera({ config, store: database.store, secret: randomBytes(32), logger });
-	const base = await tessera.app.listen({ port: 0, host: "127.0.0.1" });
+	const tessera = await createTessera({
+		config,
+		store: database.store,
+		secret: randomBytes(32),
+		logger,
+		clock: options.clock,
+	});
+	const base = await tessera.app.listen({ port: options.port ?? 0, host: "127.0.0.1" });
 	return { tessera, database, base, logs };
 }
 

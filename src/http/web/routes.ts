@@ -923,7 +923,8 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 				return send(reply, passwordResetDonePage());
 			} catch (error) {
 				const { error: e, form } = asFormError(error, reply);
-				const page = resetSentPage({ csrf: csrfTokenFor(deps, request, reply), message: resetRequestedMessage, error: form, typed: body.code ?? "" });
+				const help = { href: "/forgot-password", text: "Ask for a new code" };
+				const page = resetSentPage({ csrf: csrfTokenFor(deps, request, reply), message: resetRequestedMessage, error: { ...form, help }, typed: body.code ?? "" });
 				return send(reply, page, e.status);
 			}
 		},
@@ -1044,7 +1045,8 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			if (e.code === "challenge_expired" || e.code === "recovery_in_progress" || e.code === "no_contact") return recoveryPageFor(request, reply, form, e.status);
 			const options = await recoveryOptions(deps, readCookie(request, "signin")).catch(() => undefined);
 			const sentTo = options?.contacts.find((c) => c.kind === kind)?.masked ?? "";
-			const page = recoverCodePage({ csrf: csrfTokenFor(deps, request, reply), kind, sentTo, delivered: true, error: form });
+			const help = { href: "/help/lost-phone", text: "Lost your phone? How to get back in" };
+			const page = recoverCodePage({ csrf: csrfTokenFor(deps, request, reply), kind, sentTo, error: { ...form, help } });
 			return send(reply, page, e.status);
 		}
 	});
@@ -1092,7 +1094,10 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 
 	app.get("/settings/two-factor/required", { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) => {
 		const required = request.twoFactor!.requiredActions;
-		if (required.includes("finish_two_factor")) return reply.redirect("/settings/backup-codes/new", 303);
+		// The app is set up: the codes come next. A set already shown waits to be typed back.
+		if (required.includes("finish_two_factor")) {
+			return reply.redirect(request.twoFactor!.pendingBackupCodes ? "/settings/backup-codes/confirm" : "/settings/backup-codes/new", 303);
+		}
 		if (!required.includes("set_up_two_factor")) return reply.redirect("/settings", 303);
 		return send(reply, setUpAgainPage({ user: pageUser(request, reply) }));
 	});

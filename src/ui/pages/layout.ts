@@ -11,6 +11,8 @@ export interface FormError {
 	message: string;
 	fields?: FieldProblem[] | undefined;
 	code?: string;
+	/** The help page to offer, when the page knows better than the error code alone. */
+	help?: { href: string; text: string };
 }
 
 export function layout(options: {
@@ -60,7 +62,7 @@ export function errorSummary(error: FormError | undefined): Html {
 	return html`<div class="error" role="alert" id="form-error" tabindex="-1" data-code="${error.code ?? ""}">
   <p>${error.message}</p>
   ${error.fields?.length ? html`<ul>${error.fields.map((f) => html`<li>${f.problem}</li>`)}</ul>` : ""}
-  ${helpLink(error.code)}
+  ${error.help ? html`<p class="help-link"><a href="${error.help.href}">${error.help.text}</a></p>` : helpLink(error.code)}
 </div>`;
 }
 

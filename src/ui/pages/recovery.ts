@@ -163,14 +163,16 @@ ${neverAsks}`,
 	});
 }
 
-export function recoverCodePage(p: { csrf: string; kind: ContactKind; sentTo: string; delivered: boolean; error?: FormError }): Html {
+export function recoverCodePage(p: { csrf: string; kind: ContactKind; sentTo: string; delivered?: boolean; error?: FormError }): Html {
 	return layout({
 		title: "Enter the code",
 		body: html`<h1>Enter the code</h1>
 ${
-	p.delivered
-		? html`<p class="notice" role="status">We sent a code to ${p.sentTo}. It is valid for 10 minutes.</p>`
-		: html`<p class="warning" role="status">We couldn't send the code to ${p.sentTo} right away. It may still arrive in a minute.</p>`
+	p.delivered === undefined
+		? html`<p>Enter the code we sent to ${p.sentTo}. It is valid for 10 minutes.</p>`
+		: p.delivered
+			? html`<p class="notice" role="status">We sent a code to ${p.sentTo}. It is valid for 10 minutes.</p>`
+			: html`<p class="warning" role="status">We couldn't send the code to ${p.sentTo} right away. It may still arrive in a minute.</p>`
 }
 ${errorSummary(p.error)}
 <form method="post" action="/sign-in/recover/code" novalidate>
@@ -179,6 +181,11 @@ ${errorSummary(p.error)}
   <label for="code">6-digit code</label>
   <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required maxlength="16">
   <button type="submit">Start recovery</button>
+</form>
+<form method="post" action="/sign-in/recover/send">
+  ${csrfField(p.csrf)}
+  <input type="hidden" name="kind" value="${p.kind}">
+  <button type="submit" class="secondary">Send a new code</button>
 </form>
 <p><a href="/sign-in/recover">Back</a></p>
 ${neverAsks}`,
