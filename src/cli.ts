@@ -13,7 +13,6 @@ import {
 	type RecoveryRequestView,
 } from "./flows/recovery.ts";
 import { createLogger } from "./logger.ts";
-import { main as serve } from "./main.ts";
 import { loadServerSecret } from "./secret-key.ts";
 import { createFlowDeps } from "./server.ts";
 import { migrate, openStore, type Store } from "./store/db.ts";
@@ -22,6 +21,13 @@ import { migrate, openStore, type Store } from "./store/db.ts";
 const EX_USAGE = 64;
 const EX_DATAERR = 65;
 const EX_CONFIG = 78;
+
+/** `tessera audit export | head`: the reader left; stop writing, quietly. */
+let stdoutClosed = false;
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+	if (error.code !== "EPIPE") throw error;
+	stdoutClosed = true;
+});
 
 class UsageError extends Error {
 	readonly help: string;
@@ -127,6 +133,36 @@ function printRequest(r: RecoveryRequestView): void {
 	for (const line of r.message.split("\n")) console.log(`    ${line}`);
 	if (r.status !== "open") {
 		console.log(`  decided:        ${r.decidedAt ? new Date(r.decidedAt).toISOString() : "?"} by ${r.decidedBy ?? "?"}: ${r.decisionNote ?? ""}`);
+	}
+}
+
+/** What each verb takes, checked before anything is opened: a mistake touches nothing. */
+const shapes: Record<string, { args: string[]; required?: ("reason" | "note")[] }> = {
+	"users show": { args: ["a username"] },
+	"users lock": { args: ["a username"] },
+	"users unlock": { args: ["a username"] },
+	"users reset-2fa": { args: ["a username"], required: ["reason"] },
+	"users role": { args: ["a username", "a role (admin or user)"] },
+	"recovery list": { args: [] },
+	"recovery show": { args: ["a request id"] },
+	"recovery approve": { args: ["a request id"], required: ["note"] },
+	"recovery deny": { args: ["a request id"], required: ["note"] },
+	"audit export": { args: [] },
+};
+
+function checkShape(verb: string, args: string[], values: Context["values"] & { operator?: string }): void {
+	const shape = shapes[verb]!;
+	const text = help[verb] ?? usage;
+	const missing = shape.args.slice(args.length);
+	if (missing.length) throw new UsageError(`${verb}: ${missing[0]} is required.`, text);
+	if (args.length > shape.args.length) throw new UsageError(`${verb}: unexpected argument "${args[shape.args.length]}".`, text);
+	for (const option of shape.required ?? []) need(values[option], `--${option}`, verb);
+	if (values.operator !== undefined && values.operator.trim() === "") throw new UsageError(`${verb}: --operator needs a name.`, text);
+	if (verb === "users role" && args[1] !== "admin" && args[1] !== "user") {
+		throw new UsageError(`users role: "${args[1]}" is not a role; use admin or user.`, text);
+	}
+	if (values.since !== undefined && Number.isNaN(Date.parse(values.since))) {
+		throw new UsageError(`${verb}: --since ${values.since} is not a date; write e.g. 2026-11-01.`, text);
 	}
 }
 
@@ -245,6 +281,7 @@ const verbs: Record<string, (c: Context) => Promise<number>> = {
 				device: event.device,
 				detail: event.detail,
 			};
+			if (stdoutClosed) break;
 			if (!process.stdout.write(`${JSON.stringify(line)}\n`)) await new Promise((resolve) => process.stdout.once("drain", resolve));
 		}
 		return 0;
@@ -275,7 +312,9 @@ async function decide(c: Context, decision: "approve" | "deny"): Promise<number>
 async function run(argv: string[]): Promise<number> {
 	const [command, sub] = argv;
 	if (command === undefined || command === "help" || command === "--help" || command === "-h") {
-		console.log(usage);
+		// Asked for, it is the answer (stdout); as a mistake, it explains one (stderr).
+		if (command === undefined) console.error(usage);
+		else console.log(usage);
 		return command === undefined ? EX_USAGE : 0;
 	}
 	if (command === "serve" || command === "migrate") {
@@ -285,7 +324,9 @@ async function run(argv: string[]): Promise<number> {
 		}
 		if (argv.length > 1) throw new UsageError(`${command} takes no arguments.`, help[command]!);
 		if (command === "serve") {
-			await serve();
+			// Loaded only here: the operator verbs start faster without the server's modules.
+			const { main } = await import("./main.ts");
+			await main();
 			return -1; // keeps running
 		}
 		const config = loadConfig();
@@ -303,7 +344,12 @@ async function run(argv: string[]): Promise<number> {
 	const handler = verbs[verb];
 	if (!handler) {
 		if (sub === undefined || sub === "--help" || sub === "-h") {
-			console.log(Object.entries(help).filter(([name]) => name.startsWith(`${command} `)).map(([, text]) => text.split("\n")[0]).join("\n"));
+			const list = Object.entries(help)
+				.filter(([name]) => name.startsWith(`${command} `))
+				.map(([, text]) => text.split("\n")[0])
+				.join("\n");
+			if (sub === undefined) console.error(list);
+			else console.log(list);
 			return sub === undefined ? EX_USAGE : 0;
 		}
 		throw new UsageError(`unknown command "${verb}".`, usage);
@@ -318,6 +364,7 @@ async function run(argv: string[]): Promise<number> {
 		console.log(help[verb]);
 		return 0;
 	}
+	checkShape(verb, parsed.positionals, parsed.values);
 	const config = loadConfig();
 	const { deps, store } = await openDeps(config);
 	try {

@@ -56,17 +56,20 @@ export async function describeAccount(deps: FlowDeps, username: string): Promise
 		.where("account_id", "=", account.id)
 		.orderBy("kind")
 		.execute();
-	const count = async (table: "sessions" | "trusted_devices") =>
-		Number(
-			(
-				await deps.db
-					.selectFrom(table)
-					.select((eb) => eb.fn.countAll().as("n"))
-					.where("account_id", "=", account.id)
-					.where("expires_at", ">", now)
-					.executeTakeFirstOrThrow()
-			).n,
-		);
+	const sessions = await deps.db
+		.selectFrom("sessions")
+		.select((eb) => eb.fn.countAll().as("n"))
+		.where("account_id", "=", account.id)
+		.where("expires_at", ">", now)
+		// A session also ends when idle too long.
+		.where("last_seen_at", ">", now - deps.config.session.idleMs)
+		.executeTakeFirstOrThrow();
+	const devices = await deps.db
+		.selectFrom("trusted_devices")
+		.select((eb) => eb.fn.countAll().as("n"))
+		.where("account_id", "=", account.id)
+		.where("expires_at", ">", now)
+		.executeTakeFirstOrThrow();
 	const lastSignIn = await deps.db
 		.selectFrom("security_events")
 		.select("created_at")
@@ -92,8 +95,8 @@ export async function describeAccount(deps: FlowDeps, username: string): Promise
 		methods: await enrolledMethods(deps, account),
 		backupCodes: codes ? { remaining: codes.remaining, total: codes.total, createdAt: iso(codes.createdAt) } : null,
 		contacts: contacts.map((c) => ({ kind: c.kind, value: c.value, verified: c.verified_at !== null })),
-		sessions: await count("sessions"),
-		trustedDevices: await count("trusted_devices"),
+		sessions: Number(sessions.n),
+		trustedDevices: Number(devices.n),
 		lastSignIn: lastSignIn ? iso(Number(lastSignIn.created_at)) : null,
 		recovery: recovery ? { status: "waiting", via: recovery.via, readyAt: iso(recovery.readyAt) } : null,
 		identityCheck: open ? "open" : null,
