@@ -161,6 +161,7 @@ for (const kind of await databaseKinds()) {
 		test("an identity check, approved by an operator, starts the same wait and alerts", async () => {
 			const person = await lockedOutPerson();
 			const { challenge } = await passwordStep(live.h, person.username);
+			const filing = mark();
 			const short = await api(live.h.app, "/recovery/requests", { body: { challenge, message: "help" } });
 			assert.equal(errorCode(short), "invalid_request");
 			const filed = await api(live.h.app, "/recovery/requests", {
@@ -169,6 +170,9 @@ for (const kind of await databaseKinds()) {
 			assert.equal(filed.statusCode, 201, filed.body);
 			const twice = await api(live.h.app, "/recovery/requests", { body: { challenge, message: "Asking again, about my account." } });
 			assert.equal(errorCode(twice), "recovery_request_open");
+			// Filing it was announced on every channel too.
+			assert.match((await live.smtp.nextAlert(person.email, filing)).body, /Identity check asked for/);
+			await live.settle();
 
 			const since = mark();
 			const { recovery } = await decideRecoveryRequest(live.h.tessera.deps, {
