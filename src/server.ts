@@ -14,7 +14,10 @@ import { Alerts } from "./flows/alerts.ts";
 import { Metrics } from "./metrics.ts";
 import type { FlowDeps } from "./flows/deps.ts";
 import { pruneExpiredSessions } from "./flows/sessions.ts";
-import { buildApp } from "./http/app.ts";
+import { buildApp, requestsInFlight } from "./http/app.ts";
+
+/** How long a shutdown waits for requests in flight before closing their connections anyway. */
+const SHUTDOWN_GRACE_MS = 30_000;
 import { AttemptCounter } from "./limits/attempts.ts";
 import { RedisCounterStore } from "./limits/redis-counters.ts";
 import { SqlCounterStore } from "./limits/sql-counters.ts";
@@ -105,7 +108,13 @@ export async function createTessera(options: CoreOptions): Promise<Tessera> {
 			await deps.attempts.prune(longestWindow);
 		},
 		async close() {
-			await app.close();
+			// New requests get 503; those in flight finish. Kept-alive connections with nothing in
+			// flight (a proxy's, a browser's) would hold the close open: they go as soon as nothing is.
+			const closing = app.close();
+			const started = Date.now();
+			while (requestsInFlight(app) > 0 && Date.now() - started < SHUTDOWN_GRACE_MS) await new Promise((r) => setTimeout(r, 20));
+			app.server.closeAllConnections();
+			await closing;
 			await deps.alerts.drain();
 			deps.delivery.close();
 			await deps.attempts.close();

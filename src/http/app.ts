@@ -29,6 +29,24 @@ function trustProxyOption(setting: false | number | string[]): boolean | string[
 	return setting;
 }
 
+export interface RouteInfo {
+	method: string;
+	url: string;
+}
+
+const routeLists = new WeakMap<FastifyInstance, RouteInfo[]>();
+const inFlight = new WeakMap<FastifyInstance, Set<string>>();
+
+/** Requests being answered right now: a shutdown waits for them, and only them. */
+export function requestsInFlight(app: FastifyInstance): number {
+	return inFlight.get(app)?.size ?? 0;
+}
+
+/** Every route the app serves: the tests walk them all (CSRF, headers, fuzzing), so a new one is never missed. */
+export function routesOf(app: FastifyInstance): RouteInfo[] {
+	return routeLists.get(app) ?? [];
+}
+
 export async function buildApp({ deps, logger, probes = {} }: AppOptions): Promise<FastifyInstance> {
 	const app = Fastify({
 		loggerInstance: logger as FastifyBaseLogger,
@@ -38,6 +56,26 @@ export async function buildApp({ deps, logger, probes = {} }: AppOptions): Promi
 		return503OnClosing: true,
 		ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, useDefaults: false } },
 		routerOptions: { maxParamLength: 200 },
+	});
+
+	const routes: RouteInfo[] = [];
+	routeLists.set(app, routes);
+	const flight = new Set<string>();
+	inFlight.set(app, flight);
+	app.addHook("onRequest", (request, _reply, done) => {
+		flight.add(request.id);
+		done();
+	});
+	app.addHook("onResponse", (request, _reply, done) => {
+		flight.delete(request.id);
+		done();
+	});
+	app.addHook("onRequestAbort", (request, done) => {
+		flight.delete(request.id);
+		done();
+	});
+	app.addHook("onRoute", (route) => {
+		for (const method of [route.method].flat()) if (method !== "HEAD") routes.push({ method, url: route.url });
 	});
 
 	// Each plugin below registers the one body format it takes; elsewhere any body is refused (415).
