@@ -7,6 +7,7 @@ import { createTessera } from "./server.ts";
 import { openStore } from "./store/db.ts";
 
 const PRUNE_EVERY_MS = 10 * 60_000;
+const ALERT_SWEEP_EVERY_MS = 15_000;
 
 /** start: config → store → app → listen; on SIGTERM/SIGINT, finish in-flight requests, then exit. */
 export async function main(): Promise<void> {
@@ -34,6 +35,11 @@ export async function main(): Promise<void> {
 		tessera.prune().catch((error: unknown) => logger.warn({ err: error }, "pruning expired rows failed"));
 	}, PRUNE_EVERY_MS);
 	pruner.unref();
+	// Alerts another instance could not send, or that died with it: any instance picks them up.
+	const sweeper = setInterval(() => {
+		tessera.deps.alerts.sweep().catch((error: unknown) => logger.warn({ err: error }, "sending owed alerts failed"));
+	}, ALERT_SWEEP_EVERY_MS);
+	sweeper.unref();
 
 	let stopping = false;
 	const stop = async (signal: string) => {
@@ -41,6 +47,7 @@ export async function main(): Promise<void> {
 		stopping = true;
 		logger.info({ signal }, "shutting down: finishing requests in flight");
 		clearInterval(pruner);
+		clearInterval(sweeper);
 		try {
 			await tessera.close();
 			process.exit(0);

@@ -52,6 +52,18 @@ export class Delivery {
 	async send(message: OutgoingMessage): Promise<DeliveryOutcome> {
 		const transport = this.#transports[message.channel];
 		if (!transport) throw new DeliveryError(`no ${message.channel} delivery is configured`, false);
+		if (await this.trySend(message)) return "sent";
+		this.#retryInBackground(transport, message);
+		return "delayed";
+	}
+
+	/**
+	 * Tries within the deadline, without retrying in the background: true when
+	 * sent. For messages whose retries are kept durably elsewhere (alerts).
+	 */
+	async trySend(message: OutgoingMessage): Promise<boolean> {
+		const transport = this.#transports[message.channel];
+		if (!transport) throw new DeliveryError(`no ${message.channel} delivery is configured`, false);
 		const deadline = performance.now() + this.#options.deadlineMs;
 		let wait = 100;
 		let lastError: DeliveryError | undefined;
@@ -59,7 +71,7 @@ export class Delivery {
 			const budget = Math.min(this.#options.attemptTimeoutMs, deadline - performance.now());
 			try {
 				await transport.send(message, AbortSignal.timeout(Math.max(1, budget)));
-				return "sent";
+				return true;
 			} catch (error) {
 				lastError = error instanceof DeliveryError ? error : new DeliveryError(String(error), true);
 				this.#logger.warn({ channel: message.channel, transport: transport.name, reason: lastError.message }, "send failed");
@@ -69,8 +81,7 @@ export class Delivery {
 			await sleep(wait);
 			wait *= 3;
 		}
-		this.#retryInBackground(transport, message);
-		return "delayed";
+		return false;
 	}
 
 	#retryInBackground(transport: Transport, message: OutgoingMessage): void {

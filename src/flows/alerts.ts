@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Logger } from "pino";
 import { maskPhone } from "../core/contact.ts";
 import { formatUtc } from "../core/dates.ts";
@@ -8,46 +9,19 @@ import type { Metrics } from "../metrics.ts";
 import type { MethodDeps } from "../methods/types.ts";
 import type { ActionTokenPurpose } from "../store/schema.ts";
 import { escapeHtml } from "../ui/html.ts";
-import { describeEvent, type EventKind, type SecurityEvent } from "./events.ts";
+import { type AlertTarget, alertsFor, describeEvent, eventFromRow, type SecurityEvent } from "./events.ts";
+
+export { type AlertTarget, alertsFor };
+
+/** How long one instance holds an alert it is sending before another may try. */
+const CLAIM_MS = 60_000;
+/** Waits before the next tries of an alert that could not be sent; after the last, it is given up. */
+const ALERT_RETRIES_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 12 * 3_600_000];
 
 /** How long a "Wasn't you?" link works. */
 export const SECURE_LINK_TTL_MS = 7 * 86_400_000;
 
-/**
- * Which events are worth telling the person about, and where: "primary" goes to
- * the verified email (by SMS when there is only a phone); "every" goes to every
- * verified address, for the events an attacker would most like to hide.
- */
-const alertPolicy: Partial<Record<EventKind, "primary" | "every">> = {
-	signed_in: "primary",
-	backup_code_used: "primary",
-	backup_codes_replaced: "primary",
-	two_factor_enabled: "primary",
-	two_factor_disabled: "primary",
-	second_factor_added: "primary",
-	second_factor_removed: "primary",
-	// Whoever changed it may hold the mailbox: the phone hears of it too.
-	password_changed: "every",
-	too_many_failed_codes: "primary",
-	recovery_requested: "every",
-	recovery_started: "every",
-	recovery_cancelled: "every",
-	recovery_completed: "every",
-	two_factor_reset: "every",
-};
-
-export function alertsFor(event: SecurityEvent): "primary" | "every" | undefined {
-	// A sign-in is news only from a browser and network not seen in 90 days.
-	if (event.kind === "signed_in" && !event.detail["newDevice"]) return undefined;
-	return alertPolicy[event.kind];
-}
-
 const neverAsks = "Tessera never asks for your codes or your password by message, email or phone call. Never give a code to anyone, even someone who says they are from Tessera.";
-
-export interface AlertTarget {
-	channel: "email" | "sms";
-	to: string;
-}
 
 export interface AlertLinks {
 	secure: string;
@@ -119,18 +93,69 @@ export class Alerts {
 		this.#metrics = metrics;
 	}
 
-	/** Sends the alerts `events` call for, if any. Never throws: a failed alert is logged. */
+	/**
+	 * Sends, right away, the alerts owed for `events` (recorded, with their
+	 * alert, in the transaction of their change). Never throws: what fails is
+	 * tried again by `sweep`, from any instance.
+	 */
 	announce(...events: SecurityEvent[]): void {
-		this.announceTo([], ...events);
+		for (const event of events) {
+			if (alertsFor(event) && event.accountId) this.later(`alert ${event.kind}`, () => this.deliver(event.id));
+		}
 	}
 
-	/** The same, also to addresses the account no longer has (the one just removed). */
-	announceTo(alsoTo: AlertTarget[], ...events: SecurityEvent[]): void {
-		for (const event of events) {
-			const reach = alertsFor(event);
-			if (!reach || !event.accountId) continue;
-			const accountId = event.accountId;
-			this.later(`alert ${event.kind}`, () => this.#send(event, accountId, reach, alsoTo));
+	/** Alerts still owed and due (their instance died, or their delivery failed): sent now. */
+	async sweep(limit = 50): Promise<void> {
+		const due = await this.#deps.db
+			.selectFrom("security_events")
+			.select("id")
+			.where("alert_state", "=", "pending")
+			.where("alert_due_at", "<=", this.#deps.clock())
+			.orderBy("alert_due_at")
+			.limit(limit)
+			.execute();
+		for (const { id } of due) {
+			try {
+				await this.deliver(id);
+			} catch (error) {
+				this.#logger.error({ reason: error instanceof Error ? error.message : String(error) }, "alert not sent");
+			}
+		}
+	}
+
+	/**
+	 * Claims the alert of event `id` for a while (one conditional write: one
+	 * instance at a time), sends it, and marks it sent. On failure it is due
+	 * again after a backoff; after the last try it is marked failed.
+	 */
+	async deliver(id: string): Promise<void> {
+		const { db, clock } = this.#deps;
+		const now = clock();
+		const claimed = await db
+			.updateTable("security_events")
+			.set({ alert_due_at: now + CLAIM_MS, alert_attempts: sql<number>`alert_attempts + 1` })
+			.where("id", "=", id)
+			.where("alert_state", "=", "pending")
+			.where("alert_due_at", "<=", now)
+			.returning(["id", "account_id", "kind", "method", "actor", "ip", "device", "detail", "created_at", "alert_attempts", "alert_also_to"])
+			.executeTakeFirst();
+		if (!claimed?.account_id) return;
+		const event = eventFromRow(claimed);
+		const reach = alertsFor(event);
+		try {
+			const alsoTo = claimed.alert_also_to ? (JSON.parse(claimed.alert_also_to) as AlertTarget[]) : [];
+			if (reach) await this.#send(event, claimed.account_id, reach, alsoTo);
+			await db.updateTable("security_events").set({ alert_state: "sent", alert_due_at: null }).where("id", "=", id).execute();
+		} catch (error) {
+			const attempts = Number(claimed.alert_attempts);
+			const last = attempts > ALERT_RETRIES_MS.length;
+			await db
+				.updateTable("security_events")
+				.set(last ? { alert_state: "failed", alert_due_at: null } : { alert_due_at: clock() + ALERT_RETRIES_MS[attempts - 1]! })
+				.where("id", "=", id)
+				.execute();
+			const reason = error instanceof Error ? error.message : String(error);
+			this.#logger.warn({ kind: event.kind, attempts, reason }, last ? "alert given up" : "alert will be retried");
 		}
 	}
 
@@ -170,20 +195,24 @@ export class Alerts {
 			const token = await this.issueToken(accountId, "cancel_recovery", this.#deps.config.recoveryWaitMs + 30 * 86_400_000, recoveryId);
 			links.cancelRecovery = this.linkFor("/recovery/cancel", token);
 		}
+		let undelivered = 0;
 		for (const target of targets) {
-			let outcome: string;
+			let sent: boolean;
 			try {
-				outcome = await this.#delivery.send(alertMessage(target.channel, target.to, event, links, config.issuer));
-			} catch (error) {
-				this.#metrics.alerts.inc({ channel: target.channel, outcome: "failed" });
-				throw error;
+				sent = await this.#delivery.trySend(alertMessage(target.channel, target.to, event, links, config.issuer));
+			} catch {
+				sent = false;
 			}
+			const outcome = sent ? "sent" : "failed";
+			if (!sent) undelivered++;
 			this.#metrics.alerts.inc({ channel: target.channel, outcome });
 			this.#logger.info(
 				{ kind: event.kind, channel: target.channel, to: target.channel === "sms" ? maskPhone(target.to) : undefined, outcome },
 				"alert sent",
 			);
 		}
+		// Reached at least one address: done. Reached none: tried again later, from any instance.
+		if (undelivered === targets.length) throw new Error(`the alert reached none of its ${targets.length} addresses`);
 	}
 
 	/** A single-use token for a link, stored as its hash. */

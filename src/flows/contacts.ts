@@ -245,9 +245,9 @@ export async function removeContact(
 			.where("purpose", "=", "secure_account")
 			.where("used_at", "is", null)
 			.execute();
-		return recordEvent(deps, tx, { accountId: account.id, kind: "second_factor_removed", method: input.kind, client });
+		// The address that goes hears of it too: if it wasn't the owner, that is where they would notice.
+		const alsoTo = rows.filter((r) => r.verified_at !== null).map((r) => ({ channel: channelOf(input.kind), to: r.value }));
+		return recordEvent(deps, tx, { accountId: account.id, kind: "second_factor_removed", method: input.kind, client, alsoTo });
 	});
-	// The address that went hears of it too: if it wasn't the owner, that is where they would notice.
-	const removed = rows.filter((r) => r.verified_at !== null).map((r) => ({ channel: channelOf(input.kind), to: r.value }));
-	deps.alerts.announceTo(removed, event);
+	deps.alerts.announce(event);
 }

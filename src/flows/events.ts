@@ -37,6 +37,40 @@ export const eventKinds = {
 
 export type EventKind = keyof typeof eventKinds;
 
+/**
+ * Which events are worth telling the person about, and where: "primary" goes to
+ * the verified email (by SMS when there is only a phone); "every" goes to every
+ * verified address, for the events an attacker would most like to hide.
+ */
+const alertPolicy: Partial<Record<EventKind, "primary" | "every">> = {
+	signed_in: "primary",
+	backup_code_used: "primary",
+	backup_codes_replaced: "primary",
+	two_factor_enabled: "primary",
+	two_factor_disabled: "primary",
+	second_factor_added: "primary",
+	second_factor_removed: "primary",
+	// Whoever changed it may hold the mailbox: the phone hears of it too.
+	password_changed: "every",
+	too_many_failed_codes: "primary",
+	recovery_requested: "every",
+	recovery_started: "every",
+	recovery_cancelled: "every",
+	recovery_completed: "every",
+	two_factor_reset: "every",
+};
+
+export function alertsFor(event: SecurityEvent): "primary" | "every" | undefined {
+	// A sign-in is news only from a browser and network not seen in 90 days.
+	if (event.kind === "signed_in" && !event.detail["newDevice"]) return undefined;
+	return alertPolicy[event.kind];
+}
+
+export interface AlertTarget {
+	channel: "email" | "sms";
+	to: string;
+}
+
 export interface SecurityEvent {
 	id: string;
 	accountId: string | null;
@@ -56,6 +90,8 @@ export interface EventInput {
 	actor?: string;
 	client?: ClientInfo | undefined;
 	detail?: Record<string, unknown>;
+	/** Addresses the account no longer has that must hear of this too. */
+	alsoTo?: AlertTarget[];
 }
 
 /** How long the activity page looks back. */
@@ -98,6 +134,10 @@ export async function recordEvent(deps: FlowDeps, db: Db, input: EventInput, now
 			device: event.device,
 			detail: Object.keys(event.detail).length ? JSON.stringify(event.detail) : null,
 			created_at: now,
+			// The alert is owed from this moment, in the same transaction as the change.
+			...(alertsFor(event)
+				? { alert_state: "pending" as const, alert_due_at: now, alert_also_to: input.alsoTo?.length ? JSON.stringify(input.alsoTo) : null }
+				: {}),
 		})
 		.execute();
 	return event;

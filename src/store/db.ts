@@ -11,6 +11,7 @@ import { challengePurpose } from "./migrations/005-challenge-purpose.ts";
 import { contactValueLocks } from "./migrations/006-contact-value-locks.ts";
 import { recoveryAndEvents } from "./migrations/007-recovery-and-events.ts";
 import { codesPaused } from "./migrations/008-codes-paused.ts";
+import { durableAlerts } from "./migrations/009-durable-alerts.ts";
 import { NodeSqliteDatabase } from "./node-sqlite.ts";
 import type { Schema } from "./schema.ts";
 
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
 	"006-contact-value-locks": contactValueLocks,
 	"007-recovery-and-events": recoveryAndEvents,
 	"008-codes-paused": codesPaused,
+	"009-durable-alerts": durableAlerts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -189,6 +189,13 @@ export interface SecurityEventsTable {
 	/** JSON: details that depend on the kind, never a secret. */
 	detail: string | null;
 	created_at: number;
+	/** null: no alert owed; "pending", "sent" or "failed". */
+	alert_state: Generated<"pending" | "sent" | "failed" | null>;
+	alert_attempts: Generated<number>;
+	/** When a pending alert may next be tried (or, while one instance sends it, when its claim lapses). */
+	alert_due_at: Generated<number | null>;
+	/** JSON [{channel, to}]: addresses the account no longer has that hear of it too. */
+	alert_also_to: Generated<string | null>;
 }
 
 export type RecoveryStatus = "waiting" | "cancelled" | "completed";

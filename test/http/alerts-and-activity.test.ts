@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { recordEvent } from "../../src/flows/events.ts";
 import { databaseKinds } from "../helpers/databases.ts";
 import {
 	api,
@@ -192,6 +193,51 @@ for (const kind of await databaseKinds()) {
 				"events older than 90 days are not listed",
 			);
 			assert.equal((await api(live.h.app, "/account/activity")).statusCode, 401);
+		});
+	});
+}
+
+for (const kind of await databaseKinds()) {
+	describe(`alerts survive a crash and a failing provider (${kind})`, () => {
+		let live: Awaited<ReturnType<typeof startLiveHarness>>;
+		before(async () => {
+			live = await startLiveHarness(kind);
+		});
+		after(async () => live.close());
+
+		test("an alert recorded with its change, but never sent (its instance died), is sent by the next sweep, once", async () => {
+			const user = await signUpWithTwoFactor(live.h);
+			const email = `${user.username}@example.org`;
+			await live.addVerified(user.token, "email", email);
+			await live.settle();
+			const since = mark();
+			// The change and its event commit; the process dies before announcing it.
+			await recordEvent(live.h.tessera.deps, live.h.tessera.store.db, { accountId: user.id, kind: "password_changed", detail: { via: "change" } });
+			await live.h.tessera.deps.alerts.sweep();
+			assert.match((await live.smtp.nextAlert(email, since)).body, /Password changed/);
+			await live.h.tessera.deps.alerts.sweep();
+			await live.settle();
+			assert.equal(live.smtp.messages.filter((m) => m.to === email && m.at >= since && isAlert(m)).length, 1, "sent once");
+		});
+
+		test("when the provider fails, the alert is tried again later, not lost", async () => {
+			const user = await signUpWithTwoFactor(live.h);
+			const phone = aPhone();
+			await live.addVerified(user.token, "phone", phone);
+			await live.settle();
+			live.sms.state.mode = "error500";
+			const since = mark();
+			await api(live.h.app, "/account/password", { token: user.token, body: { currentPassword: PASSWORD, newPassword: "another fine passphrase 8" } });
+			await live.settle();
+			const owed = await live.h.tessera.store.db.selectFrom("security_events").select(["alert_state", "alert_attempts"]).where("account_id", "=", user.id).where("kind", "=", "password_changed").executeTakeFirstOrThrow();
+			assert.equal(owed.alert_state, "pending");
+			assert.equal(Number(owed.alert_attempts), 1);
+			live.sms.state.mode = "ok";
+			await live.h.tessera.deps.alerts.sweep();
+			assert.equal(live.sms.messages.filter((m) => m.to === phone && m.at >= since).length, 0, "not due yet");
+			live.h.clock.advance(61_000);
+			await live.h.tessera.deps.alerts.sweep();
+			assert.match((await live.sms.nextAlert(phone, since)).body, /Password changed/);
 		});
 	});
 }
