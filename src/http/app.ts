@@ -52,7 +52,11 @@ export async function buildApp({ deps, logger, probes = {} }: AppOptions): Promi
 		loggerInstance: logger as FastifyBaseLogger,
 		bodyLimit: BODY_LIMIT_BYTES,
 		trustProxy: trustProxyOption(deps.config.trustProxy),
-		genReqId: () => randomUUID(),
+		// A proxy we trust may hand its request id on, so one id follows a request through both logs.
+		genReqId: (request) => {
+			const given = request.headers["x-request-id"];
+			return deps.config.trustProxy !== false && typeof given === "string" && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
+		},
 		return503OnClosing: true,
 		ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, useDefaults: false } },
 		routerOptions: { maxParamLength: 200 },
@@ -62,8 +66,10 @@ export async function buildApp({ deps, logger, probes = {} }: AppOptions): Promi
 	routeLists.set(app, routes);
 	const flight = new Set<string>();
 	inFlight.set(app, flight);
-	app.addHook("onRequest", (request, _reply, done) => {
+	app.addHook("onRequest", (request, reply, done) => {
 		flight.add(request.id);
+		// The id every log line of this request carries: quote it when reporting a problem.
+		reply.header("X-Request-Id", request.id);
 		done();
 	});
 	app.addHook("onResponse", (request, _reply, done) => {

@@ -37,6 +37,16 @@ for (const kind of await databaseKinds()) {
 			assert.ok(!scraped.body.includes(user.username), "no label names a person");
 			assert.equal((await h.app.inject({ url: "/metrics", remoteAddress: "203.0.113.9" })).statusCode, 404, "not for the internet");
 		});
+
+		test("every answer carries the id its log lines carry", async () => {
+			const response = await api(h.app, "/sessions", { body: { username: "someone", password: "not it at all" } });
+			const id = response.headers["x-request-id"] as string;
+			assert.match(id, /^[0-9a-f-]{36}$/);
+			const lines = h.logs.map((l) => JSON.parse(l) as { reqId?: string; msg?: string }).filter((l) => l.reqId === id);
+			assert.ok(lines.some((l) => l.msg === "incoming request") && lines.some((l) => l.msg === "request completed"));
+			const spoofed = await h.app.inject({ url: "/healthz", headers: { "x-request-id": "chosen-by-client" } });
+			assert.notEqual(spoofed.headers["x-request-id"], "chosen-by-client", "without a trusted proxy, a client cannot choose it");
+		});
 	});
 }
 
