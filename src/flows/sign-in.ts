@@ -10,7 +10,7 @@ import { isNewDevice, recordEvent } from "./events.ts";
 import { completeReadyRecovery, endRecoveryAttempts } from "./recovery.ts";
 import { codeMessage } from "../methods/one-time-code/messages.ts";
 import type { IssuedCode } from "../methods/one-time-code/one-time-codes.ts";
-import { enrolledMethods, preferredMethod, type RequiredAction, twoFactorState } from "./accounts.ts";
+import { codesPaused, enrolledMethods, preferredMethod, type RequiredAction } from "./accounts.ts";
 import { codeLimits, passwordLimits } from "./limits.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { createSession, type IssuedSession } from "./sessions.ts";
@@ -311,12 +311,7 @@ export async function proveSecondFactor<T>(
 	client: ClientInfo,
 	effect: (tx: Db, context: { accountId: string; now: number; consumed: ConsumedProof }) => Promise<T>,
 ): Promise<T> {
-	const challenge = await openChallenge(deps, input.challenge, purpose);
-	if (!challenge.methods.includes(input.method)) {
-		throw new TesseraError("method_not_available", {
-			fields: [{ field: "method", problem: `Use one of: ${challenge.methods.join(", ")}.` }],
-		});
-	}
+	const challenge = await challengeForProof(deps, input.challenge, purpose, input.method);
 	const method = deps.methods.get(input.method);
 	const count = (result: string) => {
 		deps.metrics.codeRedemptions.inc({ method: input.method, result });
@@ -331,6 +326,39 @@ export async function proveSecondFactor<T>(
 		if (isTesseraError(error) && error.code === "too_many_attempts") await tooManyFailedCodes(deps, challenge.accountId, client);
 		throw error;
 	}
+}
+
+/**
+ * The challenge behind a token, for checking an answer with `method`: one
+ * lookup, and whether that one method can be used (not every method's, nor
+ * where their codes go: a sign-in is on its hot path here).
+ */
+async function challengeForProof(
+	deps: FlowDeps,
+	token: string,
+	purpose: ChallengePurpose,
+	methodName: MethodName,
+): Promise<{ id: string; accountId: string }> {
+	if (!looksLikeToken(token)) throw new TesseraError("challenge_expired");
+	const row = await deps.db
+		.selectFrom("login_challenges as c")
+		.innerJoin("accounts as a", "a.id", "c.account_id")
+		.select(["c.id", "c.purpose", "c.account_id", "c.expires_at", "c.consumed_at", "a.two_factor_enabled", "a.codes_paused_until"])
+		.where("c.token_hash", "=", tokenHash(token))
+		.executeTakeFirst();
+	if (!row || row.consumed_at !== null || Number(row.expires_at) <= deps.clock() || row.purpose !== purpose || !row.two_factor_enabled) {
+		throw new TesseraError("challenge_expired");
+	}
+	const paused = (methodName === "sms" || methodName === "email") && codesPaused(deps, row);
+	if (paused || !(await deps.methods.get(methodName).isEnrolled(deps.db, row.account_id))) {
+		const methods = await enrolledMethods(deps, { id: row.account_id, two_factor_enabled: row.two_factor_enabled, codes_paused_until: row.codes_paused_until }, deps.db, {
+			forSignIn: true,
+		});
+		throw new TesseraError("method_not_available", {
+			fields: [{ field: "method", problem: `Use one of: ${methods.join(", ")}.` }],
+		});
+	}
+	return { id: row.id, accountId: row.account_id };
 }
 
 /** The first refusal for too many wrong codes in an hour is recorded, and the person alerted. */
@@ -349,7 +377,7 @@ async function tooManyFailedCodes(deps: FlowDeps, accountId: string, client: Cli
 
 async function checkSecondFactor<T>(
 	deps: FlowDeps,
-	challenge: OpenChallenge,
+	challenge: { id: string; accountId: string },
 	method: SecondFactorMethod,
 	code: string,
 	client: ClientInfo,
@@ -415,9 +443,10 @@ export async function completeSecondFactor(
 	});
 	deps.alerts.announce(...proved.events);
 	const outcome = proved.result;
-	// What the person must do first, whichever method signed them in (say, every backup code is used).
-	const account = await deps.db.selectFrom("accounts").selectAll().where("id", "=", outcome.accountId).executeTakeFirstOrThrow();
-	outcome.requiredActions = (await twoFactorState(deps, account)).requiredActions;
+	// What the person must do first, whichever method signed them in: with two-factor on, only
+	// a new set of backup codes, when every code is used.
+	const remaining = outcome.backupCodes?.remaining ?? (await deps.methods.backupCode.status(deps.db, outcome.accountId))?.remaining;
+	outcome.requiredActions = remaining === 0 ? ["new_backup_codes"] : [];
 	return outcome;
 }
 

@@ -107,13 +107,18 @@ for (const kind of await databaseKinds()) {
 			assert.equal(errorCode(wrong), "invalid_credentials");
 		});
 
-		test("sign-out ends the session", async () => {
+		test("an app checks its session, then signs out and the session is over", async () => {
 			const user = await signUp(h.app);
+			const check = await api(h.app, "/sessions/current", { token: user.token });
+			assert.equal(check.statusCode, 200);
+			assert.deepEqual(check.json().account, { id: user.id, username: user.username });
+			assert.equal(Date.parse(check.json().session.expiresAt), h.clock() + 30 * 86_400_000);
 			const out = await api(h.app, "/sessions/current", { method: "DELETE", token: user.token });
 			assert.equal(out.statusCode, 204);
 			const me = await api(h.app, "/account", { token: user.token });
 			assert.equal(me.statusCode, 401);
 			assert.equal(errorCode(me), "unauthenticated");
+			assert.equal(errorCode(await api(h.app, "/sessions/current", { token: user.token })), "unauthenticated");
 		});
 
 		test("every signed-in route answers 401 unauthenticated without a session", async () => {

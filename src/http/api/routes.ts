@@ -121,6 +121,7 @@ export const resetRequestedMessage =
 /** What a session may do while two-factor must be set up again. */
 const allowedBeforeTwoFactorSetUp = new Set([
 	"GET /api/v1/account",
+	"GET /api/v1/sessions/current",
 	"GET /api/v1/account/activity",
 	"POST /api/v1/account/totp",
 	"POST /api/v1/account/totp/confirm",
@@ -284,6 +285,12 @@ export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		const sent = await sendSignInCode(deps, body, clientInfo(request));
 		reply.code(202);
 		return codeSentBody(sent);
+	});
+
+	// "Who is this?" for an app checking its session on every request: one lookup, nothing else.
+	app.get("/sessions/current", { schema: s.currentSession, preHandler: requireSession }, async (request) => {
+		const { account: a, expiresAt } = request.auth!;
+		return { session: { expiresAt: iso(expiresAt) }, account: { id: a.id, username: a.username } };
 	});
 
 	app.delete("/sessions/current", { schema: s.noBody, preHandler: requireSession }, async (request, reply) => {

@@ -193,6 +193,18 @@ export const apiSchemas = {
 		body: object({ token: str(128) }, ["token"]),
 		response: { 200: ok, "4xx": errorResponse },
 	},
+	currentSession: {
+		response: {
+			200: {
+				type: "object",
+				properties: {
+					session: { type: "object", properties: { expiresAt: { type: "string" } } },
+					account: { type: "object", properties: { id: { type: "string" }, username: { type: "string" } } },
+				},
+			},
+			"4xx": errorResponse,
+		},
+	},
 	activity: {
 		response: { 200: { type: "object", properties: { events: { type: "array", items: activityEvent } } }, "4xx": errorResponse },
 	},
