@@ -36,6 +36,8 @@ export class SqlCounterStore implements CounterStore {
 	}
 
 	async settle(reservations: readonly Reservation[], how: "release" | "keep"): Promise<void> {
+		// One statement per key, in key order: a single UPDATE over several keys would lock them in
+		// whatever order PostgreSQL finds them and could deadlock with an attempt taking its places.
 		for (const { key, windowStart } of reservations) {
 			await this.#db
 				.updateTable("throttle_counters")
