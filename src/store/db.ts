@@ -22,6 +22,14 @@ export interface Store {
 	kind: "sqlite" | "postgres";
 	/** Where the data lives, for messages: a file path or the PostgreSQL database name. */
 	location: string;
+	/**
+	 * For writes that may be lost if the database server itself crashes, in
+	 * exchange for not waiting on its disk: attempt counters. On PostgreSQL its
+	 * connections commit without waiting for the write-ahead log to be flushed
+	 * (synchronous_commit off); everything else keeps full durability. On SQLite
+	 * it is `db`.
+	 */
+	relaxedDb: Db;
 	close(): Promise<void>;
 }
 
@@ -50,6 +58,7 @@ export function openSqlite(path: string): Store {
 	const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
 	return {
 		db,
+		relaxedDb: db,
 		kind: "sqlite",
 		location: path,
 		close: () => db.destroy(),
@@ -63,15 +72,23 @@ export function openPostgres(url: string, poolSize = 10): Store {
 			oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as "text"),
 	};
 	const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
-	pool.on("error", () => {
-		// An idle client lost its connection; the pool replaces it. Queries in flight get their own error.
-	});
+	const relaxedPool = new pg.Pool({ connectionString: url, max: Math.max(2, Math.ceil(poolSize / 2)), types, options: "-c synchronous_commit=off" });
+	for (const p of [pool, relaxedPool]) {
+		p.on("error", () => {
+			// An idle client lost its connection; the pool replaces it. Queries in flight get their own error.
+		});
+	}
 	const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+	const relaxedDb = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: relaxedPool }) });
 	return {
 		db,
+		relaxedDb,
 		kind: "postgres",
 		location: new URL(url).pathname.slice(1) || "postgres",
-		close: () => db.destroy(),
+		close: async () => {
+			await relaxedDb.destroy();
+			await db.destroy();
+		},
 	};
 }
 
