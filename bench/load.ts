@@ -1,6 +1,10 @@
 import http from "node:http";
 
-/** A small closed-loop HTTP load generator: `connections` clients, each sending its next request when the last answers. */
+/**
+ * A small closed-loop HTTP load generator: `connections` clients, each sending its next
+ * request when the last answers. It runs in the bench's own process, on the same cores
+ * as the server it measures.
+ */
 export interface LoadResult {
 	requests: number;
 	errors: number;
@@ -9,6 +13,8 @@ export interface LoadResult {
 	perSecond: number;
 	p50: number;
 	p99: number;
+	/** Of right answers, sorted, ms. */
+	latencies: number[];
 }
 
 export interface RequestSpec {
@@ -18,19 +24,27 @@ export interface RequestSpec {
 	body?: string;
 }
 
+export interface Answer {
+	status: number;
+	body: string;
+	headers: http.IncomingHttpHeaders;
+}
+
 function percentile(sorted: number[], p: number): number {
 	if (sorted.length === 0) return Number.NaN;
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-export function send(agent: http.Agent, port: number, spec: RequestSpec): Promise<{ status: number; body: string }> {
+export function send(agent: http.Agent, port: number, spec: RequestSpec): Promise<Answer> {
 	return new Promise((resolve, reject) => {
 		const request = http.request(
 			{ host: "127.0.0.1", port, method: spec.method, path: spec.path, agent, headers: spec.headers },
 			(response) => {
 				const chunks: Buffer[] = [];
 				response.on("data", (c: Buffer) => chunks.push(c));
-				response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+				response.on("end", () =>
+					resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString(), headers: response.headers }),
+				);
 				response.on("error", reject);
 			},
 		);
@@ -43,10 +57,15 @@ export function send(agent: http.Agent, port: number, spec: RequestSpec): Promis
 export async function runLoad(options: {
 	port: number;
 	connections: number;
+	/** The longest the run lasts; it ends sooner when every client has run out of requests. */
 	seconds: number;
-	/** The request client `i` sends next. */
-	next: (client: number) => RequestSpec;
+	/** The request client `i` sends next; undefined when it has nothing more to send. */
+	next: (client: number) => RequestSpec | undefined;
 	expectStatus: number;
+	/** A further test of a right answer (a 200 can still say "no session"). */
+	accept?: (answer: Answer) => boolean;
+	/** Sees every answer (to keep sessions made by a sign-up, say). */
+	onAnswer?: (client: number, answer: Answer) => void;
 }): Promise<LoadResult> {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
 	const latencies: number[] = [];
@@ -57,12 +76,15 @@ export async function runLoad(options: {
 	await Promise.all(
 		Array.from({ length: options.connections }, async (_, client) => {
 			while (performance.now() < deadline) {
+				const spec = options.next(client);
+				if (!spec) break;
 				const t0 = performance.now();
 				try {
-					const { status } = await send(agent, options.port, options.next(client));
-					statuses[status] = (statuses[status] ?? 0) + 1;
-					if (status !== options.expectStatus) errors++;
+					const answer = await send(agent, options.port, spec);
+					statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+					if (answer.status !== options.expectStatus || (options.accept && !options.accept(answer))) errors++;
 					else latencies.push(performance.now() - t0);
+					options.onAnswer?.(client, answer);
 				} catch {
 					errors++;
 				}
@@ -80,5 +102,24 @@ export async function runLoad(options: {
 		perSecond: latencies.length / seconds,
 		p50: percentile(latencies, 50),
 		p99: percentile(latencies, 99),
+		latencies,
+	};
+}
+
+/** Several runs (slices of one scenario) as one: requests over their summed time, percentiles over every latency. */
+export function mergeLoads(results: LoadResult[]): LoadResult {
+	const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
+	const statuses: Record<number, number> = {};
+	for (const r of results) for (const [status, n] of Object.entries(r.statuses)) statuses[Number(status)] = (statuses[Number(status)] ?? 0) + n;
+	const seconds = results.reduce((sum, r) => sum + r.seconds, 0);
+	return {
+		requests: latencies.length,
+		errors: results.reduce((sum, r) => sum + r.errors, 0),
+		statuses,
+		seconds,
+		perSecond: latencies.length / seconds,
+		p50: percentile(latencies, 50),
+		p99: percentile(latencies, 99),
+		latencies,
 	};
 }

@@ -1,0 +1,151 @@
+/**
+ * The servers under test, each in a child process of its own on loopback, and the peak
+ * memory (RSS) of such a process while a scenario runs.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import { join } from "node:path";
+import { send } from "./load.ts";
+
+const ROOT = join(import.meta.dirname, "..");
+
+export interface Server {
+	name: string;
+	port: number;
+	pid: number;
+	/** The value browsers would send as Origin. */
+	origin: string;
+	stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+	return new Promise((resolve) => {
+		const server = net.createServer().listen(0, "127.0.0.1", () => {
+			const { port } = server.address() as net.AddressInfo;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+async function startChild(name: string, script: string, env: Record<string, string>, readyPath: string): Promise<Server> {
+	const port = await freePort();
+	const child: ChildProcess = spawn(process.execPath, [script], {
+		cwd: ROOT,
+		env: { ...process.env, ...env, PORT: String(port) },
+		stdio: ["ignore", "inherit", "inherit"],
+	});
+	const exited = new Promise((r) => child.once("exit", r));
+	const stop = async () => {
+		if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+		await exited;
+	};
+	const agent = new http.Agent();
+	for (let i = 0; i < 300; i++) {
+		if (child.exitCode !== null) break;
+		try {
+			const { status } = await send(agent, port, { method: "GET", path: readyPath });
+			if (status === 200) {
+				agent.destroy();
+				return { name, port, pid: child.pid!, origin: `http://127.0.0.1:${port}`, stop };
+			}
+		} catch {}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	agent.destroy();
+	await stop();
+	throw new Error(`${name} did not start`);
+}
+
+/** Tessera as it is deployed: `node src/main.ts`, configured by its environment. */
+export function startTessera(env: Record<string, string>): Promise<Server> {
+	return startChild(
+		"Tessera",
+		"src/main.ts",
+		{
+			HOST: "127.0.0.1",
+			TESSERA_LOG_LEVEL: "warn",
+			// The throttling limits stay at their defaults (right answers are never slowed by them),
+			// except sign-ups per address: a sign-up scenario is thousands from one address.
+			TESSERA_LIMIT_SIGNUP_ADDRESS: "1000000/1h",
+			...env,
+		},
+		"/readyz",
+	);
+}
+
+/** The peer, bench/peer/better-auth-server.ts; `database` is `sqlite:/path` or a postgres:// URL. */
+export function startBetterAuth(database: string): Promise<Server> {
+	return startChild("better-auth", "bench/peer/better-auth-server.ts", { BENCH_DATABASE: database }, "/api/auth/ok");
+}
+
+function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number | undefined {
+	try {
+		const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+		return match ? Number(match[1]) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** CPU seconds (user + system) a process has used so far; /proc counts in USER_HZ ticks, 100 a second on Linux. */
+function cpuSeconds(pid: number): number | undefined {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+		// The command name, in parentheses, may hold spaces: fields are counted after its ")".
+		const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+		return (Number(fields[11]) + Number(fields[12])) / 100;
+	} catch {
+		return undefined;
+	}
+}
+
+export interface ProcessUse {
+	/** The most resident memory (RSS) the process held, MB (10^6 bytes; /proc's "kB" are KiB). */
+	peakMB: number | undefined;
+	/** CPU time the process used, seconds, all its threads (a password hash runs on libuv's pool). */
+	cpuSeconds: number | undefined;
+}
+
+/**
+ * What a process used between start() and stop(): its peak RSS, read as the high-water mark
+ * (VmHWM) after a reset through /proc/PID/clear_refs, and as RSS sampled every 50 ms in case
+ * the reset is not allowed; and its CPU time. Linux only: elsewhere both read undefined.
+ */
+export class ProcessProbe {
+	readonly #pid: number;
+	#sampled = 0;
+	#timer: NodeJS.Timeout | undefined;
+	#reset = false;
+	#cpu: number | undefined;
+
+	constructor(pid: number) {
+		this.#pid = pid;
+	}
+
+	start(): void {
+		try {
+			writeFileSync(`/proc/${this.#pid}/clear_refs`, "5");
+			this.#reset = true;
+		} catch {
+			this.#reset = false;
+		}
+		this.#sampled = statusKb(this.#pid, "VmRSS") ?? 0;
+		this.#timer = setInterval(() => {
+			this.#sampled = Math.max(this.#sampled, statusKb(this.#pid, "VmRSS") ?? 0);
+		}, 50);
+		this.#cpu = cpuSeconds(this.#pid);
+	}
+
+	stop(): ProcessUse {
+		clearInterval(this.#timer);
+		const hwm = this.#reset ? (statusKb(this.#pid, "VmHWM") ?? 0) : 0;
+		const peak = Math.max(this.#sampled, hwm);
+		const cpu = cpuSeconds(this.#pid);
+		return {
+			peakMB: peak > 0 ? (peak * 1024) / 1e6 : undefined,
+			cpuSeconds: cpu !== undefined && this.#cpu !== undefined ? cpu - this.#cpu : undefined,
+		};
+	}
+}
