@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
@@ -65,14 +66,37 @@ export function openSqlite(path: string): Store {
 	};
 }
 
+/**
+ * A pg client that names every query Kysely sends with parameters, after its
+ * text: PostgreSQL then parses and plans each distinct statement once per
+ * connection instead of at every call. Kysely's queries are a small, fixed
+ * set, so the named statements stay few.
+ */
+class PreparingClient extends pg.Client {
+	override query(...args: unknown[]): never {
+		const [text, values] = args;
+		if (typeof text === "string" && Array.isArray(values) && /^\s*(select|insert|update|delete|with)\b/i.test(text)) {
+			const name = `k${createHash("sha256").update(text).digest("base64url").slice(0, 24)}`;
+			return (super.query as (...a: unknown[]) => never)({ name, text, values }, ...args.slice(2));
+		}
+		return (super.query as (...a: unknown[]) => never)(...args);
+	}
+}
+
 export function openPostgres(url: string, poolSize = 10): Store {
 	const types = {
 		getTypeParser: (oid: number, format?: "text" | "binary") =>
 			// int8 (20) holds our millisecond timestamps: well inside 2^53, so a number.
 			oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as "text"),
 	};
-	const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
-	const relaxedPool = new pg.Pool({ connectionString: url, max: Math.max(2, Math.ceil(poolSize / 2)), types, options: "-c synchronous_commit=off" });
+	const pool = new pg.Pool({ connectionString: url, max: poolSize, types, Client: PreparingClient });
+	const relaxedPool = new pg.Pool({
+		connectionString: url,
+		max: Math.max(2, Math.ceil(poolSize / 2)),
+		types,
+		options: "-c synchronous_commit=off",
+		Client: PreparingClient,
+	});
 	for (const p of [pool, relaxedPool]) {
 		p.on("error", () => {
 			// An idle client lost its connection; the pool replaces it. Queries in flight get their own error.
