@@ -90,6 +90,7 @@ export async function createFlowDeps(options: CoreOptions): Promise<FlowDeps> {
 		outbox,
 		alerts: new Alerts(methodDeps, delivery, logger, metrics),
 		metrics,
+		databaseKind: store.kind,
 	};
 }
 

@@ -18,6 +18,8 @@ export interface FlowDeps extends MethodDeps {
 	/** Security alerts and other work done after the answer has gone. */
 	alerts: Alerts;
 	metrics: Metrics;
+	/** Which database: a few statements are worth writing for each (row locks, commit durability). */
+	databaseKind: "sqlite" | "postgres";
 }
 
 /** Who is asking: used for throttling per address and shown in session lists. */

@@ -2,6 +2,7 @@ import { isTesseraError, TesseraError } from "../core/errors.ts";
 import { looksLikeToken, newId, newToken, tokenHash } from "../core/tokens.ts";
 import { canonicalUsername } from "../core/username.ts";
 import type { Db } from "../store/db.ts";
+import { sql } from "kysely";
 import { lockAccount } from "../store/errors.ts";
 import type { ConsumedProof } from "../methods/types.ts";
 import { dummyPasswordHash, verifyPassword } from "../methods/password/hashing.ts";
@@ -101,7 +102,7 @@ async function passwordStep(
 	if ((account.two_factor_enabled || account.two_factor_required) && (await recoveryReady(deps, account.id))) {
 		const recovered = await deps.db.transaction().execute(async (tx) => {
 			const now = deps.clock();
-			await passwordStillGood(tx, account);
+			await passwordStillGood(deps, tx, account);
 			const events = await completeReadyRecovery(deps, tx, account.id, client, now);
 			if (!events) return undefined;
 			const session = await createSession(deps, tx, account.id, client, now);
@@ -120,7 +121,10 @@ async function passwordStep(
 	const trusted = methods.length > 0 && (await isTrustedDevice(deps, account.id, input.deviceToken));
 	if (!account.two_factor_enabled || trusted) {
 		const { session, events } = await deps.db.transaction().execute(async (tx) => {
-			await passwordStillGood(tx, account);
+			// Nothing single-use is spent here: a session lost in a crash of the database server
+			// itself means signing in again, so this commit need not wait for the disk.
+			if (deps.databaseKind === "postgres") await sql`set local synchronous_commit to off`.execute(tx);
+			await passwordStillGood(deps, tx, account);
 			const session = await createSession(deps, tx, account.id, client, now);
 			const events = [await signedInEvent(deps, tx, account.id, trusted ? "trusted_device" : "password", client, now)];
 			// A device that once passed the second step is as good as one: a recovery under way ends.
@@ -133,7 +137,7 @@ async function passwordStep(
 	// Two-factor on: never the password alone. With no usable method left, the challenge
 	// lists none, and the only way on is account recovery.
 	const secondFactor = await deps.db.transaction().execute(async (tx) => {
-		await passwordStillGood(tx, account);
+		await passwordStillGood(deps, tx, account);
 		return createChallenge(deps, account, "sign_in", methods, client, tx);
 	});
 	return { kind: "second_factor", accountId: account.id, secondFactor };
@@ -144,9 +148,11 @@ async function passwordStep(
  * checked is still the account's, and the account is not locked. A reset, a
  * "Wasn't you?" or a lock that landed while the password was being checked wins.
  */
-async function passwordStillGood(tx: Db, account: { id: string; password_hash: string }): Promise<void> {
-	await lockAccount(tx, account.id);
-	const now = await tx.selectFrom("accounts").select(["password_hash", "locked_at"]).where("id", "=", account.id).executeTakeFirst();
+async function passwordStillGood(deps: FlowDeps, tx: Db, account: { id: string; password_hash: string }): Promise<void> {
+	// One statement takes the account's lock and reads it on PostgreSQL; SQLite's transaction already excludes every other.
+	const current = tx.selectFrom("accounts").select(["password_hash", "locked_at"]).where("id", "=", account.id);
+	if (deps.databaseKind === "sqlite") await lockAccount(tx, account.id);
+	const now = await (deps.databaseKind === "postgres" ? current.forNoKeyUpdate() : current).executeTakeFirst();
 	if (!now || now.password_hash !== account.password_hash || now.locked_at !== null) throw new TesseraError("invalid_credentials");
 }
 
