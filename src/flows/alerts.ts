@@ -104,8 +104,15 @@ export class Alerts {
 		}
 	}
 
-	/** Alerts still owed and due (their instance died, or their delivery failed): sent now. */
-	async sweep(limit = 50): Promise<void> {
+	/** Alerts still owed and due (their instance died, or their delivery failed): sent now. A shutdown waits for it. */
+	sweep(limit = 50): Promise<void> {
+		const run = this.#sweep(limit);
+		this.#inFlight.add(run);
+		void run.finally(() => this.#inFlight.delete(run));
+		return run;
+	}
+
+	async #sweep(limit: number): Promise<void> {
 		const due = await this.#deps.db
 			.selectFrom("security_events")
 			.select("id")
@@ -145,7 +152,6 @@ export class Alerts {
 		try {
 			const alsoTo = claimed.alert_also_to ? (JSON.parse(claimed.alert_also_to) as AlertTarget[]) : [];
 			if (reach) await this.#send(event, claimed.account_id, reach, alsoTo);
-			await db.updateTable("security_events").set({ alert_state: "sent", alert_due_at: null }).where("id", "=", id).execute();
 		} catch (error) {
 			const attempts = Number(claimed.alert_attempts);
 			const last = attempts > ALERT_RETRIES_MS.length;
@@ -156,7 +162,10 @@ export class Alerts {
 				.execute();
 			const reason = error instanceof Error ? error.message : String(error);
 			this.#logger.warn({ kind: event.kind, attempts, reason }, last ? "alert given up" : "alert will be retried");
+			return;
 		}
+		// Sent: if only this write fails, the claim lapses and the alert may go twice, never not at all.
+		await db.updateTable("security_events").set({ alert_state: "sent", alert_due_at: null }).where("id", "=", id).execute();
 	}
 
 	/** Runs `task` after the answer has gone, like an alert: its failure is logged, never shown. */

@@ -1,5 +1,5 @@
 import { canonicalUsername } from "../core/username.ts";
-import type { Account } from "../store/schema.ts";
+import { type Account, accountColumns } from "../store/schema.ts";
 import { lockAccount } from "../store/errors.ts";
 import { enrolledMethods } from "./accounts.ts";
 import type { FlowDeps } from "./deps.ts";
@@ -20,7 +20,7 @@ export class UnknownAccount extends Error {
 }
 
 export async function findAccount(deps: FlowDeps, username: string): Promise<Account> {
-	const account = await deps.db.selectFrom("accounts").selectAll().where("username", "=", canonicalUsername(username)).executeTakeFirst();
+	const account = await deps.db.selectFrom("accounts").select(accountColumns).where("username", "=", canonicalUsername(username)).executeTakeFirst();
 	if (!account) throw new UnknownAccount(username);
 	return account;
 }

@@ -3,10 +3,11 @@ import { looksLikeToken, newId, newToken, tokenHash } from "../core/tokens.ts";
 import { canonicalUsername } from "../core/username.ts";
 import type { Db } from "../store/db.ts";
 import { sql } from "kysely";
+import { accountColumns } from "../store/schema.ts";
 import { lockAccount } from "../store/errors.ts";
 import type { ConsumedProof } from "../methods/types.ts";
 import { dummyPasswordHash, verifyPassword } from "../methods/password/hashing.ts";
-import type { MethodName, SecondFactorMethod } from "../methods/types.ts";
+import { type MethodName, methodNames, type SecondFactorMethod } from "../methods/types.ts";
 import { isNewDevice, recordEvent } from "./events.ts";
 import { completeReadyRecovery, endRecoveryAttempts } from "./recovery.ts";
 import { codeMessage } from "../methods/one-time-code/messages.ts";
@@ -38,12 +39,12 @@ export interface SecondFactorChallenge {
 /** A username, or a verified email address, names an account. */
 async function findAccountBySignInName(deps: FlowDeps, name: string) {
 	if (!name.includes("@")) {
-		return deps.db.selectFrom("accounts").selectAll().where("username", "=", name).executeTakeFirst();
+		return deps.db.selectFrom("accounts").select(accountColumns).where("username", "=", name).executeTakeFirst();
 	}
 	return deps.db
 		.selectFrom("accounts")
 		.innerJoin("contacts", "contacts.account_id", "accounts.id")
-		.selectAll("accounts")
+		.select(accountColumns.map((column) => `accounts.${column}` as const))
 		.where("contacts.kind", "=", "email")
 		.where("contacts.value", "=", name)
 		.where("contacts.verified_at", "is not", null)
@@ -121,9 +122,10 @@ async function passwordStep(
 	const trusted = methods.length > 0 && (await isTrustedDevice(deps, account.id, input.deviceToken));
 	if (!account.two_factor_enabled || trusted) {
 		const { session, events } = await deps.db.transaction().execute(async (tx) => {
-			// Nothing single-use is spent here: a session lost in a crash of the database server
-			// itself means signing in again, so this commit need not wait for the disk.
-			if (deps.databaseKind === "postgres") await sql`set local synchronous_commit to off`.execute(tx);
+			// A password alone spends nothing single-use: a session lost in a crash of the database
+			// server itself means signing in again, so that commit need not wait for the disk. A
+			// trusted device's may end a recovery, which must not be undone: it waits.
+			if (deps.databaseKind === "postgres" && !trusted) await sql`set local synchronous_commit to off`.execute(tx);
 			await passwordStillGood(deps, tx, account);
 			const session = await createSession(deps, tx, account.id, client, now);
 			const events = [await signedInEvent(deps, tx, account.id, trusted ? "trusted_device" : "password", client, now)];
@@ -346,6 +348,7 @@ async function challengeForProof(
 	methodName: MethodName,
 ): Promise<{ id: string; accountId: string }> {
 	if (!looksLikeToken(token)) throw new TesseraError("challenge_expired");
+	if (!methodNames.includes(methodName)) throw new TesseraError("method_not_available");
 	const row = await deps.db
 		.selectFrom("login_challenges as c")
 		.innerJoin("accounts as a", "a.id", "c.account_id")

@@ -2,7 +2,7 @@ import { TesseraError } from "../core/errors.ts";
 import type { BackupCodeStatus, PendingSet } from "../methods/backup-code/backup-codes.ts";
 import type { TotpEnrollment } from "../methods/totp/totp.ts";
 import { lockAccount } from "../store/errors.ts";
-import type { Account } from "../store/schema.ts";
+import { type Account, accountColumns } from "../store/schema.ts";
 import { enrolledMethods, requirePassword, type TwoFactorState, twoFactorState } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { codeLimits } from "./limits.ts";
@@ -23,7 +23,7 @@ import { revokeAllTrustedDevices } from "./trusted-devices.ts";
  */
 
 async function reload(deps: FlowDeps, accountId: string): Promise<Account> {
-	return deps.db.selectFrom("accounts").selectAll().where("id", "=", accountId).executeTakeFirstOrThrow();
+	return deps.db.selectFrom("accounts").select(accountColumns).where("id", "=", accountId).executeTakeFirstOrThrow();
 }
 
 export async function beginTotpEnrollment(

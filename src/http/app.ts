@@ -52,11 +52,8 @@ export async function buildApp({ deps, logger, probes = {} }: AppOptions): Promi
 		loggerInstance: logger as FastifyBaseLogger,
 		bodyLimit: BODY_LIMIT_BYTES,
 		trustProxy: trustProxyOption(deps.config.trustProxy),
-		// A proxy we trust may hand its request id on, so one id follows a request through both logs.
-		genReqId: (request) => {
-			const given = request.headers["x-request-id"];
-			return deps.config.trustProxy !== false && typeof given === "string" && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
-		},
+		// Always our own: an id a client chose could pass for another request's in the logs.
+		genReqId: () => randomUUID(),
 		return503OnClosing: true,
 		ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, useDefaults: false } },
 		routerOptions: { maxParamLength: 200 },
@@ -76,10 +73,7 @@ export async function buildApp({ deps, logger, probes = {} }: AppOptions): Promi
 		flight.delete(request.id);
 		done();
 	});
-	app.addHook("onRequestAbort", (request, done) => {
-		flight.delete(request.id);
-		done();
-	});
+
 	app.addHook("onRoute", (route) => {
 		for (const method of [route.method].flat()) if (method !== "HEAD") routes.push({ method, url: route.url });
 	});

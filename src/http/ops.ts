@@ -74,7 +74,8 @@ export async function opsRoutes(app: FastifyInstance, options: { deps: FlowDeps;
 			const given = Buffer.from(bearer(request) ?? "");
 			const expected = Buffer.from(token);
 			if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new TesseraError("not_found");
-		} else if (!isPrivateAddress(request.ip)) {
+		} else if (!isPrivateAddress(request.ip) || (deps.config.trustProxy === false && request.headers["x-forwarded-for"] !== undefined)) {
+			// Through a proxy Tessera was not told about, every request looks private: only direct ones count.
 			throw new TesseraError("not_found");
 		}
 		return reply.header("Cache-Control", "no-store").type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());

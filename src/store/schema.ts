@@ -30,6 +30,27 @@ export interface AccountsTable {
 /** An account row as read from the database. */
 export type Account = Selectable<AccountsTable>;
 
+/**
+ * Every column of an account, named: queries list them rather than select `*`,
+ * so a column added by a later migration never changes the shape of a
+ * statement a running instance has prepared (PostgreSQL refuses those).
+ */
+export const accountColumns = [
+	"id",
+	"username",
+	"email",
+	"password_hash",
+	"backup_code_salt",
+	"two_factor_enabled",
+	"preferred_method",
+	"created_at",
+	"updated_at",
+	"locked_at",
+	"role",
+	"two_factor_required",
+	"codes_paused_until",
+] as const satisfies readonly (keyof AccountsTable)[];
+
 export interface SessionsTable {
 	id: string;
 	token_hash: string;
