@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { sql } from "kysely";
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
 import { type Clock, systemClock } from "./core/clock.ts";
@@ -98,7 +99,12 @@ export async function createFlowDeps(options: CoreOptions): Promise<FlowDeps> {
 export async function createTessera(options: CoreOptions): Promise<Tessera> {
 	const { config, store, logger } = options;
 	const deps = await createFlowDeps(options);
-	const probes: Record<string, () => Promise<void>> = config.redisUrl ? { redis: () => deps.attempts.ping() } : {};
+	const probes: Record<string, () => Promise<void>> = config.redisUrl
+		? { redis: () => deps.attempts.ping() }
+		: store.kind === "postgres"
+			? // The counters' own connections (synchronous_commit off): a pooler that refuses the setting fails here.
+				{ counters: async () => void (await sql`select 1`.execute(store.relaxedDb)) }
+			: {};
 	const app = await buildApp({ deps, logger, probes });
 	const longestWindow = Math.max(...Object.values(config.limits).map((l) => l.windowMs));
 	return {

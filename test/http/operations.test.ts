@@ -20,6 +20,7 @@ for (const kind of await databaseKinds()) {
 			assert.equal(ready.statusCode, 200);
 			assert.equal(ready.json().status, "ready");
 			assert.equal(ready.json().checks.database.ok, true);
+			if (kind === "postgres") assert.equal(ready.json().checks.counters.ok, true, "the counters' own connections answer too");
 			assert.equal(ready.headers["cache-control"], "no-store");
 		});
 
