@@ -2,13 +2,13 @@ import { sql } from "kysely";
 import type { Logger } from "pino";
 import { maskPhone } from "../core/contact.ts";
 import { formatUtc } from "../core/dates.ts";
-import { newId, newToken, tokenHash } from "../core/tokens.ts";
 import type { Delivery } from "../delivery/delivery.ts";
 import type { OutgoingMessage } from "../delivery/message.ts";
 import type { Metrics } from "../metrics.ts";
 import type { MethodDeps } from "../methods/types.ts";
 import type { ActionTokenPurpose } from "../store/schema.ts";
 import { escapeHtml } from "../ui/html.ts";
+import { issueActionToken } from "./action-tokens.ts";
 import { type AlertTarget, alertsFor, describeEvent, eventFromRow, type SecurityEvent } from "./events.ts";
 
 export { type AlertTarget, alertsFor };
@@ -225,25 +225,8 @@ export class Alerts {
 	}
 
 	/** A single-use token for a link, stored as its hash. */
-	async issueToken(accountId: string, purpose: ActionTokenPurpose, ttlMs: number, recoveryId?: string): Promise<string> {
-		const { db, clock, random } = this.#deps;
-		const token = newToken(random);
-		const now = clock();
-		await db
-			.insertInto("action_tokens")
-			.values({
-				id: newId(random),
-				account_id: accountId,
-				purpose,
-				token_hash: tokenHash(token),
-				code_hash: null,
-				recovery_id: recoveryId ?? null,
-				created_at: now,
-				expires_at: now + ttlMs,
-				used_at: null,
-			})
-			.execute();
-		return token;
+	issueToken(accountId: string, purpose: ActionTokenPurpose, ttlMs: number, recoveryId?: string): Promise<string> {
+		return issueActionToken(this.#deps, this.#deps.db, { accountId, purpose, ttlMs, ...(recoveryId ? { recoveryId } : {}) });
 	}
 
 	linkFor(path: string, token: string): string {

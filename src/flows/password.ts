@@ -11,6 +11,7 @@ import type { Db } from "../store/db.ts";
 import { lockAccount } from "../store/errors.ts";
 import type { Account } from "../store/schema.ts";
 import { escapeHtml } from "../ui/html.ts";
+import { claimActionToken, issueActionToken } from "./action-tokens.ts";
 import { requirePassword } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { recordEvent, type SecurityEvent } from "./events.ts";
@@ -165,37 +166,16 @@ async function sendReset(deps: FlowDeps, target: ResetTarget, flowToken: string,
 	const id = newId(deps.random);
 	let message: Parameters<typeof deps.delivery.send>[0];
 	if (target.channel === "email") {
-		const link = newToken(deps.random);
-		await insertResetToken(deps, { id, accountId: target.accountId, purpose: "password_reset", token: link, codeHash: null, now, ttl: RESET_LINK_TTL_MS });
+		const link = await issueActionToken(deps, deps.db, { accountId: target.accountId, purpose: "password_reset", ttlMs: RESET_LINK_TTL_MS });
 		message = resetLinkMessage(target.to, `${deps.config.publicUrl}/reset-password?token=${link}`, deps.config.issuer);
 	} else {
 		const code = sixDigits(deps.random);
 		const codeHash = deps.methods.oneTimeCodes.hash(id, code);
-		await insertResetToken(deps, { id, accountId: target.accountId, purpose: "password_reset_sms", token: flowToken, codeHash, now, ttl: ONE_TIME_CODE_TTL_MS });
+		await issueActionToken(deps, deps.db, { id, accountId: target.accountId, purpose: "password_reset_sms", token: flowToken, codeHash, ttlMs: ONE_TIME_CODE_TTL_MS });
 		message = codeMessage("sms", target.to, code, "password_reset", deps.config.issuer);
 	}
 	await recordEvent(deps, deps.db, { accountId: target.accountId, kind: "password_reset_requested", method: target.channel, client }, now);
 	await deps.delivery.send(message);
-}
-
-async function insertResetToken(
-	deps: FlowDeps,
-	row: { id: string; accountId: string; purpose: "password_reset" | "password_reset_sms"; token: string; codeHash: string | null; now: number; ttl: number },
-): Promise<void> {
-	await deps.db
-		.insertInto("action_tokens")
-		.values({
-			id: row.id,
-			account_id: row.accountId,
-			purpose: row.purpose,
-			token_hash: tokenHash(row.token),
-			code_hash: row.codeHash,
-			recovery_id: null,
-			created_at: row.now,
-			expires_at: row.now + row.ttl,
-			used_at: null,
-		})
-		.execute();
 }
 
 function resetLinkMessage(to: string, link: string, issuer: string) {
@@ -295,14 +275,7 @@ export async function completePasswordReset(
 		const now = deps.clock();
 		// The account first, then the token: every path that changes a password locks in that order.
 		await lockAccount(tx, accountId);
-		const used = await tx
-			.updateTable("action_tokens")
-			.set({ used_at: now })
-			.where("id", "=", id)
-			.where("used_at", "is", null)
-			.where("expires_at", ">", now)
-			.executeTakeFirst();
-		if (used.numUpdatedRows !== 1n) throw viaCode ? wrongResetCode() : new TesseraError("invalid_link");
+		if (!(await claimActionToken(tx, id, now))) throw viaCode ? wrongResetCode() : new TesseraError("invalid_link");
 		const ended = await applyNewPassword(deps, tx, { accountId, passwordHash, now, pauseCodes: true, by: "password_reset", client });
 		return [
 			...ended,
@@ -337,14 +310,7 @@ export async function secureAccount(
 	const events = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
 		await lockAccount(tx, row.account_id);
-		const used = await tx
-			.updateTable("action_tokens")
-			.set({ used_at: now })
-			.where("id", "=", row.id)
-			.where("used_at", "is", null)
-			.where("expires_at", ">", now)
-			.executeTakeFirst();
-		if (used.numUpdatedRows !== 1n) throw new TesseraError("invalid_link");
+		if (!(await claimActionToken(tx, row.id, now))) throw new TesseraError("invalid_link");
 		const ended = await applyNewPassword(deps, tx, {
 			accountId: row.account_id,
 			passwordHash,

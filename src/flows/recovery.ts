@@ -12,6 +12,7 @@ import { codesPaused } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { recordEvent, type SecurityEvent } from "./events.ts";
 import { codeLimits } from "./limits.ts";
+import { closeChallenge } from "./sign-in.ts";
 
 /**
  * Account recovery, for a person who knows the password but can use none of
@@ -220,14 +221,7 @@ export async function startRecovery(
 		return deps.db.transaction().execute(async (tx) => {
 			const now = deps.clock();
 			await lockAccount(tx, challenge.accountId);
-			const closed = await tx
-				.updateTable("login_challenges")
-				.set({ consumed_at: now })
-				.where("id", "=", challenge.id)
-				.where("consumed_at", "is", null)
-				.where("expires_at", ">", now)
-				.executeTakeFirst();
-			if (closed.numUpdatedRows !== 1n) throw new TesseraError("challenge_expired");
+			await closeChallenge(tx, challenge.id, now);
 			await deps.methods.oneTimeCodes.consume(tx, checked, now);
 			return beginRecovery(deps, tx, { accountId: challenge.accountId, via: input.kind, client, method: input.kind }, now);
 		});
@@ -506,6 +500,13 @@ export async function decideRecoveryRequest(
 	deps: FlowDeps,
 	input: { id: string; decision: "approve" | "deny"; actor: string; note: string },
 ): Promise<{ request: RecoveryRequestView; recovery?: WaitingRecovery }> {
+	// Every decision says why, for the audit log.
+	if (input.note.trim() === "") {
+		throw new TesseraError("invalid_request", {
+			message: "Write a note for the audit log: why this request is approved or denied.",
+			fields: [{ field: "note", problem: "A note is required." }],
+		});
+	}
 	const outcome = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
 		const status = input.decision === "approve" ? "approved" : "denied";

@@ -402,18 +402,23 @@ async function checkSecondFactor<T>(
 			await lockAccount(tx, challenge.accountId);
 			// The challenge first: one that closed meanwhile (finished elsewhere, or two-factor
 			// turned off) is challenge_expired, not a wrong code counted against the person.
-			const closed = await tx
-				.updateTable("login_challenges")
-				.set({ consumed_at: now })
-				.where("id", "=", challenge.id)
-				.where("consumed_at", "is", null)
-				.where("expires_at", ">", now)
-				.executeTakeFirst();
-			if (closed.numUpdatedRows !== 1n) throw new TesseraError("challenge_expired");
+			await closeChallenge(tx, challenge.id, now);
 			const consumed = await method.consume(tx, proof, now);
 			return effect(tx, { accountId: challenge.accountId, now, consumed });
 		});
 	});
+}
+
+/** Closes an open challenge, once: `challenge_expired` when it closed meanwhile or ran out. */
+export async function closeChallenge(tx: Db, id: string, now: number): Promise<void> {
+	const closed = await tx
+		.updateTable("login_challenges")
+		.set({ consumed_at: now })
+		.where("id", "=", id)
+		.where("consumed_at", "is", null)
+		.where("expires_at", ">", now)
+		.executeTakeFirst();
+	if (closed.numUpdatedRows !== 1n) throw new TesseraError("challenge_expired");
 }
 
 /** The second step of signing in: a valid code opens the session, in the same transaction that claims it. */

@@ -1153,12 +1153,14 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			const events = await listActivity(deps, found.accountId);
 			const problem = (message: string, status = 400) =>
 				send(reply, adminRequestPage({ user: pageUser(request, reply), request: found, events, error: { message, code: "invalid_request" } }), status);
-			if (!decision || note.length === 0) return problem("Choose approve or deny, and write a note for the audit log.");
+			if (!decision) return problem("Choose approve or deny.");
 			try {
 				await decideRecoveryRequest(deps, { id: found.id, decision, actor: `admin:${request.webAuth!.account.username}`, note });
 			} catch (error) {
 				if (error instanceof RequestNotOpen) return problem("This request was already decided.", 409);
-				if (isTesseraError(error) && error.code === "recovery_in_progress") return problem(error.message, 409);
+				if (isTesseraError(error) && (error.code === "recovery_in_progress" || error.code === "invalid_request")) {
+					return problem(error.message, error.status);
+				}
 				throw error;
 			}
 			return reply.redirect(`/admin/recovery?notice=${decision === "approve" ? "approved" : "denied"}`, 303);

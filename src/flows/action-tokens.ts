@@ -1,0 +1,55 @@
+import { newId, newToken, tokenHash } from "../core/tokens.ts";
+import type { MethodDeps } from "../methods/types.ts";
+import type { Db } from "../store/db.ts";
+import type { ActionTokenPurpose } from "../store/schema.ts";
+
+/**
+ * Single-use tokens behind the links and requests in messages: password reset,
+ * "Wasn't you?", cancelling a recovery. Only their SHA-256 is stored; each is
+ * claimed once, by a conditional write, in the transaction of what it unlocks.
+ */
+export async function issueActionToken(
+	deps: Pick<MethodDeps, "clock" | "random">,
+	db: Db,
+	input: {
+		accountId: string;
+		purpose: ActionTokenPurpose;
+		ttlMs: number;
+		/** The row's id, when something else (a code's HMAC) must name it first. */
+		id?: string;
+		/** The token, when the caller already gave it out (a reset request's). */
+		token?: string;
+		codeHash?: string;
+		recoveryId?: string;
+	},
+): Promise<string> {
+	const token = input.token ?? newToken(deps.random);
+	const now = deps.clock();
+	await db
+		.insertInto("action_tokens")
+		.values({
+			id: input.id ?? newId(deps.random),
+			account_id: input.accountId,
+			purpose: input.purpose,
+			token_hash: tokenHash(token),
+			code_hash: input.codeHash ?? null,
+			recovery_id: input.recoveryId ?? null,
+			created_at: now,
+			expires_at: now + input.ttlMs,
+			used_at: null,
+		})
+		.execute();
+	return token;
+}
+
+/** Claims the token row `id` if it is still unused and unexpired; false when it is not. */
+export async function claimActionToken(tx: Db, id: string, now: number): Promise<boolean> {
+	const used = await tx
+		.updateTable("action_tokens")
+		.set({ used_at: now })
+		.where("id", "=", id)
+		.where("used_at", "is", null)
+		.where("expires_at", ">", now)
+		.executeTakeFirst();
+	return used.numUpdatedRows === 1n;
+}
