@@ -34,6 +34,8 @@ export interface Config {
 	publicUrl: string;
 	/** Bearer token /metrics asks for; unset, /metrics answers loopback and private addresses only. */
 	metricsToken: string | undefined;
+	/** Client connections accepted at once; more are refused. */
+	maxConnections: number;
 	/** How long account recovery waits, with alerts on every channel, before two-factor is reset. */
 	recoveryWaitMs: number;
 	session: { absoluteMs: number; idleMs: number };
@@ -80,7 +82,12 @@ export const configReference = [
 	[
 		"TESSERA_METRICS_TOKEN",
 		"(unset: private networks only)",
-		"Bearer token Prometheus must send to read `/metrics`. Unset, `/metrics` answers only loopback and private (RFC 1918, IPv6 unique-local) addresses.",
+		"Bearer token Prometheus must send to read `/metrics`. Unset, `/metrics` answers only loopback and private (RFC 1918, IPv6 unique-local) addresses that ask for it by address, `localhost` or the public URL's name, and never through a proxy Tessera does not trust.",
+	],
+	[
+		"TESSERA_MAX_CONNECTIONS",
+		"1000",
+		"Open client connections one instance accepts at once; past it, new ones are refused. Keep it below the process's file-descriptor limit (`ulimit -n`), leaving room for the database.",
 	],
 	["TESSERA_LOG_LEVEL", "info", "pino log level: fatal, error, warn, info, debug, trace, silent."],
 	["TESSERA_ISSUER", "Tessera", "Name shown for the account in authenticator apps."],
@@ -106,8 +113,8 @@ export const configReference = [
 	["TESSERA_BACKUP_CODE_COUNT", "10", "Codes per set (5 to 20)."],
 	[
 		"TESSERA_DELIVERY",
-		"(outbox with SQLite, live with DATABASE_URL)",
-		"`outbox`: messages are written to `outbox/` in the data folder and listed at /dev/outbox, for development; nothing is sent. `live`: email through SMTP and SMS through the HTTP provider configured below.",
+		"(outbox with SQLite on a loopback HOST, live otherwise)",
+		"`outbox`: messages are written to `outbox/` in the data folder and listed at /dev/outbox, for development; nothing is sent. The outbox page answers only browsers on this machine that ask for it by a loopback name, never through a proxy. `live`: email through SMTP and SMS through the HTTP provider configured below.",
 	],
 	["TESSERA_SMTP_URL", "(unset)", "`smtp://user:pass@host:587` (STARTTLS) or `smtps://user:pass@host:465`. Unset, email cannot be sent live."],
 	["TESSERA_EMAIL_FROM", "Tessera <no-reply@localhost>", "The From address of every email."],
@@ -156,6 +163,13 @@ function readDuration(env: Env, name: (typeof configReference)[number][0]): numb
 	const ms = parseDuration(text);
 	if (ms === undefined) throw new ConfigError(`${name}=${text} is not a duration; write e.g. 90s, 15m, 12h or 30d.`);
 	return ms;
+}
+
+function readWholeNumber(env: Env, name: (typeof configReference)[number][0], least: number): number {
+	const text = read(env, name);
+	const value = Number(text);
+	if (!Number.isSafeInteger(value) || value < least) throw new ConfigError(`${name}=${text} must be a whole number, ${least} or more.`);
+	return value;
 }
 
 function readLimit(env: Env, name: (typeof configReference)[number][0]): RateLimit {
@@ -228,6 +242,12 @@ function readBackupCodes(env: Env): { format: BackupCodeFormat; count: number } 
 	return { format, count };
 }
 
+/** Whether HOST names only this machine's loopback interface. */
+function isLoopbackListen(host: string): boolean {
+	const h = host.toLowerCase().replace(/^\[|\]$/g, "");
+	return h === "localhost" || h === "::1" || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+
 export function loadConfig(env: Env = process.env): Config {
 	const port = Number(read(env, "PORT"));
 	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT=${env["PORT"]} is not a port number.`);
@@ -252,7 +272,9 @@ export function loadConfig(env: Env = process.env): Config {
 	if (session.idleMs > session.absoluteMs) {
 		throw new ConfigError("TESSERA_SESSION_IDLE_TIMEOUT cannot be longer than TESSERA_SESSION_MAX_AGE.");
 	}
-	const deliveryMode = env["TESSERA_DELIVERY"] || (databaseUrl ? "live" : "outbox");
+	const host = read(env, "HOST");
+	// The outbox publishes every code it holds to this machine: by default only when nothing else can reach it.
+	const deliveryMode = env["TESSERA_DELIVERY"] || (databaseUrl || !isLoopbackListen(host) ? "live" : "outbox");
 	if (deliveryMode !== "outbox" && deliveryMode !== "live") throw new ConfigError("TESSERA_DELIVERY must be outbox or live.");
 	const smsParts = ["TESSERA_SMS_BASE_URL", "TESSERA_SMS_ACCOUNT_ID", "TESSERA_SMS_TOKEN", "TESSERA_SMS_FROM"].map((k) => env[k] || undefined);
 	if (smsParts.some(Boolean) && !smsParts.every(Boolean)) {
@@ -282,7 +304,7 @@ export function loadConfig(env: Env = process.env): Config {
 		phoneAccountsMax,
 		backupCodes: readBackupCodes(env),
 		port,
-		host: read(env, "HOST"),
+		host,
 		dataDir: read(env, "TESSERA_DATA_DIR"),
 		databaseUrl,
 		redisUrl,
@@ -293,6 +315,7 @@ export function loadConfig(env: Env = process.env): Config {
 		publicUrl,
 		recoveryWaitMs,
 		metricsToken: env["TESSERA_METRICS_TOKEN"] || undefined,
+		maxConnections: readWholeNumber(env, "TESSERA_MAX_CONNECTIONS", 1),
 		session,
 		challengeTtlMs: readDuration(env, "TESSERA_CHALLENGE_TTL"),
 		limits: {

@@ -51,3 +51,27 @@ export function isPrivateAddress(ip: string): boolean {
 	const first = expandIPv6(address)[0]!;
 	return address === "::1" || (first & 0xfe00) === 0xfc00 || (first & 0xffc0) === 0xfe80;
 }
+
+/**
+ * A client address as a proxy may hand it on, made canonical: without a port
+ * (`192.0.2.1:5678`, `[2001:db8::1]:443`), brackets or zone, lower-case, and an
+ * IPv4-mapped IPv6 address as the IPv4 address it is. Without this, one client
+ * behind a proxy that writes ports would count as a new client per port.
+ * Anything that is not an address is returned trimmed, as it came.
+ */
+export function canonicalAddress(raw: string): string {
+	let text = raw.trim().toLowerCase();
+	const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(text);
+	if (bracketed) text = bracketed[1]!;
+	else if (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(text)) text = text.slice(0, text.lastIndexOf(":"));
+	text = text.replace(/%.*$/, "");
+	if (isIPv4(text)) return text;
+	if (!isIPv6(text)) return raw.trim();
+	const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(text)?.[1];
+	if (mapped) return mapped;
+	const groups = expandIPv6(text);
+	if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+		return [groups[6]! >> 8, groups[6]! & 255, groups[7]! >> 8, groups[7]! & 255].join(".");
+	}
+	return text;
+}

@@ -84,7 +84,7 @@ export const errorCatalogue = {
 	recovery_paused: {
 		status: 409,
 		message:
-			"The password of this account was reset recently. For your safety, a code by email or text message cannot start a recovery yet. Try again later, or ask for an identity check.",
+			"The password of this account was reset without a second step. For your safety, a code by email or text message cannot start a recovery until your authenticator app, a passkey or a backup code has signed in. You can ask for an identity check instead.",
 	},
 	two_factor_setup_required: {
 		status: 403,

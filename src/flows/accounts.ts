@@ -124,27 +124,33 @@ export interface TwoFactorState {
 	requiredActions: RequiredAction[];
 }
 
-/** The second factors this account can use right now, in the order they are offered. */
+/**
+ * The second factors this account can use right now, in the order they are offered.
+ * `forSignIn`: as a second step, where a pause after a reset leaves out the methods a
+ * reset can reach; `strongOnly`: only those no reset can reach (to confirm a reset).
+ */
 export async function enrolledMethods(
 	deps: FlowDeps,
-	account: Pick<Account, "id" | "two_factor_enabled"> & { codes_paused_until?: number | null },
+	account: Pick<Account, "id" | "two_factor_enabled"> & { codes_paused_at?: number | null },
 	db: Db = deps.db,
-	options: { forSignIn?: boolean } = {},
+	options: { forSignIn?: boolean; strongOnly?: boolean } = {},
 ) {
 	if (!account.two_factor_enabled) return [];
-	// Just after a password reset, the channels a reset goes through do not also count as the second step.
-	const paused = options.forSignIn && codesPaused(deps, account);
+	const leaveOutReachable = options.strongOnly || (options.forSignIn && codesPaused(account));
 	const names: MethodName[] = [];
 	for (const method of deps.methods.all) {
-		if (paused && (method.name === "sms" || method.name === "email")) continue;
+		if (leaveOutReachable && method.reachableByReset) continue;
 		if (await method.isEnrolled(db, account.id)) names.push(method.name);
 	}
 	return names;
 }
 
-/** Whether codes by email and SMS are paused after a password reset. */
-export function codesPaused(deps: FlowDeps, account: { codes_paused_until?: number | null }): boolean {
-	return account.codes_paused_until != null && Number(account.codes_paused_until) > deps.clock();
+/**
+ * Whether the methods a reset can reach are paused: a reset no strong factor confirmed
+ * happened, and none has signed in since. Time alone never lifts it.
+ */
+export function codesPaused(account: { codes_paused_at?: number | null }): boolean {
+	return account.codes_paused_at != null;
 }
 
 /** The preferred method: the one last used successfully, else the strongest one set up. */

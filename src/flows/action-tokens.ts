@@ -7,6 +7,8 @@ import type { ActionTokenPurpose } from "../store/schema.ts";
  * Single-use tokens behind the links and requests in messages: password reset,
  * "Wasn't you?", cancelling a recovery. Only their SHA-256 is stored; each is
  * claimed once, by a conditional write, in the transaction of what it unlocks.
+ * Each is bound to the address it went to, and dies with it. None of them ever
+ * grants a session.
  */
 export async function issueActionToken(
 	deps: Pick<MethodDeps, "clock" | "random">,
@@ -21,6 +23,8 @@ export async function issueActionToken(
 		token?: string;
 		codeHash?: string;
 		recoveryId?: string;
+		/** The account's address the link is sent to: removing or replacing it ends the link. */
+		contactId: string;
 	},
 ): Promise<string> {
 	const token = input.token ?? newToken(deps.random);
@@ -34,6 +38,7 @@ export async function issueActionToken(
 			token_hash: tokenHash(token),
 			code_hash: input.codeHash ?? null,
 			recovery_id: input.recoveryId ?? null,
+			contact_id: input.contactId,
 			created_at: now,
 			expires_at: now + input.ttlMs,
 			used_at: null,
@@ -52,4 +57,20 @@ export async function claimActionToken(tx: Db, id: string, now: number): Promise
 		.where("expires_at", ">", now)
 		.executeTakeFirst();
 	return used.numUpdatedRows === 1n;
+}
+
+/**
+ * The address a link was sent to is no longer the account's (removed, or
+ * replaced by a newly confirmed one): every link sent to it stops working, in
+ * the transaction of that change.
+ */
+export async function retireLinksSentTo(tx: Db, accountId: string, contactIds: string[], now: number): Promise<void> {
+	if (contactIds.length === 0) return;
+	await tx
+		.updateTable("action_tokens")
+		.set({ used_at: now })
+		.where("account_id", "=", accountId)
+		.where("contact_id", "in", contactIds)
+		.where("used_at", "is", null)
+		.execute();
 }

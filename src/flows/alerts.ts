@@ -23,8 +23,12 @@ export const SECURE_LINK_TTL_MS = 7 * 86_400_000;
 
 const neverAsks = "Tessera never asks for your codes or your password by message, email or phone call. Never give a code to anyone, even someone who says they are from Tessera.";
 
+/**
+ * The links an alert carries. None for an address that is no longer the
+ * account's (removed, or replaced by a new one): it is told, and holds nothing.
+ */
 export interface AlertLinks {
-	secure: string;
+	secure?: string;
 	cancelRecovery?: string;
 }
 
@@ -41,10 +45,11 @@ export function alertMessage(
 	const where = [event.device, event.ip].filter(Boolean).join(", ");
 	if (channel === "sms") {
 		const cancel = links.cancelRecovery ? ` Cancel it: ${links.cancelRecovery}` : "";
+		const secure = links.secure ? ` Wasn't you? ${links.secure}` : " This number is no longer on the account.";
 		return {
 			channel,
 			to,
-			text: `${issuer} security alert: ${what}, ${when}.${cancel} Wasn't you? ${links.secure} ${issuer} never asks for codes by message.`,
+			text: `${issuer} security alert: ${what}, ${when}.${cancel}${secure} ${issuer} never asks for codes by message.`,
 		};
 	}
 	const lines = [
@@ -63,8 +68,12 @@ export function alertMessage(
 		"",
 		...(links.cancelRecovery ? ["Didn't ask for this? Cancel the recovery (no sign-in needed):", links.cancelRecovery, ""] : []),
 		"If this was you, there is nothing to do.",
-		"Wasn't you? Sign out everywhere and choose a new password:",
-		links.secure,
+		...(links.secure
+			? ["Wasn't you? Sign out everywhere (no sign-in needed), then reset your password:", links.secure]
+			: [
+					"This address is no longer on the account, so this message carries no link.",
+					`Wasn't you? Sign in to ${issuer} as you usually do, or use "Forgot password" on its sign-in page.`,
+				]),
 		"",
 		neverAsks,
 	];
@@ -182,32 +191,37 @@ export class Alerts {
 		const { db, config } = this.#deps;
 		const contacts = await db
 			.selectFrom("contacts")
-			.select(["kind", "value"])
+			.select(["id", "kind", "value"])
 			.where("account_id", "=", accountId)
 			.where("verified_at", "is not", null)
 			.orderBy("kind")
 			.execute();
 		const email = contacts.find((c) => c.kind === "email");
 		const phone = contacts.find((c) => c.kind === "phone");
-		const targets: AlertTarget[] = [];
-		if (email && this.#delivery.supports("email")) targets.push({ channel: "email", to: email.value });
+		// An address of the account's gets links bound to it; one that is not (any more) gets none.
+		const targets: (AlertTarget & { contactId?: string })[] = [];
+		if (email && this.#delivery.supports("email")) targets.push({ channel: "email", to: email.value, contactId: email.id });
 		if (phone && this.#delivery.supports("sms") && (reach === "every" || targets.length === 0)) {
-			targets.push({ channel: "sms", to: phone.value });
+			targets.push({ channel: "sms", to: phone.value, contactId: phone.id });
 		}
 		for (const extra of alsoTo) {
-			if (this.#delivery.supports(extra.channel) && !targets.some((t) => t.to === extra.to)) targets.push(extra);
+			if (this.#delivery.supports(extra.channel) && !targets.some((t) => t.to === extra.to)) targets.push({ channel: extra.channel, to: extra.to });
 		}
 		if (targets.length === 0) return;
-		const links: AlertLinks = { secure: this.linkFor("/secure-account", await this.issueToken(accountId, "secure_account", SECURE_LINK_TTL_MS)) };
 		const recoveryId = event.detail["recoveryId"];
-		if (event.kind === "recovery_started" && typeof recoveryId === "string") {
-			const token = await this.issueToken(accountId, "cancel_recovery", this.#deps.config.recoveryWaitMs + 30 * 86_400_000, recoveryId);
-			links.cancelRecovery = this.linkFor("/recovery/cancel", token);
-		}
 		let undelivered = 0;
 		for (const target of targets) {
 			let sent: boolean;
 			try {
+				const links: AlertLinks = {};
+				if (target.contactId) {
+					const bound = { accountId, contactId: target.contactId };
+					links.secure = this.linkFor("/secure-account", await this.issueToken({ ...bound, purpose: "secure_account", ttlMs: SECURE_LINK_TTL_MS }));
+					if (event.kind === "recovery_started" && typeof recoveryId === "string") {
+						const ttlMs = this.#deps.config.recoveryWaitMs + 30 * 86_400_000;
+						links.cancelRecovery = this.linkFor("/recovery/cancel", await this.issueToken({ ...bound, purpose: "cancel_recovery", ttlMs, recoveryId }));
+					}
+				}
 				sent = await this.#delivery.trySend(alertMessage(target.channel, target.to, event, links, config.issuer));
 			} catch {
 				sent = false;
@@ -224,9 +238,9 @@ export class Alerts {
 		if (undelivered === targets.length) throw new Error(`the alert reached none of its ${targets.length} addresses`);
 	}
 
-	/** A single-use token for a link, stored as its hash. */
-	issueToken(accountId: string, purpose: ActionTokenPurpose, ttlMs: number, recoveryId?: string): Promise<string> {
-		return issueActionToken(this.#deps, this.#deps.db, { accountId, purpose, ttlMs, ...(recoveryId ? { recoveryId } : {}) });
+	/** A single-use token for a link to one of the account's addresses, stored as its hash. */
+	issueToken(input: { accountId: string; contactId: string; purpose: ActionTokenPurpose; ttlMs: number; recoveryId?: string }): Promise<string> {
+		return issueActionToken(this.#deps, this.#deps.db, input);
 	}
 
 	linkFor(path: string, token: string): string {

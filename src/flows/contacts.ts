@@ -10,6 +10,7 @@ import { requirePassword } from "./accounts.ts";
 import { assertSecondFactorRemains } from "./passkeys.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { codeLimits } from "./limits.ts";
+import { retireLinksSentTo } from "./action-tokens.ts";
 import { recordEvent } from "./events.ts";
 import { revokeAllTrustedDevices } from "./trusted-devices.ts";
 
@@ -196,14 +197,19 @@ export async function verifyContact(
 				await deps.methods.oneTimeCodes.consume(tx, checked, now);
 				await checkNotTaken(deps, tx, account.id, input.kind, row.value);
 				await revokeAllTrustedDevices(tx, account.id);
-				await tx
+				// The address this one replaces holds nothing from now on: every link sent to it ends,
+				// and it hears of the change without one.
+				const replaced = await tx
 					.deleteFrom("contacts")
 					.where("account_id", "=", account.id)
 					.where("kind", "=", input.kind)
 					.where("verified_at", "is not", null)
+					.returning(["id", "value"])
 					.execute();
+				await retireLinksSentTo(tx, account.id, replaced.map((r) => r.id), now);
 				await tx.updateTable("contacts").set({ verified_at: now }).where("id", "=", row.id).execute();
-				return recordEvent(deps, tx, { accountId: account.id, kind: "second_factor_added", method: input.kind, client }, now);
+				const alsoTo = replaced.map((r) => ({ channel: channelOf(input.kind), to: r.value }));
+				return recordEvent(deps, tx, { accountId: account.id, kind: "second_factor_added", method: input.kind, client, alsoTo }, now);
 			});
 			deps.alerts.announce(event);
 		} catch (error) {
@@ -237,15 +243,9 @@ export async function removeContact(
 		await revokeAllTrustedDevices(tx, account.id);
 		await tx.deleteFrom("contacts").where("account_id", "=", account.id).where("kind", "=", input.kind).execute();
 		await assertSecondFactorRemains(deps, tx, account.id);
-		// "Wasn't you?" links already sent may have gone to this address: they stop working.
-		await tx
-			.updateTable("action_tokens")
-			.set({ used_at: deps.clock() })
-			.where("account_id", "=", account.id)
-			.where("purpose", "=", "secure_account")
-			.where("used_at", "is", null)
-			.execute();
-		// The address that goes hears of it too: if it wasn't the owner, that is where they would notice.
+		// Every link sent to this address (reset, "Wasn't you?", cancel) stops working with it.
+		await retireLinksSentTo(tx, account.id, rows.map((r) => r.id), deps.clock());
+		// The address that goes hears of it too, with no link: if it wasn't the owner, that is where they would notice.
 		const alsoTo = rows.filter((r) => r.verified_at !== null).map((r) => ({ channel: channelOf(input.kind), to: r.value }));
 		return recordEvent(deps, tx, { accountId: account.id, kind: "second_factor_removed", method: input.kind, client, alsoTo });
 	});

@@ -15,15 +15,28 @@ import { claimActionToken, issueActionToken } from "./action-tokens.ts";
 import { requirePassword } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { recordEvent, type SecurityEvent } from "./events.ts";
-import { endRecoveryAttempts } from "./recovery.ts";
+import { completeReadyRecovery } from "./recovery.ts";
+import { endAllAccess } from "./access.ts";
+import type { MethodName } from "../methods/types.ts";
+import { createChallenge, liftCodesPause, methodsFor, proveSecondFactor, type SecondFactorChallenge } from "./sign-in.ts";
 
 /**
  * Changing a password, resetting a forgotten one, and "Wasn't you?".
  *
  * Whichever way a password changes, the same things follow in the same
  * transaction: other sessions end, trusted devices are forgotten, sign-ins
- * in progress and reset links stop working. Two-factor is never touched: after
- * a reset, signing in still needs the second step.
+ * in progress and reset links stop working. Two-factor is never touched.
+ *
+ * No link or texted code ever grants a session, and on an account with
+ * two-factor a reset sets the password only once a factor that no reset can
+ * reach (authenticator app, passkey, backup code) confirms it:
+ *
+ *   link or code ──(two-factor off)────────────────────────────► new password
+ *                └─(two-factor on)─► challenge ──(strong factor)─► new password
+ *                                              └─(none left)─► account recovery,
+ *                       whose wait, alerts and cancel links come before any reset
+ *
+ * "Wasn't you?" signs out everywhere and sets nothing.
  */
 
 /** A reset link sent by email works this long. */
@@ -43,39 +56,23 @@ function checkNewPassword(deps: FlowDeps, password: string, username: string | u
 /**
  * The new password in place, and everything that trusted the old one ended:
  * other sessions, trusted devices, sign-ins in progress, reset and "Wasn't
- * you?" links, a recovery under way. After a reset (`pauseCodes`), codes by
- * email and SMS stop counting as a second step for the recovery wait: the
- * reset came through one of those channels. The caller holds the account lock.
+ * you?" links, a recovery under way. After a reset no strong factor confirmed
+ * (`pauseCodes`: an account without two-factor), codes by email and SMS stop
+ * counting as a second step until a strong factor signs in: the reset came
+ * through one of those channels. The caller holds the account lock.
  */
 async function applyNewPassword(
 	deps: FlowDeps,
 	tx: Db,
 	input: { accountId: string; passwordHash: string; now: number; keepSessionId?: string; pauseCodes: boolean; by: string; client: ClientInfo },
 ): Promise<SecurityEvent[]> {
-	const { accountId, passwordHash, now, keepSessionId } = input;
+	const { accountId, passwordHash, now } = input;
 	await tx
 		.updateTable("accounts")
-		.set({ password_hash: passwordHash, updated_at: now, ...(input.pauseCodes ? { codes_paused_until: now + deps.config.recoveryWaitMs } : {}) })
+		.set({ password_hash: passwordHash, updated_at: now, ...(input.pauseCodes ? { codes_paused_at: now } : {}) })
 		.where("id", "=", accountId)
 		.execute();
-	let sessions = tx.deleteFrom("sessions").where("account_id", "=", accountId);
-	if (keepSessionId) sessions = sessions.where("id", "!=", keepSessionId);
-	await sessions.execute();
-	await tx.deleteFrom("trusted_devices").where("account_id", "=", accountId).execute();
-	await tx
-		.updateTable("login_challenges")
-		.set({ consumed_at: now })
-		.where("account_id", "=", accountId)
-		.where("consumed_at", "is", null)
-		.execute();
-	await tx
-		.updateTable("action_tokens")
-		.set({ used_at: now })
-		.where("account_id", "=", accountId)
-		.where("purpose", "in", ["password_reset", "password_reset_sms", "secure_account"])
-		.where("used_at", "is", null)
-		.execute();
-	return endRecoveryAttempts(deps, tx, accountId, input.by, input.client, now);
+	return endAllAccess(deps, tx, input);
 }
 
 /** Signed in: the current password, then a new one. This session stays; every other one ends. */
@@ -103,42 +100,44 @@ export async function changePassword(
 
 interface ResetTarget {
 	accountId: string;
+	contactId: string;
 	channel: "email" | "sms";
 	to: string;
 }
 
-/** Who a "forgot password" request is for: an email, a phone number or a username, always a verified address. */
+/**
+ * Who a "forgot password" request is for: an email, a phone number or a
+ * username, always a verified address, never a locked account. One statement
+ * whatever the answer, so an existing name costs no more time than an unknown one.
+ */
 async function resetTarget(deps: FlowDeps, identifier: string): Promise<ResetTarget | undefined> {
-	const target = await matchResetTarget(deps, identifier);
-	if (!target) return undefined;
-	// A locked account gets nothing, and the answer does not say so.
-	const account = await deps.db.selectFrom("accounts").select("locked_at").where("id", "=", target.accountId).executeTakeFirst();
-	return account && account.locked_at === null ? target : undefined;
-}
-
-async function matchResetTarget(deps: FlowDeps, identifier: string): Promise<ResetTarget | undefined> {
 	const text = identifier.trim();
-	const verified = deps.db.selectFrom("contacts").select(["account_id", "kind", "value"]).where("verified_at", "is not", null);
+	const verified = deps.db
+		.selectFrom("contacts as c")
+		.innerJoin("accounts as a", "a.id", "c.account_id")
+		.select(["c.id", "c.account_id", "c.kind", "c.value"])
+		.where("c.verified_at", "is not", null)
+		.where("a.locked_at", "is", null);
+	const target = (row: { id: string; account_id: string; kind: string; value: string }): ResetTarget => ({
+		accountId: row.account_id,
+		contactId: row.id,
+		channel: row.kind === "email" ? "email" : "sms",
+		to: row.value,
+	});
 	if (text.includes("@")) {
-		const email = canonicalEmail(text);
-		if (!email) return undefined;
-		const row = await verified.where("kind", "=", "email").where("value", "=", email).executeTakeFirst();
-		return row ? { accountId: row.account_id, channel: "email", to: row.value } : undefined;
+		const email = canonicalEmail(text) ?? "";
+		const row = await verified.where("c.kind", "=", "email").where("c.value", "=", email).executeTakeFirst();
+		return row ? target(row) : undefined;
 	}
 	if (/^\+?[\d\s().-]{6,}$/.test(text)) {
-		const phone = canonicalPhone(text).value;
-		if (!phone) return undefined;
+		const phone = canonicalPhone(text).value ?? "";
 		// A number shared by several accounts names none of them: the username must be used.
-		const rows = await verified.where("kind", "=", "phone").where("value", "=", phone).limit(2).execute();
-		return rows.length === 1 ? { accountId: rows[0]!.account_id, channel: "sms", to: phone } : undefined;
+		const rows = await verified.where("c.kind", "=", "phone").where("c.value", "=", phone).limit(2).execute();
+		return rows.length === 1 ? target(rows[0]!) : undefined;
 	}
-	const account = await deps.db.selectFrom("accounts").select("id").where("username", "=", canonicalUsername(text)).executeTakeFirst();
-	if (!account) return undefined;
-	const contacts = await verified.where("account_id", "=", account.id).execute();
-	const email = contacts.find((c) => c.kind === "email");
-	if (email) return { accountId: account.id, channel: "email", to: email.value };
-	const phone = contacts.find((c) => c.kind === "phone");
-	return phone ? { accountId: account.id, channel: "sms", to: phone.value } : undefined;
+	// Email before phone: "email" sorts first.
+	const row = await verified.where("a.username", "=", canonicalUsername(text)).orderBy("c.kind").executeTakeFirst();
+	return row ? target(row) : undefined;
 }
 
 /**
@@ -166,12 +165,25 @@ async function sendReset(deps: FlowDeps, target: ResetTarget, flowToken: string,
 	const id = newId(deps.random);
 	let message: Parameters<typeof deps.delivery.send>[0];
 	if (target.channel === "email") {
-		const link = await issueActionToken(deps, deps.db, { accountId: target.accountId, purpose: "password_reset", ttlMs: RESET_LINK_TTL_MS });
+		const link = await issueActionToken(deps, deps.db, {
+			accountId: target.accountId,
+			contactId: target.contactId,
+			purpose: "password_reset",
+			ttlMs: RESET_LINK_TTL_MS,
+		});
 		message = resetLinkMessage(target.to, `${deps.config.publicUrl}/reset-password?token=${link}`, deps.config.issuer);
 	} else {
 		const code = sixDigits(deps.random);
 		const codeHash = deps.methods.oneTimeCodes.hash(id, code);
-		await issueActionToken(deps, deps.db, { id, accountId: target.accountId, purpose: "password_reset_sms", token: flowToken, codeHash, ttlMs: ONE_TIME_CODE_TTL_MS });
+		await issueActionToken(deps, deps.db, {
+			id,
+			accountId: target.accountId,
+			contactId: target.contactId,
+			purpose: "password_reset_sms",
+			token: flowToken,
+			codeHash,
+			ttlMs: ONE_TIME_CODE_TTL_MS,
+		});
 		message = codeMessage("sms", target.to, code, "password_reset", deps.config.issuer);
 	}
 	await recordEvent(deps, deps.db, { accountId: target.accountId, kind: "password_reset_requested", method: target.channel, client }, now);
@@ -185,7 +197,7 @@ function resetLinkMessage(to: string, link: string, issuer: string) {
 		"To choose a new password, open this link within 30 minutes. It works once:",
 		link,
 		"",
-		"Your second step (authenticator app, passkey or backup codes) is still needed to sign in afterwards.",
+		"If your account has two-factor authentication, the new password takes effect only once you confirm it with your authenticator app, a passkey or a backup code.",
 		"If you did not ask for this, ignore this email: your password stays as it is.",
 		`${issuer} never asks for your codes or your password by message, email or phone call.`,
 	].join("\n");
@@ -220,24 +232,48 @@ export async function resetLinkIsLive(deps: FlowDeps, token: string | undefined,
 	return row !== undefined;
 }
 
+/** What a reset's link (or texted code) led to. */
+export type PasswordResetOutcome =
+	| { status: "password_changed" }
+	/** Two-factor is on: the new password takes effect once a strong factor answers this challenge. */
+	| { status: "second_factor_required"; secondFactor: SecondFactorChallenge };
+
 /**
  * A new password, with the emailed link's token, or with the request's token
  * and the code texted to the phone. Once, and only before it expires. The
  * password is judged against the username only once the token (and code) are
  * known good, so a guess at it tells nothing about whose number it was.
+ *
+ * On an account with two-factor nothing changes yet: the new password waits,
+ * hashed, in a challenge that only a factor no reset can reach may answer
+ * (`completePasswordResetSecondFactor`). With none of those left, the person is
+ * offered account recovery from that challenge; once a recovery's wait is over,
+ * the reset completes it instead (two-factor is reset, every address alerted).
  */
 export async function completePasswordReset(
 	deps: FlowDeps,
 	input: { token: string; code?: string | undefined; password: string },
 	client: ClientInfo,
-): Promise<void> {
+): Promise<PasswordResetOutcome> {
 	const viaCode = input.code !== undefined;
 	checkNewPassword(deps, input.password, undefined);
 	const row = looksLikeToken(input.token)
 		? await deps.db
 				.selectFrom("action_tokens as t")
 				.innerJoin("accounts as a", "a.id", "t.account_id")
-				.select(["t.id", "t.account_id", "t.purpose", "t.code_hash", "t.expires_at", "t.used_at", "a.username", "a.locked_at"])
+				.select([
+					"t.id",
+					"t.account_id",
+					"t.purpose",
+					"t.code_hash",
+					"t.expires_at",
+					"t.used_at",
+					"a.username",
+					"a.locked_at",
+					"a.two_factor_enabled",
+					"a.preferred_method",
+					"a.codes_paused_at",
+				])
 				.where("t.token_hash", "=", tokenHash(input.token))
 				.where("t.purpose", "=", viaCode ? "password_reset_sms" : "password_reset")
 				.executeTakeFirst()
@@ -268,62 +304,110 @@ export async function completePasswordReset(
 	} else if (!live) {
 		throw new TesseraError("invalid_link");
 	}
-	checkNewPassword(deps, input.password, row!.username);
+	const account = row!;
+	checkNewPassword(deps, input.password, account.username);
 	const passwordHash = await hashPassword(input.password);
-	const { id, account_id: accountId } = row!;
+	const { id, account_id: accountId } = account;
+	const via = viaCode ? "sms" : "email";
+	const invalid = () => (viaCode ? wrongResetCode() : new TesseraError("invalid_link"));
+	if (account.two_factor_enabled) {
+		// A recovery whose wait is over (with alerts and cancel links on every channel) completes here.
+		const recovered = await deps.db.transaction().execute(async (tx) => {
+			const now = deps.clock();
+			await lockAccount(tx, accountId);
+			const completed = await completeReadyRecovery(deps, tx, accountId, client, now);
+			if (!completed) return undefined;
+			if (!(await claimActionToken(tx, id, now))) throw invalid();
+			const ended = await applyNewPassword(deps, tx, { accountId, passwordHash, now, pauseCodes: false, by: "password_reset", client });
+			return [...completed, ...ended, await passwordChangedEvent(deps, tx, accountId, via, client, now)];
+		});
+		if (recovered) {
+			deps.alerts.announce(...recovered);
+			return { status: "password_changed" };
+		}
+		const methods = await methodsFor(deps, "password_reset", { id: accountId, two_factor_enabled: account.two_factor_enabled, codes_paused_at: account.codes_paused_at });
+		const secondFactor = await createChallenge(deps, { id: accountId, preferred_method: account.preferred_method }, "password_reset", methods, client, deps.db, {
+			actionTokenId: id,
+			newPasswordHash: passwordHash,
+		});
+		return { status: "second_factor_required", secondFactor };
+	}
 	const events = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
 		// The account first, then the token: every path that changes a password locks in that order.
 		await lockAccount(tx, accountId);
-		if (!(await claimActionToken(tx, id, now))) throw viaCode ? wrongResetCode() : new TesseraError("invalid_link");
+		if (!(await claimActionToken(tx, id, now))) throw invalid();
+		// Two-factor was turned on meanwhile: this reset is no longer enough.
+		const current = await tx.selectFrom("accounts").select("two_factor_enabled").where("id", "=", accountId).executeTakeFirstOrThrow();
+		if (current.two_factor_enabled) throw invalid();
 		const ended = await applyNewPassword(deps, tx, { accountId, passwordHash, now, pauseCodes: true, by: "password_reset", client });
-		return [
-			...ended,
-			await recordEvent(deps, tx, { accountId, kind: "password_changed", method: viaCode ? "sms" : "email", client, detail: { via: "reset" } }, now),
-		];
+		return [...ended, await passwordChangedEvent(deps, tx, accountId, via, client, now)];
 	});
 	deps.alerts.announce(...events);
+	return { status: "password_changed" };
+}
+
+function passwordChangedEvent(deps: FlowDeps, tx: Db, accountId: string, method: string, client: ClientInfo, now: number) {
+	return recordEvent(deps, tx, { accountId, kind: "password_changed", method, client, detail: { via: "reset" } }, now);
 }
 
 /**
- * "Wasn't you?": the link in an alert ends every session and trusted device,
- * cancels a recovery in progress and sets a new password, all at once. It
- * signs nobody in.
+ * The reset's second step: a factor no reset can reach answers the challenge,
+ * and in one transaction the challenge closes, the factor is claimed, the
+ * link (or texted code) is claimed, and the new password takes effect. Nothing
+ * signs in: the person signs in with the new password afterwards.
  */
-export async function secureAccount(
+export async function completePasswordResetSecondFactor(
 	deps: FlowDeps,
-	input: { token: string; password: string },
+	input: { challenge: string; method: MethodName; code: string },
 	client: ClientInfo,
-): Promise<void> {
-	const row = looksLikeToken(input.token)
-		? await deps.db
-				.selectFrom("action_tokens as t")
-				.innerJoin("accounts as a", "a.id", "t.account_id")
-				.select(["t.id", "t.account_id", "t.expires_at", "t.used_at", "a.username"])
-				.where("t.token_hash", "=", tokenHash(input.token))
-				.where("t.purpose", "=", "secure_account")
-				.executeTakeFirst()
-		: undefined;
-	if (!row || row.used_at !== null || Number(row.expires_at) <= deps.clock()) throw new TesseraError("invalid_link");
-	checkNewPassword(deps, input.password, row.username);
-	const passwordHash = await hashPassword(input.password);
-	const events = await deps.db.transaction().execute(async (tx) => {
-		const now = deps.clock();
-		await lockAccount(tx, row.account_id);
-		if (!(await claimActionToken(tx, row.id, now))) throw new TesseraError("invalid_link");
+): Promise<PasswordResetOutcome> {
+	const events = await proveSecondFactor(deps, "password_reset", input, client, async (tx, { accountId, challengeId, now }) => {
+		const pending = await tx
+			.selectFrom("login_challenges")
+			.select(["action_token_id", "new_password_hash"])
+			.where("id", "=", challengeId)
+			.executeTakeFirstOrThrow();
+		if (!pending.action_token_id || !pending.new_password_hash || !(await claimActionToken(tx, pending.action_token_id, now))) {
+			throw new TesseraError("invalid_link");
+		}
 		const ended = await applyNewPassword(deps, tx, {
-			accountId: row.account_id,
-			passwordHash,
+			accountId,
+			passwordHash: pending.new_password_hash,
 			now,
-			pauseCodes: true,
-			by: "secure_account",
+			pauseCodes: false,
+			by: "password_reset",
 			client,
 		});
-		const out: SecurityEvent[] = [await recordEvent(deps, tx, { accountId: row.account_id, kind: "sessions_ended", client }, now), ...ended];
-		out.push(
-			await recordEvent(deps, tx, { accountId: row.account_id, kind: "password_changed", client, detail: { via: "secure_account" } }, now),
-		);
-		return out;
+		await liftCodesPause(tx, accountId);
+		return [...ended, await passwordChangedEvent(deps, tx, accountId, input.method, client, now)];
+	});
+	deps.alerts.announce(...events);
+	return { status: "password_changed" };
+}
+
+/**
+ * "Wasn't you?": the link in an alert signs the account out everywhere, forgets
+ * every trusted device, ends sign-ins and resets in progress, and cancels a
+ * recovery under way, all at once. It sets no password and signs nobody in: a
+ * link's holder may be the one who should not be there. A new password comes
+ * through "Forgot password", which asks for the second step like any other.
+ */
+export async function secureAccount(deps: FlowDeps, input: { token: string }, client: ClientInfo): Promise<void> {
+	if (!looksLikeToken(input.token)) throw new TesseraError("invalid_link");
+	const events = await deps.db.transaction().execute(async (tx) => {
+		const now = deps.clock();
+		const row = await tx
+			.selectFrom("action_tokens")
+			.select(["id", "account_id"])
+			.where("token_hash", "=", tokenHash(input.token))
+			.where("purpose", "=", "secure_account")
+			.executeTakeFirst();
+		if (!row) throw new TesseraError("invalid_link");
+		await lockAccount(tx, row.account_id);
+		if (!(await claimActionToken(tx, row.id, now))) throw new TesseraError("invalid_link");
+		const ended = await endAllAccess(deps, tx, { accountId: row.account_id, now, by: "secure_account", client });
+		return [await recordEvent(deps, tx, { accountId: row.account_id, kind: "sessions_ended", client }, now), ...ended];
 	});
 	deps.alerts.announce(...events);
 }

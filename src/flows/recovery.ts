@@ -7,7 +7,6 @@ import type { IssuedCode } from "../methods/one-time-code/one-time-codes.ts";
 import type { Db } from "../store/db.ts";
 import { isUniqueViolation, lockAccount } from "../store/errors.ts";
 import type { ContactKind, RecoveryRequestStatus } from "../store/schema.ts";
-import { formatUtc } from "../core/dates.ts";
 import { codesPaused } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { recordEvent, type SecurityEvent } from "./events.ts";
@@ -45,8 +44,10 @@ export interface WaitingRecovery {
 }
 
 /**
- * The sign-in a recovery is asked from: its password step was passed. Unlike
- * openChallenge, an account whose second factors are all gone still qualifies.
+ * The sign-in a recovery is asked from: its password step was passed, or a
+ * password reset's link (or texted code) was, and the reset waits for a second
+ * step the person cannot give. Unlike openChallenge, an account whose second
+ * factors are all gone still qualifies.
  */
 async function passwordProven(deps: FlowDeps, token: string | undefined): Promise<{ id: string; accountId: string }> {
 	if (!token || !looksLikeToken(token)) throw new TesseraError("challenge_expired");
@@ -55,7 +56,7 @@ async function passwordProven(deps: FlowDeps, token: string | undefined): Promis
 		.select(["id", "account_id", "purpose", "expires_at", "consumed_at"])
 		.where("token_hash", "=", tokenHash(token))
 		.executeTakeFirst();
-	if (row?.purpose !== "sign_in" || row.consumed_at !== null || Number(row.expires_at) <= deps.clock()) {
+	if ((row?.purpose !== "sign_in" && row?.purpose !== "password_reset") || row.consumed_at !== null || Number(row.expires_at) <= deps.clock()) {
 		throw new TesseraError("challenge_expired");
 	}
 	return { id: row.id, accountId: row.account_id };
@@ -140,16 +141,13 @@ export async function sendRecoveryCode(
 }
 
 /**
- * Just after a password reset, the channel it went through proves nothing more:
- * an email or text cannot also start a recovery. Identity checks still can.
+ * After a password reset that no strong factor confirmed, the channel it went
+ * through proves nothing more: an email or text cannot also start a recovery
+ * until a strong factor has signed in. Identity checks still can.
  */
 async function assertCodesNotPaused(deps: FlowDeps, accountId: string): Promise<void> {
-	const account = await deps.db.selectFrom("accounts").select("codes_paused_until").where("id", "=", accountId).executeTakeFirstOrThrow();
-	if (codesPaused(deps, account)) {
-		throw new TesseraError("recovery_paused", {
-			message: `The password of this account was reset recently. For your safety, a code by email or text message can start a recovery only after ${formatUtc(Number(account.codes_paused_until))}. You can ask for an identity check instead.`,
-		});
-	}
+	const account = await deps.db.selectFrom("accounts").select("codes_paused_at").where("id", "=", accountId).executeTakeFirstOrThrow();
+	if (codesPaused(account)) throw new TesseraError("recovery_paused");
 }
 
 /**

@@ -66,7 +66,7 @@ export async function authenticate(deps: FlowDeps, token: string | undefined): P
 			"a.locked_at",
 			"a.role",
 			"a.two_factor_required",
-			"a.codes_paused_until",
+			"a.codes_paused_at",
 		])
 		.where("s.token_hash", "=", tokenHash(token))
 		.executeTakeFirst();

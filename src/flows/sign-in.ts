@@ -176,7 +176,20 @@ async function signedInEvent(deps: FlowDeps, tx: Db, accountId: string, method: 
 	return recordEvent(deps, tx, { accountId, kind: "signed_in", method, client, detail: newDevice ? { newDevice: true } : {} }, now);
 }
 
-export type ChallengePurpose = "sign_in" | "disable_two_factor";
+export type ChallengePurpose = "sign_in" | "disable_two_factor" | "password_reset";
+
+/**
+ * The methods that may answer a challenge for `purpose`: a reset is confirmed only
+ * by a factor no reset can reach; elsewhere, what the account can use as a second step.
+ */
+export function methodsFor(
+	deps: FlowDeps,
+	purpose: ChallengePurpose,
+	account: { id: string; two_factor_enabled: number; codes_paused_at: number | null },
+	db: Db = deps.db,
+): Promise<MethodName[]> {
+	return enrolledMethods(deps, account, db, purpose === "password_reset" ? { strongOnly: true } : { forSignIn: true });
+}
 
 /** A persisted, expiring, single-use second-factor challenge for `purpose`. */
 export async function createChallenge(
@@ -186,6 +199,7 @@ export async function createChallenge(
 	methods: MethodName[],
 	client: ClientInfo,
 	db: Db = deps.db,
+	reset?: { actionTokenId: string; newPasswordHash: string },
 ): Promise<SecondFactorChallenge> {
 	const now = deps.clock();
 	const challenge = newToken(deps.random);
@@ -201,6 +215,8 @@ export async function createChallenge(
 			expires_at: expiresAt,
 			consumed_at: null,
 			ip: client.ip,
+			action_token_id: reset?.actionTokenId ?? null,
+			new_password_hash: reset?.newPasswordHash ?? null,
 		})
 		.execute();
 	return {
@@ -243,7 +259,7 @@ export async function openChallenge(
 			"c.consumed_at",
 			"a.two_factor_enabled",
 			"a.preferred_method",
-			"a.codes_paused_until",
+			"a.codes_paused_at",
 		])
 		.where("c.token_hash", "=", tokenHash(token))
 		.executeTakeFirst();
@@ -252,12 +268,11 @@ export async function openChallenge(
 	}
 	if (purpose !== "any" && row.purpose !== purpose) throw new TesseraError("challenge_expired");
 	if (!row.two_factor_enabled) throw new TesseraError("challenge_expired");
-	const methods = await enrolledMethods(
-		deps,
-		{ id: row.account_id, two_factor_enabled: row.two_factor_enabled, codes_paused_until: row.codes_paused_until },
-		deps.db,
-		{ forSignIn: true },
-	);
+	const methods = await methodsFor(deps, row.purpose, {
+		id: row.account_id,
+		two_factor_enabled: row.two_factor_enabled,
+		codes_paused_at: row.codes_paused_at,
+	});
 	return {
 		id: row.id,
 		accountId: row.account_id,
@@ -306,6 +321,14 @@ export interface SecondFactorResult {
 	device?: { token: string; expiresAt: number };
 }
 
+/** What the effect of a proved second factor is given: whose, which challenge, when, and what the method said. */
+export interface ProofContext {
+	accountId: string;
+	challengeId: string;
+	now: number;
+	consumed: ConsumedProof;
+}
+
 /**
  * Checks a second-factor code for an open challenge and, in one transaction,
  * closes the challenge, claims the code and applies `effect` (open a session,
@@ -317,7 +340,7 @@ export async function proveSecondFactor<T>(
 	purpose: ChallengePurpose,
 	input: { challenge: string; method: MethodName; code: string },
 	client: ClientInfo,
-	effect: (tx: Db, context: { accountId: string; now: number; consumed: ConsumedProof }) => Promise<T>,
+	effect: (tx: Db, context: ProofContext) => Promise<T>,
 ): Promise<T> {
 	const challenge = await challengeForProof(deps, input.challenge, purpose, input.method);
 	const method = deps.methods.get(input.method);
@@ -352,17 +375,17 @@ async function challengeForProof(
 	const row = await deps.db
 		.selectFrom("login_challenges as c")
 		.innerJoin("accounts as a", "a.id", "c.account_id")
-		.select(["c.id", "c.purpose", "c.account_id", "c.expires_at", "c.consumed_at", "a.two_factor_enabled", "a.codes_paused_until"])
+		.select(["c.id", "c.purpose", "c.account_id", "c.expires_at", "c.consumed_at", "a.two_factor_enabled", "a.codes_paused_at"])
 		.where("c.token_hash", "=", tokenHash(token))
 		.executeTakeFirst();
 	if (!row || row.consumed_at !== null || Number(row.expires_at) <= deps.clock() || row.purpose !== purpose || !row.two_factor_enabled) {
 		throw new TesseraError("challenge_expired");
 	}
-	const paused = (methodName === "sms" || methodName === "email") && codesPaused(deps, row);
-	if (paused || !(await deps.methods.get(methodName).isEnrolled(deps.db, row.account_id))) {
-		const methods = await enrolledMethods(deps, { id: row.account_id, two_factor_enabled: row.two_factor_enabled, codes_paused_until: row.codes_paused_until }, deps.db, {
-			forSignIn: true,
-		});
+	const method = deps.methods.get(methodName);
+	// A reset is never confirmed through a channel a reset reaches; nor is a sign-in after one, until a strong factor.
+	const barred = method.reachableByReset && (purpose === "password_reset" || codesPaused(row));
+	if (barred || !(await method.isEnrolled(deps.db, row.account_id))) {
+		const methods = await methodsFor(deps, purpose, { id: row.account_id, two_factor_enabled: row.two_factor_enabled, codes_paused_at: row.codes_paused_at });
 		throw new TesseraError("method_not_available", {
 			fields: [{ field: "method", problem: `Use one of: ${methods.join(", ")}.` }],
 		});
@@ -390,7 +413,7 @@ async function checkSecondFactor<T>(
 	method: SecondFactorMethod,
 	code: string,
 	client: ClientInfo,
-	effect: (tx: Db, context: { accountId: string; now: number; consumed: ConsumedProof }) => Promise<T>,
+	effect: (tx: Db, context: ProofContext) => Promise<T>,
 ): Promise<T> {
 	return deps.attempts.attempt(codeLimits(deps, challenge.accountId, client), async () => {
 		const proof = await method.prepare(
@@ -404,9 +427,14 @@ async function checkSecondFactor<T>(
 			// turned off) is challenge_expired, not a wrong code counted against the person.
 			await closeChallenge(tx, challenge.id, now);
 			const consumed = await method.consume(tx, proof, now);
-			return effect(tx, { accountId: challenge.accountId, now, consumed });
+			return effect(tx, { accountId: challenge.accountId, challengeId: challenge.id, now, consumed });
 		});
 	});
+}
+
+/** A factor no reset can reach was used: codes by email and SMS count as a second step again. */
+export async function liftCodesPause(tx: Db, accountId: string): Promise<void> {
+	await tx.updateTable("accounts").set({ codes_paused_at: null }).where("id", "=", accountId).where("codes_paused_at", "is not", null).execute();
 }
 
 /** Closes an open challenge, once: `challenge_expired` when it closed meanwhile or ran out. */
@@ -450,9 +478,7 @@ export async function completeSecondFactor(
 		// A working second factor shows the person is not locked out: a recovery under way ends.
 		events.push(...(await endRecoveryAttempts(deps, tx, accountId, "sign_in", client, now)));
 		// A factor no reset can reach ends the pause on codes by email and SMS.
-		if (input.method !== "sms" && input.method !== "email") {
-			await tx.updateTable("accounts").set({ codes_paused_until: null }).where("id", "=", accountId).where("codes_paused_until", "is not", null).execute();
-		}
+		if (!deps.methods.get(input.method).reachableByReset) await liftCodesPause(tx, accountId);
 		return { result, events };
 	});
 	deps.alerts.announce(...proved.events);

@@ -12,6 +12,15 @@ import { renderErrorPage, webRoutes } from "./web/routes.ts";
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
+/**
+ * A client that stops sending holds its socket no longer than this: its headers
+ * must arrive within HEADERS_TIMEOUT_MS and the whole request within
+ * REQUEST_TIMEOUT_MS (checked every CONNECTIONS_CHECK_MS), or the socket is closed.
+ */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 15_000;
+const CONNECTIONS_CHECK_MS = 1_000;
+
 export interface AppOptions {
 	deps: FlowDeps;
 	logger: Logger;
@@ -35,7 +44,7 @@ export interface RouteInfo {
 }
 
 const routeLists = new WeakMap<FastifyInstance, RouteInfo[]>();
-const inFlight = new WeakMap<FastifyInstance, Set<string>>();
+const inFlight = new WeakMap<FastifyInstance, Map<string, unknown>>();
 
 /** Requests being answered right now: a shutdown waits for them, and only them. */
 export function requestsInFlight(app: FastifyInstance): number {
@@ -57,16 +66,33 @@ export async function buildApp({ deps, logger, probes = {} }: AppOptions): Promi
 		return503OnClosing: true,
 		ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, useDefaults: false } },
 		routerOptions: { maxParamLength: 200 },
+		requestTimeout: REQUEST_TIMEOUT_MS,
+		http: { headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: CONNECTIONS_CHECK_MS },
 	});
+	// Past the cap, new connections are refused at once instead of exhausting file descriptors.
+	app.server.maxConnections = deps.config.maxConnections;
 
 	const routes: RouteInfo[] = [];
 	routeLists.set(app, routes);
-	const flight = new Set<string>();
+	// In flight: answered by nobody yet, or a handler still running. A request whose client left
+	// stops counting when its handler returns (Fastify's onResponse never runs for it), or at
+	// once when no handler had started.
+	const flight = new Map<string, { handling: boolean; closed: boolean }>();
 	inFlight.set(app, flight);
 	app.addHook("onRequest", (request, reply, done) => {
-		flight.add(request.id);
+		const state = { handling: false, closed: false };
+		flight.set(request.id, state);
+		reply.raw.once("close", () => {
+			state.closed = true;
+			if (!state.handling) flight.delete(request.id);
+		});
 		// The id every log line of this request carries: quote it when reporting a problem.
 		reply.header("X-Request-Id", request.id);
+		// Node keeps the first of two Host headers; a proxy in front may have read the second.
+		if (request.raw.rawHeaders.filter((_, i) => i % 2 === 0 && /^host$/i.test(request.raw.rawHeaders[i]!)).length > 1) {
+			done(new TesseraError("invalid_request", { message: "The request has more than one Host header." }));
+			return;
+		}
 		done();
 	});
 	app.addHook("onResponse", (request, _reply, done) => {
@@ -76,6 +102,19 @@ export async function buildApp({ deps, logger, probes = {} }: AppOptions): Promi
 
 	app.addHook("onRoute", (route) => {
 		for (const method of [route.method].flat()) if (method !== "HEAD") routes.push({ method, url: route.url });
+		const handler = route.handler;
+		route.handler = async function tracked(this: FastifyInstance, request, reply) {
+			const state = flight.get(request.id);
+			if (state) state.handling = true;
+			try {
+				return await handler.call(this, request, reply);
+			} finally {
+				if (state) {
+					state.handling = false;
+					if (state.closed) flight.delete(request.id);
+				}
+			}
+		};
 	});
 
 	// Each plugin below registers the one body format it takes; elsewhere any body is refused (415).

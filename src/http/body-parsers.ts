@@ -1,6 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { TesseraError } from "../core/errors.ts";
 
+/** How deep a JSON body may nest: far more than any route's schema, far less than the stack allows. */
+const MAX_JSON_DEPTH = 32;
+
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
 function decodeUtf8(body: Buffer): string {
@@ -48,13 +51,15 @@ export function parseForm(text: string): Record<string, string> {
  * get past the UTF-8 check, and both databases would quietly store U+FFFD).
  * Returns the path of the first offending field.
  */
-export function findMalformedText(value: unknown, path = ""): string | undefined {
+export function findMalformedText(value: unknown, path = "", depth = 0): string | undefined {
 	if (typeof value === "string") return isCleanText(value) ? undefined : path || "body";
 	if (typeof value !== "object" || value === null) return undefined;
+	// No request Tessera takes nests deeper than a few levels; thousands would exhaust the stack.
+	if (depth >= MAX_JSON_DEPTH) throw new TesseraError("invalid_json", { message: `The request body nests deeper than ${MAX_JSON_DEPTH} levels.` });
 	for (const [key, item] of Object.entries(value)) {
 		const childPath = path ? `${path}.${key}` : key;
 		if (!isCleanText(key)) return childPath;
-		const found = findMalformedText(item, childPath);
+		const found = findMalformedText(item, childPath, depth + 1);
 		if (found) return found;
 	}
 	return undefined;

@@ -1,10 +1,16 @@
 import type { FastifyRequest } from "fastify";
+import { canonicalAddress } from "../core/address.ts";
 import type { ClientInfo } from "../flows/deps.ts";
+
+/** The client's address, canonical (no port, IPv4-mapped as IPv4), through the proxies Tessera trusts. */
+export function clientAddress(request: FastifyRequest): string {
+	return canonicalAddress(request.ip);
+}
 
 export function clientInfo(request: FastifyRequest): ClientInfo {
 	const agent = request.headers["user-agent"];
 	return {
-		ip: request.ip,
+		ip: clientAddress(request),
 		userAgent: typeof agent === "string" ? agent : undefined,
 		origin: `${request.protocol}://${request.host}`,
 		rpId: request.hostname,
@@ -26,4 +32,32 @@ export function isSecureContext(request: FastifyRequest): boolean {
 /** Whether a client address is this machine's own (127.0.0.0/8, ::1, or IPv4-mapped loopback). */
 export function isLoopback(ip: string): boolean {
 	return ip === "::1" || /^(::ffff:)?127\./.test(ip);
+}
+
+/** Whether the Host header names this machine itself: localhost, 127.x.x.x or [::1], with or without a port. */
+export function isLoopbackHost(request: FastifyRequest): boolean {
+	const host = request.hostname.toLowerCase();
+	return host === "localhost" || host.endsWith(".localhost") || isLoopback(host) || host === "[::1]";
+}
+
+/** Whether the Host header is an address rather than a name (a scraper on the operator's network uses one). */
+export function isAddressHost(request: FastifyRequest): boolean {
+	const host = request.hostname.toLowerCase();
+	return /^\d+\.\d+\.\d+\.\d+$/.test(host) || /^\[[0-9a-f:.]+\]$/.test(host);
+}
+
+/**
+ * Whether a request came through a proxy Tessera was not told to trust. Such a
+ * proxy (nginx on the same host, say) makes every request look like it came from
+ * loopback; its forwarding headers are the sign. Tessera reads X-Forwarded-For
+ * from the hops it trusts: a request with any forwarding header (`Forwarded`,
+ * `X-Forwarded-For`, `X-Real-IP`) counts as direct only when X-Forwarded-For was
+ * read through a trusted hop.
+ */
+export function cameThroughUntrustedProxy(request: FastifyRequest): boolean {
+	const headers = request.headers;
+	const forwarded = headers.forwarded !== undefined || headers["x-real-ip"] !== undefined || headers["x-forwarded-for"] !== undefined;
+	if (!forwarded) return false;
+	// With the nearest hop trusted, Fastify read the header: more than the socket's own address.
+	return headers["x-forwarded-for"] === undefined || request.ips === undefined || request.ips.length < 2;
 }

@@ -48,6 +48,12 @@ export interface SecondFactorMethod {
 	readonly name: MethodName;
 	/** A short label for people: "Authenticator app". */
 	readonly label: string;
+	/**
+	 * Whether a password reset goes through this method's channel (codes by email and
+	 * SMS). Such a method never confirms a reset, and after a reset that no other factor
+	 * confirmed it is no second step until one does: whoever reset the password may hold it.
+	 */
+	readonly reachableByReset: boolean;
 	isEnrolled(db: Db, accountId: string): Promise<boolean>;
 	/** `challengeId` is the sign-in the code is for: codes sent by SMS or email are bound to it. */
 	prepare(context: PrepareContext, code: string): Promise<PreparedProof>;

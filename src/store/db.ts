@@ -13,6 +13,7 @@ import { contactValueLocks } from "./migrations/006-contact-value-locks.ts";
 import { recoveryAndEvents } from "./migrations/007-recovery-and-events.ts";
 import { codesPaused } from "./migrations/008-codes-paused.ts";
 import { durableAlerts } from "./migrations/009-durable-alerts.ts";
+import { linksBoundToAddresses } from "./migrations/010-links-bound-to-addresses.ts";
 import { NodeSqliteDatabase } from "./node-sqlite.ts";
 import type { Schema } from "./schema.ts";
 
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
 	"007-recovery-and-events": recoveryAndEvents,
 	"008-codes-paused": codesPaused,
 	"009-durable-alerts": durableAlerts,
+	"010-links-bound-to-addresses": linksBoundToAddresses,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -23,8 +23,11 @@ export interface AccountsTable {
 	role: Generated<string>;
 	/** 1 after recovery or an operator reset two-factor: set it up again before anything else. */
 	two_factor_required: Generated<number>;
-	/** Until then (after a password reset), codes by email and SMS are not a second step. */
-	codes_paused_until: Generated<number | null>;
+	/**
+	 * Since then (a password reset that no strong factor confirmed), codes by email and
+	 * SMS are not a second step, until a factor no reset can reach signs in.
+	 */
+	codes_paused_at: Generated<number | null>;
 }
 
 /** An account row as read from the database. */
@@ -48,7 +51,7 @@ export const accountColumns = [
 	"locked_at",
 	"role",
 	"two_factor_required",
-	"codes_paused_until",
+	"codes_paused_at",
 ] as const satisfies readonly (keyof AccountsTable)[];
 
 export interface SessionsTable {
@@ -64,14 +67,21 @@ export interface SessionsTable {
 
 export interface LoginChallengesTable {
 	id: string;
-	/** "sign_in", or "disable_two_factor" for confirming that change with a second factor. */
-	purpose: Generated<"sign_in" | "disable_two_factor">;
+	/**
+	 * "sign_in"; "disable_two_factor" for confirming that change with a second factor;
+	 * "password_reset" for a reset on an account with two-factor, waiting for its second step.
+	 */
+	purpose: Generated<"sign_in" | "disable_two_factor" | "password_reset">;
 	token_hash: string;
 	account_id: string;
 	created_at: number;
 	expires_at: number;
 	consumed_at: number | null;
 	ip: string | null;
+	/** A reset's link (or texted code) this challenge completes, claimed with it. */
+	action_token_id: Generated<string | null>;
+	/** A reset's new password, as argon2id, set when its second step succeeds. */
+	new_password_hash: Generated<string | null>;
 }
 
 export interface TotpCredentialsTable {
@@ -263,6 +273,8 @@ export interface ActionTokensTable {
 	token_hash: string;
 	code_hash: string | null;
 	recovery_id: string | null;
+	/** The confirmed address the link went to: removing or replacing it ends the link. */
+	contact_id: Generated<string | null>;
 	created_at: number;
 	expires_at: number;
 	used_at: number | null;

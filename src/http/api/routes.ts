@@ -31,7 +31,14 @@ import type { TwoFactorState } from "../../flows/accounts.ts";
 import { RUNNING_LOW_AT } from "../../methods/backup-code/backup-codes.ts";
 import type { methodNames } from "../../methods/types.ts";
 import { registerJsonParser } from "../body-parsers.ts";
-import { changePassword, completePasswordReset, requestPasswordReset, secureAccount } from "../../flows/password.ts";
+import {
+	changePassword,
+	completePasswordReset,
+	completePasswordResetSecondFactor,
+	requestPasswordReset,
+	secureAccount,
+} from "../../flows/password.ts";
+import type { SecondFactorChallenge } from "../../flows/sign-in.ts";
 import {
 	cancelRecoveryByLink,
 	fileRecoveryRequest,
@@ -48,6 +55,11 @@ declare module "fastify" {
 	interface FastifyRequest {
 		auth?: Authenticated;
 	}
+}
+
+function challengeBody(challenge: SecondFactorChallenge) {
+	const { methods, preferred, expiresAt, destinations } = challenge;
+	return { challenge: challenge.challenge, methods, preferred, expiresAt: iso(expiresAt), destinations };
 }
 
 function iso(ms: number): string {
@@ -166,16 +178,27 @@ export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		return { reset: token, message: resetRequestedMessage };
 	});
 
+	// With two-factor on, the new password waits for a second step that no reset can reach.
 	app.post("/password-reset/complete", { schema: s.completePasswordReset }, async (request) => {
 		const body = request.body as { token: string; code?: string; newPassword: string };
-		await completePasswordReset(deps, { token: body.token, code: body.code, password: body.newPassword }, clientInfo(request));
-		return { status: "password_changed" };
+		const outcome = await completePasswordReset(deps, { token: body.token, code: body.code, password: body.newPassword }, clientInfo(request));
+		if (outcome.status === "password_changed") return outcome;
+		return { status: outcome.status, secondFactor: challengeBody(outcome.secondFactor) };
 	});
 
+	app.post("/password-reset/second-factor", { schema: s.passwordResetSecondFactor }, async (request) => {
+		const body = request.body as { challenge: string; method: (typeof methodNames)[number]; code?: string; response?: unknown };
+		// A passkey answers with its assertion (options from /sessions/second-factor/passkey/options); the others with a code.
+		const code = body.method === "passkey" ? JSON.stringify(body.response ?? null) : body.code;
+		if (code === undefined) throw new TesseraError("invalid_request", { fields: [{ field: "code", problem: "Required for this method." }] });
+		return completePasswordResetSecondFactor(deps, { challenge: body.challenge, method: body.method, code }, clientInfo(request));
+	});
+
+	// "Wasn't you?": signs out everywhere. It sets no password: that is "Forgot password", with its second step.
 	app.post("/secure-account", { schema: s.secureAccount }, async (request) => {
-		const body = request.body as { token: string; newPassword: string };
-		await secureAccount(deps, { token: body.token, password: body.newPassword }, clientInfo(request));
-		return { status: "password_changed" };
+		const body = request.body as { token: string };
+		await secureAccount(deps, { token: body.token }, clientInfo(request));
+		return { status: "signed_out_everywhere" };
 	});
 
 	// ── Account recovery ─────────────────────────────────────────────────────

@@ -151,10 +151,17 @@ export const apiSchemas = {
 	},
 	completePasswordReset: {
 		body: object({ token: str(128), code: str(64), newPassword: str(1024) }, ["token", "newPassword"]),
+		response: { 200: { type: "object", properties: { status: { type: "string" }, secondFactor } }, "4xx": errorResponse },
+	},
+	passwordResetSecondFactor: {
+		body: object(
+			{ challenge: str(128), method: { type: "string", enum: [...methodNames] }, code: str(128), response: anyObject },
+			["challenge", "method"],
+		),
 		response: { 200: ok, "4xx": errorResponse },
 	},
 	secureAccount: {
-		body: object({ token: str(128), newPassword: str(1024) }, ["token", "newPassword"]),
+		body: object({ token: str(128) }, ["token"]),
 		response: { 200: ok, "4xx": errorResponse },
 	},
 	recoveryOptions: {

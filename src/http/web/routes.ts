@@ -56,6 +56,8 @@ import {
 	linkExpiredPage,
 	newPasswordPage,
 	passwordResetDonePage,
+	secureAccountDonePage,
+	secureAccountPage,
 	recoverCodePage,
 	recoverStartPage,
 	recoveryCancelledPage,
@@ -63,7 +65,16 @@ import {
 	resetSentPage,
 	setUpAgainPage,
 } from "../../ui/pages/recovery.ts";
-import { changePassword, completePasswordReset, RESET_LINK_TTL_MS, requestPasswordReset, resetLinkIsLive, secureAccount } from "../../flows/password.ts";
+import {
+	changePassword,
+	completePasswordReset,
+	completePasswordResetSecondFactor,
+	type PasswordResetOutcome,
+	RESET_LINK_TTL_MS,
+	requestPasswordReset,
+	resetLinkIsLive,
+	secureAccount,
+} from "../../flows/password.ts";
 import {
 	cancelRecoveryByLink,
 	decideRecoveryRequest,
@@ -88,7 +99,7 @@ import {
 	totpEnrollPage,
 } from "../../ui/pages/settings.ts";
 import { registerFormParser } from "../body-parsers.ts";
-import { clientInfo, isLoopback } from "../client.ts";
+import { cameThroughUntrustedProxy, clientAddress, clientInfo, isLoopback, isLoopbackHost } from "../client.ts";
 import { applyErrorHeaders, toTesseraError } from "../errors.ts";
 import { clearCookie, csrfTokenFor, readCookie, rotateCsrf, setCookie, verifyCsrf } from "./cookies.ts";
 
@@ -279,7 +290,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		noMethods: string;
 		/** Settings steps need the signed-in browser. */
 		preHandler?: typeof requireSignedIn;
-		pageText?: { heading: string; intro: string };
+		pageText?: { heading: string; intro: string; recoverable?: boolean; cancel?: string };
 		/** What the person sees when the challenge has gone. */
 		expired(request: FastifyRequest, reply: FastifyReply, message: string): FastifyReply;
 		/** Runs the step's effect with the answer; returns where to go. */
@@ -918,9 +929,9 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			const token = readCookie(request, "reset");
 			if (!token) return reply.redirect("/forgot-password", 303);
 			try {
-				await completePasswordReset(deps, { token, code: body.code ?? "", password: body.password ?? "" }, clientInfo(request));
+				const outcome = await completePasswordReset(deps, { token, code: body.code ?? "", password: body.password ?? "" }, clientInfo(request));
 				clearCookie(request, reply, "reset");
-				return send(reply, passwordResetDonePage());
+				return resetOutcome(request, reply, outcome);
 			} catch (error) {
 				const { error: e, form } = asFormError(error, reply);
 				const help = { href: "/forgot-password", text: "Ask for a new code" };
@@ -938,71 +949,91 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		},
 	};
 
-	/** A page reached from a link in a message: the token comes in the address and goes on in the form. */
-	function linkPage(
-		path: string,
-		purpose: "password_reset" | "secure_account",
-		copy: { title: string; intro: string; submit: string; expired: { title: string; message: string; again?: { href: string; text: string } } },
-		complete: (request: FastifyRequest, token: string, password: string) => Promise<void>,
-		done: () => Html,
-	): void {
-		app.get(path, { schema: tokenQuery }, async (request, reply) => {
-			const { token } = request.query as { token?: string };
-			if (!(await resetLinkIsLive(deps, token, purpose))) return send(reply, linkExpiredPage(copy.expired), 410);
-			return send(reply, newPasswordPage({ csrf: csrfTokenFor(deps, request, reply), action: path, token: token!, ...copy }));
-		});
-		app.post(path, { schema: form({ token: 128, password: 1024 }), preHandler: csrfCheck }, async (request, reply) => {
-			const body = request.body as { token?: string; password?: string };
-			try {
-				await complete(request, body.token ?? "", body.password ?? "");
-				return send(reply, done());
-			} catch (error) {
-				const { error: e, form } = asFormError(error, reply);
-				if (e.code === "invalid_link") return send(reply, linkExpiredPage(copy.expired), e.status);
-				const page = newPasswordPage({ csrf: csrfTokenFor(deps, request, reply), action: path, token: body.token ?? "", ...copy, error: form });
-				return send(reply, page, e.status);
-			}
-		});
+	/**
+	 * Where a reset's link or code leads: done, or, with two-factor on, the second
+	 * step that confirms the new password (its challenge in the sign-in cookie, so
+	 * "Can't use any of these?" leads on to recovery).
+	 */
+	function resetOutcome(request: FastifyRequest, reply: FastifyReply, outcome: PasswordResetOutcome) {
+		if (outcome.status === "password_changed") return send(reply, passwordResetDonePage());
+		const { challenge, expiresAt } = outcome.secondFactor;
+		setCookie(request, reply, "signin", challenge, Math.ceil((expiresAt - deps.clock()) / 1000));
+		return reply.redirect("/reset-password/verify", 303);
 	}
 
-	linkPage(
-		"/reset-password",
-		"password_reset",
-		{
-			title: "Choose a new password",
-			intro: "Every session signs out and trusted devices are forgotten. Two-factor authentication stays on: you will still need your second step to sign in.",
-			submit: "Save new password",
-			expired: {
-				title: "This link has expired",
-				message: "Password reset links work once, for 30 minutes. Ask for a new one.",
-				again: { href: "/forgot-password", text: "Ask for a new link" },
-			},
-		},
-		(request, token, password) => completePasswordReset(deps, { token, password }, clientInfo(request)),
-		passwordResetDonePage,
-	);
+	const resetLinkExpired = {
+		title: "This link has expired",
+		message: "Password reset links work once, for 30 minutes. Ask for a new one.",
+		again: { href: "/forgot-password", text: "Ask for a new link" },
+	};
+	const resetCopy = {
+		title: "Choose a new password",
+		intro: "Every session signs out and trusted devices are forgotten. If two-factor authentication is on, you confirm the new password with your authenticator app, a passkey or a backup code next.",
+		submit: "Continue",
+	};
 
-	linkPage(
-		"/secure-account",
-		"secure_account",
-		{
-			title: "Secure your account",
-			intro: "This signs your account out everywhere, forgets every trusted device, cancels any account recovery under way, and sets a new password. Two-factor authentication stays on.",
-			submit: "Sign out everywhere and save new password",
-			expired: {
-				title: "This link has expired",
-				message: "“Wasn't you?” links work once, for 7 days. If you are worried about your account, reset your password now.",
-				again: { href: "/forgot-password", text: "Reset your password" },
-			},
+	// A page reached from a link in a message: the token comes in the address and goes on in the form.
+	app.get("/reset-password", { schema: tokenQuery }, async (request, reply) => {
+		const { token } = request.query as { token?: string };
+		if (!(await resetLinkIsLive(deps, token, "password_reset"))) return send(reply, linkExpiredPage(resetLinkExpired), 410);
+		return send(reply, newPasswordPage({ csrf: csrfTokenFor(deps, request, reply), action: "/reset-password", token: token!, ...resetCopy }));
+	});
+	app.post("/reset-password", { schema: form({ token: 128, password: 1024 }), preHandler: csrfCheck }, async (request, reply) => {
+		const body = request.body as { token?: string; password?: string };
+		try {
+			const outcome = await completePasswordReset(deps, { token: body.token ?? "", password: body.password ?? "" }, clientInfo(request));
+			return resetOutcome(request, reply, outcome);
+		} catch (error) {
+			const { error: e, form } = asFormError(error, reply);
+			if (e.code === "invalid_link") return send(reply, linkExpiredPage(resetLinkExpired), e.status);
+			const page = newPasswordPage({ csrf: csrfTokenFor(deps, request, reply), action: "/reset-password", token: body.token ?? "", ...resetCopy, error: form });
+			return send(reply, page, e.status);
+		}
+	});
+
+	secondStepRoutes({
+		base: "/reset-password/verify",
+		cookie: "signin",
+		purpose: "password_reset",
+		noMethods: "/sign-in/recover",
+		pageText: {
+			heading: "Confirm your new password",
+			intro: "Your new password takes effect once you confirm it is you. A code by email or text message cannot confirm a reset: use your authenticator app, a passkey or a backup code.",
+			recoverable: true,
+			cancel: "/sign-in",
 		},
-		(request, token, password) => secureAccount(deps, { token, password }, clientInfo(request)),
-		() =>
-			messagePage({
-				title: "Your account is secured",
-				message: "Every session is signed out and your password is changed. Sign in with the new password and your second step, then check your account activity.",
-				link: { href: "/sign-in", text: "Sign in" },
-			}),
-	);
+		expired: (_request, reply, message) =>
+			send(reply, linkExpiredPage({ ...resetLinkExpired, title: "That took too long", message: `${message} Your password was not changed.` }), 410),
+		async complete(request, reply, input) {
+			await completePasswordResetSecondFactor(deps, input, clientInfo(request));
+			clearCookie(request, reply, "signin");
+			return send(reply, passwordResetDonePage());
+		},
+	});
+
+	const secureExpired = {
+		title: "This link has expired",
+		message: "“Wasn't you?” links work once, for 7 days, and only while the address they were sent to is on the account. If you are worried about your account, reset your password now.",
+		again: { href: "/forgot-password", text: "Reset your password" },
+	};
+
+	// One button, no password: a mail scanner that follows the link changes nothing, and the link sets nothing.
+	app.get("/secure-account", { schema: tokenQuery }, async (request, reply) => {
+		const { token } = request.query as { token?: string };
+		if (!(await resetLinkIsLive(deps, token, "secure_account"))) return send(reply, linkExpiredPage(secureExpired), 410);
+		return send(reply, secureAccountPage({ csrf: csrfTokenFor(deps, request, reply), token: token! }));
+	});
+	app.post("/secure-account", { schema: form({ token: 128 }), preHandler: csrfCheck }, async (request, reply) => {
+		const body = request.body as { token?: string };
+		try {
+			await secureAccount(deps, { token: body.token ?? "" }, clientInfo(request));
+		} catch (error) {
+			const { error: e } = asFormError(error, reply);
+			if (e.code === "invalid_link") return send(reply, linkExpiredPage(secureExpired), e.status);
+			throw error;
+		}
+		return send(reply, secureAccountDonePage());
+	});
 
 	// ── Account recovery ─────────────────────────────────────────────────────
 	async function recoveryPageFor(request: FastifyRequest, reply: FastifyReply, error?: FormError, status = 200) {
@@ -1170,9 +1201,13 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 	// ── Development outbox ───────────────────────────────────────────────────
 	if (deps.outbox) {
 		const outbox = deps.outbox;
-		// It shows codes as sent: only to a browser on this machine.
+		// It shows codes as sent: only to a browser on this machine, asking for this machine by
+		// name (not a page elsewhere whose name was pointed here), and not through a proxy
+		// Tessera does not know (which makes every request look local).
 		app.get("/dev/outbox", { schema: noQuery }, async (request, reply) => {
-			if (!isLoopback(request.ip)) throw new TesseraError("not_found");
+			if (cameThroughUntrustedProxy(request) || !isLoopback(clientAddress(request)) || !isLoopbackHost(request)) {
+				throw new TesseraError("not_found");
+			}
 			return send(reply, outboxPage(outbox.list()));
 		});
 	}

@@ -76,6 +76,7 @@ interface BackupProofDetail {
 export class BackupCodeMethod implements SecondFactorMethod {
 	readonly name = "backup_code" as const;
 	readonly label = "Backup code";
+	readonly reachableByReset = false;
 	readonly #deps: MethodDeps;
 	/** argon2id computations made to check typed codes (not to make new sets): one per attempt. */
 	readonly stats = { checkHashes: 0 };

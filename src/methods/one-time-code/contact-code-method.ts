@@ -10,6 +10,7 @@ import type { OneTimeCodes } from "./one-time-codes.ts";
 export class ContactCodeMethod implements SecondFactorMethod {
 	readonly name: "sms" | "email";
 	readonly label: string;
+	readonly reachableByReset = true;
 	readonly #deps: MethodDeps;
 	readonly #codes: OneTimeCodes;
 

@@ -59,6 +59,7 @@ function relyingParty(deps: MethodDeps, context: { origin?: string | undefined; 
 export class PasskeyMethod implements SecondFactorMethod {
 	readonly name = "passkey" as const;
 	readonly label = "Passkey";
+	readonly reachableByReset = false;
 	readonly #deps: MethodDeps;
 
 	constructor(deps: MethodDeps) {

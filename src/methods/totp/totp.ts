@@ -40,6 +40,7 @@ export function matchTotpStep(secret: Uint8Array, code: string, now: number): nu
 export class TotpMethod implements SecondFactorMethod {
 	readonly name = "totp" as const;
 	readonly label = "Authenticator app";
+	readonly reachableByReset = false;
 	readonly #deps: MethodDeps;
 
 	constructor(deps: MethodDeps) {

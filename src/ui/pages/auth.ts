@@ -181,12 +181,14 @@ export function secondFactorPage(p: {
 	/** Where the step's forms post: "/sign-in/verify", or the turn-off confirmation. */
 	base?: string;
 	/** Why the second step is asked for, when it is not a sign-in. */
-	purpose?: { heading: string; intro: string };
+	purpose?: { heading: string; intro: string; recoverable?: boolean; cancel?: string };
 }): Html {
 	const copy = methodCopy[p.method];
 	const isPasskey = p.method === "passkey";
 	const base = p.base ?? "/sign-in/verify";
 	const allowTrust = p.purpose === undefined;
+	// Sign-in and a password reset lead on to recovery; a settings change does not.
+	const recoverable = p.purpose === undefined || p.purpose.recoverable === true;
 	const others = p.methods.filter((m) => m !== p.method);
 	const failedCode = p.error?.code !== undefined && codeErrors.has(p.error.code);
 	return layout({
@@ -213,9 +215,9 @@ ${isPasskey ? "" : html`<form method="post" action="${base}" novalidate>
   <button type="submit">Verify</button>
 </form>`}
 ${others.length > 0 ? html`<p><a href="${base}/methods">Try another way</a></p>` : ""}
-${allowTrust ? html`<p><a href="/sign-in/recover">Can't use any of these?</a></p>` : ""}
+${recoverable ? html`<p><a href="/sign-in/recover">Can't use any of these?</a></p>` : ""}
 <p class="safety">Tessera never asks for a code by message, email or phone call. Type codes only on this page.</p>
-<p>${allowTrust ? html`<a href="/sign-in">Cancel and start again</a>` : html`<a href="/settings">Cancel</a>`}</p>`,
+<p>${allowTrust ? html`<a href="/sign-in">Cancel and start again</a>` : html`<a href="${p.purpose?.cancel ?? "/settings"}">Cancel</a>`}</p>`,
 	});
 }
 
@@ -241,7 +243,7 @@ ${p.methods.map(
 	(m) => html`<li><a class="choice" href="${base}?method=${m}"><strong>${methodCopy[m].title}</strong><span>${choiceText(m, p.destinations[m])}</span></a></li>`,
 )}
 </ul>
-${base === "/sign-in/verify" ? html`<p><a href="/sign-in/recover">Can't use any of these?</a> Recover your account.</p>` : ""}
+${base === "/sign-in/verify" || base === "/reset-password/verify" ? html`<p><a href="/sign-in/recover">Can't use any of these?</a> Recover your account.</p>` : ""}
 <p><a href="/sign-in">Cancel and start again</a></p>`,
 	});
 }

@@ -99,6 +99,33 @@ export function passwordResetDonePage(): Html {
 	});
 }
 
+/** "Wasn't you?": one button, so that a scanner following the link changes nothing. */
+export function secureAccountPage(p: { csrf: string; token: string }): Html {
+	return layout({
+		title: "Secure your account",
+		body: html`<h1>Secure your account</h1>
+<p>This signs your account out on every device, forgets every trusted device, stops any password reset or account recovery under way, and withdraws an identity check not yet decided. It changes nothing else: your password and two-factor authentication stay as they are.</p>
+<form method="post" action="/secure-account">
+  ${csrfField(p.csrf)}
+  <input type="hidden" name="token" value="${p.token}">
+  <button type="submit" class="danger">Sign out everywhere</button>
+</form>
+<p>Next, choose a new password with “Forgot password”: if two-factor authentication is on, you confirm it with your authenticator app, a passkey or a backup code.</p>
+${neverAsks}`,
+	});
+}
+
+export function secureAccountDonePage(): Html {
+	return layout({
+		title: "Signed out everywhere",
+		body: html`<h1>Signed out everywhere</h1>
+<p class="notice" role="status" id="secure-account-done">Every session is signed out, trusted devices are forgotten, and resets and recoveries under way are stopped.</p>
+<p>If someone else may know your password, choose a new one now. Then sign in and check your account activity.</p>
+<p><a class="button" href="/forgot-password">Choose a new password</a></p>
+<p><a href="/sign-in">Sign in</a> · <a href="/help">Help centre</a></p>`,
+	});
+}
+
 export function changePasswordPage(p: { user: PageUser; error?: FormError | undefined }): Html {
 	return layout({
 		title: "Change password",
