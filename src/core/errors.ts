@@ -94,6 +94,14 @@ export const errorCatalogue = {
 		status: 410,
 		message: "This link has expired or has already been used. Links in our messages work once, for a limited time.",
 	},
+	own_identity_check: {
+		status: 403,
+		message: "This identity check is for your own account: another operator must decide it.",
+	},
+	server_busy: {
+		status: 503,
+		message: "Tessera is very busy right now and could not take this request. Nothing was changed; try again in a moment.",
+	},
 	csrf_failed: { status: 403, message: "This form has expired or did not come from Tessera. Reload the page and try again." },
 	not_found: { status: 404, message: "There is nothing here." },
 	internal_error: { status: 500, message: "Something went wrong on our side. Nothing was changed; please try again." },

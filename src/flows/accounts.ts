@@ -2,13 +2,13 @@ import { type FieldProblem, TesseraError } from "../core/errors.ts";
 import { newId } from "../core/tokens.ts";
 import { canonicalUsername, usernameProblem } from "../core/username.ts";
 import type { BackupCodeStatus } from "../methods/backup-code/backup-codes.ts";
-import { hashPassword, verifyPassword } from "../methods/password/hashing.ts";
+import { electiveHashing, hashPassword, verifyPassword } from "../methods/password/hashing.ts";
 import type { MethodName } from "../methods/types.ts";
 import { isUniqueViolation } from "../store/errors.ts";
 import type { Db } from "../store/db.ts";
 import type { Account } from "../store/schema.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
-import { passwordLimits, signUpLimits } from "./limits.ts";
+import { confirmationBudget, passwordLimits, signUpLimits } from "./limits.ts";
 import { recordEvent } from "./events.ts";
 import { createSession, type IssuedSession } from "./sessions.ts";
 
@@ -94,8 +94,10 @@ export async function requirePassword(
 	password: string,
 	client: ClientInfo,
 ): Promise<void> {
-	await deps.attempts.attempt(passwordLimits(deps, { accountId: account.id }, client), async () => {
-		if (!(await verifyPassword(account.password_hash, password))) {
+	// Every confirmation costs a hash, right or wrong: they have a budget of their own, and wait behind sign-ins.
+	await deps.attempts.count(confirmationBudget(deps, account.id));
+	await deps.attempts.attempt(passwordLimits(deps, { accountId: account.id, via: "confirmation" }, client), async () => {
+		if (!(await electiveHashing(() => verifyPassword(account.password_hash, password)))) {
 			throw new TesseraError("invalid_credentials", {
 				message: "That password is not right. Enter the password you use to sign in.",
 				fields: [{ field: "password", problem: "Not the right password." }],

@@ -3,16 +3,22 @@ import type { ThrottleEntry } from "../limits/attempts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 
 /**
- * What a wrong password counts against: the account (or, when no account has
- * the name typed, that name) and the address.
+ * What a wrong password counts against, besides the address:
+ * - each name of an account on its own (its username, its email, a settings
+ *   confirmation): a throttled name says nothing of which other names belong to
+ *   the same account, as one budget shared between them would;
+ * - a name no account has, on its own, just the same;
+ * - a trusted device of the account, on its own: a stranger's guesses never
+ *   lock the owner out on a device that once passed the second step.
  */
 export function passwordLimits(
 	deps: FlowDeps,
-	subject: { accountId: string } | { name: string },
+	subject: { accountId: string; via: "username" | "email" | "confirmation" } | { name: string } | { deviceTokenHash: string },
 	client: ClientInfo,
 ): ThrottleEntry[] {
 	const { limits } = deps.config;
-	const key = "accountId" in subject ? `id:${subject.accountId}` : `name:${subject.name}`;
+	const key =
+		"accountId" in subject ? `id:${subject.accountId}:${subject.via}` : "name" in subject ? `name:${subject.name}` : `device:${subject.deviceTokenHash}`;
 	return [
 		{ key: deps.attempts.key("password:account", key), limit: limits.passwordPerAccount },
 		{ key: deps.attempts.key("password:address", addressBucket(client.ip)), limit: limits.passwordPerAddress },
@@ -26,6 +32,22 @@ export function codeLimits(deps: FlowDeps, accountId: string, client: ClientInfo
 		{ key: deps.attempts.key("code:account", accountId), limit: limits.codePerAccount },
 		{ key: deps.attempts.key("code:address", addressBucket(client.ip)), limit: limits.codePerAddress },
 	];
+}
+
+/**
+ * Budgets for the hashing an account can ask for once signed in, right answers
+ * included: a password confirmed for a settings change costs an argon2id, a new
+ * set of backup codes one per code. Generous for a person, nothing to an attacker.
+ */
+export const PASSWORD_CONFIRMATIONS_PER_ACCOUNT = { max: 20, windowMs: 15 * 60_000 };
+export const CODE_SETS_PER_ACCOUNT = { max: 10, windowMs: 60 * 60_000 };
+
+export function confirmationBudget(deps: FlowDeps, accountId: string): ThrottleEntry[] {
+	return [{ key: deps.attempts.key("confirm:account", accountId), limit: PASSWORD_CONFIRMATIONS_PER_ACCOUNT }];
+}
+
+export function codeSetBudget(deps: FlowDeps, accountId: string): ThrottleEntry[] {
+	return [{ key: deps.attempts.key("code-set:account", accountId), limit: CODE_SETS_PER_ACCOUNT }];
 }
 
 /** Every sign-up attempt counts against its address: names cannot be probed, nor accounts made, in bulk. */

@@ -6,7 +6,7 @@ import { looksLikeToken, newId, newToken, tokenHash } from "../core/tokens.ts";
 import { canonicalUsername } from "../core/username.ts";
 import { codeMessage } from "../methods/one-time-code/messages.ts";
 import { ONE_TIME_CODE_TTL_MS, SENDS_PER_ADDRESS, SENDS_PER_HOUR, sixDigits } from "../methods/one-time-code/one-time-codes.ts";
-import { hashPassword } from "../methods/password/hashing.ts";
+import { electiveHashing, hashPassword } from "../methods/password/hashing.ts";
 import type { Db } from "../store/db.ts";
 import { lockAccount } from "../store/errors.ts";
 import type { Account } from "../store/schema.ts";
@@ -85,7 +85,7 @@ export async function changePassword(
 ): Promise<void> {
 	checkNewPassword(deps, input.password, account.username);
 	await requirePassword(deps, account, input.current, client);
-	const passwordHash = await hashPassword(input.password);
+	const passwordHash = await electiveHashing(() => hashPassword(input.password));
 	const events = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
 		await lockAccount(tx, account.id);

@@ -496,7 +496,7 @@ export class RequestNotOpen extends Error {
  */
 export async function decideRecoveryRequest(
 	deps: FlowDeps,
-	input: { id: string; decision: "approve" | "deny"; actor: string; note: string },
+	input: { id: string; decision: "approve" | "deny"; actor: string; note: string; actorAccountId?: string },
 ): Promise<{ request: RecoveryRequestView; recovery?: WaitingRecovery }> {
 	// Every decision says why, for the audit log.
 	if (input.note.trim() === "") {
@@ -516,6 +516,8 @@ export async function decideRecoveryRequest(
 			.returning("account_id")
 			.executeTakeFirst();
 		if (!decided) throw new RequestNotOpen(`Request ${input.id} is not open: it does not exist or was already decided.`);
+		// Rolled back with the transaction: the request stays open for another operator.
+		if (input.actorAccountId === decided.account_id) throw new TesseraError("own_identity_check");
 		const events = [
 			await recordEvent(
 				deps,

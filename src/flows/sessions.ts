@@ -40,8 +40,19 @@ export async function createSession(
 			user_agent: client.userAgent?.slice(0, 512) ?? null,
 		})
 		.execute();
+	// One account holds at most MAX_SESSIONS_PER_ACCOUNT live sessions: a new one ends the oldest.
+	await tx
+		.deleteFrom("sessions")
+		.where("account_id", "=", accountId)
+		.where("id", "not in", (eb) =>
+			eb.selectFrom("sessions").select("id").where("account_id", "=", accountId).orderBy("created_at", "desc").orderBy("id").limit(MAX_SESSIONS_PER_ACCOUNT),
+		)
+		.execute();
 	return { token, expiresAt };
 }
+
+/** Live sessions one account may hold; signing in past it ends the oldest. */
+export const MAX_SESSIONS_PER_ACCOUNT = 50;
 
 /** The account behind a session token, or `unauthenticated`. Ends sessions past either lifetime. */
 export async function authenticate(deps: FlowDeps, token: string | undefined): Promise<Authenticated> {

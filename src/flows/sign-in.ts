@@ -16,7 +16,7 @@ import { codesPaused, enrolledMethods, preferredMethod, type RequiredAction } fr
 import { codeLimits, passwordLimits } from "./limits.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { createSession, type IssuedSession } from "./sessions.ts";
-import { isTrustedDevice, trustDevice } from "./trusted-devices.ts";
+import { isKnownDevice, isTrustedDevice, trustDevice } from "./trusted-devices.ts";
 
 /**
  * Sign-in is one state machine for the pages and the API:
@@ -89,9 +89,16 @@ async function passwordStep(
 	const username = canonicalUsername(input.username);
 	// Counted by the name typed, whether or not it exists: the answer must not tell.
 	const found = await findAccountBySignInName(deps, username);
-	// Counted per account (its username and its email share one budget), and per name typed
-	// when no account has it, so an unknown name is throttled just like a real one.
-	const account = await deps.attempts.attempt(passwordLimits(deps, found ? { accountId: found.id } : { name: username }, client), async () => {
+	// Counted per name of the account (its username and its email each have a budget), per name
+	// typed when no account has it, so an unknown name is throttled just like a real one, and per
+	// trusted device when the request comes from one.
+	const knownDevice = found !== undefined && (await isKnownDevice(deps, found.id, input.deviceToken));
+	const subject = knownDevice
+		? { deviceTokenHash: tokenHash(input.deviceToken!) }
+		: found
+			? { accountId: found.id, via: username.includes("@") ? ("email" as const) : ("username" as const) }
+			: { name: username };
+	const account = await deps.attempts.attempt(passwordLimits(deps, subject, client), async () => {
 		// An unknown user costs one argon2id verification too, so time does not tell either.
 		const passwordOk = await verifyPassword(found?.password_hash ?? (await dummyPasswordHash()), input.password);
 		// A locked account answers exactly like a wrong password.

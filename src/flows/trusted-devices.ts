@@ -45,6 +45,23 @@ export async function trustDevice(
 }
 
 /** Whether `token` is a live trusted device of this account; marks it used. An unknown device is always asked. */
+/**
+ * Whether `token` is a live trusted device of this account, without using it:
+ * its wrong passwords count against a budget of its own, so a stranger's guesses
+ * never lock the owner out on their own device.
+ */
+export async function isKnownDevice(deps: FlowDeps, accountId: string, token: string | undefined): Promise<boolean> {
+	if (!token || !looksLikeToken(token)) return false;
+	const row = await deps.db
+		.selectFrom("trusted_devices")
+		.select("id")
+		.where("token_hash", "=", tokenHash(token))
+		.where("account_id", "=", accountId)
+		.where("expires_at", ">", deps.clock())
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
 export async function isTrustedDevice(deps: FlowDeps, accountId: string, token: string | undefined): Promise<boolean> {
 	if (!token || !looksLikeToken(token)) return false;
 	const now = deps.clock();

@@ -5,7 +5,8 @@ import { lockAccount } from "../store/errors.ts";
 import { type Account, accountColumns } from "../store/schema.ts";
 import { enrolledMethods, requirePassword, type TwoFactorState, twoFactorState } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
-import { codeLimits } from "./limits.ts";
+import { codeLimits, codeSetBudget } from "./limits.ts";
+import { electiveHashing } from "../methods/password/hashing.ts";
 import { assertSecondFactorRemains } from "./passkeys.ts";
 import { createChallenge, proveSecondFactor, type SecondFactorChallenge } from "./sign-in.ts";
 import type { MethodName } from "../methods/types.ts";
@@ -21,6 +22,12 @@ import { revokeAllTrustedDevices } from "./trusted-devices.ts";
  * codes, which proves they were saved. Only then does two-factor count as on.
  * Every later set is confirmed the same way before it replaces the old one.
  */
+
+/** A new set of backup codes, hashed in the elective lane, within the account's budget of sets. */
+async function prepareCodeSet(deps: FlowDeps, accountId: string) {
+	await deps.attempts.count(codeSetBudget(deps, accountId));
+	return electiveHashing(() => deps.methods.backupCode.prepareSet(accountId));
+}
 
 async function reload(deps: FlowDeps, accountId: string): Promise<Account> {
 	return deps.db.selectFrom("accounts").select(accountColumns).where("id", "=", accountId).executeTakeFirstOrThrow();
@@ -62,7 +69,7 @@ export async function confirmTotpEnrollment(
 	const checked = await deps.attempts.attempt(codeLimits(deps, account.id, client), () =>
 		deps.methods.totp.checkPendingCode(account.id, code),
 	);
-	const set = account.two_factor_enabled ? undefined : await deps.methods.backupCode.prepareSet(account.id);
+	const set = account.two_factor_enabled ? undefined : await prepareCodeSet(deps, account.id);
 	let added: SecurityEvent | undefined;
 	const pending = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
@@ -180,7 +187,7 @@ export async function requestNewBackupCodes(
 	if (!account.two_factor_enabled && !(await deps.methods.totp.isEnrolled(deps.db, account.id))) {
 		throw new TesseraError("two_factor_not_enabled");
 	}
-	const set = await deps.methods.backupCode.prepareSet(account.id);
+	const set = await prepareCodeSet(deps, account.id);
 	const pending: PendingSet = await deps.db.transaction().execute(async (tx) => {
 		await lockAccount(tx, account.id);
 		return deps.methods.backupCode.savePending(tx, account.id, set, deps.clock());

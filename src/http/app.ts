@@ -74,17 +74,20 @@ export async function buildApp({ deps, logger, probes = {} }: AppOptions): Promi
 
 	const routes: RouteInfo[] = [];
 	routeLists.set(app, routes);
-	// In flight: answered by nobody yet, or a handler still running. A request whose client left
-	// stops counting when its handler returns (Fastify's onResponse never runs for it), or at
-	// once when no handler had started.
-	const flight = new Map<string, { handling: boolean; closed: boolean }>();
+	// In flight: from its arrival until it is answered, or, when its client left (Fastify's
+	// onResponse then never runs), until its hooks and handler have done: a handler that keeps
+	// running after its client went still uses the database, so a shutdown waits for it.
+	const flight = new Map<string, { handling: boolean; closed: boolean; done: boolean }>();
 	inFlight.set(app, flight);
+	const settle = (id: string, state: { handling: boolean; closed: boolean; done: boolean }) => {
+		if (state.closed && state.done && !state.handling) flight.delete(id);
+	};
 	app.addHook("onRequest", (request, reply, done) => {
-		const state = { handling: false, closed: false };
+		const state = { handling: false, closed: false, done: false };
 		flight.set(request.id, state);
 		reply.raw.once("close", () => {
 			state.closed = true;
-			if (!state.handling) flight.delete(request.id);
+			settle(request.id, state);
 		});
 		// The id every log line of this request carries: quote it when reporting a problem.
 		reply.header("X-Request-Id", request.id);
@@ -99,6 +102,13 @@ export async function buildApp({ deps, logger, probes = {} }: AppOptions): Promi
 		flight.delete(request.id);
 		done();
 	});
+	// Every path ends in a send, whether the handler answered, a hook refused, or the body never came.
+	app.addHook("onSend", async (request) => {
+		const state = flight.get(request.id);
+		if (!state) return;
+		state.done = true;
+		settle(request.id, state);
+	});
 
 	app.addHook("onRoute", (route) => {
 		for (const method of [route.method].flat()) if (method !== "HEAD") routes.push({ method, url: route.url });
@@ -111,7 +121,8 @@ export async function buildApp({ deps, logger, probes = {} }: AppOptions): Promi
 			} finally {
 				if (state) {
 					state.handling = false;
-					if (state.closed) flight.delete(request.id);
+					state.done = true;
+					settle(request.id, state);
 				}
 			}
 		};

@@ -34,16 +34,35 @@ export function isLoopback(ip: string): boolean {
 	return ip === "::1" || /^(::ffff:)?127\./.test(ip);
 }
 
-/** Whether the Host header names this machine itself: localhost, 127.x.x.x or [::1], with or without a port. */
-export function isLoopbackHost(request: FastifyRequest): boolean {
-	const host = request.hostname.toLowerCase();
-	return host === "localhost" || host.endsWith(".localhost") || isLoopback(host) || host === "[::1]";
+/**
+ * The names a request asked for: its own Host header and, when a proxy added
+ * one, X-Forwarded-Host (which Fastify takes as the hostname from a trusted
+ * hop, and which a page can set on its own same-origin requests). Each without
+ * its port, lower-case. A check of the name must pass for every one of them.
+ */
+function askedHostnames(request: FastifyRequest): string[] {
+	const names = [request.headers.host, request.headers["x-forwarded-host"]].flat().filter((h): h is string => typeof h === "string");
+	return names.map((h) => h.trim().toLowerCase().replace(/:\d+$/, ""));
 }
 
-/** Whether the Host header is an address rather than a name (a scraper on the operator's network uses one). */
-export function isAddressHost(request: FastifyRequest): boolean {
-	const host = request.hostname.toLowerCase();
-	return /^\d+\.\d+\.\d+\.\d+$/.test(host) || /^\[[0-9a-f:.]+\]$/.test(host);
+function isLoopbackName(host: string): boolean {
+	return host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** Whether the request asked for this machine itself by name: localhost, 127.x.x.x or [::1], with or without a port. */
+export function isLoopbackHost(request: FastifyRequest): boolean {
+	const names = askedHostnames(request);
+	return names.length > 0 && names.every(isLoopbackName);
+}
+
+/**
+ * Whether the request asked for an address, `localhost` or one of `names`
+ * (a scraper on the operator's network), not some other name pointed here.
+ */
+export function isAllowedScrapeHost(request: FastifyRequest, names: string[]): boolean {
+	const hosts = askedHostnames(request);
+	const isAddress = (h: string) => /^\d+\.\d+\.\d+\.\d+$/.test(h) || /^\[[0-9a-f:.]+\]$/.test(h);
+	return hosts.length > 0 && hosts.every((h) => isAddress(h) || isLoopbackName(h) || names.includes(h));
 }
 
 /**

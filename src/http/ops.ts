@@ -2,7 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { sql } from "kysely";
 import { isPrivateAddress } from "../core/address.ts";
-import { cameThroughUntrustedProxy, clientAddress, isAddressHost, isLoopbackHost } from "./client.ts";
+import { cameThroughUntrustedProxy, clientAddress, isAllowedScrapeHost } from "./client.ts";
 import { TesseraError } from "../core/errors.ts";
 import type { FlowDeps } from "../flows/deps.ts";
 
@@ -41,10 +41,6 @@ function bearer(request: FastifyRequest): string | undefined {
 	return typeof header === "string" ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
 }
 
-function scrapeHostAllowed(request: FastifyRequest, publicHost: string): boolean {
-	return isAddressHost(request) || isLoopbackHost(request) || request.hostname.toLowerCase() === publicHost;
-}
-
 /**
  * For load balancers and monitoring: /healthz (the process answers), /readyz
  * (it can reach what it needs; 503 otherwise, and while shutting down) and
@@ -80,7 +76,7 @@ export async function opsRoutes(app: FastifyInstance, options: { deps: FlowDeps;
 			const given = Buffer.from(bearer(request) ?? "");
 			const expected = Buffer.from(token);
 			if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new TesseraError("not_found");
-		} else if (cameThroughUntrustedProxy(request) || !isPrivateAddress(clientAddress(request)) || !scrapeHostAllowed(request, publicHost)) {
+		} else if (cameThroughUntrustedProxy(request) || !isPrivateAddress(clientAddress(request)) || !isAllowedScrapeHost(request, [publicHost])) {
 			// Through a proxy Tessera was not told about, every request looks private: only direct ones
 			// count. A page elsewhere whose name was made to point at this address (DNS rebinding)
 			// arrives with its own name as Host: only addresses, loopback and Tessera's own name do.

@@ -157,3 +157,13 @@ export function errorCode(response: LightMyRequestResponse): string | undefined 
 		return undefined;
 	}
 }
+
+/**
+ * The second step of a password reset on an account with two-factor: a backup
+ * code (never a code by email or SMS) confirms the new password.
+ */
+export async function confirmReset(h: Harness, waiting: LightMyRequestResponse, backupCode: string): Promise<LightMyRequestResponse> {
+	const body = waiting.json() as { status: string; secondFactor?: { challenge: string } };
+	if (body.status !== "second_factor_required" || !body.secondFactor) throw new Error(`expected a reset waiting for its second step: ${waiting.body}`);
+	return api(h.app, "/password-reset/second-factor", { body: { challenge: body.secondFactor.challenge, method: "backup_code", code: backupCode } });
+}

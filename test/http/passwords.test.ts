@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { databaseKinds } from "../helpers/databases.ts";
-import { api, errorCode, PASSWORD, passwordStep, signUp, signUpWithTwoFactor, totpCode, uniqueUsername } from "../helpers/harness.ts";
+import { api, confirmReset, errorCode, PASSWORD, passwordStep, signUp, signUpWithTwoFactor, totpCode, uniqueUsername } from "../helpers/harness.ts";
 import { aPhone, linkIn, startLiveHarness } from "../helpers/live.ts";
 import { codeIn, mark } from "../helpers/mailboxes.ts";
 
@@ -79,6 +79,8 @@ for (const kind of await databaseKinds()) {
 			assert.equal(errorCode(weak), "weak_password", "a weak password is refused and the link still works");
 			const done = await api(live.h.app, "/password-reset/complete", { body: { token, newPassword: NEW_PASSWORD } });
 			assert.equal(done.statusCode, 200, done.body);
+			const confirmed = await confirmReset(live.h, done, person.codes[0]!);
+			assert.equal(confirmed.statusCode, 200, confirmed.body);
 			assert.equal(errorCode(await api(live.h.app, "/password-reset/complete", { body: { token, newPassword: `${NEW_PASSWORD}!` } })), "invalid_link");
 
 			assert.equal((await api(live.h.app, "/account", { token: person.token })).statusCode, 401, "sessions ended");
@@ -120,6 +122,7 @@ for (const kind of await databaseKinds()) {
 			assert.equal(errorCode(await api(live.h.app, "/password-reset/complete", { body: { token: reset, newPassword: NEW_PASSWORD } })), "invalid_link", "the request token alone is worth nothing");
 			const done = await api(live.h.app, "/password-reset/complete", { body: { token: reset, code, newPassword: NEW_PASSWORD } });
 			assert.equal(done.statusCode, 200, done.body);
+			assert.equal((await confirmReset(live.h, done, user.codes[0]!)).statusCode, 200);
 			const again = await api(live.h.app, "/password-reset/complete", { body: { token: reset, code, newPassword: `${NEW_PASSWORD}!` } });
 			assert.equal(errorCode(again), "invalid_code", "once");
 			const signIn = await api(live.h.app, "/sessions", { body: { username: user.username, password: NEW_PASSWORD } });

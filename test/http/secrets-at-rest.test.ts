@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
-import { api, type Harness, PASSWORD, passwordStep, signUpWithTwoFactor, startHarness, totpCode } from "../helpers/harness.ts";
+import { api, confirmReset, type Harness, PASSWORD, passwordStep, signUpWithTwoFactor, startHarness, totpCode } from "../helpers/harness.ts";
 import { aPhone, linkIn, startLiveHarness } from "../helpers/live.ts";
 import { codeIn, mark } from "../helpers/mailboxes.ts";
 
@@ -69,12 +69,12 @@ describe("no secret rests in the database file or reaches a log", () => {
 			const link = linkIn(await live.smtp.next(email, since), "/reset-password");
 			await live.h.app.inject({ url: link.path });
 			const first = "first new passphrase for this test";
-			await api(live.h.app, "/password-reset/complete", { body: { token: link.token, newPassword: first } });
+			await confirmReset(live.h, await api(live.h.app, "/password-reset/complete", { body: { token: link.token, newPassword: first } }), user.codes[0]!);
 			since = mark();
 			const reset = (await api(live.h.app, "/password-reset", { body: { identifier: phone } })).json().reset as string;
 			const smsCode = codeIn(await live.sms.next(phone, since));
 			const second = "second new passphrase for this test";
-			await api(live.h.app, "/password-reset/complete", { body: { token: reset, code: smsCode, newPassword: second } });
+			await confirmReset(live.h, await api(live.h.app, "/password-reset/complete", { body: { token: reset, code: smsCode, newPassword: second } }), user.codes[1]!);
 			const alert = await live.smtp.nextAlert(email, since);
 			const secure = linkIn(alert, "/secure-account");
 			await live.h.app.inject({ url: secure.path });

@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { setRole } from "../../src/flows/operator.ts";
 import { FormClient } from "../helpers/browserless.ts";
 import { databaseKinds } from "../helpers/databases.ts";
-import { api, PASSWORD, passwordStep, signUpWithTwoFactor, uniqueUsername } from "../helpers/harness.ts";
+import { api, PASSWORD, passwordStep, signUpWithTwoFactor, totpCode, uniqueUsername } from "../helpers/harness.ts";
 import { aPhone, linkIn, startLiveHarness } from "../helpers/live.ts";
 import { codeIn, mark } from "../helpers/mailboxes.ts";
 
@@ -37,8 +37,11 @@ for (const kind of await databaseKinds()) {
 			const wrong = await browser.post("/forgot-password/code", { code: code === "000000" ? "111111" : "000000", password: "a brand new passphrase 42" });
 			assert.equal(wrong.statusCode, 401);
 			assert.match(wrong.body, /didn&#39;t work, or it has expired/);
-			const done = await browser.post("/forgot-password/code", { code, password: "a brand new passphrase 42" });
-			assert.equal(done.statusCode, 200);
+			const step = await browser.follow(await browser.post("/forgot-password/code", { code, password: "a brand new passphrase 42" }));
+			assert.match(step.body, /Confirm your new password/, "with two-factor on, the reset asks for a strong second step");
+			assert.doesNotMatch(step.body, /value="sms"|value="email"/, "never a code by text or email");
+			const done = await browser.post("/reset-password/verify", { method: "backup_code", code: user.codes[0]! });
+			assert.equal(done.statusCode, 200, done.body);
 			assert.match(done.body, /still need your second step/);
 			assert.equal((await api(live.h.app, "/sessions", { body: { username: user.username, password: "a brand new passphrase 42" } })).statusCode, 200);
 		});
@@ -55,8 +58,13 @@ for (const kind of await databaseKinds()) {
 			const form = await browser.get(link.path);
 			assert.equal(form.statusCode, 200);
 			assert.match(form.body, /Choose a new password/);
-			const saved = await browser.post("/reset-password", { token: link.token, password: "another passphrase entirely 3" });
-			assert.equal(saved.statusCode, 200);
+			const step = await browser.follow(await browser.post("/reset-password", { token: link.token, password: "another passphrase entirely 3" }));
+			assert.match(step.body, /Confirm your new password/);
+			assert.match(step.body, /Can&#39;t use any of these\?|Can't use any of these\?/, "recovery is offered from there");
+			const wrong = await browser.post("/reset-password/verify", { method: "backup_code", code: "ZZZZ-ZZZZ" });
+			assert.ok(wrong.statusCode >= 400 && wrong.statusCode < 500);
+			const saved = await browser.post("/reset-password/verify", { method: "totp", code: totpCode(user.secret, live.h.clock() + 30_000) });
+			assert.equal(saved.statusCode, 200, saved.body);
 			assert.match(saved.body, /Password changed/);
 			const again = await browser.get(link.path);
 			assert.equal(again.statusCode, 410);

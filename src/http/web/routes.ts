@@ -1186,10 +1186,11 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 				send(reply, adminRequestPage({ user: pageUser(request, reply), request: found, events, error: { message, code: "invalid_request" } }), status);
 			if (!decision) return problem("Choose approve or deny.");
 			try {
-				await decideRecoveryRequest(deps, { id: found.id, decision, actor: `admin:${request.webAuth!.account.username}`, note });
+				const admin = request.webAuth!.account;
+				await decideRecoveryRequest(deps, { id: found.id, decision, actor: `admin:${admin.username}`, actorAccountId: admin.id, note });
 			} catch (error) {
 				if (error instanceof RequestNotOpen) return problem("This request was already decided.", 409);
-				if (isTesseraError(error) && (error.code === "recovery_in_progress" || error.code === "invalid_request")) {
+				if (isTesseraError(error) && ["recovery_in_progress", "invalid_request", "own_identity_check"].includes(error.code)) {
 					return problem(error.message, error.status);
 				}
 				throw error;
