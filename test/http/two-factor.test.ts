@@ -185,12 +185,13 @@ for (const kind of await databaseKinds()) {
 
 		test("racing changes to one account's codes never fail with a 500", async () => {
 			const user = await signUpWithTwoFactor(h);
+			// Six at once: within the account's budget of new sets and the queue's admission of settings work.
 			const many = await Promise.all(
-				Array.from({ length: 10 }, () => api(h.app, "/account/backup-codes", { token: user.token, body: { password: PASSWORD } })),
+				Array.from({ length: 6 }, () => api(h.app, "/account/backup-codes", { token: user.token, body: { password: PASSWORD } })),
 			);
 			assert.deepEqual(
 				many.map((r) => r.statusCode),
-				Array(10).fill(201),
+				Array(6).fill(201),
 			);
 			const pending = await h.tessera.store.db
 				.selectFrom("backup_code_sets")
