@@ -45,6 +45,8 @@ export const RESET_LINK_TTL_MS = 30 * 60_000;
 const RESET_CODE_ATTEMPTS = { max: 5, windowMs: ONE_TIME_CODE_TTL_MS };
 /** And per account, across every request: ten an hour. */
 const RESET_CODES_PER_ACCOUNT = { max: 10, windowMs: 60 * 60_000 };
+/** New passwords offered through good links or codes, per account: each costs an argon2id. */
+const RESET_COMPLETIONS_PER_ACCOUNT = { max: 10, windowMs: 60 * 60_000 };
 
 function checkNewPassword(deps: FlowDeps, password: string, username: string | undefined): void {
 	const problem = deps.passwordPolicy.check(password, username);
@@ -306,6 +308,9 @@ export async function completePasswordReset(
 	}
 	const account = row!;
 	checkNewPassword(deps, input.password, account.username);
+	// With two-factor on, a link (or code) stays good until its second step: each try hashes a
+	// new password, so one link buys a few, not without end.
+	await deps.attempts.count([{ key: deps.attempts.key("reset:complete", account.id), limit: RESET_COMPLETIONS_PER_ACCOUNT }]);
 	const passwordHash = await hashPassword(input.password);
 	const { id, account_id: accountId } = account;
 	const via = viaCode ? "sms" : "email";

@@ -91,6 +91,16 @@ for (const kind of await databaseKinds()) {
 			assert.ok(linkIn(fresh, "/secure-account"), "the new address gets its own link");
 		});
 
+		test("a good reset link waiting for its second step buys only a few password hashes", async () => {
+			const p = await person();
+			const reset = await aResetLink(p.email, p.email);
+			const statuses: number[] = [];
+			for (let i = 0; i < 11; i++) {
+				statuses.push((await api(live.h.app, "/password-reset/complete", { body: { token: reset, newPassword: `${ATTACKER_PASSWORD} ${i}` } })).statusCode);
+			}
+			assert.deepEqual(statuses, [...new Array(10).fill(200), 429]);
+		});
+
 		test("“Wasn't you?” never sets a password and never signs in; the password stays the owner's", async () => {
 			const p = await person();
 			const { link, session } = await aSecureLink(p, p.codes[0]!);
