@@ -156,7 +156,7 @@ export function lostPhoneHelpPage(): Html {
 <p>You can still get back in with account recovery. You prove you have an email address or phone number that is on your account, then wait: 72 hours, unless the people who run this Tessera have set a different time. During the wait, every address on your account gets an alert with a link to cancel it. Then you sign in with your password and set up two-factor authentication again, with new backup codes. With no working email or phone, you can ask for an identity check instead.</p>
 <p><a href="/help/backup-codes#step-4">How account recovery works, step by step</a></p>
 <h2>Something you didn't do?</h2>
-<p>Every security alert from Tessera has a <strong>Wasn't you?</strong> link. It signs you out everywhere, including on the lost phone, and lets you choose a new password. Then look at <a href="/settings/activity">your account activity</a> for anything you don't recognise.</p>`,
+<p>Every security alert from Tessera has a <strong>Wasn't you?</strong> link. It signs you out everywhere, including on the lost phone. Then choose a new password with <a href="/forgot-password">Forgot password</a> (you confirm it with your authenticator app, a passkey or a backup code), and look at <a href="/settings/activity">your account activity</a> for anything you don't recognise.</p>`,
 	);
 }
 
@@ -189,7 +189,7 @@ export function phishingHelpPage(): Html {
 <h2>If you typed a code or password somewhere else</h2>
 <p>It happens to careful people too. Act straight away: these steps shut the other person out.</p>
 <ol>
-  <li>Change your password. Use the <strong>Wasn't you?</strong> link from a Tessera alert: it signs you out everywhere and lets you choose a new password. Or, if you can still sign in, change it in <a href="/settings">Settings</a>.</li>
+  <li>Sign out everywhere with the <strong>Wasn't you?</strong> link from a Tessera alert, then change your password: in <a href="/settings">Settings</a> if you can still sign in, or with <a href="/forgot-password">Forgot password</a>, confirmed with your authenticator app, a passkey or a backup code.</li>
   <li>Look at <a href="/settings/activity">your account activity</a> for sign-ins or changes you don't recognise.</li>
   <li>If you gave away a backup code, get a new set in <a href="/settings">Settings</a>: the old ones stop working.</li>
 </ol>
