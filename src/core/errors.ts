@@ -90,6 +90,10 @@ export const errorCatalogue = {
 		status: 403,
 		message: "Two-factor authentication was reset. Set up an authenticator app and save a new set of backup codes before doing anything else.",
 	},
+	new_backup_codes_required: {
+		status: 403,
+		message: "Every backup code of this account is used. Get a new set of backup codes and save them before doing anything else.",
+	},
 	invalid_link: {
 		status: 410,
 		message: "This link has expired or has already been used. Links in our messages work once, for a limited time.",
