@@ -35,5 +35,7 @@ export function constantTimeEqual(a: string, b: string): boolean {
 }
 
 export function newId(random: RandomSource): string {
-	return Buffer.from(random(16)).toString("base64url");
+	// Hex: an operator types ids on the command line, where one starting with "-" (base64url's
+	// alphabet has it) would read as an option.
+	return Buffer.from(random(16)).toString("hex");
 }

@@ -7,6 +7,7 @@ import type { MethodName } from "../methods/types.ts";
 import { isUniqueViolation } from "../store/errors.ts";
 import type { Db } from "../store/db.ts";
 import type { Account } from "../store/schema.ts";
+import { requiredActionsFrom } from "./account-state.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { confirmationBudget, passwordLimits, signUpLimits } from "./limits.ts";
 import { recordEvent } from "./events.ts";
@@ -166,11 +167,12 @@ export async function twoFactorState(deps: FlowDeps, account: Account): Promise<
 	const methods = await enrolledMethods(deps, account);
 	const backupCodes = account.two_factor_enabled ? ((await deps.methods.backupCode.status(deps.db, account.id)) ?? null) : null;
 	const pending = await deps.methods.backupCode.pending(deps.db, account.id);
-	const requiredActions: RequiredAction[] = [];
-	const totpWaiting = !account.two_factor_enabled && (await deps.methods.totp.isEnrolled(deps.db, account.id));
-	if (account.two_factor_required && !account.two_factor_enabled && !totpWaiting) requiredActions.push("set_up_two_factor");
-	if (totpWaiting) requiredActions.push("finish_two_factor");
-	if (account.two_factor_enabled && backupCodes?.remaining === 0) requiredActions.push("new_backup_codes");
+	const requiredActions = requiredActionsFrom({
+		twoFactorEnabled: Boolean(account.two_factor_enabled),
+		twoFactorRequired: Boolean(account.two_factor_required),
+		authenticatorSetUp: account.two_factor_enabled ? true : await deps.methods.totp.isEnrolled(deps.db, account.id),
+		backupCodesRemaining: backupCodes?.remaining,
+	});
 	return {
 		enabled: Boolean(account.two_factor_enabled),
 		methods,

@@ -50,6 +50,8 @@ import {
 import { describeEvent, listActivity } from "../../flows/events.ts";
 import { clientInfo } from "../client.ts";
 import { apiSchemas as s } from "./schemas.ts";
+import { assertMayDo } from "../../flows/account-state.ts";
+import { actionOf, requireDeclaredActions, type RouteActions } from "../gate.ts";
 
 declare module "fastify" {
 	interface FastifyRequest {
@@ -130,17 +132,33 @@ function recoveryBody(recovery: WaitingRecovery) {
 export const resetRequestedMessage =
 	"If an account matches, we sent a link to its confirmed email address, or a code by text message to its confirmed phone. The link works for 30 minutes, the code for 10.";
 
-/** What a session may do while two-factor must be set up again. */
-const allowedBeforeTwoFactorSetUp = new Set([
-	"GET /api/v1/account",
-	"GET /api/v1/sessions/current",
-	"GET /api/v1/account/activity",
-	"POST /api/v1/account/totp",
-	"POST /api/v1/account/totp/confirm",
-	"POST /api/v1/account/backup-codes",
-	"POST /api/v1/account/backup-codes/confirm",
-	"DELETE /api/v1/sessions/current",
-]);
+/** What each signed-in route does, in the gate's words: the gate decides whether it may. */
+const routeActions: RouteActions = {
+	"GET /api/v1/account": "read_account",
+	"GET /api/v1/sessions/current": "read_account",
+	"GET /api/v1/account/activity": "read_activity",
+	"DELETE /api/v1/sessions/current": "sign_out",
+	"POST /api/v1/account/password": "change_password",
+	"POST /api/v1/account/totp": "set_up_authenticator",
+	"POST /api/v1/account/totp/confirm": "set_up_authenticator",
+	"POST /api/v1/account/totp/disable": "remove_authenticator",
+	"POST /api/v1/account/two-factor/disable": "turn_off_two_factor",
+	"POST /api/v1/account/two-factor/disable/confirm": "turn_off_two_factor",
+	"POST /api/v1/account/backup-codes": "new_backup_codes",
+	"POST /api/v1/account/backup-codes/confirm": "confirm_backup_codes",
+	"GET /api/v1/account/contacts": "manage_contacts",
+	"POST /api/v1/account/contacts": "manage_contacts",
+	"POST /api/v1/account/contacts/verify": "manage_contacts",
+	"POST /api/v1/account/contacts/resend": "manage_contacts",
+	"POST /api/v1/account/contacts/remove": "manage_contacts",
+	"GET /api/v1/account/passkeys": "manage_passkeys",
+	"POST /api/v1/account/passkeys/options": "manage_passkeys",
+	"POST /api/v1/account/passkeys": "manage_passkeys",
+	"POST /api/v1/account/passkeys/remove": "manage_passkeys",
+	"GET /api/v1/account/devices": "manage_trusted_devices",
+	"POST /api/v1/account/devices/revoke": "manage_trusted_devices",
+	"POST /api/v1/account/devices/revoke-all": "manage_trusted_devices",
+};
 
 function bearerToken(request: FastifyRequest): string | undefined {
 	const header = request.headers.authorization;
@@ -154,14 +172,12 @@ export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 	const { deps } = options;
 	registerJsonParser(app);
 
+	// A session, then the gate: what the account must do first may keep this route's action from going ahead.
 	const requireSession = async (request: FastifyRequest) => {
 		request.auth = await authenticate(deps, bearerToken(request));
-		const { account } = request.auth;
-		// After recovery reset two-factor, setting it up again comes before anything else.
-		if (account.two_factor_required && !account.two_factor_enabled && !allowedBeforeTwoFactorSetUp.has(`${request.method} ${request.routeOptions.url}`)) {
-			throw new TesseraError("two_factor_setup_required");
-		}
+		await assertMayDo(deps, request.auth.account, actionOf(routeActions, request));
 	};
+	requireDeclaredActions(app, routeActions, requireSession, "/api/v1");
 	const account = (request: FastifyRequest) => request.auth!.account;
 
 	// ── Passwords ─────────────────────────────────────────────────────────────

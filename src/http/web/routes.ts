@@ -99,6 +99,9 @@ import {
 	totpEnrollPage,
 } from "../../ui/pages/settings.ts";
 import { registerFormParser } from "../body-parsers.ts";
+import { blockingAction } from "../../flows/account-state.ts";
+import type { RequiredAction } from "../../flows/accounts.ts";
+import { actionOf, requireDeclaredActions, type RouteActions } from "../gate.ts";
 import { cameThroughUntrustedProxy, clientAddress, clientInfo, isLoopback, isLoopbackHost } from "../client.ts";
 import { applyErrorHeaders, toTesseraError } from "../errors.ts";
 import { clearCookie, csrfTokenFor, readCookie, rotateCsrf, setCookie, verifyCsrf } from "./cookies.ts";
@@ -179,15 +182,11 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		}
 		request.webAuth = auth;
 		request.twoFactor = await twoFactorState(deps, auth.account);
-		const path = request.url.split("?")[0]!;
-		const required = request.twoFactor.requiredActions;
-		if ((required.includes("set_up_two_factor") || (auth.account.two_factor_required && required.includes("finish_two_factor"))) && !allowedWhileSettingUpAgain.has(path)) {
-			return reply.redirect("/settings/two-factor/required", 303);
-		}
-		if (required.includes("new_backup_codes") && !allowedWhileCodesUsedUp.has(path)) {
-			return reply.redirect("/settings/backup-codes/running-low", 303);
-		}
+		// The gate: what the account must do first may keep this page's action from going ahead.
+		const blocking = blockingAction(request.twoFactor.requiredActions, actionOf(routeActions, request));
+		if (blocking) return reply.redirect(requiredStepPage(blocking), 303);
 	};
+	requireDeclaredActions(app, routeActions, requireSignedIn);
 
 	const requireAdmin = async (request: FastifyRequest, reply: FastifyReply) => {
 		await requireSignedIn(request, reply);
@@ -195,6 +194,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		// Not an admin: the page does not exist for them.
 		if (request.webAuth?.account.role !== "admin") throw new TesseraError("not_found");
 	};
+	requireDeclaredActions(app, routeActions, requireAdmin);
 
 	const csrfCheck = async (request: FastifyRequest) => verifyCsrf(deps, request);
 
@@ -513,6 +513,9 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 		},
 		async (request, reply) => {
 			const state = request.twoFactor!;
+			// The home page leads with what must come first; a set-up under way shows here, to finish or undo.
+			const first = state.requiredActions.find((r) => r !== "finish_two_factor");
+			if (first) return reply.redirect(requiredStepPage(first), 303);
 			const which = (request.query as { notice?: keyof typeof settingsNotices }).notice;
 			const notice = which ? settingsNotices[which](state) : undefined;
 			const contacts = await listContacts(deps, request.webAuth!.account.id);
@@ -1230,23 +1233,54 @@ const settingsNotices = {
 			: "You signed in with a backup code.",
 } as const;
 
-/** Where a person whose two-factor was reset may go before setting it up again. */
-const allowedWhileSettingUpAgain = new Set([
-	"/settings/two-factor/required",
-	"/settings/authenticator",
-	"/settings/authenticator/confirm",
-	"/settings/authenticator/disable",
-	"/settings/backup-codes/new",
-	"/settings/backup-codes/confirm",
-	"/settings/activity",
-]);
+/** What each signed-in page does, in the gate's words: the gate decides whether it may. */
+const routeActions: RouteActions = {
+	"GET /settings": "read_account",
+	"GET /settings/two-factor/required": "read_account",
+	"GET /settings/activity": "read_activity",
+	"GET /settings/authenticator": "set_up_authenticator",
+	"POST /settings/authenticator": "set_up_authenticator",
+	"POST /settings/authenticator/confirm": "set_up_authenticator",
+	"GET /settings/authenticator/disable": "remove_authenticator",
+	"POST /settings/authenticator/disable": "remove_authenticator",
+	"GET /settings/backup-codes/new": "new_backup_codes",
+	"POST /settings/backup-codes/new": "new_backup_codes",
+	"GET /settings/backup-codes/running-low": "new_backup_codes",
+	"GET /settings/backup-codes/confirm": "confirm_backup_codes",
+	"POST /settings/backup-codes/confirm": "confirm_backup_codes",
+	"GET /settings/two-factor/off": "turn_off_two_factor",
+	"POST /settings/two-factor/off": "turn_off_two_factor",
+	"GET /settings/two-factor/off/verify": "turn_off_two_factor",
+	"POST /settings/two-factor/off/verify": "turn_off_two_factor",
+	"GET /settings/two-factor/off/verify/methods": "turn_off_two_factor",
+	"POST /settings/two-factor/off/verify/send": "turn_off_two_factor",
+	"GET /settings/password": "change_password",
+	"POST /settings/password": "change_password",
+	"GET /settings/contacts/add": "manage_contacts",
+	"POST /settings/contacts/add": "manage_contacts",
+	"GET /settings/contacts/verify": "manage_contacts",
+	"POST /settings/contacts/verify": "manage_contacts",
+	"POST /settings/contacts/resend": "manage_contacts",
+	"GET /settings/contacts/remove-email": "manage_contacts",
+	"POST /settings/contacts/remove-email": "manage_contacts",
+	"GET /settings/contacts/remove-phone": "manage_contacts",
+	"POST /settings/contacts/remove-phone": "manage_contacts",
+	"GET /settings/passkeys/add": "manage_passkeys",
+	"POST /settings/passkeys/add": "manage_passkeys",
+	"POST /settings/passkeys/finish": "manage_passkeys",
+	"GET /settings/passkeys/remove": "manage_passkeys",
+	"POST /settings/passkeys/remove": "manage_passkeys",
+	"POST /settings/devices/revoke": "manage_trusted_devices",
+	"POST /settings/devices/revoke-all": "manage_trusted_devices",
+	"GET /admin/recovery": "review_identity_checks",
+	"GET /admin/recovery/request": "review_identity_checks",
+	"POST /admin/recovery/decide": "review_identity_checks",
+};
 
-/** Where a person whose backup codes are all used may still go. */
-const allowedWhileCodesUsedUp = new Set([
-	"/settings/backup-codes/new",
-	"/settings/backup-codes/confirm",
-	"/settings/backup-codes/running-low",
-]);
+/** The page that leads with what the account must do first. */
+function requiredStepPage(required: RequiredAction): string {
+	return required === "new_backup_codes" ? "/settings/backup-codes/running-low" : "/settings/two-factor/required";
+}
 
 /** The error page for anything a form could not show itself. */
 export function renderErrorPage(error: unknown, reply: FastifyReply): FastifyReply {
