@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { configReference } from "../src/config.ts";
-import { errorCatalogue } from "../src/core/errors.ts";
+import { errorCodes, errorDetailKeys } from "../src/core/errors.ts";
+import { statusOf } from "../src/http/errors.ts";
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), "utf8");
 
@@ -19,8 +20,26 @@ describe("documentation matches the code", () => {
 
 	test("every error code is documented with its status", () => {
 		const errors = read("docs/errors.md");
-		for (const [code, { status }] of Object.entries(errorCatalogue)) {
-			assert.ok(errors.includes(`| \`${code}\` | ${status} |`), code);
+		for (const code of errorCodes) {
+			assert.ok(errors.includes(`| \`${code}\` | ${statusOf(code)} |`), code);
+		}
+	});
+
+	test("every property of an error's details is documented", () => {
+		const errors = read("docs/errors.md");
+		for (const key of errorDetailKeys) assert.ok(errors.includes(`| \`${key}\` |`), key);
+	});
+
+	test("the README links the architecture page, and no document links outside the repository", () => {
+		assert.match(read("README.md"), /\]\(docs\/architecture\.md\)/);
+		for (const doc of ["README.md", "docs/architecture.md", "docs/api.md", "docs/errors.md", "bench/README.md", "assets/README.md"]) {
+			const text = read(doc);
+			const depth = doc.split("/").length - 1;
+			for (const [, target] of text.matchAll(/\]\(([^)#\s]+)/g)) {
+				if (/^[a-z]+:/i.test(target!)) continue;
+				const ups = target!.split("/").filter((part) => part === "..").length;
+				assert.ok(ups <= depth, `${doc} links outside the repository: ${target}`);
+			}
 		}
 	});
 });

@@ -6,7 +6,7 @@ import { TesseraError } from "../core/errors.ts";
 import type { FlowDeps } from "../flows/deps.ts";
 import { apiRoutes } from "./api/routes.ts";
 import { opsRoutes, type ReadinessProbe } from "./ops.ts";
-import { applyErrorHeaders, errorBody, logIfUnexpected, toTesseraError } from "./errors.ts";
+import { applyErrorHeaders, errorBody, logIfUnexpected, statusOf, toTesseraError } from "./errors.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { renderErrorPage, webRoutes } from "./web/routes.ts";
 
@@ -139,13 +139,13 @@ export async function buildApp({ deps, logger, probes = {} }: AppOptions): Promi
 		if (!isApi(request.url)) return renderErrorPage(mapped, reply);
 		applyErrorHeaders(reply, mapped);
 		if (mapped.code === "unauthenticated") reply.header("WWW-Authenticate", 'Bearer realm="tessera"');
-		return reply.code(mapped.status).type("application/json; charset=utf-8").send(errorBody(mapped));
+		return reply.code(statusOf(mapped.code)).type("application/json; charset=utf-8").send(errorBody(mapped));
 	});
 
 	app.setNotFoundHandler((request, reply) => {
 		const error = new TesseraError("not_found");
 		if (!isApi(request.url)) return renderErrorPage(error, reply);
-		return reply.code(404).send(errorBody(error));
+		return reply.code(statusOf(error.code)).send(errorBody(error));
 	});
 
 	app.addHook("onResponse", async (request, reply) => {

@@ -1,5 +1,54 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { type FieldProblem, isTesseraError, TesseraError } from "../core/errors.ts";
+import { type ErrorCode, type ErrorMethod, type FieldProblem, isTesseraError, TesseraError } from "../core/errors.ts";
+
+/** The HTTP status of each error code: the core knows codes, only this face knows statuses. */
+export const errorStatus = {
+	invalid_request: 400,
+	invalid_json: 400,
+	invalid_encoding: 400,
+	payload_too_large: 413,
+	unsupported_media_type: 415,
+	weak_password: 400,
+	username_taken: 409,
+	invalid_credentials: 401,
+	unauthenticated: 401,
+	invalid_code: 401,
+	code_already_used: 401,
+	code_typo: 400,
+	code_replaced: 401,
+	no_pending_codes: 409,
+	challenge_expired: 410,
+	too_many_attempts: 429,
+	method_not_available: 400,
+	second_factor_unavailable: 403,
+	two_factor_already_enabled: 409,
+	totp_not_pending: 409,
+	two_factor_not_enabled: 409,
+	resend_too_soon: 429,
+	delivery_failed: 502,
+	phone_in_use: 409,
+	email_in_use: 409,
+	no_contact: 409,
+	last_second_factor: 409,
+	passkey_already_registered: 409,
+	channel_unavailable: 503,
+	recovery_in_progress: 409,
+	recovery_request_open: 409,
+	recovery_paused: 409,
+	two_factor_setup_required: 403,
+	new_backup_codes_required: 403,
+	invalid_link: 410,
+	own_identity_check: 403,
+	server_busy: 503,
+	csrf_failed: 403,
+	not_found: 404,
+	internal_error: 500,
+} as const satisfies Record<ErrorCode, number>;
+
+export function statusOf(code: ErrorCode): number {
+	return errorStatus[code];
+}
+
 
 interface AjvIssue {
 	instancePath?: string;
@@ -65,8 +114,44 @@ export function toTesseraError(error: unknown): TesseraError {
 	return new TesseraError("internal_error");
 }
 
-export function errorBody(error: TesseraError): { error: { code: string; message: string; fields?: FieldProblem[] } } {
-	const body: { code: string; message: string; fields?: FieldProblem[] } = { code: error.code, message: error.message };
+/** An error's details as the API sends them: times as ISO 8601 strings. */
+export interface ErrorBodyDetails {
+	usedAt?: string;
+	replacedAt?: string;
+	retryAfterSeconds?: number;
+	remaining?: number;
+	fields?: FieldProblem[];
+	method?: ErrorMethod;
+}
+
+export interface ErrorBody {
+	error: {
+		code: ErrorCode;
+		message: string;
+		details: ErrorBodyDetails;
+		/** The same as `details.fields`, where it has always been. */
+		fields?: FieldProblem[];
+	};
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The facts of an error for the API: every detail, with times as ISO strings. */
+export function bodyDetails(error: TesseraError): ErrorBodyDetails {
+	const d = error.details;
+	const details: ErrorBodyDetails = {};
+	if (d.usedAt !== undefined) details.usedAt = iso(d.usedAt);
+	if (d.replacedAt !== undefined) details.replacedAt = iso(d.replacedAt);
+	if (d.retryAfterSeconds !== undefined) details.retryAfterSeconds = d.retryAfterSeconds;
+	if (d.remaining !== undefined) details.remaining = d.remaining;
+	if (d.fields !== undefined) details.fields = d.fields;
+	if (d.method !== undefined) details.method = d.method;
+	return details;
+}
+
+/** `{ error: { code, message, details } }`; the message is the one written from the details (src/core/error-messages.ts). */
+export function errorBody(error: TesseraError): ErrorBody {
+	const body: ErrorBody["error"] = { code: error.code, message: error.message, details: bodyDetails(error) };
 	if (error.fields) body.fields = error.fields;
 	return { error: body };
 }

@@ -10,7 +10,16 @@ const str = (maxLength: number) => ({ type: "string", maxLength }) as const;
 const object = (properties: Record<string, unknown>, required: string[]) =>
 	({ type: "object", additionalProperties: false, properties, required }) as const;
 
-const errorResponse = {
+const fieldProblems = {
+	type: "array",
+	items: { type: "object", properties: { field: { type: "string" }, problem: { type: "string" } } },
+} as const;
+
+/**
+ * `{ error: { code, message, details } }` (src/http/errors.ts errorBody). The
+ * serializer sends only the properties listed here: a new detail must be added.
+ */
+export const errorResponse = {
 	type: "object",
 	properties: {
 		error: {
@@ -18,10 +27,18 @@ const errorResponse = {
 			properties: {
 				code: { type: "string" },
 				message: { type: "string" },
-				fields: {
-					type: "array",
-					items: { type: "object", properties: { field: { type: "string" }, problem: { type: "string" } } },
+				details: {
+					type: "object",
+					properties: {
+						usedAt: { type: "string", format: "date-time" },
+						replacedAt: { type: "string", format: "date-time" },
+						retryAfterSeconds: { type: "integer" },
+						remaining: { type: "integer" },
+						fields: fieldProblems,
+						method: { type: "string" },
+					},
 				},
+				fields: fieldProblems,
 			},
 		},
 	},

@@ -103,7 +103,7 @@ import { blockingAction } from "../../flows/account-state.ts";
 import type { RequiredAction } from "../../flows/accounts.ts";
 import { actionOf, requireDeclaredActions, type RouteActions } from "../gate.ts";
 import { cameThroughUntrustedProxy, clientAddress, clientInfo, isLoopback, isLoopbackHost } from "../client.ts";
-import { applyErrorHeaders, toTesseraError } from "../errors.ts";
+import { applyErrorHeaders, statusOf, toTesseraError } from "../errors.ts";
 import { clearCookie, csrfTokenFor, readCookie, rotateCsrf, setCookie, verifyCsrf } from "./cookies.ts";
 
 declare module "fastify" {
@@ -241,7 +241,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			} catch (error) {
 				const { error: e, form } = asFormError(error, reply);
 				const csrf = csrfTokenFor(deps, request, reply);
-				return send(reply, signUpPage({ csrf, username: body.username ?? "", email: body.email ?? "", error: form }), e.status);
+				return send(reply, signUpPage({ csrf, username: body.username ?? "", email: body.email ?? "", error: form }), statusOf(e.code));
 			}
 		},
 	);
@@ -273,7 +273,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			} catch (error) {
 				const { error: e, form } = asFormError(error, reply);
 				const csrf = csrfTokenFor(deps, request, reply);
-				return send(reply, signInPage({ csrf, username: body.username ?? "", error: form }), e.status);
+				return send(reply, signInPage({ csrf, username: body.username ?? "", error: form }), statusOf(e.code));
 			}
 		},
 	);
@@ -392,7 +392,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 					const { error: e, form } = asFormError(error, reply);
 					if (e.code === "challenge_expired") {
 						clearCookie(request, reply, step.cookie);
-						return step.expired(request, reply, e.message).code(e.status);
+						return step.expired(request, reply, e.message).code(statusOf(e.code));
 					}
 					const options = await optionsFor(request, reply, method);
 					return send(
@@ -407,7 +407,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 							destination: challenge.destinations[method],
 							...("passkeyOptions" in options ? { passkeyOptions: options.passkeyOptions } : {}),
 						}),
-						e.status,
+						statusOf(e.code),
 					);
 				}
 			},
@@ -426,7 +426,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			} catch (error) {
 				const { error: e, form } = asFormError(error, reply);
 				const page = { ...common, csrf: csrfTokenFor(deps, request, reply), method, methods: challenge.methods };
-				return send(reply, secondFactorPage({ ...page, destination: challenge.destinations[method], error: form }), e.status);
+				return send(reply, secondFactorPage({ ...page, destination: challenge.destinations[method], error: form }), statusOf(e.code));
 			}
 		});
 	}
@@ -545,7 +545,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 				return await onConfirmed(request, reply, password ?? "");
 			} catch (error) {
 				const { error: e, form } = asFormError(error, reply);
-				return send(reply, passwordConfirmPage({ user: pageUser(request, reply), action: path, ...copy, error: form }), e.status);
+				return send(reply, passwordConfirmPage({ user: pageUser(request, reply), action: path, ...copy, error: form }), statusOf(e.code));
 			}
 		});
 	}
@@ -577,7 +577,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 				const { error: e, form } = asFormError(error, reply);
 				const enrollment = await deps.methods.totp.pendingEnrollment(account.id, account.username);
 				if (!enrollment) return reply.redirect("/settings/authenticator", 303);
-				return send(reply, totpEnrollPage({ user: pageUser(request, reply), enrollment, error: form }), e.status);
+				return send(reply, totpEnrollPage({ user: pageUser(request, reply), enrollment, error: form }), statusOf(e.code));
 			}
 		},
 	);
@@ -651,7 +651,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 							message: e.message,
 							link: { href: "/settings/backup-codes/new", text: "Get a new set" },
 						}),
-						e.status,
+						statusOf(e.code),
 					);
 				}
 				const firstSet = !account.two_factor_enabled;
@@ -664,7 +664,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 						error: form,
 						typed: e.code === "code_typo" ? (code ?? "") : "",
 					}),
-					e.status,
+					statusOf(e.code),
 				);
 			}
 		},
@@ -717,7 +717,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 				);
 			} catch (error) {
 				const { error: e, form } = asFormError(error, reply);
-				return send(reply, addContactPage({ user: pageUser(request, reply), kind, value: body.value ?? "", error: form }), e.status);
+				return send(reply, addContactPage({ user: pageUser(request, reply), kind, value: body.value ?? "", error: form }), statusOf(e.code));
 			}
 		},
 	);
@@ -747,7 +747,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 				const { error: e, form } = asFormError(error, reply);
 				const waiting = await waitingContact(account.id, kind);
 				if (!waiting) return reply.redirect("/settings", 303);
-				return send(reply, verifyContactPage({ user: pageUser(request, reply), kind, value: waiting.value, error: form }), e.status);
+				return send(reply, verifyContactPage({ user: pageUser(request, reply), kind, value: waiting.value, error: form }), statusOf(e.code));
 			}
 		},
 	);
@@ -768,7 +768,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 				);
 			} catch (error) {
 				const { error: e, form } = asFormError(error, reply);
-				return send(reply, verifyContactPage({ user: pageUser(request, reply), kind, value: waiting.value, error: form }), e.status);
+				return send(reply, verifyContactPage({ user: pageUser(request, reply), kind, value: waiting.value, error: form }), statusOf(e.code));
 			}
 		},
 	);
@@ -808,7 +808,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 				return send(reply, createPasskeyPage({ user: pageUser(request, reply), name, options }));
 			} catch (error) {
 				const { error: e, form } = asFormError(error, reply);
-				return send(reply, addPasskeyPage({ user: pageUser(request, reply), name, error: form }), e.status);
+				return send(reply, addPasskeyPage({ user: pageUser(request, reply), name, error: form }), statusOf(e.code));
 			}
 		},
 	);
@@ -829,7 +829,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 				return reply.redirect("/settings?notice=passkey_added", 303);
 			} catch (error) {
 				const { error: e, form } = asFormError(error, reply);
-				return send(reply, addPasskeyPage({ user: pageUser(request, reply), name: body.name ?? "", error: form }), e.status);
+				return send(reply, addPasskeyPage({ user: pageUser(request, reply), name: body.name ?? "", error: form }), statusOf(e.code));
 			}
 		},
 	);
@@ -860,7 +860,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 				return reply.redirect("/settings", 303);
 			} catch (error) {
 				const { error: e, form } = asFormError(error, reply);
-				return send(reply, removePasskeyPage({ user: pageUser(request, reply), passkey, error: form }), e.status);
+				return send(reply, removePasskeyPage({ user: pageUser(request, reply), passkey, error: form }), statusOf(e.code));
 			}
 		},
 	);
@@ -898,7 +898,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 				const { error: e, form } = asFormError(error, reply);
 				// The current password's problem belongs to its own field.
 				const fixed = e.code === "invalid_credentials" ? { ...form, fields: [{ field: "current", problem: "Not the right password." }] } : form;
-				return send(reply, changePasswordPage({ user: pageUser(request, reply), error: fixed }), e.status);
+				return send(reply, changePasswordPage({ user: pageUser(request, reply), error: fixed }), statusOf(e.code));
 			}
 		},
 	);
@@ -915,7 +915,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			return reply.redirect("/forgot-password/code", 303);
 		} catch (error) {
 			const { error: e, form } = asFormError(error, reply);
-			return send(reply, forgotPasswordPage({ csrf: csrfTokenFor(deps, request, reply), identifier: identifier ?? "", error: form }), e.status);
+			return send(reply, forgotPasswordPage({ csrf: csrfTokenFor(deps, request, reply), identifier: identifier ?? "", error: form }), statusOf(e.code));
 		}
 	});
 
@@ -939,7 +939,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 				const { error: e, form } = asFormError(error, reply);
 				const help = { href: "/forgot-password", text: "Ask for a new code" };
 				const page = resetSentPage({ csrf: csrfTokenFor(deps, request, reply), message: resetRequestedMessage, error: { ...form, help }, typed: body.code ?? "" });
-				return send(reply, page, e.status);
+				return send(reply, page, statusOf(e.code));
 			}
 		},
 	);
@@ -988,9 +988,9 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			return resetOutcome(request, reply, outcome);
 		} catch (error) {
 			const { error: e, form } = asFormError(error, reply);
-			if (e.code === "invalid_link") return send(reply, linkExpiredPage(resetLinkExpired), e.status);
+			if (e.code === "invalid_link") return send(reply, linkExpiredPage(resetLinkExpired), statusOf(e.code));
 			const page = newPasswordPage({ csrf: csrfTokenFor(deps, request, reply), action: "/reset-password", token: body.token ?? "", ...resetCopy, error: form });
-			return send(reply, page, e.status);
+			return send(reply, page, statusOf(e.code));
 		}
 	});
 
@@ -1032,7 +1032,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			await secureAccount(deps, { token: body.token ?? "" }, clientInfo(request));
 		} catch (error) {
 			const { error: e } = asFormError(error, reply);
-			if (e.code === "invalid_link") return send(reply, linkExpiredPage(secureExpired), e.status);
+			if (e.code === "invalid_link") return send(reply, linkExpiredPage(secureExpired), statusOf(e.code));
 			throw error;
 		}
 		return send(reply, secureAccountDonePage());
@@ -1063,7 +1063,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			return send(reply, recoverCodePage({ csrf, kind, sentTo: sent.sentTo, delivered: sent.delivery === "sent" }));
 		} catch (error) {
 			const { error: e, form } = asFormError(error, reply);
-			return recoveryPageFor(request, reply, form, e.status);
+			return recoveryPageFor(request, reply, form, statusOf(e.code));
 		}
 	});
 
@@ -1076,12 +1076,12 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			return send(reply, recoveryStartedPage({ readyAt: recovery.readyAt }), 201);
 		} catch (error) {
 			const { error: e, form } = asFormError(error, reply);
-			if (e.code === "challenge_expired" || e.code === "recovery_in_progress" || e.code === "no_contact") return recoveryPageFor(request, reply, form, e.status);
+			if (e.code === "challenge_expired" || e.code === "recovery_in_progress" || e.code === "no_contact") return recoveryPageFor(request, reply, form, statusOf(e.code));
 			const options = await recoveryOptions(deps, readCookie(request, "signin")).catch(() => undefined);
 			const sentTo = options?.contacts.find((c) => c.kind === kind)?.masked ?? "";
 			const help = { href: "/help/lost-phone", text: "Lost your phone? How to get back in" };
 			const page = recoverCodePage({ csrf: csrfTokenFor(deps, request, reply), kind, sentTo, error: { ...form, help } });
-			return send(reply, page, e.status);
+			return send(reply, page, statusOf(e.code));
 		}
 	});
 
@@ -1102,9 +1102,9 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			} catch (error) {
 				const { error: e, form } = asFormError(error, reply);
 				if (e.code === "challenge_expired" || e.code === "recovery_in_progress" || e.code === "recovery_request_open") {
-					return recoveryPageFor(request, reply, form, e.status);
+					return recoveryPageFor(request, reply, form, statusOf(e.code));
 				}
-				return send(reply, identityCheckPage({ csrf: csrfTokenFor(deps, request, reply), values, error: form }), e.status);
+				return send(reply, identityCheckPage({ csrf: csrfTokenFor(deps, request, reply), values, error: form }), statusOf(e.code));
 			}
 		},
 	);
@@ -1194,7 +1194,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			} catch (error) {
 				if (error instanceof RequestNotOpen) return problem("This request was already decided.", 409);
 				if (isTesseraError(error) && ["recovery_in_progress", "invalid_request", "own_identity_check"].includes(error.code)) {
-					return problem(error.message, error.status);
+					return problem(error.message, statusOf(error.code));
 				}
 				throw error;
 			}
@@ -1294,5 +1294,5 @@ export function renderErrorPage(error: unknown, reply: FastifyReply): FastifyRep
 		too_many_attempts: "Too many attempts",
 		internal_error: "Something went wrong",
 	};
-	return send(reply, messagePage({ title: titles[e.code] ?? "That didn't work", message: e.message, link, code: e.code }), e.status);
+	return send(reply, messagePage({ title: titles[e.code] ?? "That didn't work", message: e.message, link, code: e.code }), statusOf(e.code));
 }

@@ -8,7 +8,6 @@ import {
 	generateBackupCodes,
 	parseBackupCode,
 } from "../../core/backup-code-format.ts";
-import { formatUtc } from "../../core/dates.ts";
 import { TesseraError } from "../../core/errors.ts";
 import { newId } from "../../core/tokens.ts";
 import type { Db } from "../../store/db.ts";
@@ -369,15 +368,15 @@ export class BackupCodeMethod implements SecondFactorMethod {
 			const used = await this.#find(tx, candidate.setId, candidate.hash);
 			if (used?.used_at != null) {
 				throw new TesseraError("code_already_used", {
-					message: `That backup code was already used on ${formatUtc(Number(used.used_at))}. Each code works once: try another unused code from your list.`,
+					method: "backup_code",
+					usedAt: Number(used.used_at),
+					remaining: await this.#remaining(tx, candidate.setId),
 				});
 			}
 		}
 		for (const candidate of candidates.filter((c) => c.status === "replaced")) {
 			if (await this.#find(tx, candidate.setId, candidate.hash)) {
-				throw new TesseraError("code_replaced", {
-					message: `That code is from a list that was replaced on ${formatUtc(candidate.replacedAt ?? now)}. Use a code from your newest list.`,
-				});
+				throw new TesseraError("code_replaced", { replacedAt: candidate.replacedAt ?? now });
 			}
 		}
 		throw new TesseraError("invalid_code", {

@@ -1,6 +1,5 @@
 import { createHmac } from "node:crypto";
 import { addressBucket } from "../../core/address.ts";
-import { formatUtc } from "../../core/dates.ts";
 import { lockAccount } from "../../store/errors.ts";
 import { TesseraError } from "../../core/errors.ts";
 import type { RandomSource } from "../../core/random.ts";
@@ -198,13 +197,11 @@ export class OneTimeCodes {
 		if (claimed.numUpdatedRows === 1n) return;
 		const row = await tx
 			.selectFrom("one_time_codes")
-			.select(["used_at", "code_hash"])
+			.select(["used_at", "code_hash", "channel"])
 			.where("id", "=", checked.id)
 			.executeTakeFirst();
 		if (row?.used_at != null && row.code_hash === checked.hash) {
-			throw new TesseraError("code_already_used", {
-				message: `That code was already used on ${formatUtc(Number(row.used_at))}. Send a new code if you need one.`,
-			});
+			throw new TesseraError("code_already_used", { method: row.channel, usedAt: Number(row.used_at) });
 		}
 		throw new TesseraError("invalid_code", { message: "That code didn't match. Check the message and type it again, or send a new code." });
 	}

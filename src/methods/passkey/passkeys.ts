@@ -285,7 +285,7 @@ export class PasskeyMethod implements SecondFactorMethod {
 			.where("expires_at", ">", now)
 			.executeTakeFirst();
 		if (claimed.numUpdatedRows !== 1n) {
-			throw new TesseraError("code_already_used", { message: "That passkey answer was already used. Try the passkey again." });
+			throw new TesseraError("code_already_used", { method: "passkey" });
 		}
 		// Authenticators that count must count up; one that goes back may be a clone. Many passkeys
 		// do not count at all (always 0): for them only the time of use is kept.

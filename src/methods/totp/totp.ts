@@ -170,9 +170,7 @@ export class TotpMethod implements SecondFactorMethod {
 			.where((eb) => eb.or([eb("last_used_step", "is", null), eb("last_used_step", "<", step)]))
 			.executeTakeFirst();
 		if (result.numUpdatedRows !== 1n) {
-			throw new TesseraError("code_already_used", {
-				message: "That code has already been used. Wait for your app to show a new code, then type the new one.",
-			});
+			throw new TesseraError("code_already_used", { method: "totp" });
 		}
 		return {};
 	}
