@@ -113,7 +113,7 @@ export async function createTessera(options: CoreOptions): Promise<Tessera> {
 		store,
 		async prune() {
 			await pruneExpiredSessions(deps);
-			await deps.methods.backupCode.pruneExpired(deps.db, deps.clock());
+			for (const method of deps.methods.all) await method.prune?.(deps.db, deps.clock());
 			await deps.attempts.prune(longestWindow);
 		},
 		async close() {

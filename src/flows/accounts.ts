@@ -156,11 +156,11 @@ export function codesPaused(account: { codes_paused_at?: number | null }): boole
 	return account.codes_paused_at != null;
 }
 
-/** The preferred method: the one last used successfully, else the strongest one set up. */
-export function preferredMethod(methods: MethodName[], lastUsed: string | null): MethodName | null {
+/** The preferred method: the one last used successfully, else the strongest primary one set up. */
+export function preferredMethod(deps: Pick<FlowDeps, "methods">, methods: MethodName[], lastUsed: string | null): MethodName | null {
 	const last = methods.find((m) => m === lastUsed);
 	if (last) return last;
-	return methods.find((m) => m !== "backup_code") ?? methods[0] ?? null;
+	return methods.find((m) => deps.methods.get(m).role === "primary") ?? methods[0] ?? null;
 }
 
 export async function twoFactorState(deps: FlowDeps, account: Account): Promise<TwoFactorState> {
@@ -176,7 +176,7 @@ export async function twoFactorState(deps: FlowDeps, account: Account): Promise<
 	return {
 		enabled: Boolean(account.two_factor_enabled),
 		methods,
-		preferred: preferredMethod(methods, account.preferred_method),
+		preferred: preferredMethod(deps, methods, account.preferred_method),
 		backupCodes,
 		pendingBackupCodes: pending ? { expiresAt: pending.expiresAt } : null,
 		requiredActions,

@@ -54,7 +54,7 @@ export async function finishPasskeyRegistration(
 export async function assertSecondFactorRemains(deps: FlowDeps, tx: Db, accountId: string): Promise<void> {
 	const account = await tx.selectFrom("accounts").select(["id", "two_factor_enabled"]).where("id", "=", accountId).executeTakeFirstOrThrow();
 	if (!account.two_factor_enabled) return;
-	const primary = (await enrolledMethods(deps, account, tx)).filter((m: MethodName) => m !== "backup_code");
+	const primary = (await enrolledMethods(deps, account, tx)).filter((m: MethodName) => deps.methods.get(m).role === "primary");
 	if (primary.length === 0) throw new TesseraError("last_second_factor");
 }
 

@@ -234,9 +234,8 @@ export async function startRecovery(
  * off and required: the next sign-in must set it up again first.
  */
 export async function resetTwoFactor(deps: FlowDeps, tx: Db, accountId: string, now: number): Promise<void> {
-	await deps.methods.totp.remove(tx, accountId);
-	await deps.methods.backupCode.retireAll(tx, accountId, now);
-	await tx.deleteFrom("passkeys").where("account_id", "=", accountId).execute();
+	// Every method, whatever it is: a method added later is reset too.
+	for (const method of deps.methods.all) await method.removeAll(tx, accountId, now);
 	await tx.deleteFrom("trusted_devices").where("account_id", "=", accountId).execute();
 	await tx.deleteFrom("sessions").where("account_id", "=", accountId).execute();
 	await tx

@@ -5,13 +5,11 @@ import type { Db } from "../store/db.ts";
 import { sql } from "kysely";
 import { accountColumns } from "../store/schema.ts";
 import { lockAccount } from "../store/errors.ts";
-import type { ConsumedProof } from "../methods/types.ts";
+import type { ConsumedProof, SentCode } from "../methods/types.ts";
 import { dummyPasswordHash, verifyPassword } from "../methods/password/hashing.ts";
 import { type MethodName, methodNames, type SecondFactorMethod } from "../methods/types.ts";
 import { isNewDevice, recordEvent } from "./events.ts";
 import { completeReadyRecovery, endRecoveryAttempts } from "./recovery.ts";
-import { codeMessage } from "../methods/one-time-code/messages.ts";
-import type { IssuedCode } from "../methods/one-time-code/one-time-codes.ts";
 import { codesPaused, enrolledMethods, preferredMethod, type RequiredAction } from "./accounts.ts";
 import { codeLimits, passwordLimits } from "./limits.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
@@ -229,7 +227,7 @@ export async function createChallenge(
 	return {
 		challenge,
 		methods,
-		preferred: preferredMethod(methods, account.preferred_method),
+		preferred: preferredMethod(deps, methods, account.preferred_method),
 		expiresAt,
 		destinations: await destinationsOf(deps, account.id, methods, db),
 	};
@@ -285,7 +283,7 @@ export async function openChallenge(
 		accountId: row.account_id,
 		expiresAt: Number(row.expires_at),
 		methods,
-		preferred: preferredMethod(methods, row.preferred_method),
+		preferred: preferredMethod(deps, methods, row.preferred_method),
 		destinations: await destinationsOf(deps, row.account_id, methods),
 	};
 }
@@ -299,24 +297,16 @@ export async function sendSignInCode(
 	deps: FlowDeps,
 	input: { challenge: string; method: MethodName },
 	client: ClientInfo,
-): Promise<IssuedCode & { sentTo: string }> {
+): Promise<SentCode> {
 	const challenge = await openChallenge(deps, input.challenge, "any");
-	if ((input.method !== "sms" && input.method !== "email") || !challenge.methods.includes(input.method)) {
+	const method = methodNames.includes(input.method) ? deps.methods.get(input.method) : undefined;
+	if (!method?.sendCode || !challenge.methods.includes(input.method)) {
+		const senders = challenge.methods.filter((m) => deps.methods.get(m).sendsCodes);
 		throw new TesseraError("method_not_available", {
-			fields: [{ field: "method", problem: "Codes can be sent by sms or email, when the account has that method." }],
+			fields: [{ field: "method", problem: senders.length ? `Codes can be sent by: ${senders.join(", ")}.` : "This account has no method that sends codes." }],
 		});
 	}
-	const method = deps.methods[input.method];
-	const address = await method.address(deps.db, challenge.accountId);
-	if (!address) throw new TesseraError("method_not_available");
-	const channel = input.method;
-	const issued = await deps.methods.oneTimeCodes.issue(
-		{ accountId: challenge.accountId, purpose: "sign_in", channel, challengeId: challenge.id },
-		address,
-		client,
-		(code) => codeMessage(channel, address, code, "sign_in", deps.config.issuer),
-	);
-	return { ...issued, sentTo: challenge.destinations[input.method]! };
+	return method.sendCode({ accountId: challenge.accountId, challengeId: challenge.id, client });
 }
 
 export interface SecondFactorResult {
@@ -463,8 +453,8 @@ export async function completeSecondFactor(
 	client: ClientInfo,
 ): Promise<SecondFactorResult> {
 	const proved = await proveSecondFactor(deps, "sign_in", input, client, async (tx, { accountId, now, consumed }) => {
-		// The method last used becomes the one offered first; a backup code is a fallback, never the default.
-		if (input.method !== "backup_code") {
+		// The method last used becomes the one offered first; a fallback (backup codes) never the default.
+		if (deps.methods.get(input.method).role === "primary") {
 			await tx
 				.updateTable("accounts")
 				.set({ preferred_method: input.method })

@@ -151,8 +151,7 @@ export async function confirmDisableTwoFactor(
 		// The challenge must belong to the account whose session asks.
 		if (accountId !== signedInAccountId) throw new TesseraError("challenge_expired");
 		await revokeAllTrustedDevices(tx, accountId);
-		await deps.methods.totp.remove(tx, accountId);
-		await deps.methods.backupCode.retireAll(tx, accountId, now);
+		for (const method of deps.methods.all) if (!method.keptWhenTurnedOff) await method.removeAll(tx, accountId, now);
 		await tx
 			.updateTable("accounts")
 			.set({ two_factor_enabled: 0, preferred_method: null, updated_at: now })

@@ -76,6 +76,9 @@ export class BackupCodeMethod implements SecondFactorMethod {
 	readonly name = "backup_code" as const;
 	readonly label = "Backup code";
 	readonly reachableByReset = false;
+	readonly role = "fallback" as const;
+	readonly keptWhenTurnedOff = false;
+	readonly sendsCodes = false;
 	readonly #deps: MethodDeps;
 	/** argon2id computations made to check typed codes (not to make new sets): one per attempt. */
 	readonly stats = { checkHashes: 0 };
@@ -438,8 +441,12 @@ export class BackupCodeMethod implements SecondFactorMethod {
 		return (await this.status(tx, accountId))!;
 	}
 
+	removeAll(tx: Db, accountId: string, now: number): Promise<void> {
+		return this.retireAll(tx, accountId, now);
+	}
+
 	/** Deletes pending sets that were never confirmed. */
-	async pruneExpired(db: Db, now: number): Promise<void> {
+	async prune(db: Db, now: number): Promise<void> {
 		const expired = db
 			.selectFrom("backup_code_sets")
 			.select("id")

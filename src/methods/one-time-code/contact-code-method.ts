@@ -1,6 +1,8 @@
 import { maskEmail, maskPhone } from "../../core/contact.ts";
 import type { Db } from "../../store/db.ts";
-import type { ConsumedProof, MethodDeps, PreparedProof, SecondFactorMethod } from "../types.ts";
+import { TesseraError } from "../../core/errors.ts";
+import type { ConsumedProof, MethodDeps, PreparedProof, SecondFactorMethod, SentCode } from "../types.ts";
+import { codeMessage } from "./messages.ts";
 import type { OneTimeCodes } from "./one-time-codes.ts";
 
 /**
@@ -11,6 +13,9 @@ export class ContactCodeMethod implements SecondFactorMethod {
 	readonly name: "sms" | "email";
 	readonly label: string;
 	readonly reachableByReset = true;
+	readonly role = "primary" as const;
+	readonly keptWhenTurnedOff = true;
+	readonly sendsCodes = true;
 	readonly #deps: MethodDeps;
 	readonly #codes: OneTimeCodes;
 
@@ -48,6 +53,19 @@ export class ContactCodeMethod implements SecondFactorMethod {
 		return this.name === "sms" ? maskPhone(address) : maskEmail(address);
 	}
 
+	async sendCode(context: { accountId: string; challengeId: string; client: { ip: string } }): Promise<SentCode> {
+		const address = await this.address(this.#deps.db, context.accountId);
+		if (!address) throw new TesseraError("method_not_available");
+		const channel = this.name;
+		const issued = await this.#codes.issue(
+			{ accountId: context.accountId, purpose: "sign_in", channel, challengeId: context.challengeId },
+			address,
+			context.client,
+			(code) => codeMessage(channel, address, code, "sign_in", this.#deps.config.issuer),
+		);
+		return { ...issued, sentTo: channel === "sms" ? maskPhone(address) : maskEmail(address) };
+	}
+
 	async prepare(context: { accountId: string; challengeId: string }, code: string): Promise<PreparedProof> {
 		const checked = await this.#codes.prepare(
 			{ accountId: context.accountId, purpose: "sign_in", channel: this.name, challengeId: context.challengeId },
@@ -59,5 +77,10 @@ export class ContactCodeMethod implements SecondFactorMethod {
 	async consume(tx: Db, proof: PreparedProof, now: number): Promise<ConsumedProof> {
 		await this.#codes.consume(tx, proof.detail as { id: string; hash: string }, now);
 		return {};
+	}
+
+	/** The address stays (it is the account's, for alerts and recovery); codes sent for signing in stop working. */
+	async removeAll(tx: Db, accountId: string, now: number): Promise<void> {
+		await this.#codes.endOutstanding(tx, { accountId, purpose: "sign_in", channel: this.name }, now);
 	}
 }

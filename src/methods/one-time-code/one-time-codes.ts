@@ -183,6 +183,19 @@ export class OneTimeCodes {
 		return { id: live.id, hash: this.hash(live.id, digits) };
 	}
 
+	/** Codes for `scope` not yet used stop working (superseded), in `tx`. */
+	async endOutstanding(tx: Db, scope: CodeScope, now: number): Promise<void> {
+		await tx
+			.updateTable("one_time_codes")
+			.set({ superseded_at: now })
+			.where("account_id", "=", scope.accountId)
+			.where("purpose", "=", scope.purpose)
+			.where("channel", "=", scope.channel)
+			.where("used_at", "is", null)
+			.where("superseded_at", "is", null)
+			.execute();
+	}
+
 	/** Claims the code: once, unexpired, not superseded, and only if it matches. */
 	async consume(tx: Db, checked: { id: string; hash: string }, now: number): Promise<void> {
 		const claimed = await tx

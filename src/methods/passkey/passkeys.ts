@@ -60,6 +60,9 @@ export class PasskeyMethod implements SecondFactorMethod {
 	readonly name = "passkey" as const;
 	readonly label = "Passkey";
 	readonly reachableByReset = false;
+	readonly role = "primary" as const;
+	readonly keptWhenTurnedOff = true;
+	readonly sendsCodes = false;
 	readonly #deps: MethodDeps;
 
 	constructor(deps: MethodDeps) {
@@ -195,6 +198,11 @@ export class PasskeyMethod implements SecondFactorMethod {
 			})
 			.execute();
 		return { id, name: cleanName, createdAt: now, lastUsedAt: null };
+	}
+
+	async removeAll(tx: Db, accountId: string): Promise<void> {
+		await tx.deleteFrom("webauthn_challenges").where("account_id", "=", accountId).execute();
+		await tx.deleteFrom("passkeys").where("account_id", "=", accountId).execute();
 	}
 
 	async remove(tx: Db, accountId: string, passkeyId: string): Promise<boolean> {

@@ -41,6 +41,9 @@ export class TotpMethod implements SecondFactorMethod {
 	readonly name = "totp" as const;
 	readonly label = "Authenticator app";
 	readonly reachableByReset = false;
+	readonly role = "primary" as const;
+	readonly keptWhenTurnedOff = false;
+	readonly sendsCodes = false;
 	readonly #deps: MethodDeps;
 
 	constructor(deps: MethodDeps) {
@@ -140,6 +143,10 @@ export class TotpMethod implements SecondFactorMethod {
 
 	async remove(tx: Db, accountId: string): Promise<void> {
 		await tx.deleteFrom("totp_credentials").where("account_id", "=", accountId).execute();
+	}
+
+	removeAll(tx: Db, accountId: string): Promise<void> {
+		return this.remove(tx, accountId);
 	}
 
 	async prepare({ accountId }: { accountId: string }, code: string): Promise<PreparedProof> {
