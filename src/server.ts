@@ -84,7 +84,7 @@ export async function createFlowDeps(options: CoreOptions): Promise<FlowDeps> {
 	const { delivery, outbox } = createDelivery(config, clock, logger, options.transports);
 	return {
 		...methodDeps,
-		methods: createMethods(methodDeps, attempts, delivery),
+		...createMethods(methodDeps, attempts, delivery),
 		attempts,
 		passwordPolicy: sharedPolicy,
 		delivery,

@@ -144,7 +144,7 @@ function sendContactCode(
 	client: ClientInfo,
 ) {
 	const channel = channelOf(kind);
-	return deps.methods.oneTimeCodes.issue({ accountId, purpose: "contact", channel, contactId }, value, client, (code) =>
+	return deps.oneTimeCodes.issue({ accountId, purpose: "contact", channel, contactId }, value, client, (code) =>
 		codeMessage(channel, value, code, "contact", deps.config.issuer),
 	);
 }
@@ -186,7 +186,7 @@ export async function verifyContact(
 	const row = await unverified(deps, account.id, input.kind);
 	const scope = { accountId: account.id, purpose: "contact" as const, channel: channelOf(input.kind), contactId: row.id };
 	return deps.attempts.attempt(codeLimits(deps, account.id, client), async () => {
-		const checked = await deps.methods.oneTimeCodes.prepare(scope, input.code);
+		const checked = await deps.oneTimeCodes.prepare(scope, input.code);
 		const now = deps.clock();
 		try {
 			const event = await deps.db.transaction().execute(async (tx) => {
@@ -194,7 +194,7 @@ export async function verifyContact(
 				// Proved meanwhile by a parallel request (a double submit): not a wrong guess.
 				const still = await tx.selectFrom("contacts").select("verified_at").where("id", "=", row.id).executeTakeFirst();
 				if (!still || still.verified_at !== null) throw new TesseraError("no_contact");
-				await deps.methods.oneTimeCodes.consume(tx, checked, now);
+				await deps.oneTimeCodes.consume(tx, checked, now);
 				await checkNotTaken(deps, tx, account.id, input.kind, row.value);
 				await revokeAllTrustedDevices(tx, account.id);
 				// The address this one replaces holds nothing from now on: every link sent to it ends,

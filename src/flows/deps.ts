@@ -2,6 +2,7 @@ import type { PasswordPolicy } from "../core/password-policy.ts";
 import type { Delivery } from "../delivery/delivery.ts";
 import type { OutboxTransport } from "../delivery/outbox.ts";
 import type { AttemptCounter } from "../limits/attempts.ts";
+import type { OneTimeCodes } from "../methods/one-time-code/one-time-codes.ts";
 import type { MethodRegistry } from "../methods/registry.ts";
 import type { MethodDeps } from "../methods/types.ts";
 import type { Metrics } from "../metrics.ts";
@@ -10,6 +11,11 @@ import type { Alerts } from "./alerts.ts";
 /** Everything a flow needs; built once in main.ts (or by a test) and passed down. */
 export interface FlowDeps extends MethodDeps {
 	methods: MethodRegistry;
+	/**
+	 * Six-digit codes sent to an address: proving a contact, recovery, a reset by
+	 * text, and (through the sms and email methods) a second step.
+	 */
+	oneTimeCodes: OneTimeCodes;
 	attempts: AttemptCounter;
 	passwordPolicy: PasswordPolicy;
 	delivery: Delivery;

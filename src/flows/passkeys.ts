@@ -10,6 +10,11 @@ import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { recordEvent } from "./events.ts";
 import { revokeAllTrustedDevices } from "./trusted-devices.ts";
 
+/** The account's passkeys, newest first, for its settings. */
+export function listPasskeys(deps: FlowDeps, accountId: string): Promise<PasskeyView[]> {
+	return deps.methods.passkey.list(deps.db, accountId);
+}
+
 /** Adding a passkey: the password first, then the browser's answer to the options. */
 export async function beginPasskeyRegistration(
 	deps: FlowDeps,

@@ -176,7 +176,7 @@ async function sendReset(deps: FlowDeps, target: ResetTarget, flowToken: string,
 		message = resetLinkMessage(target.to, `${deps.config.publicUrl}/reset-password?token=${link}`, deps.config.issuer);
 	} else {
 		const code = sixDigits(deps.random);
-		const codeHash = deps.methods.oneTimeCodes.hash(id, code);
+		const codeHash = deps.oneTimeCodes.hash(id, code);
 		await issueActionToken(deps, deps.db, {
 			id,
 			accountId: target.accountId,
@@ -293,7 +293,7 @@ export async function completePasswordReset(
 			await deps.attempts.attempt(limits, async () => {
 				const digits = (input.code ?? "").normalize("NFKC").replace(/[\s-]/gu, "");
 				const expected = Buffer.from(row?.code_hash ?? "", "utf8");
-				const typed = Buffer.from(deps.methods.oneTimeCodes.hash(row?.id ?? "none", digits), "utf8");
+				const typed = Buffer.from(deps.oneTimeCodes.hash(row?.id ?? "none", digits), "utf8");
 				const matches = expected.length === typed.length && timingSafeEqual(expected, typed);
 				if (!live || !matches || !/^\d{6}$/.test(digits)) throw wrongResetCode();
 			});

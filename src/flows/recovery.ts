@@ -131,7 +131,7 @@ export async function sendRecoveryCode(
 	await assertCodesNotPaused(deps, challenge.accountId);
 	const contact = await recoveryContact(deps, challenge.accountId, input.kind);
 	const channel = channelOf(input.kind);
-	const issued = await deps.methods.oneTimeCodes.issue(
+	const issued = await deps.oneTimeCodes.issue(
 		{ accountId: challenge.accountId, purpose: "recovery", channel, contactId: contact.id, challengeId: challenge.id },
 		contact.value,
 		client,
@@ -215,12 +215,12 @@ export async function startRecovery(
 		challengeId: challenge.id,
 	};
 	const { recovery, events } = await deps.attempts.attempt(codeLimits(deps, challenge.accountId, client), async () => {
-		const checked = await deps.methods.oneTimeCodes.prepare(scope, input.code);
+		const checked = await deps.oneTimeCodes.prepare(scope, input.code);
 		return deps.db.transaction().execute(async (tx) => {
 			const now = deps.clock();
 			await lockAccount(tx, challenge.accountId);
 			await closeChallenge(tx, challenge.id, now);
-			await deps.methods.oneTimeCodes.consume(tx, checked, now);
+			await deps.oneTimeCodes.consume(tx, checked, now);
 			return beginRecovery(deps, tx, { accountId: challenge.accountId, via: input.kind, client, method: input.kind }, now);
 		});
 	});

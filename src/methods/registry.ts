@@ -14,12 +14,12 @@ export interface MethodRegistry {
 	sms: ContactCodeMethod;
 	email: ContactCodeMethod;
 	backupCode: BackupCodeMethod;
-	oneTimeCodes: OneTimeCodes;
 	all: readonly SecondFactorMethod[];
 	get(name: MethodName): SecondFactorMethod;
 }
 
-export function createMethods(deps: MethodDeps, attempts: AttemptCounter, delivery: Delivery): MethodRegistry {
+/** The registry, and the code service its sms and email methods (and contacts, recovery and resets) send codes through. */
+export function createMethods(deps: MethodDeps, attempts: AttemptCounter, delivery: Delivery): { methods: MethodRegistry; oneTimeCodes: OneTimeCodes } {
 	const oneTimeCodes = new OneTimeCodes(deps, attempts, delivery);
 	const passkey = new PasskeyMethod(deps);
 	const totp = new TotpMethod(deps);
@@ -27,13 +27,12 @@ export function createMethods(deps: MethodDeps, attempts: AttemptCounter, delive
 	const email = new ContactCodeMethod("email", deps, oneTimeCodes);
 	const backupCode = new BackupCodeMethod(deps);
 	const all: SecondFactorMethod[] = [passkey, totp, sms, email, backupCode];
-	return {
+	const methods: MethodRegistry = {
 		passkey,
 		totp,
 		sms,
 		email,
 		backupCode,
-		oneTimeCodes,
 		all,
 		get(name) {
 			const method = all.find((m) => m.name === name);
@@ -41,4 +40,5 @@ export function createMethods(deps: MethodDeps, attempts: AttemptCounter, delive
 			return method;
 		},
 	};
+	return { methods, oneTimeCodes };
 }

@@ -5,7 +5,7 @@ import { listTrustedDevices, revokeAllTrustedDevices, revokeTrustedDevice } from
 import { TesseraError } from "../../core/errors.ts";
 import { authenticate, type Authenticated, endSession, type IssuedSession } from "../../flows/sessions.ts";
 import { addContact, type ContactView, listContacts, removeContact, resendContactCode, verifyContact } from "../../flows/contacts.ts";
-import { beginPasskeyRegistration, finishPasskeyRegistration, removePasskey } from "../../flows/passkeys.ts";
+import { beginPasskeyRegistration, finishPasskeyRegistration, listPasskeys, removePasskey } from "../../flows/passkeys.ts";
 import {
 	completeSecondFactor,
 	passkeySignInOptions,
@@ -419,7 +419,7 @@ export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 	});
 
 	app.get("/account/passkeys", { schema: s.listPasskeys, preHandler: requireSession }, async (request) => ({
-		passkeys: (await deps.methods.passkey.list(deps.db, account(request).id)).map(passkeyBody),
+		passkeys: (await listPasskeys(deps, account(request).id)).map(passkeyBody),
 	}));
 
 	app.post("/account/passkeys/options", { schema: s.passkeyOptions, preHandler: requireSession }, async (request) => {
@@ -437,7 +437,7 @@ export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 	app.post("/account/passkeys/remove", { schema: s.removePasskey, preHandler: requireSession }, async (request) => {
 		const body = request.body as { id: string; password: string };
 		await removePasskey(deps, account(request), body, clientInfo(request));
-		return { passkeys: (await deps.methods.passkey.list(deps.db, account(request).id)).map(passkeyBody) };
+		return { passkeys: (await listPasskeys(deps, account(request).id)).map(passkeyBody) };
 	});
 
 	app.get("/account/devices", { schema: s.listDevices, preHandler: requireSession }, async (request) => ({
