@@ -11,7 +11,7 @@ import { codesPaused } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { recordEvent, type SecurityEvent } from "./events.ts";
 import { codeLimits } from "./limits.ts";
-import { closeChallenge } from "./sign-in.ts";
+import { closeChallenge, readOpenChallenge } from "./challenge.ts";
 
 /**
  * Account recovery, for a person who knows the password but can use none of
@@ -50,16 +50,8 @@ export interface WaitingRecovery {
  * factors are all gone still qualifies.
  */
 async function passwordProven(deps: FlowDeps, token: string | undefined): Promise<{ id: string; accountId: string }> {
-	if (!token || !looksLikeToken(token)) throw new TesseraError("challenge_expired");
-	const row = await deps.db
-		.selectFrom("login_challenges")
-		.select(["id", "account_id", "purpose", "expires_at", "consumed_at"])
-		.where("token_hash", "=", tokenHash(token))
-		.executeTakeFirst();
-	if ((row?.purpose !== "sign_in" && row?.purpose !== "password_reset") || row.consumed_at !== null || Number(row.expires_at) <= deps.clock()) {
-		throw new TesseraError("challenge_expired");
-	}
-	return { id: row.id, accountId: row.account_id };
+	const row = await readOpenChallenge(deps, token, ["sign_in", "password_reset"]);
+	return { id: row.id, accountId: row.accountId };
 }
 
 async function verifiedContacts(db: Db, accountId: string) {

@@ -1,5 +1,5 @@
 import { isTesseraError, TesseraError } from "../core/errors.ts";
-import { looksLikeToken, newId, newToken, tokenHash } from "../core/tokens.ts";
+import { newId, newToken, tokenHash } from "../core/tokens.ts";
 import { canonicalUsername } from "../core/username.ts";
 import type { Db } from "../store/db.ts";
 import { sql } from "kysely";
@@ -8,6 +8,7 @@ import { lockAccount } from "../store/errors.ts";
 import type { ConsumedProof, SentCode } from "../methods/types.ts";
 import { dummyPasswordHash, verifyPassword } from "../methods/password/hashing.ts";
 import { type MethodName, methodNames, type SecondFactorMethod } from "../methods/types.ts";
+import { closeChallenge, readOpenChallenge } from "./challenge.ts";
 import { isNewDevice, recordEvent } from "./events.ts";
 import { completeReadyRecovery, endRecoveryAttempts } from "./recovery.ts";
 import { codesPaused, enrolledMethods, preferredMethod, type RequiredAction } from "./accounts.ts";
@@ -252,39 +253,20 @@ export async function openChallenge(
 	token: string | undefined,
 	purpose: ChallengePurpose | "any" = "sign_in",
 ): Promise<OpenChallenge> {
-	if (!token || !looksLikeToken(token)) throw new TesseraError("challenge_expired");
-	const row = await deps.db
-		.selectFrom("login_challenges as c")
-		.innerJoin("accounts as a", "a.id", "c.account_id")
-		.select([
-			"c.id",
-			"c.purpose",
-			"c.account_id",
-			"c.expires_at",
-			"c.consumed_at",
-			"a.two_factor_enabled",
-			"a.preferred_method",
-			"a.codes_paused_at",
-		])
-		.where("c.token_hash", "=", tokenHash(token))
-		.executeTakeFirst();
-	if (!row || row.consumed_at !== null || Number(row.expires_at) <= deps.clock()) {
-		throw new TesseraError("challenge_expired");
-	}
-	if (purpose !== "any" && row.purpose !== purpose) throw new TesseraError("challenge_expired");
-	if (!row.two_factor_enabled) throw new TesseraError("challenge_expired");
+	const row = await readOpenChallenge(deps, token, purpose === "any" ? "any" : [purpose]);
+	if (!row.twoFactorEnabled) throw new TesseraError("challenge_expired");
 	const methods = await methodsFor(deps, row.purpose, {
-		id: row.account_id,
-		two_factor_enabled: row.two_factor_enabled,
-		codes_paused_at: row.codes_paused_at,
+		id: row.accountId,
+		two_factor_enabled: row.twoFactorEnabled,
+		codes_paused_at: row.codesPausedAt,
 	});
 	return {
 		id: row.id,
-		accountId: row.account_id,
-		expiresAt: Number(row.expires_at),
+		accountId: row.accountId,
+		expiresAt: row.expiresAt,
 		methods,
-		preferred: preferredMethod(deps, methods, row.preferred_method),
-		destinations: await destinationsOf(deps, row.account_id, methods),
+		preferred: preferredMethod(deps, methods, row.preferredMethod),
+		destinations: await destinationsOf(deps, row.accountId, methods),
 	};
 }
 
@@ -367,27 +349,19 @@ async function challengeForProof(
 	purpose: ChallengePurpose,
 	methodName: MethodName,
 ): Promise<{ id: string; accountId: string }> {
-	if (!looksLikeToken(token)) throw new TesseraError("challenge_expired");
-	if (!methodNames.includes(methodName)) throw new TesseraError("method_not_available");
-	const row = await deps.db
-		.selectFrom("login_challenges as c")
-		.innerJoin("accounts as a", "a.id", "c.account_id")
-		.select(["c.id", "c.purpose", "c.account_id", "c.expires_at", "c.consumed_at", "a.two_factor_enabled", "a.codes_paused_at"])
-		.where("c.token_hash", "=", tokenHash(token))
-		.executeTakeFirst();
-	if (!row || row.consumed_at !== null || Number(row.expires_at) <= deps.clock() || row.purpose !== purpose || !row.two_factor_enabled) {
-		throw new TesseraError("challenge_expired");
-	}
-	const method = deps.methods.get(methodName);
+	const row = await readOpenChallenge(deps, token, [purpose]);
+	if (!row.twoFactorEnabled) throw new TesseraError("challenge_expired");
+	const account = { id: row.accountId, two_factor_enabled: row.twoFactorEnabled, codes_paused_at: row.codesPausedAt };
+	const method = methodNames.includes(methodName) ? deps.methods.get(methodName) : undefined;
 	// A reset is never confirmed through a channel a reset reaches; nor is a sign-in after one, until a strong factor.
-	const barred = method.reachableByReset && (purpose === "password_reset" || codesPaused(row));
-	if (barred || !(await method.isEnrolled(deps.db, row.account_id))) {
-		const methods = await methodsFor(deps, purpose, { id: row.account_id, two_factor_enabled: row.two_factor_enabled, codes_paused_at: row.codes_paused_at });
+	const barred = method?.reachableByReset === true && (purpose === "password_reset" || codesPaused(account));
+	if (!method || barred || !(await method.isEnrolled(deps.db, row.accountId))) {
+		const methods = await methodsFor(deps, purpose, account);
 		throw new TesseraError("method_not_available", {
 			fields: [{ field: "method", problem: `Use one of: ${methods.join(", ")}.` }],
 		});
 	}
-	return { id: row.id, accountId: row.account_id };
+	return { id: row.id, accountId: row.accountId };
 }
 
 /** The first refusal for too many wrong codes in an hour is recorded, and the person alerted. */
@@ -434,17 +408,6 @@ export async function liftCodesPause(tx: Db, accountId: string): Promise<void> {
 	await tx.updateTable("accounts").set({ codes_paused_at: null }).where("id", "=", accountId).where("codes_paused_at", "is not", null).execute();
 }
 
-/** Closes an open challenge, once: `challenge_expired` when it closed meanwhile or ran out. */
-export async function closeChallenge(tx: Db, id: string, now: number): Promise<void> {
-	const closed = await tx
-		.updateTable("login_challenges")
-		.set({ consumed_at: now })
-		.where("id", "=", id)
-		.where("consumed_at", "is", null)
-		.where("expires_at", ">", now)
-		.executeTakeFirst();
-	if (closed.numUpdatedRows !== 1n) throw new TesseraError("challenge_expired");
-}
 
 /** The second step of signing in: a valid code opens the session, in the same transaction that claims it. */
 export async function completeSecondFactor(
