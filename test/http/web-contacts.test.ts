@@ -69,6 +69,10 @@ for (const kind of await databaseKinds()) {
 			const tooSoon = await client.post("/sign-in/verify/send", { method: "sms" });
 			assert.equal(tooSoon.statusCode, 429);
 			assert.match(tooSoon.body, /less than a minute ago/);
+			const wrongText = await client.post("/sign-in/verify", { method: "sms", code: lastCodeTo(phone) === "000000" ? "111111" : "000000" });
+			assert.equal(wrongText.statusCode, 401);
+			assert.match(wrongText.body, /code from the newest message/, "advice for a texted code");
+			assert.doesNotMatch(wrongText.body, /clock/, "not the authenticator app's");
 			const done = await client.post("/sign-in/verify", { method: "sms", code: lastCodeTo(phone) });
 			assert.equal(done.statusCode, 303);
 			assert.equal(done.headers.location, "/settings");

@@ -53,7 +53,16 @@ export interface MethodCopy {
 	inputMode: string;
 	autocomplete: string;
 	maxLength: number;
+	/** The first thing to do when an answer by this method fails, by error code. */
+	advice: Partial<Record<CodeError, string>>;
 }
+
+type CodeError = "code_typo" | "code_already_used" | "code_replaced" | "invalid_code";
+
+const sentCodeAdvice: MethodCopy["advice"] = {
+	invalid_code: "Check that you typed the code from the newest message: a new code replaces the one before, and each works for 10 minutes. If it has expired, send a new one.",
+	code_already_used: "That code has been used already. Send a new code, then type that one.",
+};
 
 export const methodCopy: Record<MethodName, MethodCopy> = {
 	passkey: {
@@ -63,6 +72,10 @@ export const methodCopy: Record<MethodName, MethodCopy> = {
 		inputMode: "text",
 		autocomplete: "off",
 		maxLength: 8192,
+		advice: {
+			invalid_code: "Try your passkey again, on the device or security key you registered for this account.",
+			code_already_used: "Try your passkey again: each answer from it works once.",
+		},
 	},
 	totp: {
 		title: "Authenticator app",
@@ -71,6 +84,10 @@ export const methodCopy: Record<MethodName, MethodCopy> = {
 		inputMode: "numeric",
 		autocomplete: "one-time-code",
 		maxLength: 16,
+		advice: {
+			code_already_used: "Wait for your app to show a new code, then type that one.",
+			invalid_code: "Check that your phone's clock is right and that the code is the one shown for Tessera, then type it again.",
+		},
 	},
 	sms: {
 		title: "Text message",
@@ -79,6 +96,7 @@ export const methodCopy: Record<MethodName, MethodCopy> = {
 		inputMode: "numeric",
 		autocomplete: "one-time-code",
 		maxLength: 16,
+		advice: sentCodeAdvice,
 	},
 	email: {
 		title: "Email",
@@ -87,6 +105,7 @@ export const methodCopy: Record<MethodName, MethodCopy> = {
 		inputMode: "numeric",
 		autocomplete: "one-time-code",
 		maxLength: 16,
+		advice: sentCodeAdvice,
 	},
 	backup_code: {
 		title: "Backup code",
@@ -95,31 +114,29 @@ export const methodCopy: Record<MethodName, MethodCopy> = {
 		inputMode: "text",
 		autocomplete: "off",
 		maxLength: 64,
+		advice: {
+			code_typo: "Type it again, comparing each character with your list: one is probably missing or extra, or two are swapped.",
+			code_already_used: "Cross that code off your list: it has been used. Check that you typed the one you meant.",
+			code_replaced: "Find your newest list: codes from a list you replaced no longer work.",
+			invalid_code: "Type it again carefully, checking each character against your list.",
+		},
 	},
 };
 
-const codeErrors = new Set(["code_typo", "code_already_used", "code_replaced", "invalid_code"]);
+const codeErrors = new Set<string>(["code_typo", "code_already_used", "code_replaced", "invalid_code"] satisfies CodeError[]);
 
 /**
  * What to do next when a code fails, always in the same order: re-type it, try
  * another unused code, use another method, start recovery. The first step says
  * what this particular failure means.
  */
-function nextSteps(code: string, method: MethodName, others: MethodName[], base: string): Html {
-	const first: Record<string, string> = {
-		code_typo: "Type it again, comparing each character with your list: one is probably missing or extra, or two are swapped.",
-		code_already_used: "Cross that code off your list: it has been used. Check that you typed the one you meant.",
-		code_replaced: "Find your newest list: codes from a list you replaced no longer work.",
-		invalid_code: "Type it again carefully, checking each character against your list.",
-	};
-	const totpFirst =
-		code === "code_already_used"
-			? "Wait for your app to show a new code, then type that one."
-			: "Check that your phone's clock is right and that the code is the one shown for Tessera, then type it again.";
+function nextSteps(code: CodeError, method: MethodName, others: MethodName[], base: string): Html {
+	// Each method's own advice: a wrong texted code is not a clock problem.
+	const first = methodCopy[method].advice[code] ?? methodCopy[method].advice.invalid_code ?? "Check what you typed, then try again.";
 	return html`<div class="next-steps" id="next-steps">
   <h2>What to do next</h2>
   <ol>
-    <li>${method === "backup_code" ? first[code] : totpFirst}</li>
+    <li>${first}</li>
     ${method === "backup_code" ? html`<li>Try another unused code from your newest list.</li>` : html`<li>Use a backup code instead, if you have your list.</li>`}
     ${others.length > 0 ? html`<li><a href="${base}/methods">Try another way</a> to sign in.</li>` : html`<li>Use another way to sign in, if you have set one up.</li>`}
     <li>Still locked out? <a href="/help/backup-codes">See how to get back into your account</a>.</li>
@@ -199,7 +216,7 @@ export function secondFactorPage(p: {
 ${errorSummary(p.error)}
 ${sendCodePart({ ...p, base })}
 ${passkeyPart({ ...p, base, allowTrust })}
-${failedCode ? nextSteps(p.error!.code!, p.method, others, base) : ""}
+${failedCode ? nextSteps(p.error!.code! as CodeError, p.method, others, base) : ""}
 ${isPasskey ? "" : html`<form method="post" action="${base}" novalidate>
   ${csrfField(p.csrf)}
   <input type="hidden" name="method" value="${p.method}">
