@@ -1,0 +1,51 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import type { Html } from "../../ui/html.ts";
+import {
+	backupCodesHelpPage,
+	helpIndexPage,
+	lostPhoneHelpPage,
+	phishingHelpPage,
+	savingCodesHelpPage,
+} from "../../ui/pages/help.ts";
+import { noQuery, send, type Web } from "./context.ts";
+
+const staticFiles = {
+	"app.css": { type: "text/css; charset=utf-8", body: readFileSync(new URL("../../ui/static/app.css", import.meta.url)) },
+	"webauthn.js": {
+		type: "text/javascript; charset=utf-8",
+		// The package's browser bundle (its "unpkg" file), served from our own origin.
+		body: readFileSync(
+			join(dirname(createRequire(import.meta.url).resolve("@simplewebauthn/browser")), "..", "dist", "bundle", "index.umd.min.js"),
+		),
+	},
+	"icon.svg": { type: "image/svg+xml", body: readFileSync(new URL("../../ui/static/icon.svg", import.meta.url)) },
+	"app.js": {
+		type: "text/javascript; charset=utf-8",
+		body: readFileSync(new URL("../../ui/static/app.js", import.meta.url)),
+	},
+} as const;
+
+/** The stylesheet, scripts and icon every page uses. */
+export function assetRoutes(web: Web): void {
+	for (const [name, file] of Object.entries(staticFiles)) {
+		web.app.get(`/assets/${name}`, { schema: noQuery }, async (_request, reply) =>
+			reply.header("Cache-Control", "public, max-age=3600").type(file.type).send(file.body),
+		);
+	}
+}
+
+/** The help centre: pages anyone can read, signed in or not. */
+export function helpRoutes(web: Web): void {
+	const helpPages: Record<string, () => Html> = {
+		"/help": helpIndexPage,
+		"/help/backup-codes": backupCodesHelpPage,
+		"/help/saving-codes": savingCodesHelpPage,
+		"/help/lost-phone": lostPhoneHelpPage,
+		"/help/phishing": phishingHelpPage,
+	};
+	for (const [path, page] of Object.entries(helpPages)) {
+		web.app.get(path, { schema: noQuery }, async (_request, reply) => send(reply, page()));
+	}
+}

@@ -1,0 +1,73 @@
+import type { RegistrationResponseJSON } from "@simplewebauthn/server";
+import type { FastifyRequest } from "fastify";
+import { TesseraError } from "../../core/errors.ts";
+import { beginPasskeyRegistration, finishPasskeyRegistration, removePasskey } from "../../flows/passkeys.ts";
+import { addPasskeyPage, createPasskeyPage, removePasskeyPage } from "../../ui/pages/passkeys.ts";
+import { clientInfo } from "../client.ts";
+import { form, idQuery, noQuery, send, type Web } from "./context.ts";
+import { formRoute } from "./forms.ts";
+
+/** Passkeys: adding one (the browser creates it between two posts) and removing one. */
+export function passkeyRoutes(web: Web): void {
+	const { app, deps, requireSignedIn, csrfCheck, pageUser } = web;
+
+	app.get("/settings/passkeys/add", { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) =>
+		send(reply, addPasskeyPage({ user: pageUser(request, reply) })),
+	);
+
+	const nameOf = (body: { name?: string }) => (body.name ?? "").trim() || "Passkey";
+
+	formRoute<{ name?: string; password?: string }>(app, "/settings/passkeys/add", {
+		schema: form({ name: 64, password: 1024 }),
+		preHandler: [requireSignedIn, csrfCheck],
+		async run(request, reply, body) {
+			const options = await beginPasskeyRegistration(deps, request.webAuth!.account, body.password ?? "", clientInfo(request));
+			return send(reply, createPasskeyPage({ user: pageUser(request, reply), name: nameOf(body), options }));
+		},
+		render: (request, reply, { form }, body) => addPasskeyPage({ user: pageUser(request, reply), name: nameOf(body), error: form }),
+	});
+
+	formRoute<{ name?: string; response?: string }>(app, "/settings/passkeys/finish", {
+		schema: form({ name: 64, response: 8192 }),
+		preHandler: [requireSignedIn, csrfCheck],
+		async run(request, reply, body) {
+			let response: RegistrationResponseJSON;
+			try {
+				response = JSON.parse(body.response ?? "") as RegistrationResponseJSON;
+			} catch {
+				throw new TesseraError("invalid_code", { message: "The browser did not create a passkey. Try again." });
+			}
+			await finishPasskeyRegistration(deps, request.webAuth!.account, { name: body.name ?? "", response }, clientInfo(request));
+			return reply.redirect("/settings?notice=passkey_added", 303);
+		},
+		render: (request, reply, { form }, body) => addPasskeyPage({ user: pageUser(request, reply), name: body.name ?? "", error: form }),
+	});
+
+	async function myPasskey(request: FastifyRequest, id: string) {
+		return (await deps.methods.passkey.list(deps.db, request.webAuth!.account.id)).find((p) => p.id === id);
+	}
+
+	app.get("/settings/passkeys/remove", { schema: idQuery, preHandler: requireSignedIn }, async (request, reply) => {
+		const passkey = await myPasskey(request, (request.query as { id: string }).id);
+		if (!passkey) return reply.redirect("/settings", 303);
+		return send(reply, removePasskeyPage({ user: pageUser(request, reply), passkey }));
+	});
+
+	formRoute(app, "/settings/passkeys/remove", {
+		schema: form({ id: 64, password: 1024 }),
+		preHandler: [requireSignedIn, csrfCheck],
+		async find(request, reply, body: { id?: string; password?: string }) {
+			const passkey = await myPasskey(request, body.id ?? "");
+			if (!passkey) {
+				reply.redirect("/settings", 303);
+				return undefined;
+			}
+			return passkey;
+		},
+		async run(request, reply, body, passkey) {
+			await removePasskey(deps, request.webAuth!.account, { id: passkey.id, password: body.password ?? "" }, clientInfo(request));
+			return reply.redirect("/settings", 303);
+		},
+		render: (request, reply, { form }, _body, passkey) => removePasskeyPage({ user: pageUser(request, reply), passkey, error: form }),
+	});
+}

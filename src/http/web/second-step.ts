@@ -1,0 +1,166 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { isTesseraError } from "../../core/errors.ts";
+import { type ChallengePurpose, openChallenge, passkeySignInOptions, sendSignInCode } from "../../flows/sign-in.ts";
+import { methodNames, type MethodName } from "../../methods/types.ts";
+import { anotherWayPage, secondFactorPage } from "../../ui/pages/auth.ts";
+import { clientInfo } from "../client.ts";
+import { statusOf } from "../errors.ts";
+import { clearCookie, csrfTokenFor, readCookie } from "./cookies.ts";
+import { asFormError, form, noQuery, type PreHandler, send, type Web } from "./context.ts";
+import { formRoute } from "./forms.ts";
+
+/**
+ * A second step: the page for each method, "Try another way", sending a code,
+ * and the answer. Signing in, turning two-factor off and confirming a reset
+ * each go through one.
+ */
+export interface SecondStep {
+	base: string;
+	cookie: "signin" | "stepup";
+	purpose: ChallengePurpose;
+	/** Where to go when the account has no usable second factor. */
+	noMethods: string;
+	/** Settings steps need the signed-in browser. */
+	preHandler?: PreHandler;
+	pageText?: { heading: string; intro: string; recoverable?: boolean; cancel?: string };
+	/** What the person sees when the challenge has gone. */
+	expired(request: FastifyRequest, reply: FastifyReply, message: string): FastifyReply;
+	/** Runs the step's effect with the answer; returns where to go. */
+	complete(
+		request: FastifyRequest,
+		reply: FastifyReply,
+		input: { challenge: string; method: MethodName; code: string; trust: boolean },
+	): Promise<FastifyReply>;
+}
+
+export function secondStepRoutes(web: Web, step: SecondStep): void {
+	const { app, deps, csrfCheck } = web;
+	const pre = step.preHandler ? [step.preHandler] : [];
+	async function pending(request: FastifyRequest, reply: FastifyReply) {
+		try {
+			const challenge = await openChallenge(deps, readCookie(request, step.cookie), step.purpose);
+			const preferred = challenge.preferred;
+			if (preferred === null) {
+				// None of the account's second factors can be used: recovery is the way on.
+				reply.redirect(step.noMethods, 303);
+				return undefined;
+			}
+			return { ...challenge, preferred };
+		} catch (error) {
+			if (isTesseraError(error) && error.code === "challenge_expired") {
+				clearCookie(request, reply, step.cookie);
+				step.expired(request, reply, "This attempt expired. For your safety, start again.");
+				return undefined;
+			}
+			throw error;
+		}
+	}
+	async function optionsFor(request: FastifyRequest, reply: FastifyReply, method: MethodName) {
+		if (method !== "passkey") return {};
+		try {
+			return { passkeyOptions: await passkeySignInOptions(deps, readCookie(request, step.cookie)!, clientInfo(request)) };
+		} catch (failure) {
+			return { error: asFormError(failure, reply).form };
+		}
+	}
+	const common = { base: step.base, ...(step.pageText ? { purpose: step.pageText } : {}) };
+
+	app.get(
+		step.base,
+		{
+			schema: {
+				querystring: {
+					type: "object",
+					additionalProperties: false,
+					properties: {
+						method: { type: "string", enum: [...methodNames] },
+						sent: { type: "string", enum: ["delivered", "delayed"] },
+					},
+				},
+			},
+			preHandler: pre,
+		},
+		async (request, reply) => {
+			const challenge = await pending(request, reply);
+			if (!challenge) return reply;
+			const query = request.query as { method?: MethodName; sent?: "delivered" | "delayed" };
+			const method = query.method && challenge.methods.includes(query.method) ? query.method : challenge.preferred;
+			return send(
+				reply,
+				secondFactorPage({
+					...common,
+					csrf: csrfTokenFor(deps, request, reply),
+					method,
+					methods: challenge.methods,
+					destination: challenge.destinations[method],
+					...(await optionsFor(request, reply, method)),
+					...(query.sent && (method === "sms" || method === "email") ? { sent: { delivered: query.sent === "delivered" } } : {}),
+				}),
+			);
+		},
+	);
+
+	app.get(`${step.base}/methods`, { schema: noQuery, preHandler: pre }, async (request, reply) => {
+		const challenge = await pending(request, reply);
+		if (!challenge) return reply;
+		return send(reply, anotherWayPage({ methods: challenge.methods, destinations: challenge.destinations, base: step.base }));
+	});
+
+	formRoute(app, step.base, {
+		schema: form({ method: 32, code: 8192, trust: 8 }),
+		preHandler: [...pre, csrfCheck],
+		async find(request, reply, body: { method?: string; code?: string; trust?: string }) {
+			const challenge = await pending(request, reply);
+			if (!challenge) return undefined;
+			return { challenge, method: challenge.methods.find((m) => m === body.method) ?? challenge.preferred };
+		},
+		run: (request, reply, body, { method }) =>
+			step.complete(request, reply, {
+				challenge: readCookie(request, step.cookie)!,
+				method,
+				code: body.code ?? "",
+				trust: body.trust === "yes",
+			}),
+		async render(request, reply, { error: e, form }, body, { challenge, method }) {
+			if (e.code === "challenge_expired") {
+				clearCookie(request, reply, step.cookie);
+				return step.expired(request, reply, e.message).code(statusOf(e.code));
+			}
+			const options = await optionsFor(request, reply, method);
+			return secondFactorPage({
+				...common,
+				csrf: csrfTokenFor(deps, request, reply),
+				method,
+				methods: challenge.methods,
+				error: form,
+				typed: e.code === "code_typo" ? (body.code ?? "") : "",
+				destination: challenge.destinations[method],
+				...("passkeyOptions" in options ? { passkeyOptions: options.passkeyOptions } : {}),
+			});
+		},
+	});
+
+	formRoute(app, `${step.base}/send`, {
+		schema: form({ method: 32 }),
+		preHandler: [...pre, csrfCheck],
+		async find(request, reply, body: { method?: string }) {
+			const challenge = await pending(request, reply);
+			if (!challenge) return undefined;
+			const method = challenge.methods.find((m) => m === body.method && (m === "sms" || m === "email"));
+			if (!method) {
+				reply.redirect(`${step.base}/methods`, 303);
+				return undefined;
+			}
+			return { challenge, method };
+		},
+		async run(request, reply, _body, { method }) {
+			const sent = await sendSignInCode(deps, { challenge: readCookie(request, step.cookie)!, method }, clientInfo(request));
+			// Back to the page by GET, so a reload does not send another code.
+			return reply.redirect(`${step.base}?method=${method}&sent=${sent.delivery === "sent" ? "delivered" : "delayed"}`, 303);
+		},
+		render(request, reply, { form }, _body, { challenge, method }) {
+			const page = { ...common, csrf: csrfTokenFor(deps, request, reply), method, methods: challenge.methods };
+			return secondFactorPage({ ...page, destination: challenge.destinations[method], error: form });
+		},
+	});
+}

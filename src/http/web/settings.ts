@@ -1,0 +1,75 @@
+import type { TwoFactorState } from "../../flows/accounts.ts";
+import { listContacts } from "../../flows/contacts.ts";
+import { listActivity } from "../../flows/events.ts";
+import { listTrustedDevices, revokeAllTrustedDevices, revokeTrustedDevice } from "../../flows/trusted-devices.ts";
+import { activityPage } from "../../ui/pages/recovery.ts";
+import { settingsPage } from "../../ui/pages/settings.ts";
+import { form, noQuery, requiredStepPage, send, type Web } from "./context.ts";
+
+/** The settings home page, the account's activity, and trusted devices. */
+export function settingsRoutes(web: Web): void {
+	const { app, deps, requireSignedIn, csrfCheck, pageUser } = web;
+
+	app.get(
+		"/settings",
+		{
+			schema: {
+				querystring: {
+					type: "object",
+					additionalProperties: false,
+					properties: { notice: { type: "string", enum: Object.keys(settingsNotices) } },
+				},
+			},
+			preHandler: requireSignedIn,
+		},
+		async (request, reply) => {
+			const state = request.twoFactor!;
+			// The home page leads with what must come first; a set-up under way shows here, to finish or undo.
+			const first = state.requiredActions.find((r) => r !== "finish_two_factor");
+			if (first) return reply.redirect(requiredStepPage(first), 303);
+			const which = (request.query as { notice?: keyof typeof settingsNotices }).notice;
+			const notice = which ? settingsNotices[which](state) : undefined;
+			const contacts = await listContacts(deps, request.webAuth!.account.id);
+			const devices = await listTrustedDevices(deps, request.webAuth!.account.id);
+			const passkeys = await deps.methods.passkey.list(deps.db, request.webAuth!.account.id);
+			const admin = request.webAuth!.account.role === "admin";
+			return send(reply, settingsPage({ user: pageUser(request, reply), twoFactor: state, notice, contacts, devices, passkeys, admin }));
+		},
+	);
+
+	// ── Activity ─────────────────────────────────────────────────────────────
+	app.get("/settings/activity", { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) =>
+		send(reply, activityPage({ user: pageUser(request, reply), events: await listActivity(deps, request.webAuth!.account.id) })),
+	);
+
+	// ── Trusted devices ──────────────────────────────────────────────────────
+	app.post(
+		"/settings/devices/revoke",
+		{ schema: form({ id: 64 }), preHandler: [requireSignedIn, csrfCheck] },
+		async (request, reply) => {
+			await revokeTrustedDevice(deps, request.webAuth!.account.id, (request.body as { id?: string }).id ?? "");
+			return reply.redirect("/settings?notice=device_revoked", 303);
+		},
+	);
+
+	app.post("/settings/devices/revoke-all", { schema: form({}), preHandler: [requireSignedIn, csrfCheck] }, async (request, reply) => {
+		await revokeAllTrustedDevices(deps.db, request.webAuth!.account.id);
+		return reply.redirect("/settings?notice=device_revoked", 303);
+	});
+}
+
+/** What a settings page says after a step, by the `notice` in its address. */
+const settingsNotices = {
+	two_factor_off: () => "Two-factor authentication is off. Your password alone now signs in.",
+	two_factor_on: () => "Two-factor authentication is on. Keep your backup codes safe.",
+	codes_replaced: () => "Your new backup codes are active. Your old codes no longer work.",
+	passkey_added: () => "Your passkey is ready. Next time, confirm it is you with it.",
+	device_revoked: () => "Done. That device will be asked for a second step at its next sign-in.",
+	password_changed: () => "Your password is changed. Every other session has been signed out.",
+	email_verified: () => "Your email address is confirmed. You can now sign in with it.",
+	phone_verified: () => "Your phone number is confirmed.",
+	backup_code_used: (state: TwoFactorState) =>
+		state.backupCodes
+			? `You signed in with a backup code. ${state.backupCodes.remaining} of ${state.backupCodes.total} codes are left.`
+			: "You signed in with a backup code.",
+} as const;

@@ -1,0 +1,103 @@
+import { signUp } from "../../flows/accounts.ts";
+import { endSession } from "../../flows/sessions.ts";
+import { completeSecondFactor, signInWithPassword } from "../../flows/sign-in.ts";
+import { RUNNING_LOW_AT } from "../../methods/backup-code/backup-codes.ts";
+import { signInPage, signUpPage } from "../../ui/pages/auth.ts";
+import { clientInfo } from "../client.ts";
+import { clearCookie, csrfTokenFor, readCookie, setCookie } from "./cookies.ts";
+import { form, noQuery, send, type Web } from "./context.ts";
+import { formRoute } from "./forms.ts";
+import { secondStepRoutes } from "./second-step.ts";
+
+/** The front door, signing up, signing in with its second step, and signing out. */
+export function signUpAndSignInRoutes(web: Web): void {
+	const { app, deps, csrfCheck, currentSession, startBrowserSession } = web;
+
+	app.get("/", { schema: noQuery }, async (request, reply) =>
+		reply.redirect((await currentSession(request)) ? "/settings" : "/sign-in", 303),
+	);
+
+	// ── Sign up ──────────────────────────────────────────────────────────────
+	app.get("/sign-up", { schema: noQuery }, async (request, reply) =>
+		send(reply, signUpPage({ csrf: csrfTokenFor(deps, request, reply) })),
+	);
+
+	formRoute<{ username?: string; password?: string; email?: string }>(app, "/sign-up", {
+		schema: form({ username: 64, password: 1024, email: 320 }),
+		preHandler: csrfCheck,
+		async run(request, reply, body) {
+			const { session } = await signUp(
+				deps,
+				{ username: body.username ?? "", password: body.password ?? "", email: body.email },
+				clientInfo(request),
+			);
+			await startBrowserSession(request, reply, session);
+			return reply.redirect("/settings", 303);
+		},
+		render(request, reply, { form }, body) {
+			const csrf = csrfTokenFor(deps, request, reply);
+			return signUpPage({ csrf, username: body.username ?? "", email: body.email ?? "", error: form });
+		},
+	});
+
+	// ── Sign in ──────────────────────────────────────────────────────────────
+	app.get("/sign-in", { schema: noQuery }, async (request, reply) => {
+		if (await currentSession(request)) return reply.redirect("/settings", 303);
+		return send(reply, signInPage({ csrf: csrfTokenFor(deps, request, reply) }));
+	});
+
+	formRoute<{ username?: string; password?: string }>(app, "/sign-in", {
+		schema: form({ username: 320, password: 1024 }),
+		preHandler: csrfCheck,
+		async run(request, reply, body) {
+			const result = await signInWithPassword(
+				deps,
+				{ username: body.username ?? "", password: body.password ?? "", deviceToken: readCookie(request, "device") },
+				clientInfo(request),
+			);
+			if (result.kind === "session") {
+				await startBrowserSession(request, reply, result.session);
+				return reply.redirect("/settings", 303);
+			}
+			const ttl = Math.ceil((result.secondFactor.expiresAt - deps.clock()) / 1000);
+			setCookie(request, reply, "signin", result.secondFactor.challenge, ttl);
+			return reply.redirect("/sign-in/verify", 303);
+		},
+		render(request, reply, { form }, body) {
+			const csrf = csrfTokenFor(deps, request, reply);
+			return signInPage({ csrf, username: body.username ?? "", error: form });
+		},
+	});
+
+	secondStepRoutes(web, {
+		base: "/sign-in/verify",
+		cookie: "signin",
+		purpose: "sign_in",
+		noMethods: "/sign-in/recover",
+		expired: (request, reply, message) =>
+			send(reply, signInPage({ csrf: csrfTokenFor(deps, request, reply), notice: message.replace("start again.", "start again with your username and password.") }), 410),
+		async complete(request, reply, input) {
+			const result = await completeSecondFactor(
+				deps,
+				{ challenge: input.challenge, method: input.method, code: input.code, trustDevice: input.trust },
+				clientInfo(request),
+			);
+			await startBrowserSession(request, reply, result.session);
+			if (result.device) {
+				setCookie(request, reply, "device", result.device.token, Math.floor((result.device.expiresAt - deps.clock()) / 1000));
+			}
+			const remaining = result.backupCodes?.remaining;
+			if (remaining === undefined) return reply.redirect("/settings", 303);
+			// Few codes left: the sign-in ends on the offer of a new set.
+			return reply.redirect(remaining <= RUNNING_LOW_AT ? "/settings/backup-codes/running-low" : "/settings?notice=backup_code_used", 303);
+		},
+	});
+
+	app.post("/sign-out", { schema: form({}), preHandler: csrfCheck }, async (request, reply) => {
+		await endSession(deps, readCookie(request, "session"));
+		clearCookie(request, reply, "session");
+		clearCookie(request, reply, "signin");
+		clearCookie(request, reply, "stepup");
+		return reply.redirect("/sign-in", 303);
+	});
+}

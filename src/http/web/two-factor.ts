@@ -1,0 +1,195 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import {
+	beginTotpEnrollment,
+	confirmBackupCodes,
+	confirmDisableTwoFactor,
+	confirmTotpEnrollment,
+	disableTotp,
+	type NewBackupCodes,
+	requestNewBackupCodes,
+	startDisableTwoFactor,
+} from "../../flows/two-factor.ts";
+import { RUNNING_LOW_AT } from "../../methods/backup-code/backup-codes.ts";
+import type { Html } from "../../ui/html.ts";
+import { messagePage } from "../../ui/pages/auth.ts";
+import { setUpAgainPage } from "../../ui/pages/recovery.ts";
+import { backupCodesPage, confirmCodesPage, runningLowPage, totpEnrollPage } from "../../ui/pages/settings.ts";
+import { clientInfo } from "../client.ts";
+import { clearCookie, setCookie } from "./cookies.ts";
+import { form, noQuery, send, type Web } from "./context.ts";
+import { formRoute, passwordGate } from "./forms.ts";
+import { secondStepRoutes } from "./second-step.ts";
+
+/** The authenticator app, backup codes, turning two-factor off, and the page that asks to set it up again. */
+export function twoFactorRoutes(web: Web): void {
+	const { app, deps, requireSignedIn, csrfCheck, pageUser } = web;
+
+	// ── Turning two-factor off: the password, then a second step ─────────────
+	secondStepRoutes(web, {
+		base: "/settings/two-factor/off/verify",
+		cookie: "stepup",
+		purpose: "disable_two_factor",
+		noMethods: "/settings",
+		preHandler: requireSignedIn,
+		pageText: {
+			heading: "Turn off two-factor authentication",
+			intro: "Your password was right. Anyone with your password will be able to sign in once this is off.",
+		},
+		expired: (_request, reply, message) =>
+			send(reply, messagePage({ title: "That took too long", message, link: { href: "/settings/two-factor/off", text: "Start again" } }), 410),
+		async complete(request, reply, input) {
+			await confirmDisableTwoFactor(deps, request.webAuth!.account.id, input, clientInfo(request));
+			clearCookie(request, reply, "stepup");
+			return reply.redirect("/settings?notice=two_factor_off", 303);
+		},
+	});
+
+	passwordGate(
+		web,
+		"/settings/two-factor/off",
+		{
+			title: "Turn off two-factor authentication",
+			explanation:
+				"Without two-factor authentication, your password alone signs in. Your authenticator app and backup codes are removed. Enter your password, then confirm it is you with a second step.",
+			submit: "Continue",
+			danger: true,
+		},
+		async (request, reply, password) => {
+			const challenge = await startDisableTwoFactor(deps, request.webAuth!.account, password, clientInfo(request));
+			setCookie(request, reply, "stepup", challenge.challenge, Math.ceil((challenge.expiresAt - deps.clock()) / 1000));
+			return reply.redirect("/settings/two-factor/off/verify", 303);
+		},
+	);
+
+	// ── Authenticator app ────────────────────────────────────────────────────
+	passwordGate(
+		web,
+		"/settings/authenticator",
+		{
+			title: "Set up authenticator app",
+			explanation: "To keep your account safe, enter your password before changing how you sign in.",
+			submit: "Continue",
+		},
+		async (request, reply, password) => {
+			const enrollment = await beginTotpEnrollment(deps, request.webAuth!.account, password, clientInfo(request));
+			return send(reply, totpEnrollPage({ user: pageUser(request, reply), enrollment }));
+		},
+	);
+
+	formRoute<{ code?: string }>(app, "/settings/authenticator/confirm", {
+		schema: form({ code: 128 }),
+		preHandler: [requireSignedIn, csrfCheck],
+		async run(request, reply, { code }) {
+			const result = await confirmTotpEnrollment(deps, request.webAuth!.account, code ?? "", clientInfo(request));
+			if (!result.backupCodes) return reply.redirect("/settings", 303);
+			return send(reply, newCodesPage(request, reply, result.backupCodes, true));
+		},
+		async render(request, reply, { form }) {
+			const account = request.webAuth!.account;
+			const enrollment = await deps.methods.totp.pendingEnrollment(account.id, account.username);
+			if (!enrollment) return reply.redirect("/settings/authenticator", 303);
+			return totpEnrollPage({ user: pageUser(request, reply), enrollment, error: form });
+		},
+	});
+
+	passwordGate(
+		web,
+		"/settings/authenticator/disable",
+		{
+			title: "Remove authenticator app",
+			explanation:
+				"Your app will no longer give codes for Tessera; your other second steps keep working. Enter your password to confirm.",
+			submit: "Remove authenticator app",
+			danger: true,
+		},
+		async (request, reply, password) => {
+			await disableTotp(deps, request.webAuth!.account, password, clientInfo(request));
+			return reply.redirect("/settings", 303);
+		},
+	);
+
+	// ── Backup codes ─────────────────────────────────────────────────────────
+	/** The page that shows a new set, once. */
+	function newCodesPage(request: FastifyRequest, reply: FastifyReply, set: NewBackupCodes, firstSet: boolean): Html {
+		return backupCodesPage({
+			user: pageUser(request, reply),
+			site: `${deps.config.issuer} (${request.host})`,
+			username: request.webAuth!.account.username,
+			codes: set.codes,
+			createdAt: deps.clock(),
+			expiresAt: set.expiresAt,
+			firstSet,
+		});
+	}
+
+	passwordGate(
+		web,
+		"/settings/backup-codes/new",
+		{
+			title: "Get new backup codes",
+			explanation: `You will get a new set of ${deps.config.backupCodes.count} codes. Your current codes keep working until you type one of the new ones back to show you saved them. Enter your password to continue.`,
+			submit: "Get new codes",
+		},
+		async (request, reply, password) => {
+			const account = request.webAuth!.account;
+			const set = await requestNewBackupCodes(deps, account, password, clientInfo(request));
+			return send(reply, newCodesPage(request, reply, set, !account.two_factor_enabled));
+		},
+	);
+
+	app.get("/settings/backup-codes/confirm", { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) => {
+		const pending = request.twoFactor!.pendingBackupCodes;
+		if (!pending) return reply.redirect("/settings", 303);
+		const firstSet = !request.webAuth!.account.two_factor_enabled;
+		return send(reply, confirmCodesPage({ user: pageUser(request, reply), expiresAt: pending.expiresAt, firstSet }));
+	});
+
+	formRoute<{ code?: string }>(app, "/settings/backup-codes/confirm", {
+		schema: form({ code: 128 }),
+		preHandler: [requireSignedIn, csrfCheck],
+		async run(request, reply, { code }) {
+			const { turnedOn } = await confirmBackupCodes(deps, request.webAuth!.account, code ?? "", clientInfo(request));
+			return reply.redirect(`/settings?notice=${turnedOn ? "two_factor_on" : "codes_replaced"}`, 303);
+		},
+		async render(request, reply, { error: e, form }, { code }) {
+			const account = request.webAuth!.account;
+			const pending = await deps.methods.backupCode.pending(deps.db, account.id);
+			if (!pending) {
+				return messagePage({
+					title: "Those codes expired",
+					message: e.message,
+					link: { href: "/settings/backup-codes/new", text: "Get a new set" },
+				});
+			}
+			const firstSet = !account.two_factor_enabled;
+			return confirmCodesPage({
+				user: pageUser(request, reply),
+				expiresAt: pending.expiresAt,
+				firstSet,
+				error: form,
+				typed: e.code === "code_typo" ? (code ?? "") : "",
+			});
+		},
+	});
+
+	app.get("/settings/backup-codes/running-low", { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) => {
+		const codes = request.twoFactor!.backupCodes;
+		if (!codes || codes.remaining > RUNNING_LOW_AT) return reply.redirect("/settings", 303);
+		const pendingUntil = request.twoFactor!.pendingBackupCodes?.expiresAt;
+		return send(
+			reply,
+			runningLowPage({ user: pageUser(request, reply), remaining: codes.remaining, total: codes.total, pendingUntil }),
+		);
+	});
+
+	// ── Setting two-factor up again (after recovery or an operator's reset) ──
+	app.get("/settings/two-factor/required", { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) => {
+		const required = request.twoFactor!.requiredActions;
+		// The app is set up: the codes come next. A set already shown waits to be typed back.
+		if (required.includes("finish_two_factor")) {
+			return reply.redirect(request.twoFactor!.pendingBackupCodes ? "/settings/backup-codes/confirm" : "/settings/backup-codes/new", 303);
+		}
+		if (!required.includes("set_up_two_factor")) return reply.redirect("/settings", 303);
+		return send(reply, setUpAgainPage({ user: pageUser(request, reply) }));
+	});
+}
