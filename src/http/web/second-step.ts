@@ -106,26 +106,27 @@ export function secondStepRoutes(web: Web, step: SecondStep): void {
 		return send(reply, anotherWayPage({ methods: challenge.methods, destinations: challenge.destinations, base: step.base }));
 	});
 
+	// The answer goes straight to the flow, which reads the challenge once, as the API's does, and
+	// refuses a method the account lacks (method_not_available) rather than taking it for another.
+	// The challenge is read here only to show the page again.
 	formRoute(app, step.base, {
 		schema: form({ method: 32, code: 8192, trust: 8 }),
 		preHandler: [...pre, csrfCheck],
-		async find(request, reply, body: { method?: string; code?: string; trust?: string }) {
-			const challenge = await pending(request, reply);
-			if (!challenge) return undefined;
-			return { challenge, method: challenge.methods.find((m) => m === body.method) ?? challenge.preferred };
-		},
-		run: (request, reply, body, { method }) =>
+		run: (request, reply, body: { method?: string; code?: string; trust?: string }) =>
 			step.complete(request, reply, {
-				challenge: readCookie(request, step.cookie)!,
-				method,
+				challenge: readCookie(request, step.cookie) ?? "",
+				method: (body.method ?? "") as MethodName,
 				code: body.code ?? "",
 				trust: body.trust === "yes",
 			}),
-		async render(request, reply, { error: e, form }, body, { challenge, method }) {
+		async render(request, reply, { error: e, form }, body) {
 			if (e.code === "challenge_expired") {
 				clearCookie(request, reply, step.cookie);
 				return step.expired(request, reply, e.message).code(statusOf(e.code));
 			}
+			const challenge = await pending(request, reply);
+			if (!challenge) return reply;
+			const method = challenge.methods.find((m) => m === body.method) ?? challenge.preferred;
 			const options = await optionsFor(request, reply, method);
 			return secondFactorPage({
 				...common,
