@@ -1,13 +1,11 @@
 import { sql } from "kysely";
 import type { Logger } from "pino";
 import { maskPhone } from "../core/contact.ts";
-import { formatUtc } from "../core/dates.ts";
 import type { Delivery } from "../delivery/delivery.ts";
-import type { OutgoingMessage } from "../delivery/message.ts";
+import { type AlertFacts, type AlertLinks, alertMessage } from "../delivery/messages/links.ts";
 import type { Metrics } from "../metrics.ts";
 import type { MethodDeps } from "../methods/types.ts";
 import type { ActionTokenPurpose } from "../store/schema.ts";
-import { escapeHtml } from "../ui/html.ts";
 import { issueActionToken } from "./action-tokens.ts";
 import { type AlertTarget, alertsFor, describeEvent, eventFromRow, type SecurityEvent } from "./events.ts";
 
@@ -21,66 +19,12 @@ const ALERT_RETRIES_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 12 * 3
 /** How long a "Wasn't you?" link works. */
 export const SECURE_LINK_TTL_MS = 7 * 86_400_000;
 
-const neverAsks = "Tessera never asks for your codes or your password by message, email or phone call. Never give a code to anyone, even someone who says they are from Tessera.";
-
-/**
- * The links an alert carries. None for an address that is no longer the
- * account's (removed, or replaced by a new one): it is told, and holds nothing.
- */
-export interface AlertLinks {
-	secure?: string;
-	cancelRecovery?: string;
-}
-
-/** The alert itself: what happened, when, from where, and what to do if it wasn't you. No code, ever. */
-export function alertMessage(
-	channel: "email" | "sms",
-	to: string,
-	event: SecurityEvent,
-	links: AlertLinks,
-	issuer: string,
-): OutgoingMessage {
-	const what = describeEvent(event);
-	const when = formatUtc(event.createdAt);
-	const where = [event.device, event.ip].filter(Boolean).join(", ");
-	if (channel === "sms") {
-		const cancel = links.cancelRecovery ? ` Cancel it: ${links.cancelRecovery}` : "";
-		const secure = links.secure ? ` Wasn't you? ${links.secure}` : " This number is no longer on the account.";
-		return {
-			channel,
-			to,
-			text: `${issuer} security alert: ${what}, ${when}.${cancel}${secure} ${issuer} never asks for codes by message.`,
-		};
-	}
-	const lines = [
-		`${what}.`,
-		"",
-		`When: ${when}`,
-		...(where ? [`From: ${where}`] : []),
-		...(event.kind === "backup_code_used" ? [`Backup codes left: ${String(event.detail["remaining"])}`] : []),
-		...(event.kind === "recovery_started" && typeof event.detail["readyAt"] === "number"
-			? [
-					"",
-					`Two-factor authentication on your account will be reset after ${formatUtc(event.detail["readyAt"])}, at the next sign-in with your password.`,
-					"If you can still sign in with your second step, doing so cancels the recovery.",
-				]
-			: []),
-		"",
-		...(links.cancelRecovery ? ["Didn't ask for this? Cancel the recovery (no sign-in needed):", links.cancelRecovery, ""] : []),
-		"If this was you, there is nothing to do.",
-		...(links.secure
-			? ["Wasn't you? Sign out everywhere (no sign-in needed), then reset your password:", links.secure]
-			: [
-					"This address is no longer on the account, so this message carries no link.",
-					`Wasn't you? Sign in to ${issuer} as you usually do, or use "Forgot password" on its sign-in page.`,
-				]),
-		"",
-		neverAsks,
-	];
-	const html = lines
-		.map((line) => (line.startsWith("http") ? `<p><a href="${escapeHtml(line)}">${escapeHtml(line)}</a></p>` : line ? `<p>${escapeHtml(line)}</p>` : ""))
-		.join("");
-	return { channel, to, subject: `${issuer} security alert: ${what}`, text: lines.join("\n"), html };
+/** What an alert says about `event`, in the flow's words; the delivery layer writes the message. */
+export function alertFacts(event: SecurityEvent): AlertFacts {
+	const facts: AlertFacts = { what: describeEvent(event), at: event.createdAt, where: [event.device, event.ip].filter(Boolean).join(", ") };
+	if (event.kind === "backup_code_used") facts.backupCodesLeft = Number(event.detail["remaining"]);
+	if (event.kind === "recovery_started" && typeof event.detail["readyAt"] === "number") facts.recoveryReadyAt = event.detail["readyAt"];
+	return facts;
 }
 
 /**
@@ -222,7 +166,7 @@ export class Alerts {
 						links.cancelRecovery = this.linkFor("/recovery/cancel", await this.issueToken({ ...bound, purpose: "cancel_recovery", ttlMs, recoveryId }));
 					}
 				}
-				sent = await this.#delivery.trySend(alertMessage(target.channel, target.to, event, links, config.issuer));
+				sent = await this.#delivery.trySend(alertMessage(target.channel, target.to, alertFacts(event), links, config.issuer));
 			} catch {
 				sent = false;
 			}

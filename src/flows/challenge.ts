@@ -1,8 +1,10 @@
 import { TesseraError } from "../core/errors.ts";
 import { looksLikeToken, tokenHash } from "../core/tokens.ts";
 import type { Db } from "../store/db.ts";
-import type { ChallengePurpose } from "./sign-in.ts";
-import type { FlowDeps } from "./deps.ts";
+import type { MethodName } from "../methods/types.ts";
+import { newId, newToken } from "../core/tokens.ts";
+import type { ClientInfo, FlowDeps } from "./deps.ts";
+import { enrolledMethods, preferredMethod } from "./accounts.ts";
 
 /**
  * The second step as a persisted object: a challenge row (`login_challenges`)
@@ -61,4 +63,113 @@ export async function closeChallenge(tx: Db, id: string, now: number): Promise<v
 		.where("expires_at", ">", now)
 		.executeTakeFirst();
 	if (closed.numUpdatedRows !== 1n) throw new TesseraError("challenge_expired");
+}
+
+export interface SecondFactorChallenge {
+	challenge: string;
+	/** Empty when none of the account's second factors can be used: only recovery is left. */
+	methods: MethodName[];
+	preferred: MethodName | null;
+	expiresAt: number;
+	/** Where codes for sms and email go, masked: "•••• 1234", "j•••@example.com". */
+	destinations: Partial<Record<MethodName, string>>;
+}
+
+/** Masked destinations of the methods that send codes. */
+export async function destinationsOf(deps: FlowDeps, accountId: string, methods: MethodName[], db: Db = deps.db) {
+	const destinations: Partial<Record<MethodName, string>> = {};
+	for (const name of methods) {
+		const method = deps.methods.get(name);
+		const where = await method.destination?.(db, accountId);
+		if (where) destinations[name] = where;
+	}
+	return destinations;
+}
+
+export type ChallengePurpose = "sign_in" | "disable_two_factor" | "password_reset";
+
+/**
+ * The methods that may answer a challenge for `purpose`: a reset is confirmed only
+ * by a factor no reset can reach; elsewhere, what the account can use as a second step.
+ */
+export function methodsFor(
+	deps: FlowDeps,
+	purpose: ChallengePurpose,
+	account: { id: string; two_factor_enabled: number; codes_paused_at: number | null },
+	db: Db = deps.db,
+): Promise<MethodName[]> {
+	return enrolledMethods(deps, account, db, purpose === "password_reset" ? { strongOnly: true } : { forSignIn: true });
+}
+
+/** A persisted, expiring, single-use second-factor challenge for `purpose`. */
+export async function createChallenge(
+	deps: FlowDeps,
+	account: { id: string; preferred_method: string | null },
+	purpose: ChallengePurpose,
+	methods: MethodName[],
+	client: ClientInfo,
+	db: Db = deps.db,
+	reset?: { actionTokenId: string; newPasswordHash: string },
+): Promise<SecondFactorChallenge> {
+	const now = deps.clock();
+	const challenge = newToken(deps.random);
+	const expiresAt = now + deps.config.challengeTtlMs;
+	await db
+		.insertInto("login_challenges")
+		.values({
+			id: newId(deps.random),
+			purpose,
+			token_hash: tokenHash(challenge),
+			account_id: account.id,
+			created_at: now,
+			expires_at: expiresAt,
+			consumed_at: null,
+			ip: client.ip,
+			action_token_id: reset?.actionTokenId ?? null,
+			new_password_hash: reset?.newPasswordHash ?? null,
+		})
+		.execute();
+	return {
+		challenge,
+		methods,
+		preferred: preferredMethod(deps, methods, account.preferred_method),
+		expiresAt,
+		destinations: await destinationsOf(deps, account.id, methods, db),
+	};
+}
+
+export interface OpenChallenge {
+	id: string;
+	accountId: string;
+	expiresAt: number;
+	methods: MethodName[];
+	preferred: MethodName | null;
+	destinations: Partial<Record<MethodName, string>>;
+}
+
+/**
+ * The challenge behind a token, if it is still open and for `purpose` ("any"
+ * for what serves every purpose: sending a code, passkey options);
+ * `challenge_expired` otherwise.
+ */
+export async function openChallenge(
+	deps: FlowDeps,
+	token: string | undefined,
+	purpose: ChallengePurpose | "any" = "sign_in",
+): Promise<OpenChallenge> {
+	const row = await readOpenChallenge(deps, token, purpose === "any" ? "any" : [purpose]);
+	if (!row.twoFactorEnabled) throw new TesseraError("challenge_expired");
+	const methods = await methodsFor(deps, row.purpose, {
+		id: row.accountId,
+		two_factor_enabled: row.twoFactorEnabled,
+		codes_paused_at: row.codesPausedAt,
+	});
+	return {
+		id: row.id,
+		accountId: row.accountId,
+		expiresAt: row.expiresAt,
+		methods,
+		preferred: preferredMethod(deps, methods, row.preferredMethod),
+		destinations: await destinationsOf(deps, row.accountId, methods),
+	};
 }

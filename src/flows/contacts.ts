@@ -2,7 +2,7 @@ import { canonicalEmail, canonicalPhone, maskEmail, maskPhone } from "../core/co
 import { TesseraError } from "../core/errors.ts";
 import { newId } from "../core/tokens.ts";
 import type { IssuedCode } from "../methods/one-time-code/one-time-codes.ts";
-import { codeMessage } from "../methods/one-time-code/messages.ts";
+import { codeMessage } from "../delivery/messages/codes.ts";
 import type { Db } from "../store/db.ts";
 import { isUniqueViolation, lockAccount } from "../store/errors.ts";
 import type { Account, ContactKind } from "../store/schema.ts";

@@ -4,13 +4,13 @@ import { canonicalEmail, canonicalPhone } from "../core/contact.ts";
 import { isTesseraError, TesseraError } from "../core/errors.ts";
 import { looksLikeToken, newId, newToken, tokenHash } from "../core/tokens.ts";
 import { canonicalUsername } from "../core/username.ts";
-import { codeMessage } from "../methods/one-time-code/messages.ts";
+import { codeMessage } from "../delivery/messages/codes.ts";
+import { resetLinkMessage } from "../delivery/messages/links.ts";
 import { ONE_TIME_CODE_TTL_MS, SENDS_PER_ADDRESS, SENDS_PER_HOUR, sixDigits } from "../methods/one-time-code/one-time-codes.ts";
 import { electiveHashing, hashPassword } from "../methods/password/hashing.ts";
 import type { Db } from "../store/db.ts";
 import { lockAccount } from "../store/errors.ts";
 import type { Account } from "../store/schema.ts";
-import { escapeHtml } from "../ui/html.ts";
 import { claimActionToken, issueActionToken } from "./action-tokens.ts";
 import { requirePassword } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
@@ -18,7 +18,8 @@ import { recordEvent, type SecurityEvent } from "./events.ts";
 import { completeReadyRecovery } from "./recovery.ts";
 import { endAllAccess } from "./access.ts";
 import type { MethodName } from "../methods/types.ts";
-import { createChallenge, liftCodesPause, methodsFor, proveSecondFactor, type SecondFactorChallenge } from "./sign-in.ts";
+import { createChallenge, methodsFor, type SecondFactorChallenge } from "./challenge.ts";
+import { liftCodesPause, proveSecondFactor } from "./sign-in.ts";
 
 /**
  * Changing a password, resetting a forgotten one, and "Wasn't you?".
@@ -190,29 +191,6 @@ async function sendReset(deps: FlowDeps, target: ResetTarget, flowToken: string,
 	}
 	await recordEvent(deps, deps.db, { accountId: target.accountId, kind: "password_reset_requested", method: target.channel, client }, now);
 	await deps.delivery.send(message);
-}
-
-function resetLinkMessage(to: string, link: string, issuer: string) {
-	const text = [
-		`Someone asked to reset the password of your ${issuer} account.`,
-		"",
-		"To choose a new password, open this link within 30 minutes. It works once:",
-		link,
-		"",
-		"If your account has two-factor authentication, the new password takes effect only once you confirm it with your authenticator app, a passkey or a backup code.",
-		"If you did not ask for this, ignore this email: your password stays as it is.",
-		`${issuer} never asks for your codes or your password by message, email or phone call.`,
-	].join("\n");
-	return {
-		channel: "email" as const,
-		to,
-		subject: `Reset your ${issuer} password`,
-		text,
-		html: text
-			.split("\n")
-			.map((line) => (line.startsWith("http") ? `<p><a href="${escapeHtml(line)}">${escapeHtml(line)}</a></p>` : line ? `<p>${escapeHtml(line)}</p>` : ""))
-			.join(""),
-	};
 }
 
 const wrongResetCode = () =>

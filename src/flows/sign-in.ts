@@ -1,5 +1,5 @@
 import { isTesseraError, TesseraError } from "../core/errors.ts";
-import { newId, newToken, tokenHash } from "../core/tokens.ts";
+import { tokenHash } from "../core/tokens.ts";
 import { canonicalUsername } from "../core/username.ts";
 import type { Db } from "../store/db.ts";
 import { sql } from "kysely";
@@ -8,10 +8,13 @@ import { lockAccount } from "../store/errors.ts";
 import type { ConsumedProof, SentCode } from "../methods/types.ts";
 import { dummyPasswordHash, verifyPassword } from "../methods/password/hashing.ts";
 import { type MethodName, methodNames, type SecondFactorMethod } from "../methods/types.ts";
-import { closeChallenge, readOpenChallenge } from "./challenge.ts";
+import { type ChallengePurpose, closeChallenge, createChallenge, methodsFor, openChallenge, readOpenChallenge, type SecondFactorChallenge } from "./challenge.ts";
+
+/** Where the second step's types used to live; the API still reads them here. */
+export type { ChallengePurpose, SecondFactorChallenge } from "./challenge.ts";
 import { isNewDevice, recordEvent } from "./events.ts";
 import { completeReadyRecovery, endRecoveryAttempts } from "./recovery.ts";
-import { codesPaused, enrolledMethods, preferredMethod, type RequiredAction } from "./accounts.ts";
+import { codesPaused, enrolledMethods, type RequiredAction } from "./accounts.ts";
 import { codeLimits, passwordLimits } from "./limits.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { createSession, type IssuedSession } from "./sessions.ts";
@@ -24,16 +27,6 @@ import { isKnownDevice, isTrustedDevice, trustDevice } from "./trusted-devices.t
  * A challenge is a persisted, expiring, single-use object; its token is the
  * only thing the client holds between the two steps.
  */
-
-export interface SecondFactorChallenge {
-	challenge: string;
-	/** Empty when none of the account's second factors can be used: only recovery is left. */
-	methods: MethodName[];
-	preferred: MethodName | null;
-	expiresAt: number;
-	/** Where codes for sms and email go, masked: "•••• 1234", "j•••@example.com". */
-	destinations: Partial<Record<MethodName, string>>;
-}
 
 /** A username, or a verified email address, names an account. */
 async function findAccountBySignInName(deps: FlowDeps, name: string) {
@@ -48,17 +41,6 @@ async function findAccountBySignInName(deps: FlowDeps, name: string) {
 		.where("contacts.value", "=", name)
 		.where("contacts.verified_at", "is not", null)
 		.executeTakeFirst();
-}
-
-/** Masked destinations of the methods that send codes. */
-export async function destinationsOf(deps: FlowDeps, accountId: string, methods: MethodName[], db: Db = deps.db) {
-	const destinations: Partial<Record<MethodName, string>> = {};
-	for (const name of methods) {
-		const method = deps.methods.get(name);
-		const where = await method.destination?.(db, accountId);
-		if (where) destinations[name] = where;
-	}
-	return destinations;
 }
 
 export type PasswordStepResult =
@@ -180,94 +162,6 @@ async function recoveryReady(deps: FlowDeps, accountId: string): Promise<boolean
 async function signedInEvent(deps: FlowDeps, tx: Db, accountId: string, method: string, client: ClientInfo, now: number) {
 	const newDevice = await isNewDevice(tx, accountId, client, now);
 	return recordEvent(deps, tx, { accountId, kind: "signed_in", method, client, detail: newDevice ? { newDevice: true } : {} }, now);
-}
-
-export type ChallengePurpose = "sign_in" | "disable_two_factor" | "password_reset";
-
-/**
- * The methods that may answer a challenge for `purpose`: a reset is confirmed only
- * by a factor no reset can reach; elsewhere, what the account can use as a second step.
- */
-export function methodsFor(
-	deps: FlowDeps,
-	purpose: ChallengePurpose,
-	account: { id: string; two_factor_enabled: number; codes_paused_at: number | null },
-	db: Db = deps.db,
-): Promise<MethodName[]> {
-	return enrolledMethods(deps, account, db, purpose === "password_reset" ? { strongOnly: true } : { forSignIn: true });
-}
-
-/** A persisted, expiring, single-use second-factor challenge for `purpose`. */
-export async function createChallenge(
-	deps: FlowDeps,
-	account: { id: string; preferred_method: string | null },
-	purpose: ChallengePurpose,
-	methods: MethodName[],
-	client: ClientInfo,
-	db: Db = deps.db,
-	reset?: { actionTokenId: string; newPasswordHash: string },
-): Promise<SecondFactorChallenge> {
-	const now = deps.clock();
-	const challenge = newToken(deps.random);
-	const expiresAt = now + deps.config.challengeTtlMs;
-	await db
-		.insertInto("login_challenges")
-		.values({
-			id: newId(deps.random),
-			purpose,
-			token_hash: tokenHash(challenge),
-			account_id: account.id,
-			created_at: now,
-			expires_at: expiresAt,
-			consumed_at: null,
-			ip: client.ip,
-			action_token_id: reset?.actionTokenId ?? null,
-			new_password_hash: reset?.newPasswordHash ?? null,
-		})
-		.execute();
-	return {
-		challenge,
-		methods,
-		preferred: preferredMethod(deps, methods, account.preferred_method),
-		expiresAt,
-		destinations: await destinationsOf(deps, account.id, methods, db),
-	};
-}
-
-export interface OpenChallenge {
-	id: string;
-	accountId: string;
-	expiresAt: number;
-	methods: MethodName[];
-	preferred: MethodName | null;
-	destinations: Partial<Record<MethodName, string>>;
-}
-
-/**
- * The challenge behind a token, if it is still open and for `purpose` ("any"
- * for what serves every purpose: sending a code, passkey options);
- * `challenge_expired` otherwise.
- */
-export async function openChallenge(
-	deps: FlowDeps,
-	token: string | undefined,
-	purpose: ChallengePurpose | "any" = "sign_in",
-): Promise<OpenChallenge> {
-	const row = await readOpenChallenge(deps, token, purpose === "any" ? "any" : [purpose]);
-	if (!row.twoFactorEnabled) throw new TesseraError("challenge_expired");
-	const methods = await methodsFor(deps, row.purpose, {
-		id: row.accountId,
-		two_factor_enabled: row.twoFactorEnabled,
-		codes_paused_at: row.codesPausedAt,
-	});
-	return {
-		id: row.id,
-		accountId: row.accountId,
-		expiresAt: row.expiresAt,
-		methods,
-		preferred: preferredMethod(deps, methods, row.preferredMethod),
-		destinations: await destinationsOf(deps, row.accountId, methods),
-	};
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { isTesseraError } from "../../core/errors.ts";
-import { type ChallengePurpose, openChallenge, passkeySignInOptions, sendSignInCode } from "../../flows/sign-in.ts";
+import { type ChallengePurpose, openChallenge } from "../../flows/challenge.ts";
+import { passkeySignInOptions, sendSignInCode } from "../../flows/sign-in.ts";
 import { methodNames, type MethodName } from "../../methods/types.ts";
 import { anotherWayPage, secondFactorPage } from "../../ui/pages/auth.ts";
 import { clientInfo } from "../client.ts";

@@ -2,7 +2,7 @@ import { maskEmail, maskPhone } from "../../core/contact.ts";
 import type { Db } from "../../store/db.ts";
 import { TesseraError } from "../../core/errors.ts";
 import type { ConsumedProof, MethodDeps, PreparedProof, SecondFactorMethod, SentCode } from "../types.ts";
-import { codeMessage } from "./messages.ts";
+import { codeMessage } from "../../delivery/messages/codes.ts";
 import type { OneTimeCodes } from "./one-time-codes.ts";
 
 /**

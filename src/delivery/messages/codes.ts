@@ -1,4 +1,4 @@
-import type { OutgoingMessage } from "../../delivery/message.ts";
+import type { OutgoingMessage } from "../message.ts";
 import { escapeHtml } from "../../ui/html.ts";
 
 const never = "Tessera never asks for this code by message, email or phone call. Type it only on the Tessera page where you asked for it.";

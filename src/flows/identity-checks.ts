@@ -1,0 +1,205 @@
+import { TesseraError } from "../core/errors.ts";
+import { newId } from "../core/tokens.ts";
+import { deviceLabel } from "../core/user-agent.ts";
+import type { Db } from "../store/db.ts";
+import { isUniqueViolation, lockAccount } from "../store/errors.ts";
+import type { RecoveryRequestStatus } from "../store/schema.ts";
+import type { ClientInfo, FlowDeps } from "./deps.ts";
+import { recordEvent } from "./events.ts";
+import { beginRecovery, passwordProven, type WaitingRecovery, waitingRecovery } from "./recovery.ts";
+
+/**
+ * Identity checks: with no working address, the person tells an operator what
+ * they know, and an operator's decision (approve, with the same wait and alerts
+ * as proving an address, or deny) is audited with its note.
+ */
+
+export interface RecoveryRequestInput {
+	challenge: string;
+	message: string;
+	contactsUsed: string;
+	lastSignIn: string;
+}
+
+export interface RecoveryRequestView {
+	id: string;
+	accountId: string;
+	username: string;
+	status: RecoveryRequestStatus;
+	message: string;
+	contactsUsed: string;
+	lastSignIn: string;
+	ip: string | null;
+	device: string | null;
+	createdAt: number;
+	decidedAt: number | null;
+	decidedBy: string | null;
+	decisionNote: string | null;
+}
+
+/**
+ * With no working address, the person tells an operator what they know.
+ * One open request per account; the answer says only that it was received.
+ */
+export async function fileRecoveryRequest(
+	deps: FlowDeps,
+	input: RecoveryRequestInput,
+	client: ClientInfo,
+): Promise<{ id: string; createdAt: number }> {
+	const message = input.message.trim();
+	if (message.length < 10) {
+		throw new TesseraError("invalid_request", {
+			fields: [{ field: "message", problem: "Tell us a little more: at least a sentence about the account and what happened." }],
+		});
+	}
+	const challenge = await passwordProven(deps, input.challenge);
+	if (await waitingRecovery(deps.db, challenge.accountId, deps.clock())) throw new TesseraError("recovery_in_progress");
+	const id = newId(deps.random);
+	const now = deps.clock();
+	try {
+		const event = await deps.db.transaction().execute(async (tx) => {
+			await tx
+				.insertInto("recovery_requests")
+				.values({
+					id,
+					account_id: challenge.accountId,
+					status: "open",
+					message: message.slice(0, 2000),
+					contacts_used: input.contactsUsed.trim().slice(0, 500),
+					last_sign_in: input.lastSignIn.trim().slice(0, 100),
+					ip: client.ip,
+					device: deviceLabel(client.userAgent),
+					created_at: now,
+					decided_at: null,
+					decided_by: null,
+					decision_note: null,
+				})
+				.execute();
+			return recordEvent(deps, tx, { accountId: challenge.accountId, kind: "recovery_requested", client, detail: { requestId: id } }, now);
+		});
+		deps.alerts.announce(event);
+	} catch (error) {
+		if (isUniqueViolation(error)) throw new TesseraError("recovery_request_open");
+		throw error;
+	}
+	return { id, createdAt: now };
+}
+
+function requestView(row: {
+	id: string;
+	account_id: string;
+	username: string;
+	status: RecoveryRequestStatus;
+	message: string;
+	contacts_used: string;
+	last_sign_in: string;
+	ip: string | null;
+	device: string | null;
+	created_at: number;
+	decided_at: number | null;
+	decided_by: string | null;
+	decision_note: string | null;
+}): RecoveryRequestView {
+	return {
+		id: row.id,
+		accountId: row.account_id,
+		username: row.username,
+		status: row.status,
+		message: row.message,
+		contactsUsed: row.contacts_used,
+		lastSignIn: row.last_sign_in,
+		ip: row.ip,
+		device: row.device,
+		createdAt: Number(row.created_at),
+		decidedAt: row.decided_at === null ? null : Number(row.decided_at),
+		decidedBy: row.decided_by,
+		decisionNote: row.decision_note,
+	};
+}
+
+function requestsQuery(db: Db) {
+	return db
+		.selectFrom("recovery_requests as r")
+		.innerJoin("accounts as a", "a.id", "r.account_id")
+		.select([
+			"r.id",
+			"r.account_id",
+			"a.username",
+			"r.status",
+			"r.message",
+			"r.contacts_used",
+			"r.last_sign_in",
+			"r.ip",
+			"r.device",
+			"r.created_at",
+			"r.decided_at",
+			"r.decided_by",
+			"r.decision_note",
+		]);
+}
+
+export async function listRecoveryRequests(db: Db, status?: RecoveryRequestStatus): Promise<RecoveryRequestView[]> {
+	let query = requestsQuery(db);
+	if (status) query = query.where("r.status", "=", status);
+	return (await query.orderBy("r.created_at").execute()).map(requestView);
+}
+
+export async function findRecoveryRequest(db: Db, id: string): Promise<RecoveryRequestView | undefined> {
+	const row = await requestsQuery(db).where("r.id", "=", id).executeTakeFirst();
+	return row ? requestView(row) : undefined;
+}
+
+export class RequestNotOpen extends Error {
+	override name = "RequestNotOpen";
+}
+
+/**
+ * An operator's decision on an open request, audited. Approval starts the
+ * same waiting period, with the same alerts, as proving an address.
+ */
+export async function decideRecoveryRequest(
+	deps: FlowDeps,
+	input: { id: string; decision: "approve" | "deny"; actor: string; note: string; actorAccountId?: string },
+): Promise<{ request: RecoveryRequestView; recovery?: WaitingRecovery }> {
+	// Every decision says why, for the audit log.
+	if (input.note.trim() === "") {
+		throw new TesseraError("invalid_request", {
+			message: "Write a note for the audit log: why this request is approved or denied.",
+			fields: [{ field: "note", problem: "A note is required." }],
+		});
+	}
+	const outcome = await deps.db.transaction().execute(async (tx) => {
+		const now = deps.clock();
+		const status = input.decision === "approve" ? "approved" : "denied";
+		const decided = await tx
+			.updateTable("recovery_requests")
+			.set({ status, decided_at: now, decided_by: input.actor, decision_note: input.note.slice(0, 1000) })
+			.where("id", "=", input.id)
+			.where("status", "=", "open")
+			.returning("account_id")
+			.executeTakeFirst();
+		if (!decided) throw new RequestNotOpen(`Request ${input.id} is not open: it does not exist or was already decided.`);
+		// Rolled back with the transaction: the request stays open for another operator.
+		if (input.actorAccountId === decided.account_id) throw new TesseraError("own_identity_check");
+		const events = [
+			await recordEvent(
+				deps,
+				tx,
+				{
+					accountId: decided.account_id,
+					kind: input.decision === "approve" ? "recovery_approved" : "recovery_denied",
+					actor: input.actor,
+					detail: { requestId: input.id, note: input.note.slice(0, 1000) },
+				},
+				now,
+			),
+		];
+		if (input.decision === "deny") return { events, recovery: undefined };
+		await lockAccount(tx, decided.account_id);
+		const started = await beginRecovery(deps, tx, { accountId: decided.account_id, via: "operator", actor: input.actor }, now);
+		return { events: [...events, ...started.events], recovery: started.recovery };
+	});
+	deps.alerts.announce(...outcome.events);
+	const request = (await findRecoveryRequest(deps.db, input.id))!;
+	return outcome.recovery ? { request, recovery: outcome.recovery } : { request };
+}
