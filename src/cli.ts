@@ -11,7 +11,7 @@ import {
 	listRecoveryRequests,
 	RequestNotOpen,
 	type RecoveryRequestView,
-} from "./flows/recovery.ts";
+} from "./flows/identity-checks.ts";
 import { createLogger } from "./logger.ts";
 import { loadServerSecret } from "./secret-key.ts";
 import { createFlowDeps } from "./server.ts";

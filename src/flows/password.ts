@@ -40,6 +40,10 @@ import { liftCodesPause, proveSecondFactor } from "./sign-in.ts";
  * "Wasn't you?" signs out everywhere and sets nothing.
  */
 
+/** What "forgot password" answers: the same words whether or not an account matched. */
+export const resetRequestedMessage =
+	"If an account matches, we sent a link to its confirmed email address, or a code by text message to its confirmed phone. The link works for 30 minutes, the code for 10.";
+
 /** A reset link sent by email works this long. */
 export const RESET_LINK_TTL_MS = 30 * 60_000;
 /** Wrong codes one SMS reset allows before it must be asked for again. */

@@ -338,13 +338,3 @@ export async function cancelRecoveryByLink(deps: FlowDeps, token: string | undef
 	deps.alerts.announce(...events);
 	return true;
 }
-
-export {
-	decideRecoveryRequest,
-	fileRecoveryRequest,
-	findRecoveryRequest,
-	listRecoveryRequests,
-	type RecoveryRequestInput,
-	type RecoveryRequestView,
-	RequestNotOpen,
-} from "./identity-checks.ts";

@@ -9,9 +9,6 @@ import type { ConsumedProof, SentCode } from "../methods/types.ts";
 import { dummyPasswordHash, verifyPassword } from "../methods/password/hashing.ts";
 import { type MethodName, methodNames, type SecondFactorMethod } from "../methods/types.ts";
 import { type ChallengePurpose, closeChallenge, createChallenge, methodsFor, openChallenge, readOpenChallenge, type SecondFactorChallenge } from "./challenge.ts";
-
-/** Where the second step's types used to live; the API still reads them here. */
-export type { ChallengePurpose, SecondFactorChallenge } from "./challenge.ts";
 import { isNewDevice, recordEvent } from "./events.ts";
 import { completeReadyRecovery, endRecoveryAttempts } from "./recovery.ts";
 import { codesPaused, enrolledMethods, type RequiredAction } from "./accounts.ts";

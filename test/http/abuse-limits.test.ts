@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { decideRecoveryRequest } from "../../src/flows/recovery.ts";
+import { decideRecoveryRequest } from "../../src/flows/identity-checks.ts";
 import { MAX_SESSIONS_PER_ACCOUNT } from "../../src/flows/sessions.ts";
 import { HashQueue } from "../../src/methods/password/hashing.ts";
 import { databaseKinds } from "../helpers/databases.ts";

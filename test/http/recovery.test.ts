@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { decideRecoveryRequest } from "../../src/flows/recovery.ts";
+import { decideRecoveryRequest } from "../../src/flows/identity-checks.ts";
 import { databaseKinds } from "../helpers/databases.ts";
 import { api, errorCode, PASSWORD, passwordStep, signUpWithTwoFactor, totpCode, uniqueUsername } from "../helpers/harness.ts";
 import { aPhone, linkIn, startLiveHarness } from "../helpers/live.ts";

@@ -1,6 +1,6 @@
 import { isTesseraError, TesseraError } from "../../core/errors.ts";
 import { listActivity } from "../../flows/events.ts";
-import { decideRecoveryRequest, findRecoveryRequest, listRecoveryRequests, RequestNotOpen } from "../../flows/recovery.ts";
+import { decideRecoveryRequest, findRecoveryRequest, listRecoveryRequests, RequestNotOpen } from "../../flows/identity-checks.ts";
 import { adminRequestPage, adminRequestsPage } from "../../ui/pages/recovery.ts";
 import { statusOf } from "../errors.ts";
 import { form, idQuery, send, type Web } from "./context.ts";

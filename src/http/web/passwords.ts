@@ -4,9 +4,10 @@ import {
 	completePasswordReset,
 	completePasswordResetSecondFactor,
 	type PasswordResetOutcome,
-	RESET_LINK_TTL_MS,
 	requestPasswordReset,
+	RESET_LINK_TTL_MS,
 	resetLinkIsLive,
+	resetRequestedMessage,
 	secureAccount,
 } from "../../flows/password.ts";
 import {
@@ -19,7 +20,6 @@ import {
 	secureAccountDonePage,
 	secureAccountPage,
 } from "../../ui/pages/recovery.ts";
-import { resetRequestedMessage } from "../api/routes.ts";
 import { clientInfo } from "../client.ts";
 import { statusOf } from "../errors.ts";
 import { clearCookie, csrfTokenFor, readCookie, setCookie } from "./cookies.ts";

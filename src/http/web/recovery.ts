@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { looksLikeToken } from "../../core/tokens.ts";
-import { cancelRecoveryByLink, fileRecoveryRequest, recoveryOptions, sendRecoveryCode, startRecovery } from "../../flows/recovery.ts";
+import { fileRecoveryRequest } from "../../flows/identity-checks.ts";
+import { cancelRecoveryByLink, recoveryOptions, sendRecoveryCode, startRecovery } from "../../flows/recovery.ts";
 import { signInPage } from "../../ui/pages/auth.ts";
 import type { FormError } from "../../ui/pages/layout.ts";
 import {

@@ -1,5 +1,6 @@
 import { formatUtc as date } from "../../core/dates.ts";
-import type { RecoveryContact, RecoveryOptions, RecoveryRequestView } from "../../flows/recovery.ts";
+import type { RecoveryRequestView } from "../../flows/identity-checks.ts";
+import type { RecoveryContact, RecoveryOptions } from "../../flows/recovery.ts";
 import { describeEvent, type SecurityEvent } from "../../flows/events.ts";
 import type { ContactKind } from "../../store/schema.ts";
 import { type Html, html } from "../html.ts";
