@@ -1,7 +1,8 @@
-import { newId, newToken, tokenHash } from "../core/tokens.ts";
+import { looksLikeToken, newId, newToken, tokenHash } from "../core/tokens.ts";
 import type { MethodDeps } from "../methods/types.ts";
 import type { Db } from "../store/db.ts";
 import type { ActionTokenPurpose } from "../store/schema.ts";
+import type { FlowDeps } from "./deps.ts";
 
 /**
  * Single-use tokens behind the links and requests in messages: password reset,
@@ -73,4 +74,18 @@ export async function retireLinksSentTo(tx: Db, accountId: string, contactIds: s
 		.where("contact_id", "in", contactIds)
 		.where("used_at", "is", null)
 		.execute();
+}
+
+/** Whether a link is still good: the page it opens offers its action only then. */
+export async function linkIsLive(deps: Pick<FlowDeps, "db" | "clock">, token: string | undefined, purpose: "password_reset" | "secure_account"): Promise<boolean> {
+	if (!token || !looksLikeToken(token)) return false;
+	const row = await deps.db
+		.selectFrom("action_tokens")
+		.select("id")
+		.where("token_hash", "=", tokenHash(token))
+		.where("purpose", "=", purpose)
+		.where("used_at", "is", null)
+		.where("expires_at", ">", deps.clock())
+		.executeTakeFirst();
+	return row !== undefined;
 }

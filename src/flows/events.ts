@@ -253,7 +253,7 @@ export function describeEvent(event: SecurityEvent): string {
 		case "signed_in":
 			return `Signed in${event.method ? ` with ${signedInWith[event.method] ?? event.method}` : ""}${d["newDevice"] ? " from a new device" : ""}`;
 		case "backup_code_used":
-			return `Backup code used to sign in (${String(d["remaining"])} left)`;
+			return `Backup code used to ${d["via"] === "reset" ? "confirm a password reset" : "sign in"} (${String(d["remaining"])} left)`;
 		case "second_factor_added":
 			return `${capitalise(factorWords[event.method ?? ""] ?? method ?? "second step")} added`;
 		case "second_factor_removed":

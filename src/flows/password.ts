@@ -202,20 +202,6 @@ const wrongResetCode = () =>
 		message: "That code didn't work, or it has expired. Check the text message, or ask for a new code.",
 	});
 
-/** Whether a reset link is still good: the page asks for a new password only then. */
-export async function resetLinkIsLive(deps: FlowDeps, token: string | undefined, purpose: "password_reset" | "secure_account"): Promise<boolean> {
-	if (!token || !looksLikeToken(token)) return false;
-	const row = await deps.db
-		.selectFrom("action_tokens")
-		.select("id")
-		.where("token_hash", "=", tokenHash(token))
-		.where("purpose", "=", purpose)
-		.where("used_at", "is", null)
-		.where("expires_at", ">", deps.clock())
-		.executeTakeFirst();
-	return row !== undefined;
-}
-
 /** What a reset's link (or texted code) led to. */
 export type PasswordResetOutcome =
 	| { status: "password_changed" }
@@ -349,7 +335,7 @@ export async function completePasswordResetSecondFactor(
 	input: { challenge: string; method: MethodName; code: string },
 	client: ClientInfo,
 ): Promise<PasswordResetOutcome> {
-	const events = await proveSecondFactor(deps, "password_reset", input, client, async (tx, { accountId, challengeId, now }) => {
+	const events = await proveSecondFactor(deps, "password_reset", input, client, async (tx, { accountId, challengeId, now, consumed }) => {
 		const pending = await tx
 			.selectFrom("login_challenges")
 			.select(["action_token_id", "new_password_hash"])
@@ -367,7 +353,11 @@ export async function completePasswordResetSecondFactor(
 			client,
 		});
 		await liftCodesPause(tx, accountId);
-		return [...ended, await passwordChangedEvent(deps, tx, accountId, input.method, client, now)];
+		const used =
+			consumed.backupCodesRemaining === undefined
+				? []
+				: [await recordEvent(deps, tx, { accountId, kind: "backup_code_used", method: input.method, client, detail: { remaining: consumed.backupCodesRemaining, via: "reset" } }, now)];
+		return [...ended, ...used, await passwordChangedEvent(deps, tx, accountId, input.method, client, now)];
 	});
 	deps.alerts.announce(...events);
 	return { status: "password_changed" };

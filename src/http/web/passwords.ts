@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { linkIsLive } from "../../flows/action-tokens.ts";
 import {
 	changePassword,
 	completePasswordReset,
@@ -6,7 +7,6 @@ import {
 	type PasswordResetOutcome,
 	requestPasswordReset,
 	RESET_LINK_TTL_MS,
-	resetLinkIsLive,
 	resetRequestedMessage,
 	secureAccount,
 } from "../../flows/password.ts";
@@ -119,7 +119,7 @@ export function passwordRoutes(web: Web): void {
 	// A page reached from a link in a message: the token comes in the address and goes on in the form.
 	app.get("/reset-password", { schema: tokenQuery }, async (request, reply) => {
 		const { token } = request.query as { token?: string };
-		if (!(await resetLinkIsLive(deps, token, "password_reset"))) return send(reply, linkExpiredPage(resetLinkExpired), 410);
+		if (!(await linkIsLive(deps, token, "password_reset"))) return send(reply, linkExpiredPage(resetLinkExpired), 410);
 		return send(reply, newPasswordPage({ csrf: csrfTokenFor(deps, request, reply), action: "/reset-password", token: token!, ...resetCopy }));
 	});
 	formRoute<{ token?: string; password?: string }>(app, "/reset-password", {
@@ -164,7 +164,7 @@ export function passwordRoutes(web: Web): void {
 	// One button, no password: a mail scanner that follows the link changes nothing, and the link sets nothing.
 	app.get("/secure-account", { schema: tokenQuery }, async (request, reply) => {
 		const { token } = request.query as { token?: string };
-		if (!(await resetLinkIsLive(deps, token, "secure_account"))) return send(reply, linkExpiredPage(secureExpired), 410);
+		if (!(await linkIsLive(deps, token, "secure_account"))) return send(reply, linkExpiredPage(secureExpired), 410);
 		return send(reply, secureAccountPage({ csrf: csrfTokenFor(deps, request, reply), token: token! }));
 	});
 	// Not a form that comes back: a dead link shows its page, any other refusal the error page.
