@@ -113,17 +113,7 @@ export class OneTimeCodes {
 				const retryAfterSeconds = Math.ceil((Number(last.created_at) + RESEND_AFTER_MS - now) / 1000);
 				throw new TesseraError("resend_too_soon", { retryAfterSeconds });
 			}
-			let supersede = tx
-				.updateTable("one_time_codes")
-				.set({ superseded_at: now })
-				.where("account_id", "=", scope.accountId)
-				.where("purpose", "=", scope.purpose)
-				.where("channel", "=", scope.channel)
-				.where("used_at", "is", null)
-				.where("superseded_at", "is", null);
-			if (scope.contactId) supersede = supersede.where("contact_id", "=", scope.contactId);
-			if (scope.challengeId) supersede = supersede.where("challenge_id", "=", scope.challengeId);
-			await supersede.execute();
+			await this.endOutstanding(tx, scope, now);
 			await tx
 				.insertInto("one_time_codes")
 				.values({
@@ -183,17 +173,19 @@ export class OneTimeCodes {
 		return { id: live.id, hash: this.hash(live.id, digits) };
 	}
 
-	/** Codes for `scope` not yet used stop working (superseded), in `tx`. */
+	/** Codes for `scope` (its address and sign-in too, when it names them) not yet used stop working, in `tx`. */
 	async endOutstanding(tx: Db, scope: CodeScope, now: number): Promise<void> {
-		await tx
+		let supersede = tx
 			.updateTable("one_time_codes")
 			.set({ superseded_at: now })
 			.where("account_id", "=", scope.accountId)
 			.where("purpose", "=", scope.purpose)
 			.where("channel", "=", scope.channel)
 			.where("used_at", "is", null)
-			.where("superseded_at", "is", null)
-			.execute();
+			.where("superseded_at", "is", null);
+		if (scope.contactId) supersede = supersede.where("contact_id", "=", scope.contactId);
+		if (scope.challengeId) supersede = supersede.where("challenge_id", "=", scope.challengeId);
+		await supersede.execute();
 	}
 
 	/** Claims the code: once, unexpired, not superseded, and only if it matches. */
