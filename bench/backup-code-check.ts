@@ -14,6 +14,7 @@ import { backupCodeFormat, displayBackupCode, generateBackupCode } from "../src/
 import { secureRandom } from "../src/core/random.ts";
 import { createLogger } from "../src/logger.ts";
 import { hashPassword } from "../src/methods/password/hashing.ts";
+import type { BackupCodeMethod } from "../src/methods/backup-code/backup-codes.ts";
 import { createTessera } from "../src/server.ts";
 import { openSqlite } from "../src/store/db.ts";
 
@@ -52,20 +53,21 @@ async function checker(count: number) {
 			updated_at: 0,
 		})
 		.execute();
-	const set = await deps.methods.backupCode.prepareSet(accountId);
+	const codes = deps.methods.fallback as BackupCodeMethod;
+	const set = await codes.prepareSet(accountId);
 	await deps.db.transaction().execute(async (tx) => {
-		const pending = await deps.methods.backupCode.savePending(tx, accountId, set, deps.clock());
-		await deps.methods.backupCode.confirmPending(tx, accountId, { setId: pending.setId, hash: set.hashes[0]! }, deps.clock());
+		const pending = await codes.savePending(tx, accountId, set, deps.clock());
+		await codes.confirmPending(tx, accountId, { setId: pending.setId, hash: set.hashes[0]! }, deps.clock());
 	});
 	const format = config.backupCodes.format;
 	return {
 		/** One wrong (well-formed) code checked end to end: hash, lookups, the refusal. */
 		async checkWrong() {
 			const code = displayBackupCode(format, generateBackupCode(format, secureRandom));
-			const proof = await deps.methods.backupCode.prepare({ accountId }, code);
+			const proof = await codes.prepare({ accountId }, { code });
 			await deps.db
 				.transaction()
-				.execute((tx) => deps.methods.backupCode.consume(tx, proof, deps.clock()))
+				.execute((tx) => codes.consume(tx, proof, deps.clock()))
 				.catch(() => {});
 		},
 		async close() {

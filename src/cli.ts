@@ -15,6 +15,7 @@ import {
 import { createLogger } from "./logger.ts";
 import { loadServerSecret } from "./secret-key.ts";
 import { createFlowDeps } from "./server.ts";
+import { methodMigrations } from "./methods/registry.ts";
 import { migrate, openStore, type Store } from "./store/db.ts";
 
 /** Exit codes, from sysexits.h. */
@@ -332,7 +333,7 @@ async function run(argv: string[]): Promise<number> {
 		const config = loadConfig();
 		const store = await openStore(config);
 		try {
-			const applied = await migrate(store);
+			const applied = await migrate(store, methodMigrations());
 			console.log(applied.length ? `Applied: ${applied.join(", ")}` : "The schema is up to date.");
 		} finally {
 			await store.close();

@@ -22,7 +22,8 @@ const SHUTDOWN_GRACE_MS = 30_000;
 import { AttemptCounter } from "./limits/attempts.ts";
 import { RedisCounterStore } from "./limits/redis-counters.ts";
 import { SqlCounterStore } from "./limits/sql-counters.ts";
-import { createMethods } from "./methods/registry.ts";
+import { createMethods, methodMigrations, methodRegistrations } from "./methods/registry.ts";
+import type { MethodRegistration } from "./methods/types.ts";
 import { migrate, type Store } from "./store/db.ts";
 
 let sharedPolicy: PasswordPolicy | undefined;
@@ -65,12 +66,13 @@ export interface CoreOptions {
 	transports?: Partial<Record<"email" | "sms", Transport>>;
 	/** One per process: main.ts passes one that also collects the process's own metrics. */
 	metrics?: Metrics;
+	/** The methods to register, strongest first: the registry's list unless a test adds one. */
+	methods?: readonly MethodRegistration[];
 }
 
 /** Everything the flows need, without the web server: the server and the operator commands share it. */
 export async function createFlowDeps(options: CoreOptions): Promise<FlowDeps> {
 	const { config, store, logger } = options;
-	await migrate(store);
 	const clock = options.clock ?? systemClock;
 	const random = options.random ?? secureRandom;
 	const keys = new ServerKeys(options.secret);
@@ -82,14 +84,18 @@ export async function createFlowDeps(options: CoreOptions): Promise<FlowDeps> {
 	const counters = config.redisUrl ? new RedisCounterStore(config.redisUrl) : new SqlCounterStore(store.relaxedDb);
 	const attempts = new AttemptCounter(counters, clock, keys, (limit) => metrics.throttleHits.inc({ limit }));
 	const { delivery, outbox } = createDelivery(config, clock, logger, options.transports);
+	const registrations = options.methods ?? methodRegistrations;
+	await migrate(store, methodMigrations(registrations));
+	const { methods, oneTimeCodes } = createMethods(methodDeps, attempts, delivery, registrations);
 	return {
 		...methodDeps,
-		...createMethods(methodDeps, attempts, delivery),
+		methods,
+		oneTimeCodes,
 		attempts,
 		passwordPolicy: sharedPolicy,
 		delivery,
 		outbox,
-		alerts: new Alerts(methodDeps, delivery, logger, metrics),
+		alerts: new Alerts(methodDeps, delivery, logger, metrics, methods),
 		metrics,
 		databaseKind: store.kind,
 	};
@@ -114,6 +120,7 @@ export async function createTessera(options: CoreOptions): Promise<Tessera> {
 		async prune() {
 			await pruneExpiredSessions(deps);
 			for (const method of deps.methods.all) await method.prune?.(deps.db, deps.clock());
+			await deps.oneTimeCodes.prune(deps.db, deps.clock());
 			await deps.attempts.prune(longestWindow);
 		},
 		async close() {

@@ -100,3 +100,6 @@ export function parseBackupCode(format: BackupCodeFormat, input: string): string
 	}
 	return isValid(format.scheme, symbols) ? folded : undefined;
 }
+
+/** At most this many codes are left when a sign-in offers a new set ("running low"). */
+export const RUNNING_LOW_AT = 3;

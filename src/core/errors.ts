@@ -19,8 +19,8 @@ export interface FieldProblem {
 	problem: string;
 }
 
-/** What an error is about, by the names the API uses for its methods. */
-export type ErrorMethod = "passkey" | "totp" | "sms" | "email" | "backup_code";
+/** What an error is about: a registered method's name, as the API names it. */
+export type ErrorMethod = string;
 
 /**
  * The facts of an error, as data: times are epoch milliseconds here; each face

@@ -12,21 +12,21 @@ import type { FlowDeps } from "./deps.ts";
  * reading the account and its activity and signing out:
  *
  *   set_up_two_factor  recovery or an operator reset two-factor: set up a method, confirm codes
- *   finish_two_factor  the authenticator is set up, its first set of codes not yet confirmed
+ *   finish_two_factor  a method that comes with two-factor (the authenticator) is set up,
+ *                      its first set of codes not yet confirmed
  *   new_backup_codes   two-factor is on and every backup code is used
  */
 export const sessionActions = [
 	"read_account",
 	"read_activity",
 	"sign_out",
-	"set_up_authenticator",
-	"remove_authenticator",
+	"set_up_method",
+	"remove_method",
 	"new_backup_codes",
 	"confirm_backup_codes",
 	"turn_off_two_factor",
 	"change_password",
 	"manage_contacts",
-	"manage_passkeys",
 	"manage_trusted_devices",
 	"review_identity_checks",
 ] as const;
@@ -37,9 +37,9 @@ const always: readonly SessionAction[] = ["read_account", "read_activity", "sign
 
 /** What satisfies each required action (and may therefore go ahead of it). */
 const satisfies: Record<RequiredAction, readonly SessionAction[]> = {
-	set_up_two_factor: ["set_up_authenticator", "remove_authenticator", "new_backup_codes", "confirm_backup_codes"],
-	// Finishing is confirming a set of codes; starting over is removing the half-set-up authenticator.
-	finish_two_factor: ["set_up_authenticator", "remove_authenticator", "new_backup_codes", "confirm_backup_codes"],
+	set_up_two_factor: ["set_up_method", "remove_method", "new_backup_codes", "confirm_backup_codes"],
+	// Finishing is confirming a set of codes; starting over is removing the half-set-up method.
+	finish_two_factor: ["set_up_method", "remove_method", "new_backup_codes", "confirm_backup_codes"],
 	new_backup_codes: ["new_backup_codes", "confirm_backup_codes"],
 };
 
@@ -64,8 +64,8 @@ export interface AccountFacts {
 	twoFactorEnabled: boolean;
 	/** Recovery or an operator reset two-factor. */
 	twoFactorRequired: boolean;
-	/** An authenticator is set up (confirmed), whether or not two-factor is on yet. */
-	authenticatorSetUp: boolean;
+	/** Two-factor is off and a method that comes with it (the authenticator) is set up: its codes are due. */
+	setUpUnderWay: boolean;
 	/** Backup codes left in the working set; undefined without one. */
 	backupCodesRemaining: number | undefined;
 }
@@ -73,7 +73,7 @@ export interface AccountFacts {
 /** What the account must do first, from its facts: the one rule, for every face. */
 export function requiredActionsFrom(facts: AccountFacts): RequiredAction[] {
 	const required: RequiredAction[] = [];
-	const waiting = !facts.twoFactorEnabled && facts.authenticatorSetUp;
+	const waiting = !facts.twoFactorEnabled && facts.setUpUnderWay;
 	if (facts.twoFactorRequired && !facts.twoFactorEnabled && !waiting) required.push("set_up_two_factor");
 	if (waiting) required.push("finish_two_factor");
 	if (facts.twoFactorEnabled && facts.backupCodesRemaining === 0) required.push("new_backup_codes");
@@ -86,9 +86,20 @@ export async function requiredActionsOf(deps: FlowDeps, account: Pick<Account, "
 	return requiredActionsFrom({
 		twoFactorEnabled: enabled,
 		twoFactorRequired: Boolean(account.two_factor_required),
-		authenticatorSetUp: enabled ? true : await deps.methods.totp.isEnrolled(deps.db, account.id),
-		backupCodesRemaining: enabled ? (await deps.methods.backupCode.status(deps.db, account.id))?.remaining : undefined,
+		setUpUnderWay: enabled ? false : await setUpUnderWay(deps, account.id),
+		backupCodesRemaining: enabled ? (await deps.methods.fallback.status(deps.db, account.id))?.remaining : undefined,
 	});
+}
+
+/**
+ * With two-factor off: whether a method that exists only for two-factor (not kept when
+ * it is turned off: the authenticator) is set up, so that turning it on is under way.
+ */
+export async function setUpUnderWay(deps: FlowDeps, accountId: string): Promise<boolean> {
+	for (const method of deps.methods.all) {
+		if (method.role === "primary" && !method.keptWhenTurnedOff && (await method.isEnrolled(deps.db, accountId))) return true;
+	}
+	return false;
 }
 
 /**

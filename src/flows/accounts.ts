@@ -1,13 +1,12 @@
 import { type FieldProblem, TesseraError } from "../core/errors.ts";
 import { newId } from "../core/tokens.ts";
 import { canonicalUsername, usernameProblem } from "../core/username.ts";
-import type { BackupCodeStatus } from "../methods/backup-code/backup-codes.ts";
 import { electiveHashing, hashPassword, verifyPassword } from "../methods/password/hashing.ts";
-import type { MethodName } from "../methods/types.ts";
+import type { MethodName, MethodStatus } from "../methods/types.ts";
 import { isUniqueViolation } from "../store/errors.ts";
 import type { Db } from "../store/db.ts";
-import type { Account } from "../store/schema.ts";
-import { requiredActionsFrom } from "./account-state.ts";
+import { type Account, accountColumns } from "../store/schema.ts";
+import { requiredActionsFrom, setUpUnderWay } from "./account-state.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { confirmationBudget, passwordLimits, signUpLimits } from "./limits.ts";
 import { recordEvent } from "./events.ts";
@@ -121,7 +120,7 @@ export interface TwoFactorState {
 	enabled: boolean;
 	methods: MethodName[];
 	preferred: MethodName | null;
-	backupCodes: BackupCodeStatus | null;
+	backupCodes: MethodStatus | null;
 	/** A new set shown but not yet confirmed by typing one of its codes back. */
 	pendingBackupCodes: { expiresAt: number } | null;
 	requiredActions: RequiredAction[];
@@ -163,14 +162,20 @@ export function preferredMethod(deps: Pick<FlowDeps, "methods">, methods: Method
 	return methods.find((m) => deps.methods.get(m).role === "primary") ?? methods[0] ?? null;
 }
 
+/** The account by id, read by named columns, inside a transaction or out. */
+export function readAccount(db: Db, accountId: string): Promise<Account> {
+	return db.selectFrom("accounts").select(accountColumns).where("id", "=", accountId).executeTakeFirstOrThrow();
+}
+
 export async function twoFactorState(deps: FlowDeps, account: Account): Promise<TwoFactorState> {
 	const methods = await enrolledMethods(deps, account);
-	const backupCodes = account.two_factor_enabled ? ((await deps.methods.backupCode.status(deps.db, account.id)) ?? null) : null;
-	const pending = await deps.methods.backupCode.pending(deps.db, account.id);
+	const { fallback } = deps.methods;
+	const backupCodes = account.two_factor_enabled ? ((await fallback.status(deps.db, account.id)) ?? null) : null;
+	const pending = await fallback.enrolment.pending(deps.db, { accountId: account.id, username: account.username, client: { ip: "" } });
 	const requiredActions = requiredActionsFrom({
 		twoFactorEnabled: Boolean(account.two_factor_enabled),
 		twoFactorRequired: Boolean(account.two_factor_required),
-		authenticatorSetUp: account.two_factor_enabled ? true : await deps.methods.totp.isEnrolled(deps.db, account.id),
+		setUpUnderWay: account.two_factor_enabled ? false : await setUpUnderWay(deps, account.id),
 		backupCodesRemaining: backupCodes?.remaining,
 	});
 	return {
@@ -178,7 +183,7 @@ export async function twoFactorState(deps: FlowDeps, account: Account): Promise<
 		methods,
 		preferred: preferredMethod(deps, methods, account.preferred_method),
 		backupCodes,
-		pendingBackupCodes: pending ? { expiresAt: pending.expiresAt } : null,
+		pendingBackupCodes: pending?.kind === "code_set" ? { expiresAt: pending.expiresAt } : null,
 		requiredActions,
 	};
 }

@@ -7,7 +7,7 @@ import type { Metrics } from "../metrics.ts";
 import type { MethodDeps } from "../methods/types.ts";
 import type { ActionTokenPurpose } from "../store/schema.ts";
 import { issueActionToken } from "./action-tokens.ts";
-import { type AlertTarget, alertsFor, describeEvent, eventFromRow, type SecurityEvent } from "./events.ts";
+import { type AlertTarget, alertsFor, describeEvent, eventFromRow, type MethodWords, type SecurityEvent } from "./events.ts";
 
 export { type AlertTarget, alertsFor };
 
@@ -20,8 +20,8 @@ const ALERT_RETRIES_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 12 * 3
 export const SECURE_LINK_TTL_MS = 7 * 86_400_000;
 
 /** What an alert says about `event`, in the flow's words; the delivery layer writes the message. */
-export function alertFacts(event: SecurityEvent): AlertFacts {
-	const facts: AlertFacts = { what: describeEvent(event), at: event.createdAt, where: [event.device, event.ip].filter(Boolean).join(", ") };
+export function alertFacts(event: SecurityEvent, methods: MethodWords): AlertFacts {
+	const facts: AlertFacts = { what: describeEvent(event, methods), at: event.createdAt, where: [event.device, event.ip].filter(Boolean).join(", ") };
 	if (event.kind === "backup_code_used") facts.backupCodesLeft = Number(event.detail["remaining"]);
 	if (event.kind === "recovery_started" && typeof event.detail["readyAt"] === "number") facts.recoveryReadyAt = event.detail["readyAt"];
 	return facts;
@@ -39,7 +39,10 @@ export class Alerts {
 	readonly #metrics: Metrics;
 	readonly #inFlight = new Set<Promise<void>>();
 
-	constructor(deps: MethodDeps, delivery: Delivery, logger: Logger, metrics: Metrics) {
+	readonly #methods: MethodWords;
+
+	constructor(deps: MethodDeps, delivery: Delivery, logger: Logger, metrics: Metrics, methods: MethodWords) {
+		this.#methods = methods;
 		this.#deps = deps;
 		this.#delivery = delivery;
 		this.#logger = logger;
@@ -166,7 +169,7 @@ export class Alerts {
 						links.cancelRecovery = this.linkFor("/recovery/cancel", await this.issueToken({ ...bound, purpose: "cancel_recovery", ttlMs, recoveryId }));
 					}
 				}
-				sent = await this.#delivery.trySend(alertMessage(target.channel, target.to, alertFacts(event), links, config.issuer));
+				sent = await this.#delivery.trySend(alertMessage(target.channel, target.to, alertFacts(event, this.#methods), links, config.issuer));
 			} catch {
 				sent = false;
 			}

@@ -7,7 +7,7 @@ import type { Db } from "../store/db.ts";
 import { isUniqueViolation, lockAccount } from "../store/errors.ts";
 import type { Account, ContactKind } from "../store/schema.ts";
 import { requirePassword } from "./accounts.ts";
-import { assertSecondFactorRemains } from "./passkeys.ts";
+import { assertSecondFactorRemains } from "./enrolment.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { codeLimits } from "./limits.ts";
 import { retireLinksSentTo } from "./action-tokens.ts";

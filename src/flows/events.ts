@@ -221,43 +221,40 @@ export async function* allEvents(db: Db, since = 0, pageSize = 1000): AsyncGener
 	}
 }
 
-const methodWords: Record<string, string> = {
-	password: "password",
-	totp: "authenticator app",
-	sms: "text message",
-	email: "email code",
-	passkey: "passkey",
-	backup_code: "backup code",
-	trusted_device: "trusted device",
-	phone: "phone number",
+/** Words for what is not a method: the password, a trusted device, and addresses added or removed. */
+const otherWords: Record<string, { noun: string; signedInWith?: string }> = {
+	password: { noun: "password", signedInWith: "your password" },
+	trusted_device: { noun: "trusted device", signedInWith: "a trusted device" },
+	phone: { noun: "phone number" },
 };
 
-/** What was added or removed: addresses are named as addresses. */
-const factorWords: Record<string, string> = { email: "email address", phone: "phone number", totp: "authenticator app" };
+/** What was added or removed: addresses are named as addresses (an email address, not an email code). */
+const addressWords: Record<string, string> = { email: "email address", phone: "phone number" };
 
-const signedInWith: Record<string, string> = {
-	password: "your password",
-	totp: "your authenticator app",
-	sms: "a text message code",
-	email: "an email code",
-	passkey: "a passkey",
-	backup_code: "a backup code",
-	trusted_device: "a trusted device",
-};
+/** The registered methods' own words, by name. */
+export type MethodWords = { find(name: string): { copy: { noun: string; signedInWith: string } } | undefined };
+
+/** Events with the line a person reads, in the methods' own words. */
+export type DescribedEvent = SecurityEvent & { description: string };
+
+export function describeEvents(events: SecurityEvent[], methods: MethodWords): DescribedEvent[] {
+	return events.map((event) => ({ ...event, description: describeEvent(event, methods) }));
+}
 
 /** One line a person understands: "Signed in with a backup code (3 left)". */
-export function describeEvent(event: SecurityEvent): string {
-	const method = event.method ? (methodWords[event.method] ?? event.method) : undefined;
+export function describeEvent(event: SecurityEvent, methods: MethodWords): string {
+	const words = event.method ? (otherWords[event.method] ?? methods.find(event.method)?.copy) : undefined;
+	const method = event.method ? (words?.noun ?? event.method) : undefined;
 	const d = event.detail;
 	switch (event.kind) {
 		case "signed_in":
-			return `Signed in${event.method ? ` with ${signedInWith[event.method] ?? event.method}` : ""}${d["newDevice"] ? " from a new device" : ""}`;
+			return `Signed in${event.method ? ` with ${words?.signedInWith ?? event.method}` : ""}${d["newDevice"] ? " from a new device" : ""}`;
 		case "backup_code_used":
 			return `Backup code used to ${d["via"] === "reset" ? "confirm a password reset" : "sign in"} (${String(d["remaining"])} left)`;
 		case "second_factor_added":
-			return `${capitalise(factorWords[event.method ?? ""] ?? method ?? "second step")} added`;
+			return `${capitalise(addressWords[event.method ?? ""] ?? method ?? "second step")} added`;
 		case "second_factor_removed":
-			return `${capitalise(factorWords[event.method ?? ""] ?? method ?? "second step")} removed`;
+			return `${capitalise(addressWords[event.method ?? ""] ?? method ?? "second step")} removed`;
 		case "password_changed":
 			return d["via"] === "reset" ? "Password reset" : d["via"] === "secure_account" ? "Password changed after a “Wasn't you?” link" : "Password changed";
 		case "recovery_started":

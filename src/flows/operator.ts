@@ -49,7 +49,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export async function describeAccount(deps: FlowDeps, username: string): Promise<AccountReport> {
 	const account = await findAccount(deps, username);
 	const now = deps.clock();
-	const codes = account.two_factor_enabled ? await deps.methods.backupCode.status(deps.db, account.id) : undefined;
+	const codes = account.two_factor_enabled ? await deps.methods.fallback.status(deps.db, account.id) : undefined;
 	const contacts = await deps.db
 		.selectFrom("contacts")
 		.select(["kind", "value", "verified_at"])

@@ -17,7 +17,7 @@ import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { recordEvent, type SecurityEvent } from "./events.ts";
 import { completeReadyRecovery } from "./recovery.ts";
 import { endAllAccess } from "./access.ts";
-import type { MethodName } from "../methods/types.ts";
+import type { MethodAnswer, MethodName } from "../methods/types.ts";
 import { createChallenge, methodsFor, type SecondFactorChallenge } from "./challenge.ts";
 import { liftCodesPause, proveSecondFactor } from "./sign-in.ts";
 
@@ -332,7 +332,7 @@ function passwordChangedEvent(deps: FlowDeps, tx: Db, accountId: string, method:
  */
 export async function completePasswordResetSecondFactor(
 	deps: FlowDeps,
-	input: { challenge: string; method: MethodName; code: string },
+	input: { challenge: string; method: MethodName; answer: MethodAnswer },
 	client: ClientInfo,
 ): Promise<PasswordResetOutcome> {
 	const events = await proveSecondFactor(deps, "password_reset", input, client, async (tx, { accountId, challengeId, now, consumed }) => {
@@ -354,9 +354,9 @@ export async function completePasswordResetSecondFactor(
 		});
 		await liftCodesPause(tx, accountId);
 		const used =
-			consumed.backupCodesRemaining === undefined
+			consumed.remaining === undefined
 				? []
-				: [await recordEvent(deps, tx, { accountId, kind: "backup_code_used", method: input.method, client, detail: { remaining: consumed.backupCodesRemaining, via: "reset" } }, now)];
+				: [await recordEvent(deps, tx, { accountId, kind: "backup_code_used", method: input.method, client, detail: { remaining: consumed.remaining, via: "reset" } }, now)];
 		return [...ended, ...used, await passwordChangedEvent(deps, tx, accountId, input.method, client, now)];
 	});
 	deps.alerts.announce(...events);

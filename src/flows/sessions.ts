@@ -108,8 +108,6 @@ export async function pruneExpiredSessions(deps: FlowDeps): Promise<void> {
 		.where((eb) => eb.or([eb("expires_at", "<=", now), eb("last_seen_at", "<=", now - deps.config.session.idleMs)]))
 		.execute();
 	await deps.db.deleteFrom("login_challenges").where("expires_at", "<=", now - 86_400_000).execute();
-	await deps.db.deleteFrom("webauthn_challenges").where("expires_at", "<=", now - 3_600_000).execute();
-	await deps.db.deleteFrom("one_time_codes").where("expires_at", "<=", now - 86_400_000).execute();
 	await deps.db.deleteFrom("trusted_devices").where("expires_at", "<=", now).execute();
 	await deps.db.deleteFrom("action_tokens").where("expires_at", "<=", now - 86_400_000).execute();
 }

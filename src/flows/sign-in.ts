@@ -5,9 +5,8 @@ import type { Db } from "../store/db.ts";
 import { sql } from "kysely";
 import { accountColumns } from "../store/schema.ts";
 import { lockAccount } from "../store/errors.ts";
-import type { ConsumedProof, SentCode } from "../methods/types.ts";
 import { dummyPasswordHash, verifyPassword } from "../methods/password/hashing.ts";
-import { type MethodName, methodNames, type SecondFactorMethod } from "../methods/types.ts";
+import type { ConsumedProof, MethodAnswer, MethodName, SecondFactorMethod, StartedStep } from "../methods/types.ts";
 import { type ChallengePurpose, closeChallenge, createChallenge, methodsFor, openChallenge, readOpenChallenge, type SecondFactorChallenge } from "./challenge.ts";
 import { isNewDevice, recordEvent } from "./events.ts";
 import { completeReadyRecovery, endRecoveryAttempts } from "./recovery.ts";
@@ -162,24 +161,44 @@ async function signedInEvent(deps: FlowDeps, tx: Db, accountId: string, method: 
 }
 
 /**
- * "Send me a code": a new six-digit code for this sign-in, by SMS or email.
- * A resend supersedes the previous code; sends are limited (one a minute, five
- * an hour per account and per destination); failed guesses are not reset.
+ * Starts a second step with one method: "Send me a code" (a new six-digit code for
+ * this step, by SMS or email: a resend supersedes the previous code; sends are
+ * limited to one a minute and five an hour per account and per destination), or
+ * WebAuthn options bound to this step.
  */
+export async function startSecondStep(
+	deps: FlowDeps,
+	input: { challenge: string; method: MethodName },
+	client: ClientInfo,
+): Promise<StartedStep> {
+	const challenge = await openChallenge(deps, input.challenge, "any");
+	const method = deps.methods.find(input.method);
+	if (!method?.start || !challenge.methods.includes(input.method)) {
+		const startable = challenge.methods.filter((m) => deps.methods.get(m).start);
+		throw new TesseraError("method_not_available", {
+			fields: [{ field: "method", problem: startable.length ? `Use one of: ${startable.join(", ")}.` : "This account has no method that starts this way." }],
+		});
+	}
+	return method.start({ accountId: challenge.accountId, challengeId: challenge.id, origin: client.origin, rpId: client.rpId, client });
+}
+
+/** "Send me a code": `startSecondStep` for a method that sends codes. */
 export async function sendSignInCode(
 	deps: FlowDeps,
 	input: { challenge: string; method: MethodName },
 	client: ClientInfo,
-): Promise<SentCode> {
-	const challenge = await openChallenge(deps, input.challenge, "any");
-	const method = methodNames.includes(input.method) ? deps.methods.get(input.method) : undefined;
-	if (!method?.sendCode || !challenge.methods.includes(input.method)) {
+): Promise<Extract<StartedStep, { kind: "code_sent" }>> {
+	const method = deps.methods.find(input.method);
+	if (!method?.sendsCodes) {
+		const challenge = await openChallenge(deps, input.challenge, "any");
 		const senders = challenge.methods.filter((m) => deps.methods.get(m).sendsCodes);
 		throw new TesseraError("method_not_available", {
 			fields: [{ field: "method", problem: senders.length ? `Codes can be sent by: ${senders.join(", ")}.` : "This account has no method that sends codes." }],
 		});
 	}
-	return method.sendCode({ accountId: challenge.accountId, challengeId: challenge.id, client });
+	const started = await startSecondStep(deps, input, client);
+	if (started.kind !== "code_sent") throw new Error(`${input.method} sends codes but did not send one`);
+	return started;
 }
 
 export interface SecondFactorResult {
@@ -208,7 +227,7 @@ export interface ProofContext {
 export async function proveSecondFactor<T>(
 	deps: FlowDeps,
 	purpose: ChallengePurpose,
-	input: { challenge: string; method: MethodName; code: string },
+	input: { challenge: string; method: MethodName; answer: MethodAnswer },
 	client: ClientInfo,
 	effect: (tx: Db, context: ProofContext) => Promise<T>,
 ): Promise<T> {
@@ -219,7 +238,7 @@ export async function proveSecondFactor<T>(
 		if (purpose === "sign_in") deps.metrics.signIns.inc({ step: "second_factor", result, method: input.method });
 	};
 	try {
-		const result = await checkSecondFactor(deps, challenge, method, input.code, client, effect);
+		const result = await checkSecondFactor(deps, challenge, method, input.answer, client, effect);
 		count("accepted");
 		return result;
 	} catch (error) {
@@ -243,7 +262,7 @@ async function challengeForProof(
 	const row = await readOpenChallenge(deps, token, [purpose]);
 	if (!row.twoFactorEnabled) throw new TesseraError("challenge_expired");
 	const account = { id: row.accountId, two_factor_enabled: row.twoFactorEnabled, codes_paused_at: row.codesPausedAt };
-	const method = methodNames.includes(methodName) ? deps.methods.get(methodName) : undefined;
+	const method = deps.methods.find(methodName);
 	// A reset is never confirmed through a channel a reset reaches; nor is a sign-in after one, until a strong factor.
 	const barred = method?.reachableByReset === true && (purpose === "password_reset" || codesPaused(account));
 	if (!method || barred || !(await method.isEnrolled(deps.db, row.accountId))) {
@@ -273,14 +292,14 @@ async function checkSecondFactor<T>(
 	deps: FlowDeps,
 	challenge: { id: string; accountId: string },
 	method: SecondFactorMethod,
-	code: string,
+	answer: MethodAnswer,
 	client: ClientInfo,
 	effect: (tx: Db, context: ProofContext) => Promise<T>,
 ): Promise<T> {
 	return deps.attempts.attempt(codeLimits(deps, challenge.accountId, client), async () => {
 		const proof = await method.prepare(
 			{ accountId: challenge.accountId, challengeId: challenge.id, origin: client.origin, rpId: client.rpId },
-			code,
+			answer,
 		);
 		return deps.db.transaction().execute(async (tx) => {
 			const now = deps.clock();
@@ -303,7 +322,7 @@ export async function liftCodesPause(tx: Db, accountId: string): Promise<void> {
 /** The second step of signing in: a valid code opens the session, in the same transaction that claims it. */
 export async function completeSecondFactor(
 	deps: FlowDeps,
-	input: { challenge: string; method: MethodName; code: string; trustDevice?: boolean | undefined },
+	input: { challenge: string; method: MethodName; answer: MethodAnswer; trustDevice?: boolean | undefined },
 	client: ClientInfo,
 ): Promise<SecondFactorResult> {
 	const proved = await proveSecondFactor(deps, "sign_in", input, client, async (tx, { accountId, now, consumed }) => {
@@ -320,11 +339,10 @@ export async function completeSecondFactor(
 		const result: SecondFactorResult = { accountId, session, requiredActions: [] };
 		if (input.trustDevice) result.device = await trustDevice(deps, tx, accountId, client, now);
 		const events = [await signedInEvent(deps, tx, accountId, input.method, client, now)];
-		if (consumed.backupCodesRemaining !== undefined) {
-			result.backupCodes = { remaining: consumed.backupCodesRemaining };
-			events.push(
-				await recordEvent(deps, tx, { accountId, kind: "backup_code_used", method: "backup_code", client, detail: { remaining: consumed.backupCodesRemaining } }, now),
-			);
+		// A code from a counted set (backup codes): how many are left, in the answer and the activity.
+		if (consumed.remaining !== undefined) {
+			result.backupCodes = { remaining: consumed.remaining };
+			events.push(await recordEvent(deps, tx, { accountId, kind: "backup_code_used", method: input.method, client, detail: { remaining: consumed.remaining } }, now));
 		}
 		// A working second factor shows the person is not locked out: a recovery under way ends.
 		events.push(...(await endRecoveryAttempts(deps, tx, accountId, "sign_in", client, now)));
@@ -336,14 +354,7 @@ export async function completeSecondFactor(
 	const outcome = proved.result;
 	// What the person must do first, whichever method signed them in: with two-factor on, only
 	// a new set of backup codes, when every code is used.
-	const remaining = outcome.backupCodes?.remaining ?? (await deps.methods.backupCode.status(deps.db, outcome.accountId))?.remaining;
+	const remaining = outcome.backupCodes?.remaining ?? (await deps.methods.fallback.status(deps.db, outcome.accountId))?.remaining;
 	outcome.requiredActions = remaining === 0 ? ["new_backup_codes"] : [];
 	return outcome;
-}
-
-/** WebAuthn options for finishing this sign-in with a passkey. */
-export async function passkeySignInOptions(deps: FlowDeps, token: string, client: ClientInfo) {
-	const challenge = await openChallenge(deps, token, "any");
-	if (!challenge.methods.includes("passkey")) throw new TesseraError("method_not_available");
-	return deps.methods.passkey.authenticationOptions(challenge.accountId, challenge.id, client);
 }

@@ -1,16 +1,22 @@
+import type { Migration } from "kysely/migration";
 import type { Clock } from "../core/clock.ts";
 import type { ServerKeys } from "../core/keys.ts";
 import type { RandomSource } from "../core/random.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../store/db.ts";
-import type { IssuedCode } from "./one-time-code/one-time-codes.ts";
+import type { IssuedCode, OneTimeCodes } from "./one-time-code/one-time-codes.ts";
 
-/** A code sent for a second step: when it expires, when another may be asked for, and where it went (masked). */
+/**
+ * The method interface: what every way of proving who you are at a second step
+ * declares and implements. Flows, faces and pages work through it and the
+ * registry (a list), and never name a method.
+ */
+
+/** A registered method's name, as the API's `methods` list and `method` field carry it ("totp", "passkey", …). */
+export type MethodName = string;
+
+/** A code sent for a second step, and where it went (masked). */
 export type SentCode = IssuedCode & { sentTo: string };
-
-/** Names used in the API's `methods` list and `method` field. */
-export const methodNames = ["passkey", "totp", "sms", "email", "backup_code"] as const;
-export type MethodName = (typeof methodNames)[number];
 
 export interface MethodDeps {
 	db: Db;
@@ -20,16 +26,31 @@ export interface MethodDeps {
 	config: Config;
 }
 
-export interface PrepareContext {
-	accountId: string;
-	/** The sign-in (login challenge) the code is for. */
-	challengeId: string;
-	/** Where the request came from: passkeys are bound to the page's origin. */
+/** Where a request came from: passkeys are bound to the page's origin. */
+export interface ClientContext {
+	ip: string;
 	origin?: string | undefined;
 	rpId?: string | undefined;
 }
 
-/** A code checked outside the transaction (the slow part), ready to be consumed inside it. */
+export interface PrepareContext {
+	accountId: string;
+	/** The second step (login challenge) the answer is for. */
+	challengeId: string;
+	origin?: string | undefined;
+	rpId?: string | undefined;
+}
+
+/**
+ * How a person answers this method: by typing a code, or with an authenticator's
+ * WebAuthn assertion (the page runs the browser's ceremony instead of showing a field).
+ */
+export type AnswerKind = "code" | "webauthn";
+
+/** An answer to a second step: a typed code, or a WebAuthn assertion as the browser produced it. */
+export type MethodAnswer = { code: string } | { assertion: Record<string, unknown> };
+
+/** An answer checked outside the transaction (the slow part), ready to be consumed inside it. */
 export interface PreparedProof {
 	method: MethodName;
 	accountId: string;
@@ -37,21 +58,111 @@ export interface PreparedProof {
 	detail: unknown;
 }
 
-/** What the person learns after a successful second factor, e.g. backup codes left. */
+/** What the person learns after a successful answer: for a set of single-use codes, how many are left. */
 export interface ConsumedProof {
-	backupCodesRemaining?: number;
+	remaining?: number;
+}
+
+/** What starting a second step with a method gave: a code on its way, or WebAuthn options for the browser. */
+export type StartedStep = ({ kind: "code_sent" } & SentCode) | { kind: "webauthn"; options: Record<string, unknown> };
+
+/** The failures of an answer that a method gives its own advice for. */
+export type AnswerError = "code_typo" | "code_already_used" | "code_replaced" | "invalid_code";
+
+/** Every word a person reads about a method, kept with the method. */
+export interface MethodCopy {
+	/** Its name as a heading and in "Try another way": "Authenticator app". */
+	title: string;
+	/** The answer field's label: "6-digit code". */
+	label: string;
+	/** What to do to answer: "Open your authenticator app and enter the code it shows." */
+	hint: string;
+	inputMode: "numeric" | "text";
+	autocomplete: "one-time-code" | "off";
+	maxLength: number;
+	/** The first thing to do when an answer fails, by error code. */
+	advice: Partial<Record<AnswerError, string>>;
+	/** In the activity and alerts: "authenticator app" (added, removed, used). */
+	noun: string;
+	/** "Signed in with …": "your authenticator app". */
+	signedInWith: string;
+	/** "Now confirm it is you with …": "your authenticator app", "a text message". */
+	confirmWith: string;
+	/** For a method that sends codes: how ("text": "We'll text a code to …"), "Get a code by text message to", and where, unnamed. */
+	sending?: { verb: string; choose: string; nowhere: string };
+}
+
+/** What pages need of a method to show it: its words and how it is answered. */
+export type MethodView = Pick<SecondFactorMethod, "name" | "copy" | "answer" | "sendsCodes" | "role">;
+
+/** What the person is shown to set a method up. */
+export type EnrolmentStart =
+	/** A key to put into an app (by QR code, by link or typed): the app then shows codes. */
+	| { kind: "shared_secret"; secret: string; uri: string; qrCodeSvg: string }
+	/** WebAuthn creation options for the browser. */
+	| { kind: "webauthn"; options: Record<string, unknown> }
+	/** A set of single-use codes, shown once, waiting for one to be typed back. Shown again without them. */
+	| { kind: "code_set"; codes: string[]; expiresAt: number };
+
+/** The answer that confirms a set-up: a code from the app or the set, or the browser's WebAuthn response and a name. */
+export type EnrolmentAnswer = { code: string } | { response: Record<string, unknown>; name?: string | undefined };
+
+/** One credential of a method, as settings list it. */
+export interface CredentialView {
+	id: string;
+	name: string;
+	createdAt: number;
+	lastUsedAt: number | null;
+}
+
+export interface EnrolmentContext {
+	accountId: string;
+	username: string;
+	client: ClientContext;
+}
+
+/** How many answers a method with a counted set has left (backup codes). */
+export interface MethodStatus {
+	remaining: number;
+	total: number;
+	createdAt: number;
 }
 
 /**
- * A second factor. `prepare` does the expensive or secret-reading work and
- * throws a TesseraError when the code is plainly wrong; `consume` runs inside
- * the sign-in transaction and claims the code with one conditional write, so a
- * code is never accepted twice and never burned without its session.
+ * Setting a method up: begin (show a key, WebAuthn options, or a set of codes), then
+ * confirm with a first answer, which proves the person has it. Like a second step,
+ * `check` is the slow or secret-reading part, outside any transaction; `confirm`
+ * claims what was checked with a conditional write inside the caller's transaction
+ * (which holds the account lock).
+ */
+export interface MethodEnrolment {
+	/** "one": a single credential that a new set-up replaces; "many": named credentials side by side. */
+	readonly credentials: "one" | "many";
+	/** Work worth doing before the transaction (hashing a set of codes): run in the elective hashing lane, within the account's budget of sets. */
+	prepareBegin?(context: EnrolmentContext): Promise<unknown>;
+	begin(tx: Db, context: EnrolmentContext, prepared: unknown, now: number): Promise<EnrolmentStart>;
+	/** A set-up begun and not yet confirmed, to show again after a wrong answer or a reload. */
+	pending(db: Db, context: EnrolmentContext): Promise<EnrolmentStart | undefined>;
+	check(context: EnrolmentContext, answer: EnrolmentAnswer): Promise<unknown>;
+	confirm(tx: Db, context: EnrolmentContext, checked: unknown, now: number): Promise<CredentialView>;
+	list(db: Db, accountId: string): Promise<CredentialView[]>;
+	/** Removes one credential (any, for "one"); false when there was none by that id. */
+	remove(tx: Db, accountId: string, credentialId: string | undefined, now: number): Promise<boolean>;
+}
+
+/**
+ * A way to prove who you are at a second step. `prepare` does the expensive or
+ * secret-reading work and throws a TesseraError when the answer is plainly
+ * wrong; `consume` runs inside the transaction of what the answer unlocks and
+ * claims it with one conditional write, so an answer is never accepted twice
+ * and never burned without its effect.
  */
 export interface SecondFactorMethod {
 	readonly name: MethodName;
 	/** A short label for people: "Authenticator app". */
 	readonly label: string;
+	readonly copy: MethodCopy;
+	readonly answer: AnswerKind;
 	/**
 	 * Whether a password reset goes through this method's channel (codes by email and
 	 * SMS). Such a method never confirms a reset, and after a reset that no other factor
@@ -61,24 +172,32 @@ export interface SecondFactorMethod {
 	/**
 	 * "primary": a way to sign in day to day, offered first and remembered as the
 	 * preferred one; "fallback": for when the primary ones are gone (backup codes),
-	 * never the default, and never the last way in on its own.
+	 * never the default, and never the last way in on its own. Two-factor is on with a
+	 * primary method and a confirmed set of the fallback's codes.
 	 */
 	readonly role: "primary" | "fallback";
 	/**
 	 * Whether its credentials stay, unused, when two-factor is turned off (passkeys,
-	 * verified addresses), or go with it (the authenticator, backup codes).
+	 * verified addresses), or go with it (the authenticator, backup codes). Setting up a
+	 * method that does not stay is setting up two-factor: its first set of codes comes with it.
 	 */
 	readonly keptWhenTurnedOff: boolean;
-	/** Whether the person asks for a code to be sent to answer with it ("Send me a code"): then `sendCode` sends it. */
+	/** Whether the person asks for a code to be sent to answer with it ("Send me a code"): `start` sends it. */
 	readonly sendsCodes: boolean;
-	/** Sends a code for this second step (a sign-in's challenge), to the account's own address. */
-	sendCode?(context: { accountId: string; challengeId: string; client: { ip: string } }): Promise<SentCode>;
+	/** Starts a second step with this method: sends a code, or makes WebAuthn options bound to the step. */
+	start?(context: PrepareContext & { client: ClientContext }): Promise<StartedStep>;
 	isEnrolled(db: Db, accountId: string): Promise<boolean>;
-	/** `challengeId` is the sign-in the code is for: codes sent by SMS or email are bound to it. */
-	prepare(context: PrepareContext, code: string): Promise<PreparedProof>;
+	/** For a set of single-use codes: how many are left. */
+	status?(db: Db, accountId: string): Promise<MethodStatus | undefined>;
 	/** Where codes go, masked for display ("•••• 1234"), for methods that send them. */
 	destination?(db: Db, accountId: string): Promise<string | undefined>;
+	prepare(context: PrepareContext, answer: MethodAnswer): Promise<PreparedProof>;
 	consume(tx: Db, proof: PreparedProof, now: number): Promise<ConsumedProof>;
+	/**
+	 * Setting it up in settings. A method without one is set up elsewhere (codes by SMS
+	 * and email go to the account's verified addresses, which contacts manage).
+	 */
+	readonly enrolment?: MethodEnrolment;
 	/**
 	 * Ends every credential and outstanding answer of this method for the account, in
 	 * `tx`: account recovery resets two-factor by calling it on every method, and
@@ -86,6 +205,23 @@ export interface SecondFactorMethod {
 	 * credential is something else's (a verified address) ends only its own answers.
 	 */
 	removeAll(tx: Db, accountId: string, now: number): Promise<void>;
-	/** Deletes what has expired (main.ts calls it every few minutes). */
+	/** Deletes what has expired (every few minutes). */
 	prune?(db: Db, now: number): Promise<void>;
+}
+
+/**
+ * How a method is registered: how to make it from the services methods are given, and
+ * the tables of its own, applied with the project's migrations (named after the method,
+ * so no two methods' migrations collide). Each method's folder exports one; the registry
+ * lists them.
+ */
+export interface MethodRegistration {
+	readonly name: MethodName;
+	create(deps: MethodDeps, services: { oneTimeCodes: OneTimeCodes }): SecondFactorMethod;
+	readonly migrations?: Record<string, Migration>;
+}
+
+/** The code of a typed answer, for methods answered by typing. */
+export function typedCode(answer: MethodAnswer | EnrolmentAnswer): string {
+	return "code" in answer ? answer.code : "";
 }

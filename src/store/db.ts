@@ -48,7 +48,6 @@ export const migrations: Record<string, Migration> = {
 	"010-links-bound-to-addresses": linksBoundToAddresses,
 };
 
-const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function openStore(options: { databaseUrl?: string | undefined; dataDir: string }): Promise<Store> {
 	if (options.databaseUrl) return openPostgres(options.databaseUrl);
@@ -118,9 +117,18 @@ export function openPostgres(url: string, poolSize = 10): Store {
 	};
 }
 
-/** Brings the schema up to date. Safe to run from several instances at once: Kysely's migrator takes a lock. */
-export async function migrate(store: Store): Promise<string[]> {
-	const migrator = new Migrator({ db: store.db, provider });
+/**
+ * Brings the schema up to date: the project's migrations, then those of registered methods
+ * (`methodMigrations`, named after their method). Safe to run from several instances at once:
+ * Kysely's migrator takes a lock. A method's migrations may sort before a later one of the
+ * project's, so their order is by name within each, not across.
+ */
+export async function migrate(store: Store, methodMigrations: Record<string, Migration> = {}): Promise<string[]> {
+	for (const name of Object.keys(methodMigrations)) {
+		if (name in migrations) throw new Error(`A method's migration is named like one of the project's: ${name}`);
+	}
+	const provider: MigrationProvider = { getMigrations: async () => ({ ...migrations, ...methodMigrations }) };
+	const migrator = new Migrator({ db: store.db, provider, allowUnorderedMigrations: Object.keys(methodMigrations).length > 0 });
 	const { error, results } = await migrator.migrateToLatest();
 	if (error) throw error instanceof Error ? error : new Error(String(error));
 	return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);

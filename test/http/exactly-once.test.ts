@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import type { BackupCodeMethod } from "../../src/methods/backup-code/backup-codes.ts";
 import { after, before, describe, test } from "node:test";
 import { databaseKinds } from "../helpers/databases.ts";
 import { api, aWrongCode, type Harness, passwordStep, signUpWithTwoFactor, startHarness } from "../helpers/harness.ts";
@@ -92,7 +93,7 @@ for (const kind of await databaseKinds()) {
 		test("300 parallel wrong backup codes on one account: at most 10 evaluated", async () => {
 			const user = await signUpWithTwoFactor(h);
 			const { challenge } = await passwordStep(h, user.username);
-			const stats = h.tessera.deps.methods.backupCode.stats;
+			const stats = (h.tessera.deps.methods.fallback as BackupCodeMethod).stats;
 			const hashesBefore = stats.checkHashes;
 			const responses = await Promise.all(
 				Array.from({ length: 300 }, (_, i) =>

@@ -15,7 +15,7 @@ describe("the gate's policy", () => {
 			const allowedWithCodesUsed = readers.includes(action) || action === "new_backup_codes" || action === "confirm_backup_codes";
 			assert.equal(codes === undefined, allowedWithCodesUsed, `${action} with every code used`);
 			const setUp = blockingAction(["set_up_two_factor"], action);
-			const allowedWhileSettingUp = allowedWithCodesUsed || action === "set_up_authenticator" || action === "remove_authenticator";
+			const allowedWhileSettingUp = allowedWithCodesUsed || action === "set_up_method" || action === "remove_method";
 			assert.equal(setUp === undefined, allowedWhileSettingUp, `${action} while two-factor must be set up`);
 			assert.equal(blockingAction([], action), undefined, `${action} with nothing required`);
 		}

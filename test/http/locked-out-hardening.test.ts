@@ -149,7 +149,7 @@ for (const kind of await databaseKinds()) {
 				challenges.map((challenge, i) => api(live.h.app, "/password-reset/second-factor", { body: { challenge, method: "backup_code", code: p.codes[i] } })),
 			);
 			assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 410, 410]);
-			const status = await live.h.tessera.deps.methods.backupCode.status(live.h.tessera.store.db, p.id);
+			const status = await live.h.tessera.deps.methods.fallback.status(live.h.tessera.store.db, p.id);
 			assert.equal(status?.remaining, 9, "only the winner's code was used");
 			const used = await live.h.tessera.store.db.selectFrom("security_events").select("detail").where("account_id", "=", p.id).where("kind", "=", "backup_code_used").execute();
 			assert.equal(used.length, 1, "and its use is recorded, with its alert, like a sign-in's");

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import type { BackupCodeMethod } from "../../src/methods/backup-code/backup-codes.ts";
 import { after, before, describe, test } from "node:test";
 import { databaseKinds } from "../helpers/databases.ts";
 import {
@@ -100,15 +101,17 @@ for (const kind of await databaseKinds()) {
 		test("a restarted set-up never confirms a key the person did not scan", async () => {
 			const user = await signUp(h.app);
 			const first = await api(h.app, "/account/totp", { token: user.token, body: { password: PASSWORD } });
-			const totp = h.tessera.deps.methods.totp;
+			const totp = h.tessera.deps.methods.get("totp");
+			const enrolment = totp.enrolment!;
+			const context = { accountId: user.id, username: user.username, client: { ip: "127.0.0.1" } };
 			// The first code is checked against the first key...
-			const checked = await totp.checkPendingCode(user.id, totpCode(first.json().secret, h.clock()));
+			const checked = await enrolment.check(context, { code: totpCode(first.json().secret, h.clock()) });
 			// ...while another tab starts over with a new key...
 			const second = await api(h.app, "/account/totp", { token: user.token, body: { password: PASSWORD } });
 			assert.notEqual(second.json().secret, first.json().secret);
 			// ...so confirming with the first key's check must not confirm the second key.
 			await assert.rejects(
-				h.tessera.store.db.transaction().execute((tx) => totp.confirm(tx, user.id, checked, h.clock())),
+				h.tessera.store.db.transaction().execute((tx) => enrolment.confirm(tx, context, checked, h.clock())),
 				(e: Error & { code?: string }) => e.code === "totp_not_pending",
 			);
 			const confirm = await api(h.app, "/account/totp/confirm", {
@@ -117,8 +120,9 @@ for (const kind of await databaseKinds()) {
 			});
 			assert.equal(confirm.statusCode, 200);
 			assert.equal(await totp.isEnrolled(h.tessera.store.db, user.id), true);
-			await assert.rejects(totp.beginEnrollment(user.id, user.username), (e: Error & { code?: string }) =>
-				e.code === "two_factor_already_enabled",
+			await assert.rejects(
+				h.tessera.store.db.transaction().execute((tx) => enrolment.begin(tx, context, undefined, h.clock())),
+				(e: Error & { code?: string }) => e.code === "two_factor_already_enabled",
 			);
 		});
 
@@ -461,7 +465,7 @@ for (const kind of await databaseKinds()) {
 			await api(h.app, "/account/backup-codes", { token: user.token, body: { password: PASSWORD } });
 			const sets = await h.tessera.store.db.selectFrom("backup_code_sets").select("status").where("account_id", "=", user.id).execute();
 			assert.equal(sets.length, 5, "one working, one pending, three replaced sets kept");
-			const stats = h.tessera.deps.methods.backupCode.stats;
+			const stats = (h.tessera.deps.methods.fallback as BackupCodeMethod).stats;
 			for (const code of [aWrongCode(h), user.codes[0]!, aWrongCode(h)]) {
 				const { challenge } = await passwordStep(h, user.username);
 				const before = stats.checkHashes;

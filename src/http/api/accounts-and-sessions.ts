@@ -1,9 +1,11 @@
 import type { FastifyReply } from "fastify";
 import { signUp, twoFactorState } from "../../flows/accounts.ts";
 import { endSession } from "../../flows/sessions.ts";
-import { completeSecondFactor, passkeySignInOptions, sendSignInCode, signInWithPassword } from "../../flows/sign-in.ts";
+import { completeSecondFactor, sendSignInCode, signInWithPassword } from "../../flows/sign-in.ts";
 import type { MethodName } from "../../methods/types.ts";
+import { answerOf } from "../answers.ts";
 import { clientInfo } from "../client.ts";
+import { PASSKEY } from "../method-names.ts";
 import { challengeBody, codeSentBody, iso, secondFactorBody, sessionBody, twoFactorBody } from "./bodies.ts";
 import { account, type Api, bearerToken } from "./context.ts";
 import { apiSchemas as s } from "./schemas.ts";
@@ -30,22 +32,18 @@ export function accountAndSessionRoutes({ app, deps, requireSession }: Api): voi
 
 	// ── The second step ───────────────────────────────────────────────────────
 	app.post("/sessions/second-factor", { schema: s.secondFactor }, async (request, reply) => {
-		const body = request.body as { challenge: string; method: MethodName; code: string; trustDevice?: boolean };
-		const result = await completeSecondFactor(deps, body, clientInfo(request));
+		const body = request.body as { challenge: string; method: MethodName; code?: string; response?: unknown; trustDevice?: boolean };
+		const input = { challenge: body.challenge, method: body.method, answer: answerOf(deps.methods, body.method, body), trustDevice: body.trustDevice };
+		const result = await completeSecondFactor(deps, input, clientInfo(request));
 		reply.code(201);
 		return secondFactorBody(result);
-	});
-
-	app.post("/sessions/second-factor/passkey/options", { schema: s.passkeySignInOptions }, async (request) => {
-		const { challenge } = request.body as { challenge: string };
-		return { options: await passkeySignInOptions(deps, challenge, clientInfo(request)) };
 	});
 
 	app.post("/sessions/second-factor/passkey/verify", { schema: s.passkeySignInVerify }, async (request, reply) => {
 		const body = request.body as { challenge: string; response: unknown; trustDevice?: boolean };
 		const result = await completeSecondFactor(
 			deps,
-			{ challenge: body.challenge, method: "passkey", code: JSON.stringify(body.response), trustDevice: body.trustDevice },
+			{ challenge: body.challenge, method: PASSKEY, answer: answerOf(deps.methods, PASSKEY, body), trustDevice: body.trustDevice },
 			clientInfo(request),
 		);
 		reply.code(201);

@@ -5,9 +5,9 @@ import type { IssuedSession } from "../../flows/sessions.ts";
 import type { SecondFactorChallenge } from "../../flows/challenge.ts";
 import type { SecondFactorResult } from "../../flows/sign-in.ts";
 import type { NewBackupCodes } from "../../flows/two-factor.ts";
-import { RUNNING_LOW_AT } from "../../methods/backup-code/backup-codes.ts";
-import type { IssuedCode } from "../../methods/one-time-code/one-time-codes.ts";
-import type { PasskeyView } from "../../methods/passkey/passkeys.ts";
+import type { MethodOverview } from "../../flows/enrolment.ts";
+import type { CredentialView, EnrolmentStart, SentCode } from "../../methods/types.ts";
+import { RUNNING_LOW_AT } from "../../core/backup-code-format.ts";
 
 /** How the API shapes what the flows return: times as ISO 8601, nothing a client should not see. */
 
@@ -49,7 +49,7 @@ export function secondFactorBody(result: SecondFactorResult) {
 	};
 }
 
-export function codeSentBody(sent: IssuedCode & { sentTo: string }) {
+export function codeSentBody(sent: SentCode) {
 	return {
 		...(sent.sentTo ? { sentTo: sent.sentTo } : {}),
 		status: sent.delivery,
@@ -58,8 +58,16 @@ export function codeSentBody(sent: IssuedCode & { sentTo: string }) {
 	};
 }
 
-export function passkeyBody(p: PasskeyView) {
+export function credentialBody(p: CredentialView) {
 	return { id: p.id, name: p.name, createdAt: iso(p.createdAt), lastUsedAt: p.lastUsedAt === null ? null : iso(p.lastUsedAt) };
+}
+
+export function enrolmentBody(start: EnrolmentStart) {
+	return start.kind === "code_set" ? { ...start, expiresAt: iso(start.expiresAt) } : start;
+}
+
+export function methodOverviewBody(m: MethodOverview) {
+	return { ...m, credentials: m.credentials.map(credentialBody) };
 }
 
 export function contactBody(contact: ContactView) {

@@ -12,7 +12,7 @@ export function deviceAndActivityRoutes({ app, deps, requireSession }: Api): voi
 			id: e.id,
 			at: iso(e.createdAt),
 			kind: e.kind,
-			description: describeEvent(e),
+			description: describeEvent(e, deps.methods),
 			method: e.method,
 			device: e.device,
 			ip: e.ip,

@@ -1,4 +1,3 @@
-import { TesseraError } from "../../core/errors.ts";
 import {
 	changePassword,
 	completePasswordReset,
@@ -8,6 +7,7 @@ import {
 	secureAccount,
 } from "../../flows/password.ts";
 import type { MethodName } from "../../methods/types.ts";
+import { answerOf } from "../answers.ts";
 import { clientInfo } from "../client.ts";
 import { challengeBody } from "./bodies.ts";
 import { account, type Api } from "./context.ts";
@@ -38,10 +38,9 @@ export function passwordRoutes({ app, deps, requireSession }: Api): void {
 
 	app.post("/password-reset/second-factor", { schema: s.passwordResetSecondFactor }, async (request) => {
 		const body = request.body as { challenge: string; method: MethodName; code?: string; response?: unknown };
-		// A passkey answers with its assertion (options from /sessions/second-factor/passkey/options); the others with a code.
-		const code = body.method === "passkey" ? JSON.stringify(body.response ?? null) : body.code;
-		if (code === undefined) throw new TesseraError("invalid_request", { fields: [{ field: "code", problem: "Required for this method." }] });
-		return completePasswordResetSecondFactor(deps, { challenge: body.challenge, method: body.method, code }, clientInfo(request));
+		// A passkey answers with its assertion (options from /sessions/second-factor/start); the others with a code.
+		const input = { challenge: body.challenge, method: body.method, answer: answerOf(deps.methods, body.method, body) };
+		return completePasswordResetSecondFactor(deps, input, clientInfo(request));
 	});
 
 	// "Wasn't you?": signs out everywhere. It sets no password: that is "Forgot password", with its second step.

@@ -8,7 +8,7 @@ import { accountAndSessionRoutes } from "./accounts-and-sessions.ts";
 import { contactRoutes } from "./contacts.ts";
 import { bearerToken } from "./context.ts";
 import { deviceAndActivityRoutes } from "./devices-and-activity.ts";
-import { passkeyRoutes } from "./passkeys.ts";
+import { methodRoutes } from "./methods.ts";
 import { passwordRoutes } from "./passwords.ts";
 import { recoveryRoutes } from "./recovery.ts";
 import { twoFactorRoutes } from "./two-factor.ts";
@@ -21,9 +21,13 @@ const routeActions: RouteActions = {
 	"GET /api/v1/account/activity": "read_activity",
 	"DELETE /api/v1/sessions/current": "sign_out",
 	"POST /api/v1/account/password": "change_password",
-	"POST /api/v1/account/totp": "set_up_authenticator",
-	"POST /api/v1/account/totp/confirm": "set_up_authenticator",
-	"POST /api/v1/account/totp/disable": "remove_authenticator",
+	"GET /api/v1/account/methods": "read_account",
+	"POST /api/v1/account/methods/:method": "set_up_method",
+	"POST /api/v1/account/methods/:method/confirm": "set_up_method",
+	"POST /api/v1/account/methods/:method/remove": "remove_method",
+	"POST /api/v1/account/totp": "set_up_method",
+	"POST /api/v1/account/totp/confirm": "set_up_method",
+	"POST /api/v1/account/totp/disable": "remove_method",
 	"POST /api/v1/account/two-factor/disable": "turn_off_two_factor",
 	"POST /api/v1/account/two-factor/disable/confirm": "turn_off_two_factor",
 	"POST /api/v1/account/backup-codes": "new_backup_codes",
@@ -33,10 +37,10 @@ const routeActions: RouteActions = {
 	"POST /api/v1/account/contacts/verify": "manage_contacts",
 	"POST /api/v1/account/contacts/resend": "manage_contacts",
 	"POST /api/v1/account/contacts/remove": "manage_contacts",
-	"GET /api/v1/account/passkeys": "manage_passkeys",
-	"POST /api/v1/account/passkeys/options": "manage_passkeys",
-	"POST /api/v1/account/passkeys": "manage_passkeys",
-	"POST /api/v1/account/passkeys/remove": "manage_passkeys",
+	"GET /api/v1/account/passkeys": "set_up_method",
+	"POST /api/v1/account/passkeys/options": "set_up_method",
+	"POST /api/v1/account/passkeys": "set_up_method",
+	"POST /api/v1/account/passkeys/remove": "remove_method",
 	"GET /api/v1/account/devices": "manage_trusted_devices",
 	"POST /api/v1/account/devices/revoke": "manage_trusted_devices",
 	"POST /api/v1/account/devices/revoke-all": "manage_trusted_devices",
@@ -46,6 +50,8 @@ const routeActions: RouteActions = {
 export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps }): Promise<void> {
 	const { deps } = options;
 	registerJsonParser(app);
+	// Method names come from the registry: every route that takes one refers to this schema.
+	app.addSchema({ $id: "methodName", type: "string", enum: [...deps.methods.names] });
 
 	// A session, then the gate: what the account must do first may keep this route's action from going ahead.
 	const requireSession = async (request: FastifyRequest) => {
@@ -61,6 +67,6 @@ export async function apiRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 	recoveryRoutes(api);
 	twoFactorRoutes(api);
 	contactRoutes(api);
-	passkeyRoutes(api);
+	methodRoutes(api);
 	deviceAndActivityRoutes(api);
 }

@@ -1,4 +1,3 @@
-import { methodNames } from "../../methods/types.ts";
 
 /**
  * Request schemas: every field typed and bounded, unknown fields refused.
@@ -6,6 +5,9 @@ import { methodNames } from "../../methods/types.ts";
  * (3–30 characters, …) are checked by the flows, which explain them.
  */
 const str = (maxLength: number) => ({ type: "string", maxLength }) as const;
+
+/** A registered method's name: the shared schema the API registers from the registry (http/api/routes.ts). */
+export const methodName = { $ref: "methodName#" } as const;
 
 const object = (properties: Record<string, unknown>, required: string[]) =>
 	({ type: "object", additionalProperties: false, properties, required }) as const;
@@ -126,6 +128,35 @@ const passkey = {
 	type: "object",
 	properties: { id: { type: "string" }, name: { type: "string" }, createdAt: { type: "string" }, lastUsedAt: { type: ["string", "null"] } },
 } as const;
+/** One credential of a method (a passkey, the authenticator). */
+const credential = passkey;
+
+const methodOverview = {
+	type: "object",
+	properties: {
+		name: { type: "string" },
+		title: { type: "string" },
+		role: { type: "string", enum: ["primary", "fallback"] },
+		enrolled: { type: "boolean" },
+		settable: { type: "boolean" },
+		credentials: { type: "array", items: credential },
+	},
+} as const;
+
+/** What setting a method up shows: a key for an app, WebAuthn options, or a set of codes. */
+const enrolmentStart = {
+	type: "object",
+	properties: {
+		kind: { type: "string", enum: ["shared_secret", "webauthn", "code_set"] },
+		secret: { type: "string" },
+		uri: { type: "string" },
+		qrCodeSvg: { type: "string" },
+		options: anyObject,
+		codes: { type: "array", items: { type: "string" } },
+		expiresAt: { type: "string" },
+	},
+} as const;
+
 const signedIn = {
 	type: "object",
 	properties: {
@@ -172,7 +203,7 @@ export const apiSchemas = {
 	},
 	passwordResetSecondFactor: {
 		body: object(
-			{ challenge: str(128), method: { type: "string", enum: [...methodNames] }, code: str(128), response: anyObject },
+			{ challenge: str(128), method: methodName, code: str(128), response: anyObject },
 			["challenge", "method"],
 		),
 		response: { 200: ok, "4xx": errorResponse },
@@ -245,11 +276,7 @@ export const apiSchemas = {
 		},
 	},
 	confirmDisableTwoFactor: {
-		body: object({ challenge: str(128), method: { type: "string", enum: [...methodNames] }, code: str(8192) }, [
-			"challenge",
-			"method",
-			"code",
-		]),
+		body: object({ challenge: str(128), method: methodName, code: str(8192), response: anyObject }, ["challenge", "method"]),
 		response: { 200: { type: "object", properties: { twoFactor } }, "4xx": errorResponse },
 	},
 	passkeySignInOptions: {
@@ -280,8 +307,35 @@ export const apiSchemas = {
 	},
 	revokeDevice: { body: object({ id: str(64) }, ["id"]), response: { "4xx": errorResponse } },
 	sendCode: {
-		body: object({ challenge: str(128), method: { type: "string", enum: [...methodNames] } }, ["challenge", "method"]),
+		body: object({ challenge: str(128), method: methodName }, ["challenge", "method"]),
 		response: { 202: codeSent, "4xx": errorResponse, "5xx": errorResponse },
+	},
+	startSecondStep: {
+		body: object({ challenge: str(128), method: methodName }, ["challenge", "method"]),
+		response: {
+			200: { type: "object", properties: { kind: { type: "string", enum: ["webauthn"] }, options: anyObject } },
+			202: { type: "object", properties: { kind: { type: "string", enum: ["code_sent"] }, ...codeSent.properties } },
+			"4xx": errorResponse,
+			"5xx": errorResponse,
+		},
+	},
+	listMethods: {
+		response: { 200: { type: "object", properties: { methods: { type: "array", items: methodOverview } } }, "4xx": errorResponse },
+	},
+	beginEnrolment: {
+		params: object({ method: methodName }, ["method"]),
+		body: object({ password: str(1024) }, ["password"]),
+		response: { 201: { type: "object", properties: { enrolment: enrolmentStart } }, "4xx": errorResponse },
+	},
+	confirmEnrolment: {
+		params: object({ method: methodName }, ["method"]),
+		body: object({ code: str(128), response: anyObject, name: str(64) }, []),
+		response: { 200: { type: "object", properties: { credential, twoFactor, backupCodes: newCodes } }, "4xx": errorResponse },
+	},
+	removeCredential: {
+		params: object({ method: methodName }, ["method"]),
+		body: object({ id: str(64), password: str(1024) }, ["password"]),
+		response: { 200: { type: "object", properties: { twoFactor } }, "4xx": errorResponse },
 	},
 	listContacts: {
 		response: { 200: { type: "object", properties: { contacts: { type: "array", items: contact } } }, "4xx": errorResponse },
@@ -334,8 +388,8 @@ export const apiSchemas = {
 	},
 	secondFactor: {
 		body: object(
-			{ challenge: str(128), method: { type: "string", enum: [...methodNames] }, code: str(128), trustDevice: { type: "boolean" } },
-			["challenge", "method", "code"],
+			{ challenge: str(128), method: methodName, code: str(128), response: anyObject, trustDevice: { type: "boolean" } },
+			["challenge", "method"],
 		),
 		response: {
 			201: signedIn,

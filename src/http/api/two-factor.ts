@@ -1,31 +1,27 @@
-import {
-	beginTotpEnrollment,
-	confirmBackupCodes,
-	confirmDisableTwoFactor,
-	confirmTotpEnrollment,
-	disableTotp,
-	requestNewBackupCodes,
-	startDisableTwoFactor,
-} from "../../flows/two-factor.ts";
+import { beginEnrolment, confirmEnrolment, removeCredential } from "../../flows/enrolment.ts";
+import { confirmBackupCodes, confirmDisableTwoFactor, requestNewBackupCodes, startDisableTwoFactor } from "../../flows/two-factor.ts";
 import type { MethodName } from "../../methods/types.ts";
+import { answerOf } from "../answers.ts";
 import { clientInfo } from "../client.ts";
 import { backupCodesBody, challengeBody, newCodesBody, twoFactorBody } from "./bodies.ts";
 import { account, type Api } from "./context.ts";
 import { apiSchemas as s } from "./schemas.ts";
+import { AUTHENTICATOR } from "../method-names.ts";
 
-/** The authenticator, backup codes, and turning two-factor off with a second step. */
+/** The authenticator's own routes (kept as they were), backup codes, and turning two-factor off with a second step. */
 export function twoFactorRoutes({ app, deps, requireSession }: Api): void {
-	// ── The authenticator ─────────────────────────────────────────────────────
+	// ── The authenticator: /account/methods/totp under the names it always had ─
 	app.post("/account/totp", { schema: s.beginTotp, preHandler: requireSession }, async (request, reply) => {
 		const { password } = request.body as { password: string };
-		const enrollment = await beginTotpEnrollment(deps, account(request), password, clientInfo(request));
+		const start = await beginEnrolment(deps, account(request), AUTHENTICATOR, password, clientInfo(request));
 		reply.code(201);
-		return enrollment;
+		if (start.kind !== "shared_secret") throw new Error("the authenticator's set-up is a shared secret");
+		return { secret: start.secret, otpauthUri: start.uri, qrCodeSvg: start.qrCodeSvg };
 	});
 
 	app.post("/account/totp/confirm", { schema: s.code, preHandler: requireSession }, async (request) => {
 		const { code } = request.body as { code: string };
-		const result = await confirmTotpEnrollment(deps, account(request), code, clientInfo(request));
+		const result = await confirmEnrolment(deps, account(request), AUTHENTICATOR, { code }, clientInfo(request));
 		return {
 			twoFactor: twoFactorBody(result.twoFactor),
 			...(result.backupCodes ? { backupCodes: newCodesBody(result.backupCodes) } : {}),
@@ -34,7 +30,8 @@ export function twoFactorRoutes({ app, deps, requireSession }: Api): void {
 
 	app.post("/account/totp/disable", { schema: s.disableTotp, preHandler: requireSession }, async (request) => {
 		const { password } = request.body as { password: string };
-		return { twoFactor: twoFactorBody(await disableTotp(deps, account(request), password, clientInfo(request))) };
+		const state = await removeCredential(deps, account(request), { method: AUTHENTICATOR, password }, clientInfo(request));
+		return { twoFactor: twoFactorBody(state) };
 	});
 
 	// ── Turning two-factor off: the password, then a second step ─────────────
@@ -47,8 +44,9 @@ export function twoFactorRoutes({ app, deps, requireSession }: Api): void {
 		"/account/two-factor/disable/confirm",
 		{ schema: s.confirmDisableTwoFactor, preHandler: requireSession },
 		async (request) => {
-			const body = request.body as { challenge: string; method: MethodName; code: string };
-			return { twoFactor: twoFactorBody(await confirmDisableTwoFactor(deps, account(request).id, body, clientInfo(request))) };
+			const body = request.body as { challenge: string; method: MethodName; code?: string; response?: unknown };
+			const input = { challenge: body.challenge, method: body.method, answer: answerOf(deps.methods, body.method, body) };
+			return { twoFactor: twoFactorBody(await confirmDisableTwoFactor(deps, account(request).id, input, clientInfo(request))) };
 		},
 	);
 

@@ -1,5 +1,5 @@
 import { isTesseraError, TesseraError } from "../../core/errors.ts";
-import { listActivity } from "../../flows/events.ts";
+import { describeEvents, listActivity } from "../../flows/events.ts";
 import { decideRecoveryRequest, findRecoveryRequest, listRecoveryRequests, RequestNotOpen } from "../../flows/identity-checks.ts";
 import { adminRequestPage, adminRequestsPage } from "../../ui/pages/recovery.ts";
 import { statusOf } from "../errors.ts";
@@ -26,7 +26,7 @@ export function adminRoutes(web: Web): void {
 	app.get("/admin/recovery/request", { schema: idQuery, preHandler: requireAdmin }, async (request, reply) => {
 		const found = await findRecoveryRequest(deps.db, (request.query as { id: string }).id);
 		if (!found) throw new TesseraError("not_found");
-		const events = await listActivity(deps, found.accountId);
+		const events = describeEvents(await listActivity(deps, found.accountId), deps.methods);
 		return send(reply, adminRequestPage({ user: pageUser(request, reply), request: found, events }));
 	});
 
@@ -40,7 +40,7 @@ export function adminRoutes(web: Web): void {
 			if (!found) throw new TesseraError("not_found");
 			const note = (body.note ?? "").trim();
 			const decision = body.decision === "approve" ? "approve" : body.decision === "deny" ? "deny" : undefined;
-			const events = await listActivity(deps, found.accountId);
+			const events = describeEvents(await listActivity(deps, found.accountId), deps.methods);
 			const problem = (message: string, status = 400) =>
 				send(reply, adminRequestPage({ user: pageUser(request, reply), request: found, events, error: { message, code: "invalid_request" } }), status);
 			if (!decision) return problem("Choose approve or deny.");

@@ -1,7 +1,7 @@
-import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import type { FastifyRequest } from "fastify";
 import { TesseraError } from "../../core/errors.ts";
-import { beginPasskeyRegistration, finishPasskeyRegistration, removePasskey } from "../../flows/passkeys.ts";
+import { beginEnrolment, confirmEnrolment, listCredentials, removeCredential } from "../../flows/enrolment.ts";
+import { PASSKEY } from "../method-names.ts";
 import { addPasskeyPage, createPasskeyPage, removePasskeyPage } from "../../ui/pages/passkeys.ts";
 import { clientInfo } from "../client.ts";
 import { form, idQuery, noQuery, send, type Web } from "./context.ts";
@@ -21,7 +21,8 @@ export function passkeyRoutes(web: Web): void {
 		schema: form({ name: 64, password: 1024 }),
 		preHandler: [requireSignedIn, csrfCheck],
 		async run(request, reply, body) {
-			const options = await beginPasskeyRegistration(deps, request.webAuth!.account, body.password ?? "", clientInfo(request));
+			const start = await beginEnrolment(deps, request.webAuth!.account, PASSKEY, body.password ?? "", clientInfo(request));
+			const options = start.kind === "webauthn" ? start.options : {};
 			return send(reply, createPasskeyPage({ user: pageUser(request, reply), name: nameOf(body), options }));
 		},
 		render: (request, reply, { form }, body) => addPasskeyPage({ user: pageUser(request, reply), name: nameOf(body), error: form }),
@@ -31,20 +32,22 @@ export function passkeyRoutes(web: Web): void {
 		schema: form({ name: 64, response: 8192 }),
 		preHandler: [requireSignedIn, csrfCheck],
 		async run(request, reply, body) {
-			let response: RegistrationResponseJSON;
+			let response: unknown;
 			try {
-				response = JSON.parse(body.response ?? "") as RegistrationResponseJSON;
+				response = JSON.parse(body.response ?? "");
 			} catch {
 				throw new TesseraError("invalid_code", { message: "The browser did not create a passkey. Try again." });
 			}
-			await finishPasskeyRegistration(deps, request.webAuth!.account, { name: body.name ?? "", response }, clientInfo(request));
+			if (typeof response !== "object" || response === null) throw new TesseraError("invalid_code", { message: "The browser did not create a passkey. Try again." });
+			const answer = { response: response as Record<string, unknown>, name: body.name ?? "" };
+			await confirmEnrolment(deps, request.webAuth!.account, PASSKEY, answer, clientInfo(request));
 			return reply.redirect("/settings?notice=passkey_added", 303);
 		},
 		render: (request, reply, { form }, body) => addPasskeyPage({ user: pageUser(request, reply), name: body.name ?? "", error: form }),
 	});
 
 	async function myPasskey(request: FastifyRequest, id: string) {
-		return (await deps.methods.passkey.list(deps.db, request.webAuth!.account.id)).find((p) => p.id === id);
+		return (await listCredentials(deps, request.webAuth!.account.id, PASSKEY)).find((p) => p.id === id);
 	}
 
 	app.get("/settings/passkeys/remove", { schema: idQuery, preHandler: requireSignedIn }, async (request, reply) => {
@@ -65,7 +68,7 @@ export function passkeyRoutes(web: Web): void {
 			return passkey;
 		},
 		async run(request, reply, body, passkey) {
-			await removePasskey(deps, request.webAuth!.account, { id: passkey.id, password: body.password ?? "" }, clientInfo(request));
+			await removeCredential(deps, request.webAuth!.account, { method: PASSKEY, id: passkey.id, password: body.password ?? "" }, clientInfo(request));
 			return reply.redirect("/settings", 303);
 		},
 		render: (request, reply, { form }, _body, passkey) => removePasskeyPage({ user: pageUser(request, reply), passkey, error: form }),

@@ -19,6 +19,8 @@ import { twoFactorRoutes } from "./two-factor.ts";
 /** The HTML pages. Like the API, they only translate between forms and flows. */
 export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps }): Promise<void> {
 	registerFormParser(app);
+	// Method names come from the registry: every route that takes one refers to this schema.
+	app.addSchema({ $id: "methodName", type: "string", enum: [...options.deps.methods.names] });
 	// First: the session checks come with the hooks that refuse a route the gate's table does not name.
 	const web = webContext(app, options.deps, routeActions);
 	assetRoutes(web);
@@ -39,11 +41,11 @@ const routeActions: RouteActions = {
 	"GET /settings": "read_account",
 	"GET /settings/two-factor/required": "read_account",
 	"GET /settings/activity": "read_activity",
-	"GET /settings/authenticator": "set_up_authenticator",
-	"POST /settings/authenticator": "set_up_authenticator",
-	"POST /settings/authenticator/confirm": "set_up_authenticator",
-	"GET /settings/authenticator/disable": "remove_authenticator",
-	"POST /settings/authenticator/disable": "remove_authenticator",
+	"GET /settings/authenticator": "set_up_method",
+	"POST /settings/authenticator": "set_up_method",
+	"POST /settings/authenticator/confirm": "set_up_method",
+	"GET /settings/authenticator/disable": "remove_method",
+	"POST /settings/authenticator/disable": "remove_method",
 	"GET /settings/backup-codes/new": "new_backup_codes",
 	"POST /settings/backup-codes/new": "new_backup_codes",
 	"GET /settings/backup-codes/running-low": "new_backup_codes",
@@ -66,11 +68,11 @@ const routeActions: RouteActions = {
 	"POST /settings/contacts/remove-email": "manage_contacts",
 	"GET /settings/contacts/remove-phone": "manage_contacts",
 	"POST /settings/contacts/remove-phone": "manage_contacts",
-	"GET /settings/passkeys/add": "manage_passkeys",
-	"POST /settings/passkeys/add": "manage_passkeys",
-	"POST /settings/passkeys/finish": "manage_passkeys",
-	"GET /settings/passkeys/remove": "manage_passkeys",
-	"POST /settings/passkeys/remove": "manage_passkeys",
+	"GET /settings/passkeys/add": "set_up_method",
+	"POST /settings/passkeys/add": "set_up_method",
+	"POST /settings/passkeys/finish": "set_up_method",
+	"GET /settings/passkeys/remove": "remove_method",
+	"POST /settings/passkeys/remove": "remove_method",
 	"POST /settings/devices/revoke": "manage_trusted_devices",
 	"POST /settings/devices/revoke-all": "manage_trusted_devices",
 	"GET /admin/recovery": "review_identity_checks",

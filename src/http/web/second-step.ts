@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { isTesseraError } from "../../core/errors.ts";
 import { type ChallengePurpose, openChallenge } from "../../flows/challenge.ts";
-import { passkeySignInOptions, sendSignInCode } from "../../flows/sign-in.ts";
-import { methodNames, type MethodName } from "../../methods/types.ts";
+import { sendSignInCode, startSecondStep } from "../../flows/sign-in.ts";
+import type { MethodAnswer, MethodName } from "../../methods/types.ts";
+import { answerOf } from "../answers.ts";
 import { anotherWayPage, secondFactorPage } from "../../ui/pages/auth.ts";
 import { clientInfo } from "../client.ts";
 import { statusOf } from "../errors.ts";
@@ -30,7 +31,7 @@ export interface SecondStep {
 	complete(
 		request: FastifyRequest,
 		reply: FastifyReply,
-		input: { challenge: string; method: MethodName; code: string; trust: boolean },
+		input: { challenge: string; method: MethodName; answer: MethodAnswer; trust: boolean },
 	): Promise<FastifyReply>;
 }
 
@@ -56,14 +57,17 @@ export function secondStepRoutes(web: Web, step: SecondStep): void {
 			throw error;
 		}
 	}
+	/** A method answered by WebAuthn gets its options for this step with the page. */
 	async function optionsFor(request: FastifyRequest, reply: FastifyReply, method: MethodName) {
-		if (method !== "passkey") return {};
+		if (deps.methods.get(method).answer !== "webauthn") return {};
 		try {
-			return { passkeyOptions: await passkeySignInOptions(deps, readCookie(request, step.cookie)!, clientInfo(request)) };
+			const started = await startSecondStep(deps, { challenge: readCookie(request, step.cookie)!, method }, clientInfo(request));
+			return started.kind === "webauthn" ? { passkeyOptions: started.options } : {};
 		} catch (failure) {
 			return { error: asFormError(failure, reply).form };
 		}
 	}
+	const view = (name: MethodName) => deps.methods.get(name);
 	const common = { base: step.base, ...(step.pageText ? { purpose: step.pageText } : {}) };
 
 	app.get(
@@ -74,7 +78,7 @@ export function secondStepRoutes(web: Web, step: SecondStep): void {
 					type: "object",
 					additionalProperties: false,
 					properties: {
-						method: { type: "string", enum: [...methodNames] },
+						method: { $ref: "methodName#" },
 						sent: { type: "string", enum: ["delivered", "delayed"] },
 					},
 				},
@@ -91,11 +95,11 @@ export function secondStepRoutes(web: Web, step: SecondStep): void {
 				secondFactorPage({
 					...common,
 					csrf: csrfTokenFor(deps, request, reply),
-					method,
-					methods: challenge.methods,
+					method: view(method),
+					methods: challenge.methods.map(view),
 					destination: challenge.destinations[method],
 					...(await optionsFor(request, reply, method)),
-					...(query.sent && (method === "sms" || method === "email") ? { sent: { delivered: query.sent === "delivered" } } : {}),
+					...(query.sent && view(method).sendsCodes ? { sent: { delivered: query.sent === "delivered" } } : {}),
 				}),
 			);
 		},
@@ -104,7 +108,7 @@ export function secondStepRoutes(web: Web, step: SecondStep): void {
 	app.get(`${step.base}/methods`, { schema: noQuery, preHandler: pre }, async (request, reply) => {
 		const challenge = await pending(request, reply);
 		if (!challenge) return reply;
-		return send(reply, anotherWayPage({ methods: challenge.methods, destinations: challenge.destinations, base: step.base }));
+		return send(reply, anotherWayPage({ methods: challenge.methods.map(view), destinations: challenge.destinations, base: step.base }));
 	});
 
 	// The answer goes straight to the flow, which reads the challenge once, as the API's does, and
@@ -116,8 +120,8 @@ export function secondStepRoutes(web: Web, step: SecondStep): void {
 		run: (request, reply, body: { method?: string; code?: string; trust?: string }) =>
 			step.complete(request, reply, {
 				challenge: readCookie(request, step.cookie) ?? "",
-				method: (body.method ?? "") as MethodName,
-				code: body.code ?? "",
+				method: body.method ?? "",
+				answer: answerOf(deps.methods, body.method ?? "", { code: body.code ?? "" }),
 				trust: body.trust === "yes",
 			}),
 		async render(request, reply, { error: e, form }, body) {
@@ -132,8 +136,8 @@ export function secondStepRoutes(web: Web, step: SecondStep): void {
 			return secondFactorPage({
 				...common,
 				csrf: csrfTokenFor(deps, request, reply),
-				method,
-				methods: challenge.methods,
+				method: view(method),
+				methods: challenge.methods.map(view),
 				error: form,
 				typed: e.code === "code_typo" ? (body.code ?? "") : "",
 				destination: challenge.destinations[method],
@@ -148,7 +152,7 @@ export function secondStepRoutes(web: Web, step: SecondStep): void {
 		async find(request, reply, body: { method?: string }) {
 			const challenge = await pending(request, reply);
 			if (!challenge) return undefined;
-			const method = challenge.methods.find((m) => m === body.method && (m === "sms" || m === "email"));
+			const method = challenge.methods.find((m) => m === body.method && view(m).sendsCodes);
 			if (!method) {
 				reply.redirect(`${step.base}/methods`, 303);
 				return undefined;
@@ -161,7 +165,7 @@ export function secondStepRoutes(web: Web, step: SecondStep): void {
 			return reply.redirect(`${step.base}?method=${method}&sent=${sent.delivery === "sent" ? "delivered" : "delayed"}`, 303);
 		},
 		render(request, reply, { form }, _body, { challenge, method }) {
-			const page = { ...common, csrf: csrfTokenFor(deps, request, reply), method, methods: challenge.methods };
+			const page = { ...common, csrf: csrfTokenFor(deps, request, reply), method: view(method), methods: challenge.methods.map(view) };
 			return secondFactorPage({ ...page, destination: challenge.destinations[method], error: form });
 		},
 	});

@@ -1,6 +1,9 @@
 import type { TwoFactorState } from "../../flows/accounts.ts";
 import { listContacts } from "../../flows/contacts.ts";
-import { listActivity } from "../../flows/events.ts";
+import { describeEvents, listActivity } from "../../flows/events.ts";
+import { listCredentials } from "../../flows/enrolment.ts";
+import { AUTHENTICATOR, PASSKEY } from "../method-names.ts";
+import { primaryMethodsSetUp } from "../../flows/two-factor.ts";
 import { listTrustedDevices, revokeAllTrustedDevices, revokeTrustedDevice } from "../../flows/trusted-devices.ts";
 import { activityPage } from "../../ui/pages/recovery.ts";
 import { settingsPage } from "../../ui/pages/settings.ts";
@@ -31,15 +34,21 @@ export function settingsRoutes(web: Web): void {
 			const notice = which ? settingsNotices[which](state) : undefined;
 			const contacts = await listContacts(deps, request.webAuth!.account.id);
 			const devices = await listTrustedDevices(deps, request.webAuth!.account.id);
-			const passkeys = await deps.methods.passkey.list(deps.db, request.webAuth!.account.id);
+			const passkeys = await listCredentials(deps, request.webAuth!.account.id, PASSKEY);
 			const admin = request.webAuth!.account.role === "admin";
-			return send(reply, settingsPage({ user: pageUser(request, reply), twoFactor: state, notice, contacts, devices, passkeys, admin }));
+			const primary = state.methods.filter((m) => deps.methods.get(m).role === "primary");
+			const authenticator = { setUp: state.methods.includes(AUTHENTICATOR), onlyWay: state.enabled && primary.length === 1 && primary[0] === AUTHENTICATOR };
+			const readyToTurnOnWith = state.enabled ? [] : (await primaryMethodsSetUp(deps, request.webAuth!.account.id)).map((m) => deps.methods.get(m).copy.confirmWith);
+			return send(
+				reply,
+				settingsPage({ user: pageUser(request, reply), twoFactor: state, notice, contacts, devices, passkeys, authenticator, readyToTurnOnWith, admin }),
+			);
 		},
 	);
 
 	// ── Activity ─────────────────────────────────────────────────────────────
 	app.get("/settings/activity", { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) =>
-		send(reply, activityPage({ user: pageUser(request, reply), events: await listActivity(deps, request.webAuth!.account.id) })),
+		send(reply, activityPage({ user: pageUser(request, reply), events: describeEvents(await listActivity(deps, request.webAuth!.account.id), deps.methods) })),
 	);
 
 	// ── Trusted devices ──────────────────────────────────────────────────────

@@ -1,7 +1,7 @@
 import { signUp } from "../../flows/accounts.ts";
 import { endSession } from "../../flows/sessions.ts";
 import { completeSecondFactor, signInWithPassword } from "../../flows/sign-in.ts";
-import { RUNNING_LOW_AT } from "../../methods/backup-code/backup-codes.ts";
+import { RUNNING_LOW_AT } from "../../core/backup-code-format.ts";
 import { signInPage, signUpPage } from "../../ui/pages/auth.ts";
 import { clientInfo } from "../client.ts";
 import { clearCookie, csrfTokenFor, readCookie, setCookie } from "./cookies.ts";
@@ -79,7 +79,7 @@ export function signUpAndSignInRoutes(web: Web): void {
 		async complete(request, reply, input) {
 			const result = await completeSecondFactor(
 				deps,
-				{ challenge: input.challenge, method: input.method, code: input.code, trustDevice: input.trust },
+				{ challenge: input.challenge, method: input.method, answer: input.answer, trustDevice: input.trust },
 				clientInfo(request),
 			);
 			await startBrowserSession(request, reply, result.session);

@@ -1,15 +1,16 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { beginEnrolment, confirmEnrolment, pendingEnrolment, removeCredential } from "../../flows/enrolment.ts";
 import {
-	beginTotpEnrollment,
 	confirmBackupCodes,
 	confirmDisableTwoFactor,
-	confirmTotpEnrollment,
-	disableTotp,
 	type NewBackupCodes,
+	pendingBackupCodes,
+	primaryMethodsSetUp,
 	requestNewBackupCodes,
 	startDisableTwoFactor,
 } from "../../flows/two-factor.ts";
-import { RUNNING_LOW_AT } from "../../methods/backup-code/backup-codes.ts";
+import { AUTHENTICATOR } from "../method-names.ts";
+import { RUNNING_LOW_AT } from "../../core/backup-code-format.ts";
 import type { Html } from "../../ui/html.ts";
 import { messagePage } from "../../ui/pages/auth.ts";
 import { setUpAgainPage } from "../../ui/pages/recovery.ts";
@@ -71,8 +72,9 @@ export function twoFactorRoutes(web: Web): void {
 			submit: "Continue",
 		},
 		async (request, reply, password) => {
-			const enrollment = await beginTotpEnrollment(deps, request.webAuth!.account, password, clientInfo(request));
-			return send(reply, totpEnrollPage({ user: pageUser(request, reply), enrollment }));
+			const start = await beginEnrolment(deps, request.webAuth!.account, AUTHENTICATOR, password, clientInfo(request));
+			if (start.kind !== "shared_secret") throw new Error("the authenticator's set-up is a shared secret");
+			return send(reply, totpEnrollPage({ user: pageUser(request, reply), enrollment: start }));
 		},
 	);
 
@@ -80,14 +82,14 @@ export function twoFactorRoutes(web: Web): void {
 		schema: form({ code: 128 }),
 		preHandler: [requireSignedIn, csrfCheck],
 		async run(request, reply, { code }) {
-			const result = await confirmTotpEnrollment(deps, request.webAuth!.account, code ?? "", clientInfo(request));
+			const result = await confirmEnrolment(deps, request.webAuth!.account, AUTHENTICATOR, { code: code ?? "" }, clientInfo(request));
 			if (!result.backupCodes) return reply.redirect("/settings", 303);
 			return send(reply, newCodesPage(request, reply, result.backupCodes, true));
 		},
 		async render(request, reply, { form }) {
 			const account = request.webAuth!.account;
-			const enrollment = await deps.methods.totp.pendingEnrollment(account.id, account.username);
-			if (!enrollment) return reply.redirect("/settings/authenticator", 303);
+			const enrollment = await pendingEnrolment(deps, account, AUTHENTICATOR, clientInfo(request));
+			if (enrollment?.kind !== "shared_secret") return reply.redirect("/settings/authenticator", 303);
 			return totpEnrollPage({ user: pageUser(request, reply), enrollment, error: form });
 		},
 	});
@@ -103,7 +105,7 @@ export function twoFactorRoutes(web: Web): void {
 			danger: true,
 		},
 		async (request, reply, password) => {
-			await disableTotp(deps, request.webAuth!.account, password, clientInfo(request));
+			await removeCredential(deps, request.webAuth!.account, { method: AUTHENTICATOR, password }, clientInfo(request));
 			return reply.redirect("/settings", 303);
 		},
 	);
@@ -153,7 +155,7 @@ export function twoFactorRoutes(web: Web): void {
 		},
 		async render(request, reply, { error: e, form }, { code }) {
 			const account = request.webAuth!.account;
-			const pending = await deps.methods.backupCode.pending(deps.db, account.id);
+			const pending = await pendingBackupCodes(deps, account, clientInfo(request));
 			if (!pending) {
 				return messagePage({
 					title: "Those codes expired",
@@ -190,6 +192,8 @@ export function twoFactorRoutes(web: Web): void {
 			return reply.redirect(request.twoFactor!.pendingBackupCodes ? "/settings/backup-codes/confirm" : "/settings/backup-codes/new", 303);
 		}
 		if (!required.includes("set_up_two_factor")) return reply.redirect("/settings", 303);
-		return send(reply, setUpAgainPage({ user: pageUser(request, reply) }));
+		const readyWith = (await primaryMethodsSetUp(deps, request.webAuth!.account.id)).map((m) => deps.methods.get(m).copy.confirmWith);
+		const pendingCodes = request.twoFactor!.pendingBackupCodes !== null;
+		return send(reply, setUpAgainPage({ user: pageUser(request, reply), readyWith, pendingCodes }));
 	});
 }

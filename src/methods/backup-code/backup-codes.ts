@@ -13,20 +13,26 @@ import { newId } from "../../core/tokens.ts";
 import type { Db } from "../../store/db.ts";
 import type { BackupCodeSetStatus } from "../../store/schema.ts";
 import { hashWithPepper } from "../password/hashing.ts";
-import type { ConsumedProof, MethodDeps, PreparedProof, SecondFactorMethod } from "../types.ts";
+import {
+	type ConsumedProof,
+	type CredentialView,
+	type EnrolmentContext,
+	type MethodAnswer,
+	type MethodCopy,
+	type MethodDeps,
+	type MethodEnrolment,
+	type MethodRegistration,
+	type MethodStatus,
+	type PreparedProof,
+	type SecondFactorMethod,
+	typedCode,
+} from "../types.ts";
 
 /** A new set waits this long for one of its codes to be typed back, then it is dropped. */
 export const PENDING_SET_TTL_MS = 60 * 60_000;
 /** Replaced sets kept (as hashes) so an old code can be recognised as old. */
 export const REPLACED_SETS_KEPT = 3;
-/** At most this many codes are shown as remaining before a sign-in offers a new set. */
-export const RUNNING_LOW_AT = 3;
-
-export interface BackupCodeStatus {
-	remaining: number;
-	total: number;
-	createdAt: number;
-}
+export type BackupCodeStatus = MethodStatus;
 
 export interface PendingSet {
 	setId: string;
@@ -58,6 +64,24 @@ interface BackupProofDetail {
 	candidates: { setId: string; status: BackupCodeSetStatus; hash: string; replacedAt: number | null }[];
 }
 
+const copy: MethodCopy = {
+	title: "Backup code",
+	label: "Backup code",
+	hint: "Enter one of the backup codes you saved. Each code works once; spaces and dashes don't matter.",
+	inputMode: "text",
+	autocomplete: "off",
+	maxLength: 64,
+	advice: {
+		code_typo: "Type it again, comparing each character with your list: one is probably missing or extra, or two are swapped.",
+		code_already_used: "Cross that code off your list: it has been used. Check that you typed the one you meant.",
+		code_replaced: "Find your newest list: codes from a list you replaced no longer work.",
+		invalid_code: "Type it again carefully, checking each character against your list.",
+	},
+	noun: "backup code",
+	confirmWith: "your backup code",
+	signedInWith: "a backup code",
+};
+
 /**
  * Backup codes.
  *
@@ -73,18 +97,52 @@ interface BackupProofDetail {
  * back) → active (the working set) → replaced (kept as hashes for a while).
  */
 export class BackupCodeMethod implements SecondFactorMethod {
-	readonly name = "backup_code" as const;
-	readonly label = "Backup code";
+	readonly name = "backup_code";
+	readonly label = copy.title;
+	readonly copy = copy;
+	readonly answer = "code";
 	readonly reachableByReset = false;
-	readonly role = "fallback" as const;
+	readonly role = "fallback";
 	readonly keptWhenTurnedOff = false;
 	readonly sendsCodes = false;
+	/**
+	 * A set: begun with new codes (hashed before the transaction), pending until one of
+	 * them is typed back, which makes it the working set and the old one replaced.
+	 */
+	readonly enrolment: MethodEnrolment;
 	readonly #deps: MethodDeps;
 	/** argon2id computations made to check typed codes (not to make new sets): one per attempt. */
 	readonly stats = { checkHashes: 0 };
 
 	constructor(deps: MethodDeps) {
 		this.#deps = deps;
+		this.enrolment = {
+			credentials: "one",
+			prepareBegin: (context) => this.prepareSet(context.accountId),
+			begin: async (tx, context, prepared, now) => {
+				const set = prepared as PreparedSet;
+				const pending = await this.savePending(tx, context.accountId, set, now);
+				return { kind: "code_set", codes: set.codes, expiresAt: pending.expiresAt };
+			},
+			pending: async (db, context) => {
+				const pending = await this.pending(db, context.accountId);
+				return pending ? { kind: "code_set", codes: [], expiresAt: pending.expiresAt } : undefined;
+			},
+			check: (context: EnrolmentContext, answer) => this.checkPendingCode(context.accountId, typedCode(answer)),
+			confirm: async (tx, context, checked, now) => {
+				const status = await this.confirmPending(tx, context.accountId, checked as { setId: string; hash: string }, now);
+				return { id: (checked as { setId: string }).setId, name: `${status.total} backup codes`, createdAt: now, lastUsedAt: null };
+			},
+			list: async (db, accountId): Promise<CredentialView[]> => {
+				const status = await this.status(db, accountId);
+				return status ? [{ id: "working-set", name: `${status.remaining} of ${status.total} backup codes left`, createdAt: status.createdAt, lastUsedAt: null }] : [];
+			},
+			remove: async (tx, accountId, _id, now) => {
+				const had = (await this.status(tx, accountId)) !== undefined || (await this.pending(tx, accountId)) !== undefined;
+				await this.retireAll(tx, accountId, now);
+				return had;
+			},
+		};
 	}
 
 	get format(): BackupCodeFormat {
@@ -335,10 +393,10 @@ export class BackupCodeMethod implements SecondFactorMethod {
 		return { candidates };
 	}
 
-	async prepare({ accountId }: { accountId: string }, typed: string): Promise<PreparedProof> {
+	async prepare({ accountId }: { accountId: string }, answer: MethodAnswer): Promise<PreparedProof> {
 		const sets = await this.#candidateSets(accountId);
 		if (!sets.some((s) => s.status === "active" || s.status === "pending")) throw new TesseraError("method_not_available");
-		return { method: "backup_code", accountId, detail: await this.#readTyped(accountId, typed, sets) };
+		return { method: this.name, accountId, detail: await this.#readTyped(accountId, typedCode(answer), sets) };
 	}
 
 	/**
@@ -367,11 +425,11 @@ export class BackupCodeMethod implements SecondFactorMethod {
 				)
 				.returning("id")
 				.executeTakeFirst();
-			if (claimed) return { backupCodesRemaining: await this.#remaining(tx, candidate.setId) };
+			if (claimed) return { remaining: await this.#remaining(tx, candidate.setId) };
 			const used = await this.#find(tx, candidate.setId, candidate.hash);
 			if (used?.used_at != null) {
 				throw new TesseraError("code_already_used", {
-					method: "backup_code",
+					method: this.name,
 					usedAt: Number(used.used_at),
 					remaining: await this.#remaining(tx, candidate.setId),
 				});
@@ -456,3 +514,6 @@ export class BackupCodeMethod implements SecondFactorMethod {
 		await db.deleteFrom("backup_code_sets").where("status", "=", "pending").where("expires_at", "<=", now).execute();
 	}
 }
+
+/** Registered in src/methods/registry.ts. */
+export const backupCodes: MethodRegistration = { name: "backup_code", create: (deps) => new BackupCodeMethod(deps) };

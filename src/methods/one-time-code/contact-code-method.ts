@@ -1,9 +1,43 @@
 import { maskEmail, maskPhone } from "../../core/contact.ts";
 import type { Db } from "../../store/db.ts";
 import { TesseraError } from "../../core/errors.ts";
-import type { ConsumedProof, MethodDeps, PreparedProof, SecondFactorMethod, SentCode } from "../types.ts";
+import { type ConsumedProof, type MethodAnswer, type MethodCopy, type MethodDeps, type MethodRegistration, type PreparedProof, type SecondFactorMethod, type StartedStep, typedCode } from "../types.ts";
 import { codeMessage } from "../../delivery/messages/codes.ts";
 import type { OneTimeCodes } from "./one-time-codes.ts";
+
+const sentCodeAdvice: MethodCopy["advice"] = {
+	invalid_code: "Check that you typed the code from the newest message: a new code replaces the one before, and each works for 10 minutes. If it has expired, send a new one.",
+	code_already_used: "That code has been used already. Send a new code, then type that one.",
+};
+
+const copies: Record<"sms" | "email", MethodCopy> = {
+	sms: {
+		title: "Text message",
+		label: "6-digit code",
+		hint: "Enter the 6-digit code we sent by text message.",
+		inputMode: "numeric",
+		autocomplete: "one-time-code",
+		maxLength: 16,
+		advice: sentCodeAdvice,
+		noun: "text message",
+		signedInWith: "a text message code",
+		confirmWith: "a text message",
+		sending: { verb: "text", choose: "Get a code by text message to", nowhere: "your phone" },
+	},
+	email: {
+		title: "Email",
+		label: "6-digit code",
+		hint: "Enter the 6-digit code we sent by email.",
+		inputMode: "numeric",
+		autocomplete: "one-time-code",
+		maxLength: 16,
+		advice: sentCodeAdvice,
+		noun: "email code",
+		signedInWith: "an email code",
+		confirmWith: "an email",
+		sending: { verb: "email", choose: "Get a code by email at", nowhere: "your email address" },
+	},
+};
 
 /**
  * A second factor by code sent to a verified address: "sms" to the phone,
@@ -12,8 +46,10 @@ import type { OneTimeCodes } from "./one-time-codes.ts";
 export class ContactCodeMethod implements SecondFactorMethod {
 	readonly name: "sms" | "email";
 	readonly label: string;
+	readonly copy: MethodCopy;
+	readonly answer = "code";
 	readonly reachableByReset = true;
-	readonly role = "primary" as const;
+	readonly role = "primary";
 	readonly keptWhenTurnedOff = true;
 	readonly sendsCodes = true;
 	readonly #deps: MethodDeps;
@@ -21,7 +57,8 @@ export class ContactCodeMethod implements SecondFactorMethod {
 
 	constructor(name: "sms" | "email", deps: MethodDeps, codes: OneTimeCodes) {
 		this.name = name;
-		this.label = name === "sms" ? "Text message" : "Email";
+		this.copy = copies[name];
+		this.label = this.copy.title;
 		this.#deps = deps;
 		this.#codes = codes;
 	}
@@ -53,7 +90,8 @@ export class ContactCodeMethod implements SecondFactorMethod {
 		return this.name === "sms" ? maskPhone(address) : maskEmail(address);
 	}
 
-	async sendCode(context: { accountId: string; challengeId: string; client: { ip: string } }): Promise<SentCode> {
+	/** Sends a code for this second step to the account's own address. */
+	async start(context: { accountId: string; challengeId: string; client: { ip: string } }): Promise<StartedStep> {
 		const address = await this.address(this.#deps.db, context.accountId);
 		if (!address) throw new TesseraError("method_not_available");
 		const channel = this.name;
@@ -63,13 +101,13 @@ export class ContactCodeMethod implements SecondFactorMethod {
 			context.client,
 			(code) => codeMessage(channel, address, code, "sign_in", this.#deps.config.issuer),
 		);
-		return { ...issued, sentTo: channel === "sms" ? maskPhone(address) : maskEmail(address) };
+		return { kind: "code_sent", ...issued, sentTo: channel === "sms" ? maskPhone(address) : maskEmail(address) };
 	}
 
-	async prepare(context: { accountId: string; challengeId: string }, code: string): Promise<PreparedProof> {
+	async prepare(context: { accountId: string; challengeId: string }, answer: MethodAnswer): Promise<PreparedProof> {
 		const checked = await this.#codes.prepare(
 			{ accountId: context.accountId, purpose: "sign_in", channel: this.name, challengeId: context.challengeId },
-			code,
+			typedCode(answer),
 		);
 		return { method: this.name, accountId: context.accountId, detail: checked };
 	}
@@ -84,3 +122,7 @@ export class ContactCodeMethod implements SecondFactorMethod {
 		await this.#codes.endOutstanding(tx, { accountId, purpose: "sign_in", channel: this.name }, now);
 	}
 }
+
+/** Registered in src/methods/registry.ts. */
+export const smsCodes: MethodRegistration = { name: "sms", create: (deps, { oneTimeCodes }) => new ContactCodeMethod("sms", deps, oneTimeCodes) };
+export const emailCodes: MethodRegistration = { name: "email", create: (deps, { oneTimeCodes }) => new ContactCodeMethod("email", deps, oneTimeCodes) };

@@ -174,6 +174,11 @@ export class OneTimeCodes {
 	}
 
 	/** Codes for `scope` (its address and sign-in too, when it names them) not yet used stop working, in `tx`. */
+	/** Deletes codes a day after they expired. */
+	async prune(db: Db, now: number): Promise<void> {
+		await db.deleteFrom("one_time_codes").where("expires_at", "<=", now - 86_400_000).execute();
+	}
+
 	async endOutstanding(tx: Db, scope: CodeScope, now: number): Promise<void> {
 		let supersede = tx
 			.updateTable("one_time_codes")

@@ -13,7 +13,22 @@ import { isIP } from "node:net";
 import { TesseraError } from "../../core/errors.ts";
 import { newId } from "../../core/tokens.ts";
 import type { Db } from "../../store/db.ts";
-import type { ConsumedProof, MethodDeps, PrepareContext, PreparedProof, SecondFactorMethod } from "../types.ts";
+import type {
+	ClientContext,
+	ConsumedProof,
+	CredentialView,
+	EnrolmentAnswer,
+	EnrolmentContext,
+	MethodAnswer,
+	MethodCopy,
+	MethodDeps,
+	MethodEnrolment,
+	MethodRegistration,
+	PrepareContext,
+	PreparedProof,
+	SecondFactorMethod,
+	StartedStep,
+} from "../types.ts";
 
 /** How long a WebAuthn ceremony may take. */
 export const WEBAUTHN_CHALLENGE_TTL_MS = 5 * 60_000;
@@ -24,13 +39,6 @@ export interface RelyingParty {
 	id: string;
 	origin: string;
 	name: string;
-}
-
-export interface PasskeyView {
-	id: string;
-	name: string;
-	createdAt: number;
-	lastUsedAt: number | null;
 }
 
 interface PasskeyProof {
@@ -50,6 +58,31 @@ function relyingParty(deps: MethodDeps, context: { origin?: string | undefined; 
 	return { id: context.rpId, origin: context.origin, name: deps.config.issuer };
 }
 
+interface CheckedRegistration {
+	webauthnChallengeId: string;
+	credentialId: string;
+	publicKey: string;
+	counter: number;
+	transports: string;
+	name: string;
+}
+
+const copy: MethodCopy = {
+	title: "Passkey",
+	label: "Passkey",
+	hint: "Use the passkey on this device or a security key: your fingerprint, face or screen lock confirms it is you.",
+	inputMode: "text",
+	autocomplete: "off",
+	maxLength: 8192,
+	advice: {
+		invalid_code: "Try your passkey again, on the device or security key you registered for this account.",
+		code_already_used: "Try your passkey again: each answer from it works once.",
+	},
+	noun: "passkey",
+	confirmWith: "your passkey",
+	signedInWith: "a passkey",
+};
+
 /**
  * Passkeys (WebAuthn) with @simplewebauthn/server. Every ceremony uses a fresh
  * random challenge stored server-side and claimed once; a sign-in challenge is
@@ -57,16 +90,33 @@ function relyingParty(deps: MethodDeps, context: { origin?: string | undefined; 
  * a passkey only answers the origin it was made for.
  */
 export class PasskeyMethod implements SecondFactorMethod {
-	readonly name = "passkey" as const;
-	readonly label = "Passkey";
+	readonly name = "passkey";
+	readonly label = copy.title;
+	readonly copy = copy;
+	readonly answer = "webauthn";
 	readonly reachableByReset = false;
-	readonly role = "primary" as const;
+	readonly role = "primary";
 	readonly keptWhenTurnedOff = true;
 	readonly sendsCodes = false;
+	readonly enrolment: MethodEnrolment;
 	readonly #deps: MethodDeps;
 
 	constructor(deps: MethodDeps) {
 		this.#deps = deps;
+		this.enrolment = {
+			credentials: "many",
+			begin: async (tx, context, _prepared, now) => ({ kind: "webauthn", options: { ...(await this.#registrationOptions(tx, context, now)) } }),
+			// WebAuthn options are asked for again rather than shown again.
+			pending: async () => undefined,
+			check: (context, answer) => this.#checkRegistration(context, answer),
+			confirm: (tx, context, checked, now) => this.#register(tx, context.accountId, checked as CheckedRegistration, now),
+			list: (db, accountId) => this.#list(db, accountId),
+			remove: async (tx, accountId, passkeyId) => {
+				if (passkeyId === undefined) return false;
+				const result = await tx.deleteFrom("passkeys").where("account_id", "=", accountId).where("id", "=", passkeyId).executeTakeFirst();
+				return result.numDeletedRows === 1n;
+			},
+		};
 	}
 
 	async isEnrolled(db: Db, accountId: string): Promise<boolean> {
@@ -74,7 +124,7 @@ export class PasskeyMethod implements SecondFactorMethod {
 		return row !== undefined;
 	}
 
-	async list(db: Db, accountId: string): Promise<PasskeyView[]> {
+	async #list(db: Db, accountId: string): Promise<CredentialView[]> {
 		const rows = await db
 			.selectFrom("passkeys")
 			.select(["id", "name", "created_at", "last_used_at"])
@@ -89,10 +139,9 @@ export class PasskeyMethod implements SecondFactorMethod {
 		}));
 	}
 
-	async #newChallenge(accountId: string, purpose: "register" | "sign_in", loginChallengeId: string | null): Promise<string> {
-		const { db, random, clock } = this.#deps;
+	async #newChallenge(db: Db, accountId: string, purpose: "register" | "sign_in", loginChallengeId: string | null, now: number): Promise<string> {
+		const { random } = this.#deps;
 		const challenge = Buffer.from(random(CHALLENGE_BYTES)).toString("base64url");
-		const now = clock();
 		await db
 			.insertInto("webauthn_challenges")
 			.values({
@@ -109,8 +158,8 @@ export class PasskeyMethod implements SecondFactorMethod {
 		return challenge;
 	}
 
-	async #credentials(accountId: string) {
-		return this.#deps.db
+	async #credentials(db: Db, accountId: string) {
+		return db
 			.selectFrom("passkeys")
 			.select(["id", "credential_id", "public_key", "counter", "transports"])
 			.where("account_id", "=", accountId)
@@ -118,21 +167,17 @@ export class PasskeyMethod implements SecondFactorMethod {
 	}
 
 	/** Options for creating a passkey (the caller has checked the password). */
-	async registrationOptions(
-		accountId: string,
-		username: string,
-		context: { origin?: string | undefined; rpId?: string | undefined },
-	): Promise<PublicKeyCredentialCreationOptionsJSON> {
-		const rp = relyingParty(this.#deps, context);
-		const challenge = await this.#newChallenge(accountId, "register", null);
+	async #registrationOptions(tx: Db, context: EnrolmentContext, now: number): Promise<PublicKeyCredentialCreationOptionsJSON> {
+		const rp = relyingParty(this.#deps, context.client);
+		const challenge = await this.#newChallenge(tx, context.accountId, "register", null, now);
 		return generateRegistrationOptions({
 			rpName: rp.name,
 			rpID: rp.id,
-			userName: username,
-			userID: new TextEncoder().encode(accountId),
+			userName: context.username,
+			userID: new TextEncoder().encode(context.accountId),
 			challenge: Buffer.from(challenge, "base64url"),
 			attestationType: "none",
-			excludeCredentials: (await this.#credentials(accountId)).map((c) => ({
+			excludeCredentials: (await this.#credentials(tx, context.accountId)).map((c) => ({
 				id: c.credential_id,
 				transports: JSON.parse(c.transports) as AuthenticatorTransport[],
 			})),
@@ -141,34 +186,31 @@ export class PasskeyMethod implements SecondFactorMethod {
 		});
 	}
 
-	/** Checks the authenticator's answer and stores the new passkey, claiming the challenge once. */
-	async register(
-		tx: Db,
-		accountId: string,
-		name: string,
-		response: RegistrationResponseJSON,
-		context: { origin?: string | undefined; rpId?: string | undefined },
-		now: number,
-	): Promise<PasskeyView> {
-		const rp = relyingParty(this.#deps, context);
+	/**
+	 * Checks the authenticator's answer against a registration challenge of this
+	 * account still open (outside the transaction); `#register` claims that
+	 * challenge once and stores the passkey.
+	 */
+	async #checkRegistration(context: EnrolmentContext, answer: EnrolmentAnswer): Promise<CheckedRegistration> {
+		const rp = relyingParty(this.#deps, context.client);
+		if (!("response" in answer)) throw new TesseraError("invalid_code", { message: "The passkey could not be created. Try again." });
+		const now = this.#deps.clock();
+		const open = await this.#deps.db
+			.selectFrom("webauthn_challenges")
+			.select(["id", "challenge"])
+			.where("account_id", "=", context.accountId)
+			.where("purpose", "=", "register")
+			.where("used_at", "is", null)
+			.where("expires_at", ">", now)
+			.execute();
+		let matched: string | undefined;
 		let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
-		let claimedId: string | undefined;
 		try {
 			verification = await verifyRegistrationResponse({
-				response,
-				expectedChallenge: async (challenge) => {
-					const claimed = await tx
-						.updateTable("webauthn_challenges")
-						.set({ used_at: now })
-						.where("account_id", "=", accountId)
-						.where("purpose", "=", "register")
-						.where("challenge", "=", challenge)
-						.where("used_at", "is", null)
-						.where("expires_at", ">", now)
-						.returning("id")
-						.executeTakeFirst();
-					claimedId = claimed?.id;
-					return claimed !== undefined;
+				response: answer.response as unknown as RegistrationResponseJSON,
+				expectedChallenge: (challenge) => {
+					matched = open.find((o) => o.challenge === challenge)?.id;
+					return matched !== undefined;
 				},
 				expectedOrigin: rp.origin,
 				expectedRPID: rp.id,
@@ -177,27 +219,46 @@ export class PasskeyMethod implements SecondFactorMethod {
 		} catch {
 			throw new TesseraError("invalid_code", { message: "The passkey could not be created. Try again." });
 		}
-		if (!verification.verified || !claimedId) throw new TesseraError("invalid_code", { message: "The passkey could not be created. Try again." });
+		if (!verification.verified || !matched) throw new TesseraError("invalid_code", { message: "The passkey could not be created. Try again." });
 		const { credential } = verification.registrationInfo;
-		const id = newId(this.#deps.random);
-		const cleanName = name.trim().slice(0, 64) || "Passkey";
-		const known = await tx.selectFrom("passkeys").select("id").where("credential_id", "=", credential.id).executeTakeFirst();
+		return {
+			webauthnChallengeId: matched,
+			credentialId: credential.id,
+			publicKey: Buffer.from(credential.publicKey).toString("base64url"),
+			counter: credential.counter,
+			transports: JSON.stringify(credential.transports ?? []),
+			name: (answer.name ?? "").trim().slice(0, 64) || "Passkey",
+		};
+	}
+
+	/** Claims the registration challenge (once) and stores the new passkey, in the caller's transaction. */
+	async #register(tx: Db, accountId: string, checked: CheckedRegistration, now: number): Promise<CredentialView> {
+		const claimed = await tx
+			.updateTable("webauthn_challenges")
+			.set({ used_at: now })
+			.where("id", "=", checked.webauthnChallengeId)
+			.where("used_at", "is", null)
+			.where("expires_at", ">", now)
+			.executeTakeFirst();
+		if (claimed.numUpdatedRows !== 1n) throw new TesseraError("invalid_code", { message: "The passkey could not be created. Try again." });
+		const known = await tx.selectFrom("passkeys").select("id").where("credential_id", "=", checked.credentialId).executeTakeFirst();
 		if (known) throw new TesseraError("passkey_already_registered");
+		const id = newId(this.#deps.random);
 		await tx
 			.insertInto("passkeys")
 			.values({
 				id,
 				account_id: accountId,
-				credential_id: credential.id,
-				public_key: Buffer.from(credential.publicKey).toString("base64url"),
-				counter: credential.counter,
-				transports: JSON.stringify(credential.transports ?? []),
-				name: cleanName,
+				credential_id: checked.credentialId,
+				public_key: checked.publicKey,
+				counter: checked.counter,
+				transports: checked.transports,
+				name: checked.name,
 				created_at: now,
 				last_used_at: null,
 			})
 			.execute();
-		return { id, name: cleanName, createdAt: now, lastUsedAt: null };
+		return { id, name: checked.name, createdAt: now, lastUsedAt: null };
 	}
 
 	async removeAll(tx: Db, accountId: string): Promise<void> {
@@ -205,42 +266,36 @@ export class PasskeyMethod implements SecondFactorMethod {
 		await tx.deleteFrom("passkeys").where("account_id", "=", accountId).execute();
 	}
 
-	async remove(tx: Db, accountId: string, passkeyId: string): Promise<boolean> {
-		const result = await tx.deleteFrom("passkeys").where("account_id", "=", accountId).where("id", "=", passkeyId).executeTakeFirst();
-		return result.numDeletedRows === 1n;
-	}
-
-	/** Options to sign in with a passkey, for one sign-in. */
-	async authenticationOptions(
-		accountId: string,
-		loginChallengeId: string,
-		context: { origin?: string | undefined; rpId?: string | undefined },
-	): Promise<PublicKeyCredentialRequestOptionsJSON> {
+	/** Options to answer one second step with a passkey, bound to that step. */
+	async start(context: PrepareContext & { client: ClientContext }): Promise<StartedStep> {
 		const rp = relyingParty(this.#deps, context);
-		const challenge = await this.#newChallenge(accountId, "sign_in", loginChallengeId);
-		return generateAuthenticationOptions({
+		const challenge = await this.#newChallenge(this.#deps.db, context.accountId, "sign_in", context.challengeId, this.#deps.clock());
+		const options: PublicKeyCredentialRequestOptionsJSON = await generateAuthenticationOptions({
 			rpID: rp.id,
 			challenge: Buffer.from(challenge, "base64url"),
-			allowCredentials: (await this.#credentials(accountId)).map((c) => ({
+			allowCredentials: (await this.#credentials(this.#deps.db, context.accountId)).map((c) => ({
 				id: c.credential_id,
 				transports: JSON.parse(c.transports) as AuthenticatorTransport[],
 			})),
 			userVerification: "preferred",
 			timeout: WEBAUTHN_CHALLENGE_TTL_MS,
 		});
+		return { kind: "webauthn", options: { ...options } };
 	}
 
-	/** `code` is the authenticator's answer as JSON. Verified here; the challenge is claimed in `consume`. */
-	async prepare(context: PrepareContext, code: string): Promise<PreparedProof> {
+	/** Deletes ceremonies that ended an hour ago or more. */
+	async prune(db: Db, now: number): Promise<void> {
+		await db.deleteFrom("webauthn_challenges").where("expires_at", "<=", now - 3_600_000).execute();
+	}
+
+	/** The answer is the authenticator's assertion. Verified here; the challenge is claimed in `consume`. */
+	async prepare(context: PrepareContext, answer: MethodAnswer): Promise<PreparedProof> {
 		const rp = relyingParty(this.#deps, context);
-		let response: AuthenticationResponseJSON;
-		try {
-			response = JSON.parse(code) as AuthenticationResponseJSON;
-			if (typeof response?.id !== "string" || typeof response.response !== "object") throw new Error("shape");
-		} catch {
+		const response = ("assertion" in answer ? answer.assertion : undefined) as AuthenticationResponseJSON | undefined;
+		if (typeof response?.id !== "string" || typeof response.response !== "object" || response.response === null) {
 			throw new TesseraError("invalid_code", { message: "The passkey's answer was not readable. Try again." });
 		}
-		const passkey = (await this.#credentials(context.accountId)).find((c) => c.credential_id === response.id);
+		const passkey = (await this.#credentials(this.#deps.db, context.accountId)).find((c) => c.credential_id === response.id);
 		if (!passkey) throw new TesseraError("invalid_code", { message: "That passkey is not registered on this account." });
 		const now = this.#deps.clock();
 		const pending = await this.#deps.db
@@ -280,7 +335,7 @@ export class PasskeyMethod implements SecondFactorMethod {
 			newCounter: verification.authenticationInfo.newCounter,
 			webauthnChallengeId: matched,
 		};
-		return { method: "passkey", accountId: context.accountId, detail: proof };
+		return { method: this.name, accountId: context.accountId, detail: proof };
 	}
 
 	async consume(tx: Db, proof: PreparedProof, now: number): Promise<ConsumedProof> {
@@ -293,7 +348,7 @@ export class PasskeyMethod implements SecondFactorMethod {
 			.where("expires_at", ">", now)
 			.executeTakeFirst();
 		if (claimed.numUpdatedRows !== 1n) {
-			throw new TesseraError("code_already_used", { method: "passkey" });
+			throw new TesseraError("code_already_used", { method: this.name });
 		}
 		// Authenticators that count must count up; one that goes back may be a clone. Many passkeys
 		// do not count at all (always 0): for them only the time of use is kept.
@@ -306,3 +361,6 @@ export class PasskeyMethod implements SecondFactorMethod {
 		return {};
 	}
 }
+
+/** Registered in src/methods/registry.ts. */
+export const passkeys: MethodRegistration = { name: "passkey", create: (deps) => new PasskeyMethod(deps) };

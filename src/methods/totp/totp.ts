@@ -2,7 +2,21 @@ import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
 import { TesseraError } from "../../core/errors.ts";
 import type { Db } from "../../store/db.ts";
-import type { ConsumedProof, MethodDeps, PreparedProof, SecondFactorMethod } from "../types.ts";
+import {
+	type ConsumedProof,
+	type CredentialView,
+	type EnrolmentAnswer,
+	type EnrolmentContext,
+	type EnrolmentStart,
+	type MethodAnswer,
+	type MethodCopy,
+	type MethodDeps,
+	type MethodEnrolment,
+	type MethodRegistration,
+	type PreparedProof,
+	type SecondFactorMethod,
+	typedCode,
+} from "../types.ts";
 import { open, seal } from "./secret-box.ts";
 
 /** RFC 6238 as authenticator apps implement it: SHA-1, 6 digits, 30-second steps. */
@@ -15,12 +29,6 @@ const SECRET_BYTES = 20;
 export interface CheckedPendingKey {
 	step: number;
 	sealed: string;
-}
-
-export interface TotpEnrollment {
-	secret: string;
-	otpauthUri: string;
-	qrCodeSvg: string;
 }
 
 function totpFor(secret: Secret, issuer: string, label: string): TOTP {
@@ -37,17 +45,49 @@ export function matchTotpStep(secret: Uint8Array, code: string, now: number): nu
 	return Math.floor(now / 1000 / TOTP_PERIOD_SECONDS) + delta;
 }
 
+const copy: MethodCopy = {
+	title: "Authenticator app",
+	label: "6-digit code",
+	hint: "Open your authenticator app and enter the code it shows for Tessera.",
+	inputMode: "numeric",
+	autocomplete: "one-time-code",
+	maxLength: 16,
+	advice: {
+		code_already_used: "Wait for your app to show a new code, then type that one.",
+		invalid_code: "Check that your phone's clock is right and that the code is the one shown for Tessera, then type it again.",
+	},
+	noun: "authenticator app",
+	confirmWith: "your authenticator app",
+	signedInWith: "your authenticator app",
+};
+
+/** The authenticator app (RFC 6238): one key per account, sealed at rest; each step's code works once. */
 export class TotpMethod implements SecondFactorMethod {
-	readonly name = "totp" as const;
-	readonly label = "Authenticator app";
+	readonly name = "totp";
+	readonly label = copy.title;
+	readonly copy = copy;
+	readonly answer = "code";
 	readonly reachableByReset = false;
-	readonly role = "primary" as const;
+	readonly role = "primary";
 	readonly keptWhenTurnedOff = false;
 	readonly sendsCodes = false;
+	readonly enrolment: MethodEnrolment;
 	readonly #deps: MethodDeps;
 
 	constructor(deps: MethodDeps) {
 		this.#deps = deps;
+		this.enrolment = {
+			credentials: "one",
+			begin: (tx, context, _prepared, now) => this.#begin(tx, context, now),
+			pending: (db, context) => this.#pending(db, context),
+			check: (context, answer) => this.#checkPendingCode(context.accountId, answer),
+			confirm: (tx, context, checked, now) => this.#confirm(tx, context.accountId, checked as CheckedPendingKey, now),
+			list: (db, accountId) => this.#list(db, accountId),
+			remove: async (tx, accountId) => {
+				const result = await tx.deleteFrom("totp_credentials").where("account_id", "=", accountId).executeTakeFirst();
+				return result.numDeletedRows > 0n;
+			},
+		};
 	}
 
 	#key() {
@@ -64,16 +104,25 @@ export class TotpMethod implements SecondFactorMethod {
 		return row !== undefined;
 	}
 
+	async #list(db: Db, accountId: string): Promise<CredentialView[]> {
+		const row = await db
+			.selectFrom("totp_credentials")
+			.select("confirmed_at")
+			.where("account_id", "=", accountId)
+			.where("confirmed_at", "is not", null)
+			.executeTakeFirst();
+		return row ? [{ id: "authenticator", name: copy.title, createdAt: Number(row.confirmed_at), lastUsedAt: null }] : [];
+	}
+
 	/** Starts (or restarts) enrolment: a new key, stored sealed and unconfirmed. */
-	async beginEnrollment(accountId: string, username: string): Promise<TotpEnrollment> {
-		const { db, random, clock, config } = this.#deps;
+	async #begin(tx: Db, context: EnrolmentContext, now: number): Promise<EnrolmentStart> {
+		const { random, config } = this.#deps;
 		const bytes = random(SECRET_BYTES);
-		const sealed = seal(this.#key(), bytes, accountId, random);
-		const now = clock();
+		const sealed = seal(this.#key(), bytes, context.accountId, random);
 		// A confirmed key is never overwritten: restarting enrolment only replaces a pending one.
-		const written = await db
+		const written = await tx
 			.insertInto("totp_credentials")
-			.values({ account_id: accountId, secret_sealed: sealed, created_at: now, confirmed_at: null, last_used_step: null })
+			.values({ account_id: context.accountId, secret_sealed: sealed, created_at: now, confirmed_at: null, last_used_step: null })
 			.onConflict((oc) =>
 				oc
 					.column("account_id")
@@ -82,43 +131,43 @@ export class TotpMethod implements SecondFactorMethod {
 			)
 			.executeTakeFirst();
 		if (written.numInsertedOrUpdatedRows !== 1n) throw new TesseraError("two_factor_already_enabled");
-		return this.#present(bytes, username, config.issuer);
+		return this.#present(bytes, context.username, config.issuer);
 	}
 
 	/** The enrolment still waiting for its first code, shown again after a wrong one. */
-	async pendingEnrollment(accountId: string, username: string): Promise<TotpEnrollment | undefined> {
-		const row = await this.#deps.db
+	async #pending(db: Db, context: EnrolmentContext): Promise<EnrolmentStart | undefined> {
+		const row = await db
 			.selectFrom("totp_credentials")
 			.select("secret_sealed")
-			.where("account_id", "=", accountId)
+			.where("account_id", "=", context.accountId)
 			.where("confirmed_at", "is", null)
 			.executeTakeFirst();
 		if (!row) return undefined;
-		return this.#present(open(this.#key(), row.secret_sealed, accountId), username, this.#deps.config.issuer);
+		return this.#present(open(this.#key(), row.secret_sealed, context.accountId), context.username, this.#deps.config.issuer);
 	}
 
-	async #present(bytes: Uint8Array, username: string, issuer: string): Promise<TotpEnrollment> {
+	async #present(bytes: Uint8Array, username: string, issuer: string): Promise<EnrolmentStart> {
 		const secret = new Secret({ buffer: Uint8Array.from(bytes).buffer });
-		const otpauthUri = totpFor(secret, issuer, username).toString();
-		const qrCodeSvg = await QRCode.toString(otpauthUri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
-		return { secret: secret.base32, otpauthUri, qrCodeSvg };
+		const uri = totpFor(secret, issuer, username).toString();
+		const qrCodeSvg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+		return { kind: "shared_secret", secret: secret.base32, uri, qrCodeSvg };
 	}
 
 	/**
 	 * Checks the first code from the app against the pending key. The caller
 	 * confirms with the result inside its transaction.
 	 */
-	async checkPendingCode(accountId: string, code: string): Promise<CheckedPendingKey> {
+	async #checkPendingCode(accountId: string, answer: EnrolmentAnswer): Promise<CheckedPendingKey> {
 		const row = await this.#deps.db
 			.selectFrom("totp_credentials")
 			.select(["secret_sealed", "confirmed_at"])
 			.where("account_id", "=", accountId)
 			.executeTakeFirst();
 		if (!row || row.confirmed_at !== null) throw new TesseraError("totp_not_pending");
-		const step = matchTotpStep(open(this.#key(), row.secret_sealed, accountId), code, this.#deps.clock());
+		const step = matchTotpStep(open(this.#key(), row.secret_sealed, accountId), typedCode(answer), this.#deps.clock());
 		if (step === undefined) {
 			throw new TesseraError("invalid_code", {
-				message: "That code didn't match. Check that the app shows Tessera, wait for a new code and type it in.",
+				message: "That code didn't match. Check that your phone's clock is right and that the app shows Tessera, wait for a new code and type it in.",
 			});
 		}
 		return { step, sealed: row.secret_sealed };
@@ -130,7 +179,7 @@ export class TotpMethod implements SecondFactorMethod {
 	 * confirmed: if enrolment restarted meanwhile (a new key the person never
 	 * scanned), nothing is confirmed.
 	 */
-	async confirm(tx: Db, accountId: string, checked: CheckedPendingKey, now: number): Promise<void> {
+	async #confirm(tx: Db, accountId: string, checked: CheckedPendingKey, now: number): Promise<CredentialView> {
 		const result = await tx
 			.updateTable("totp_credentials")
 			.set({ confirmed_at: now, last_used_step: checked.step })
@@ -139,17 +188,14 @@ export class TotpMethod implements SecondFactorMethod {
 			.where("secret_sealed", "=", checked.sealed)
 			.executeTakeFirst();
 		if (result.numUpdatedRows !== 1n) throw new TesseraError("totp_not_pending");
+		return { id: "authenticator", name: copy.title, createdAt: now, lastUsedAt: null };
 	}
 
-	async remove(tx: Db, accountId: string): Promise<void> {
+	async removeAll(tx: Db, accountId: string): Promise<void> {
 		await tx.deleteFrom("totp_credentials").where("account_id", "=", accountId).execute();
 	}
 
-	removeAll(tx: Db, accountId: string): Promise<void> {
-		return this.remove(tx, accountId);
-	}
-
-	async prepare({ accountId }: { accountId: string }, code: string): Promise<PreparedProof> {
+	async prepare({ accountId }: { accountId: string }, answer: MethodAnswer): Promise<PreparedProof> {
 		const row = await this.#deps.db
 			.selectFrom("totp_credentials")
 			.select("secret_sealed")
@@ -157,14 +203,14 @@ export class TotpMethod implements SecondFactorMethod {
 			.where("confirmed_at", "is not", null)
 			.executeTakeFirst();
 		if (!row) throw new TesseraError("method_not_available");
-		const step = matchTotpStep(open(this.#key(), row.secret_sealed, accountId), code, this.#deps.clock());
+		const step = matchTotpStep(open(this.#key(), row.secret_sealed, accountId), typedCode(answer), this.#deps.clock());
 		if (step === undefined) {
 			throw new TesseraError("invalid_code", {
 				message:
 					"That code didn't work. Check that your phone's clock is right, wait for a new code and try again, or try another way.",
 			});
 		}
-		return { method: "totp", accountId, detail: step };
+		return { method: this.name, accountId, detail: step };
 	}
 
 	async consume(tx: Db, proof: PreparedProof): Promise<ConsumedProof> {
@@ -177,8 +223,11 @@ export class TotpMethod implements SecondFactorMethod {
 			.where((eb) => eb.or([eb("last_used_step", "is", null), eb("last_used_step", "<", step)]))
 			.executeTakeFirst();
 		if (result.numUpdatedRows !== 1n) {
-			throw new TesseraError("code_already_used", { method: "totp" });
+			throw new TesseraError("code_already_used", { method: this.name });
 		}
 		return {};
 	}
 }
+
+/** Registered in src/methods/registry.ts. */
+export const totp: MethodRegistration = { name: "totp", create: (deps) => new TotpMethod(deps) };

@@ -1,5 +1,5 @@
 import type { ErrorCode } from "../../core/errors.ts";
-import { RUNNING_LOW_AT } from "../../methods/backup-code/backup-codes.ts";
+import { RUNNING_LOW_AT } from "../../core/backup-code-format.ts";
 import { type Html, html } from "../html.ts";
 import { layout } from "./layout.ts";
 

@@ -1,10 +1,10 @@
 import { formatUtc as date } from "../../core/dates.ts";
-import type { PasskeyView } from "../../methods/passkey/passkeys.ts";
+import type { CredentialView } from "../../methods/types.ts";
 import { type Html, html } from "../html.ts";
 import { csrfField, errorSummary, type FormError, layout, type PageUser } from "./layout.ts";
 
 /** The "Passkeys" part of the security page. */
-export function passkeysCard(passkeys: PasskeyView[]): Html {
+export function passkeysCard(passkeys: CredentialView[]): Html {
 	return html`<section aria-labelledby="passkeys-heading" class="card">
   <h2 id="passkeys-heading">Passkeys</h2>
   <p class="hint">The strongest second step: your fingerprint, face or screen lock, and it only ever works on this site, so it cannot be phished.</p>
@@ -61,7 +61,7 @@ ${errorSummary(p.error)}
 	});
 }
 
-export function removePasskeyPage(p: { user: PageUser; passkey: PasskeyView; error?: FormError | undefined }): Html {
+export function removePasskeyPage(p: { user: PageUser; passkey: CredentialView; error?: FormError | undefined }): Html {
 	return layout({
 		title: "Remove passkey",
 		user: p.user,

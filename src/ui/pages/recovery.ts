@@ -1,7 +1,7 @@
 import { formatUtc as date } from "../../core/dates.ts";
 import type { RecoveryRequestView } from "../../flows/identity-checks.ts";
 import type { RecoveryContact, RecoveryOptions } from "../../flows/recovery.ts";
-import { describeEvent, type SecurityEvent } from "../../flows/events.ts";
+import type { DescribedEvent } from "../../flows/events.ts";
 import type { ContactKind } from "../../store/schema.ts";
 import { type Html, html } from "../html.ts";
 import { csrfField, describedBy, errorSummary, type FormError, fieldError, layout, type PageUser } from "./layout.ts";
@@ -292,20 +292,27 @@ export function recoveryCancelledPage(): Html {
 }
 
 /** After recovery or an operator reset two-factor: setting it up again comes first. */
-export function setUpAgainPage(p: { user: PageUser }): Html {
+/** `readyWith`: the ways in the account still has (a verified phone or email, a passkey added since), which can turn it on with new codes. */
+export function setUpAgainPage(p: { user: PageUser; readyWith: string[]; pendingCodes: boolean }): Html {
 	return layout({
 		title: "Set up two-factor again",
 		user: p.user,
 		body: html`<h1>Set up two-factor again</h1>
 <p class="notice" role="status" id="set-up-again">Your account's two-factor authentication was reset. Before anything else, set up an authenticator app and save a new set of backup codes.</p>
-<p><a class="button" href="/settings/authenticator">Set up authenticator app</a></p>
+<p><a class="button" href="/settings/authenticator">Set up authenticator app</a> <a class="button secondary" href="/settings/passkeys/add">Add a passkey</a></p>
+${
+	p.readyWith.length > 0
+		? html`<p id="ready-with">Or turn it on with ${p.readyWith.join(" or ")}: save a new set of backup codes and type one back.</p>
+<p>${p.pendingCodes ? html`<a class="button" href="/settings/backup-codes/confirm">Confirm your backup codes</a> ` : ""}<a class="button secondary" href="/settings/backup-codes/new">Get backup codes</a></p>`
+		: ""
+}
 <p class="hint">Your old authenticator entry, passkeys and backup codes no longer work. You can delete the old entry from your app.</p>`,
 	});
 }
 
 // ── Activity ────────────────────────────────────────────────────────────────
 
-export function activityPage(p: { user: PageUser; events: SecurityEvent[] }): Html {
+export function activityPage(p: { user: PageUser; events: DescribedEvent[] }): Html {
 	return layout({
 		title: "Account activity",
 		user: p.user,
@@ -319,7 +326,7 @@ ${
   <caption class="visually-hidden">Security events</caption>
   <thead><tr><th scope="col">When</th><th scope="col">What happened</th><th scope="col">Browser and device</th><th scope="col">IP address</th></tr></thead>
   <tbody>${p.events.map(
-		(e) => html`<tr data-kind="${e.kind}"><td>${date(e.createdAt)}</td><td>${describeEvent(e)}${e.actor.startsWith("operator:") || e.actor.startsWith("admin:") ? " (by an operator)" : ""}</td><td>${e.device ?? "—"}</td><td>${e.ip ?? "—"}</td></tr>`,
+		(e) => html`<tr data-kind="${e.kind}"><td>${date(e.createdAt)}</td><td>${e.description}${e.actor.startsWith("operator:") || e.actor.startsWith("admin:") ? " (by an operator)" : ""}</td><td>${e.device ?? "—"}</td><td>${e.ip ?? "—"}</td></tr>`,
 	)}</tbody>
 </table></div>`
 }
@@ -348,7 +355,7 @@ ${
 	});
 }
 
-export function adminRequestPage(p: { user: PageUser; request: RecoveryRequestView; events: SecurityEvent[]; error?: FormError }): Html {
+export function adminRequestPage(p: { user: PageUser; request: RecoveryRequestView; events: DescribedEvent[]; error?: FormError }): Html {
 	const r = p.request;
 	return layout({
 		title: `Identity check: ${r.username}`,
@@ -364,7 +371,7 @@ ${errorSummary(p.error)}
   <dt>Last sign-in, as they remember it</dt><dd>${r.lastSignIn || "—"}</dd>
 </dl>
 <h2>Recent activity on the account</h2>
-<ul>${p.events.slice(0, 20).map((e) => html`<li>${date(e.createdAt)}: ${describeEvent(e)} (${e.device ?? "—"}, ${e.ip ?? "—"})</li>`)}</ul>
+<ul>${p.events.slice(0, 20).map((e) => html`<li>${date(e.createdAt)}: ${e.description} (${e.device ?? "—"}, ${e.ip ?? "—"})</li>`)}</ul>
 ${
 	r.status === "open"
 		? html`<form method="post" action="/admin/recovery/decide" novalidate>

@@ -1,11 +1,10 @@
 import type { TwoFactorState } from "../../flows/accounts.ts";
 import type { ContactView } from "../../flows/contacts.ts";
 import type { TrustedDeviceView } from "../../flows/trusted-devices.ts";
-import type { PasskeyView } from "../../methods/passkey/passkeys.ts";
+import type { CredentialView } from "../../methods/types.ts";
 import { contactsCard } from "./contacts.ts";
 import { passkeysCard } from "./passkeys.ts";
-import { RUNNING_LOW_AT } from "../../methods/backup-code/backup-codes.ts";
-import type { TotpEnrollment } from "../../methods/totp/totp.ts";
+import { RUNNING_LOW_AT } from "../../core/backup-code-format.ts";
 import { formatUtc as date } from "../../core/dates.ts";
 import { type Html, html, trusted } from "../html.ts";
 import { csrfField, errorSummary, type FormError, layout, type PageUser } from "./layout.ts";
@@ -17,7 +16,11 @@ export function settingsPage(p: {
 	notice?: string | undefined;
 	contacts: ContactView[];
 	devices: TrustedDeviceView[];
-	passkeys: PasskeyView[];
+	passkeys: CredentialView[];
+	/** The authenticator app's card: set up (or half set up), and whether it is the only way in besides codes. */
+	authenticator: { setUp: boolean; onlyWay: boolean };
+	/** With two-factor off: the primary methods already set up (a passkey, a verified phone), which can turn it on. */
+	readyToTurnOnWith: string[];
 	admin?: boolean;
 }): Html {
 	const { twoFactor } = p;
@@ -25,8 +28,7 @@ export function settingsPage(p: {
 	const low = codes !== null && codes.remaining <= RUNNING_LOW_AT;
 	const finishing = twoFactor.requiredActions.includes("finish_two_factor");
 	const pending = twoFactor.pendingBackupCodes;
-	const primary = twoFactor.methods.filter((m) => m !== "backup_code");
-	const lastWay = twoFactor.enabled && primary.length === 1 && primary[0] === "totp";
+	const lastWay = p.authenticator.onlyWay;
 	return layout({
 		title: "Security",
 		user: p.user,
@@ -41,13 +43,17 @@ ${p.notice ? html`<p class="notice" role="status">${p.notice}</p>` : ""}
 			: finishing
 				? html`<p class="state off">Almost done. Your authenticator app is set up; save a set of backup codes and type one back to turn two-factor authentication on.</p>
   <p>${pending ? html`<a class="button" href="/settings/backup-codes/confirm">Confirm your backup codes</a> ` : ""}<a class="button ${pending ? "secondary" : ""}" href="/settings/backup-codes/new">Get backup codes</a></p>`
-				: html`<p class="state off">Off. Anyone with your password can sign in. Turn on two-factor authentication to protect your account.</p>`
+				: p.readyToTurnOnWith.length > 0
+					? html`<p class="state off">Off. Anyone with your password can sign in.</p>
+  <p id="turn-on-with">You can turn it on with ${p.readyToTurnOnWith.join(" or ")}: save a set of backup codes and type one back, in case you lose ${p.readyToTurnOnWith.length > 1 ? "them" : "it"}.</p>
+  <p>${pending ? html`<a class="button" href="/settings/backup-codes/confirm">Confirm your backup codes</a> ` : ""}<a class="button ${pending ? "secondary" : ""}" href="/settings/backup-codes/new">Turn on with backup codes</a></p>`
+					: html`<p class="state off">Off. Anyone with your password can sign in. Turn on two-factor authentication to protect your account.</p>`
 	}
 </section>
 <section aria-labelledby="totp-heading" class="card">
   <h2 id="totp-heading">Authenticator app</h2>
   ${
-		twoFactor.methods.includes("totp") || finishing
+		p.authenticator.setUp || finishing
 			? html`<p>Set up. Your app shows a new 6-digit code every 30 seconds.</p>
   ${
 		lastWay
@@ -139,7 +145,7 @@ function groupKey(secret: string): string {
 	return secret.replace(/(.{4})/g, "$1 ").trim();
 }
 
-export function totpEnrollPage(p: { user: PageUser; enrollment: TotpEnrollment; error?: FormError | undefined }): Html {
+export function totpEnrollPage(p: { user: PageUser; enrollment: { secret: string; qrCodeSvg: string }; error?: FormError | undefined }): Html {
 	return layout({
 		title: "Set up authenticator app",
 		user: p.user,
