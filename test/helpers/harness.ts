@@ -7,6 +7,7 @@ import { displayBackupCode, generateBackupCode } from "../../src/core/backup-cod
 import { manualClock } from "../../src/core/clock.ts";
 import { secureRandom } from "../../src/core/random.ts";
 import { createLogger } from "../../src/logger.ts";
+import type { MethodRegistration } from "../../src/methods/types.ts";
 import { createTessera, type Tessera } from "../../src/server.ts";
 import { type DatabaseKind, throwawayDatabase, type ThrowawayDatabase } from "./databases.ts";
 
@@ -30,6 +31,7 @@ export interface Harness {
 export async function startHarness(
 	kind: DatabaseKind,
 	env: Record<string, string> = {},
+	options: { methods?: readonly MethodRegistration[] } = {},
 ): Promise<Harness> {
 	const database = await throwawayDatabase(kind);
 	// Suites make many accounts from one address; the sign-up limit has its own test.
@@ -41,7 +43,8 @@ export async function startHarness(
 	});
 	const clock = manualClock(Date.UTC(2026, 5, 1, 12, 0, 0));
 	const { logger, logs } = capturedLogger(config.logLevel);
-	const tessera = await createTessera({ config, store: database.store, secret: config.secret ?? randomBytes(32), logger, clock });
+	const secret = config.secret ?? randomBytes(32);
+	const tessera = await createTessera({ config, store: database.store, secret, logger, clock, ...(options.methods ? { methods: options.methods } : {}) });
 	return {
 		kind,
 		tessera,

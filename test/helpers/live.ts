@@ -1,3 +1,4 @@
+import type { MethodRegistration } from "../../src/methods/types.ts";
 import assert from "node:assert/strict";
 import { api, type Harness, PASSWORD, startHarness } from "./harness.ts";
 import type { DatabaseKind } from "./databases.ts";
@@ -20,7 +21,7 @@ export function linkIn(message: Received, path: string): { path: string; token: 
 }
 
 /** A Tessera that really sends: email to a local SMTP server, SMS to a local provider. */
-export async function startLiveHarness(kind: DatabaseKind, env: Record<string, string> = {}) {
+export async function startLiveHarness(kind: DatabaseKind, env: Record<string, string> = {}, options: { methods?: readonly MethodRegistration[] } = {}) {
 	const smtp = await startSmtpServer();
 	const sms = await startSmsProvider();
 	const h: Harness = await startHarness(kind, {
@@ -29,7 +30,7 @@ export async function startLiveHarness(kind: DatabaseKind, env: Record<string, s
 		TESSERA_PUBLIC_URL: PUBLIC_URL,
 		...sms.env,
 		...env,
-	});
+	}, options);
 	/** Adds an address and proves it with the code sent to it. */
 	async function addVerified(token: string, kind: "email" | "phone", value: string) {
 		const since = mark();

@@ -3,12 +3,14 @@ import { after, describe, test } from "node:test";
 import type { LightMyRequestResponse } from "fastify";
 import { tokenHash } from "../../src/core/tokens.ts";
 import { resetTwoFactor } from "../../src/flows/recovery.ts";
-import type { MethodName, SecondFactorMethod } from "../../src/methods/types.ts";
+import type { MethodAnswer, MethodName, SecondFactorMethod } from "../../src/methods/types.ts";
 import { databaseKinds } from "../helpers/databases.ts";
 import { api, PASSWORD, signUpWithTwoFactor, totpCode, uniqueUsername } from "../helpers/harness.ts";
 import { aPhone, linkIn, startLiveHarness } from "../helpers/live.ts";
 import { codeIn, mark } from "../helpers/mailboxes.ts";
 import { SoftwareAuthenticator } from "../helpers/software-authenticator.ts";
+import { methodRegistrations } from "../../src/methods/registry.ts";
+import { hardwareToken, tokenCode } from "./fixtures/hardware-token.ts";
 
 /**
  * The contract every registered second-factor method keeps, over the JSON API,
@@ -17,6 +19,10 @@ import { SoftwareAuthenticator } from "../helpers/software-authenticator.ts";
  * none can be added without passing every test here. Expectations come from the
  * method's declared properties (`role`, `reachableByReset`, `keptWhenTurnedOff`,
  * `sendsCodes`), not from its name.
+ *
+ * Besides the registry's own methods, the suite registers one that exists only in the
+ * tests (a hardware token, test/methods/fixtures/hardware-token.ts), with one line, to
+ * show that a method is its folder plus that line.
  */
 
 type Live = Awaited<ReturnType<typeof startLiveHarness>>;
@@ -43,6 +49,7 @@ interface Person {
 	ip: string;
 	phone?: string;
 	authenticator?: SoftwareAuthenticator;
+	tokenDevice?: { secret: string; counter: number };
 }
 
 /** What is submitted to prove a second step: a code, or (passkeys) an authenticator's assertion. */
@@ -126,6 +133,26 @@ const fixtures: { [name in MethodName]: Fixture } = {
 			return { method: "email", code: await sentCode(live, person, challenge, "email", person.email) };
 		},
 	},
+	hardware_token: {
+		async enrol(live, person) {
+			// Through the routes every method has: begin with the password, confirm with a first code.
+			const begun = await api(live.h.app, "/account/methods/hardware_token", { token: person.token, ip: person.ip, body: { password: PASSWORD } });
+			assert.equal(begun.statusCode, 201, begun.body);
+			const { enrolment } = begun.json() as { enrolment: { kind: string; secret: string } };
+			assert.equal(enrolment.kind, "shared_secret");
+			const confirmed = await api(live.h.app, "/account/methods/hardware_token/confirm", {
+				token: person.token,
+				ip: person.ip,
+				body: { code: tokenCode(enrolment.secret, 0) },
+			});
+			assert.equal(confirmed.statusCode, 200, confirmed.body);
+			person.tokenDevice = { secret: enrolment.secret, counter: 1 };
+		},
+		async answer(_live, person) {
+			const device = person.tokenDevice!;
+			return { method: "hardware_token", code: tokenCode(device.secret, device.counter++) };
+		},
+	},
 	backup_code: {
 		async enrol() {
 			// Turning two-factor on made the first set of backup codes.
@@ -138,9 +165,9 @@ const fixtures: { [name in MethodName]: Fixture } = {
 	},
 };
 
-/** The code the flow hands the method, as the API builds it: a passkey's assertion travels as JSON. */
-function codeOf(answer: Answer): string {
-	return "code" in answer ? answer.code : JSON.stringify(answer.response);
+/** The answer the flow hands the method, as the API builds it: a code, or a passkey's assertion. */
+function answerOf(answer: Answer): MethodAnswer {
+	return "code" in answer ? { code: answer.code } : { assertion: answer.response as Record<string, unknown> };
 }
 
 /** A 4xx that opened no session. */
@@ -160,7 +187,7 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 const kinds = await databaseKinds();
 for (const [kindIndex, kind] of kinds.entries()) {
 	// Started here, not in a hook: the tests are made from this harness's registry.
-	const live = await startLiveHarness(kind);
+	const live = await startLiveHarness(kind, {}, { methods: [...methodRegistrations, hardwareToken] });
 	const { h } = live;
 	const db = h.tessera.store.db;
 	const registry = h.tessera.deps.methods.all;
@@ -187,8 +214,8 @@ for (const [kindIndex, kind] of kinds.entries()) {
 			return names;
 		}
 
-		function signIn(person: Person, password = PASSWORD) {
-			return api(h.app, "/sessions", { ip: person.ip, body: { username: person.username, password } });
+		function signIn(person: Person, password = PASSWORD, ip = person.ip) {
+			return api(h.app, "/sessions", { ip, body: { username: person.username, password } });
 		}
 
 		async function secondStep(person: Person): Promise<{ challenge: string; methods: MethodName[]; preferred: MethodName | null }> {
@@ -211,7 +238,7 @@ for (const [kindIndex, kind] of kinds.entries()) {
 
 		/** The method's own check of an answer, as the prove transaction runs it. */
 		function prepare(method: SecondFactorMethod, person: Person, challengeId: string, answer: Answer) {
-			return method.prepare({ accountId: person.id, challengeId, origin: ORIGIN, rpId: RP_ID }, codeOf(answer));
+			return method.prepare({ accountId: person.id, challengeId, origin: ORIGIN, rpId: RP_ID }, answerOf(answer));
 		}
 
 		async function proveDirectly(method: SecondFactorMethod, person: Person, challengeId: string, answer: Answer): Promise<void> {
@@ -295,16 +322,45 @@ for (const [kindIndex, kind] of kinds.entries()) {
 					for (const r of responses.filter((r) => r.statusCode !== 201)) assertRefused(r, "a parallel duplicate");
 				});
 
-				test("its use shows in the activity as a sign-in by it", async () => {
+				test("its use shows in the activity as a sign-in by it, in its own words", async () => {
 					const { p, response } = await firstSignIn();
 					assert.equal(response.statusCode, 201, response.body);
 					const activity = await api(h.app, "/account/activity", { token: response.json().session.token, ip: p.ip });
 					assert.equal(activity.statusCode, 200, activity.body);
-					const events = activity.json().events as { kind: string; method: string | null }[];
-					assert.ok(
-						events.some((e) => e.kind === "signed_in" && e.method === name),
-						`a signed_in event by ${name} among ${JSON.stringify(events.map((e) => [e.kind, e.method]))}`,
+					const events = activity.json().events as { kind: string; method: string | null; description: string }[];
+					const signedIn = events.find((e) => e.kind === "signed_in" && e.method === name);
+					assert.ok(signedIn, `a signed_in event by ${name} among ${JSON.stringify(events.map((e) => [e.kind, e.method]))}`);
+					assert.equal(signedIn.description, `Signed in with ${method.copy.signedInWith}`);
+				});
+
+				test("a sign-in with it from a new device is alerted in its own words, and says no code", async () => {
+					const p = await person();
+					const elsewhere = p.ip.replace(/^198\.19\./, "198.18.");
+					const response = await signIn(p, PASSWORD, elsewhere);
+					assert.equal(response.statusCode, 200, response.body);
+					const { challenge } = response.json().secondFactor as { challenge: string };
+					const answer = await fixture.answer(live, p, challenge);
+					const since = mark();
+					const proved = await submit(challenge, answer, elsewhere);
+					assert.equal(proved.statusCode, 201, proved.body);
+					await live.settle();
+					const alert = await live.smtp.nextAlert(p.email, since);
+					assert.ok(alert.body.includes(`Signed in with ${method.copy.signedInWith} from a new device`), alert.body);
+					if ("code" in answer) assert.ok(!alert.body.includes(answer.code), "the alert carries no code");
+				});
+
+				test("the account's methods list it as set up, with what settings can do with it", async () => {
+					const p = await person();
+					const listed = await api(h.app, "/account/methods", { token: p.token, ip: p.ip });
+					assert.equal(listed.statusCode, 200, listed.body);
+					const mine = (listed.json().methods as { name: string; title: string; enrolled: boolean; settable: boolean; credentials: unknown[] }[]).find(
+						(m) => m.name === name,
 					);
+					assert.ok(mine, `${name} is listed`);
+					assert.equal(mine.title, method.copy.title);
+					assert.equal(mine.enrolled, true);
+					assert.equal(mine.settable, method.enrolment !== undefined && method.role === "primary");
+					if (mine.settable) assert.ok(mine.credentials.length >= 1, "its credential is listed");
 				});
 
 				test("account recovery's reset removes it: an answer prepared before no longer works", async () => {
