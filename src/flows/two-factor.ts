@@ -112,7 +112,9 @@ export async function requestNewBackupCodes(
 ): Promise<NewBackupCodes> {
 	await requirePassword(deps, account, password, client);
 	if (!account.two_factor_enabled && (await primaryMethodsSetUp(deps, account.id)).length === 0) {
-		throw new TesseraError("two_factor_not_enabled");
+		throw new TesseraError("two_factor_not_enabled", {
+			message: "Set up a way to confirm it is you first (an authenticator app, a passkey or a verified phone number), then get backup codes to turn two-factor authentication on.",
+		});
 	}
 	const { context, prepared } = await prepareCodeSet(deps, account, client);
 	const started = await deps.db.transaction().execute(async (tx) => {
