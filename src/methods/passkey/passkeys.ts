@@ -13,6 +13,7 @@ import { isIP } from "node:net";
 import { TesseraError } from "../../core/errors.ts";
 import { newId } from "../../core/tokens.ts";
 import type { Db } from "../../store/db.ts";
+import { isUniqueViolation } from "../../store/errors.ts";
 import type {
 	ClientContext,
 	ConsumedProof,
@@ -244,20 +245,26 @@ export class PasskeyMethod implements SecondFactorMethod {
 		const known = await tx.selectFrom("passkeys").select("id").where("credential_id", "=", checked.credentialId).executeTakeFirst();
 		if (known) throw new TesseraError("passkey_already_registered");
 		const id = newId(this.#deps.random);
-		await tx
-			.insertInto("passkeys")
-			.values({
-				id,
-				account_id: accountId,
-				credential_id: checked.credentialId,
-				public_key: checked.publicKey,
-				counter: checked.counter,
-				transports: checked.transports,
-				name: checked.name,
-				created_at: now,
-				last_used_at: null,
-			})
-			.execute();
+		try {
+			await tx
+				.insertInto("passkeys")
+				.values({
+					id,
+					account_id: accountId,
+					credential_id: checked.credentialId,
+					public_key: checked.publicKey,
+					counter: checked.counter,
+					transports: checked.transports,
+					name: checked.name,
+					created_at: now,
+					last_used_at: null,
+				})
+				.execute();
+		} catch (error) {
+			// The same authenticator registered twice at once, here or on another account: the unique index decides.
+			if (isUniqueViolation(error)) throw new TesseraError("passkey_already_registered");
+			throw error;
+		}
 		return { id, name: checked.name, createdAt: now, lastUsedAt: null };
 	}
 
