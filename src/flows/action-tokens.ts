@@ -5,8 +5,6 @@ import type { Db } from "../store/db.ts";
 import type { ActionTokenPurpose } from "../store/schema.ts";
 import type { FlowDeps } from "./deps.ts";
 
-export { claimActionToken, retireLinksSentTo } from "../store/action-tokens.ts";
-
 /**
  * Single-use tokens behind the links and requests in messages: password reset,
  * "Wasn't you?", cancelling a recovery. Only their SHA-256 is stored; each is
