@@ -8,11 +8,11 @@ import { retireLinksSentTo } from "../store/action-tokens.ts";
 import {
 	dropUnverifiedExcept,
 	insertContactIfAbsent,
+	listAccountContacts,
 	listContactsOfKind,
 	listOtherHolders,
 	lockContactValue,
 	markContactVerified,
-	listContacts as readContacts,
 	readContact,
 	readNewestUnverified,
 	readVerifiedAt,
@@ -59,7 +59,7 @@ function view(row: { kind: ContactKind; value: string; verified_at: number | nul
 }
 
 export async function listContacts(deps: FlowDeps, accountId: string): Promise<ContactView[]> {
-	const rows = await readContacts(deps.db, accountId);
+	const rows = await listAccountContacts(deps.db, accountId);
 	return rows.map(view);
 }
 

@@ -7,7 +7,7 @@ import { isUniqueViolation } from "../store/errors.ts";
 import {
 	decideOpenRequest,
 	insertRecoveryRequest,
-	listRecoveryRequests as listRequests,
+	listRequestsWithUsernames,
 	type RecoveryRequestRow,
 	readRecoveryRequest,
 } from "../store/recoveries.ts";
@@ -108,7 +108,7 @@ function requestView(row: RecoveryRequestRow): RecoveryRequestView {
 }
 
 export async function listRecoveryRequests(db: Db, status?: RecoveryRequestStatus): Promise<RecoveryRequestView[]> {
-	return (await listRequests(db, status)).map(requestView);
+	return (await listRequestsWithUsernames(db, status)).map(requestView);
 }
 
 export async function findRecoveryRequest(db: Db, id: string): Promise<RecoveryRequestView | undefined> {

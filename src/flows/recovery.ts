@@ -9,11 +9,11 @@ import { listVerifiedContacts } from "../store/contacts.ts";
 import type { Db } from "../store/db.ts";
 import { isUniqueViolation } from "../store/errors.ts";
 import {
-	cancelWaitingRecovery as cancelRecovery,
-	completeReadyRecovery as completeRecovery,
 	endLapsedRecovery,
 	hasOpenRequest,
 	insertRecovery,
+	markReadyRecoveryCompleted,
+	markWaitingRecoveryCancelled,
 	readWaitingRecovery,
 	withdrawOpenRequest,
 } from "../store/recoveries.ts";
@@ -223,7 +223,7 @@ export async function completeReadyRecovery(
 	client: ClientInfo,
 	now: number,
 ): Promise<SecurityEvent[] | undefined> {
-	const done = await completeRecovery(tx, accountId, now, now - RECOVERY_LAPSES_AFTER_MS);
+	const done = await markReadyRecoveryCompleted(tx, accountId, now, now - RECOVERY_LAPSES_AFTER_MS);
 	if (!done) return undefined;
 	await resetTwoFactor(deps, tx, accountId, now);
 	return [await recordEvent(deps, tx, { accountId, kind: "recovery_completed", client, detail: { recoveryId: done.id, via: done.via } }, now)];
@@ -257,7 +257,7 @@ export async function cancelWaitingRecovery(
 	now: number,
 	recoveryId?: string,
 ): Promise<SecurityEvent[]> {
-	const cancelled = await cancelRecovery(tx, accountId, by, now, recoveryId);
+	const cancelled = await markWaitingRecoveryCancelled(tx, accountId, by, now, recoveryId);
 	if (!cancelled) return [];
 	const actor = by.startsWith("operator:") || by.startsWith("admin:") ? by : "person";
 	return [await recordEvent(deps, tx, { accountId, kind: "recovery_cancelled", actor, client, detail: { recoveryId: cancelled.id, by } }, now)];

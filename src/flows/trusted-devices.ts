@@ -4,8 +4,8 @@ import type { Db } from "../store/db.ts";
 import {
 	deviceIsTrusted,
 	insertTrustedDevice,
-	listTrustedDevices as listDevices,
-	revokeTrustedDevice as revokeDevice,
+	listLiveTrustedDevices,
+	revokeTrustedDeviceById,
 	useTrustedDevice,
 } from "../store/trusted-devices.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
@@ -64,7 +64,7 @@ export async function isTrustedDevice(deps: FlowDeps, accountId: string, token: 
 }
 
 export async function listTrustedDevices(deps: FlowDeps, accountId: string): Promise<TrustedDeviceView[]> {
-	const rows = await listDevices(deps.db, accountId, deps.clock());
+	const rows = await listLiveTrustedDevices(deps.db, accountId, deps.clock());
 	return rows.map((r) => ({
 		id: r.id,
 		label: r.label,
@@ -75,5 +75,5 @@ export async function listTrustedDevices(deps: FlowDeps, accountId: string): Pro
 }
 
 export function revokeTrustedDevice(deps: FlowDeps, accountId: string, id: string): Promise<boolean> {
-	return revokeDevice(deps.db, accountId, id);
+	return revokeTrustedDeviceById(deps.db, accountId, id);
 }

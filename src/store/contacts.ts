@@ -2,7 +2,7 @@ import type { Db } from "./db.ts";
 import type { ContactKind } from "./schema.ts";
 
 /** The account's addresses, for its settings: by kind, oldest first. */
-export function listContacts(db: Db, accountId: string) {
+export function listAccountContacts(db: Db, accountId: string) {
 	return db
 		.selectFrom("contacts")
 		.select(["kind", "value", "verified_at", "created_at"])

@@ -58,7 +58,7 @@ export async function insertRecovery(tx: Db, recovery: { id: string; accountId: 
 }
 
 /** Completes the account's recovery whose wait is over and has not lapsed, once: which one, or undefined. */
-export function completeReadyRecovery(tx: Db, accountId: string, now: number, lapsedBefore: number): Promise<{ id: string; via: string } | undefined> {
+export function markReadyRecoveryCompleted(tx: Db, accountId: string, now: number, lapsedBefore: number): Promise<{ id: string; via: string } | undefined> {
 	return tx
 		.updateTable("account_recoveries")
 		.set({ status: "completed", ended_at: now, ended_by: "completed" })
@@ -71,7 +71,7 @@ export function completeReadyRecovery(tx: Db, accountId: string, now: number, la
 }
 
 /** Cancels the account's waiting recovery (only `recoveryId`, when given), once: which one, or undefined. */
-export async function cancelWaitingRecovery(
+export async function markWaitingRecoveryCancelled(
 	tx: Db,
 	accountId: string,
 	by: string,
@@ -167,7 +167,7 @@ function requestsWithUsernames(db: Db) {
 export type RecoveryRequestRow = NonNullable<Awaited<ReturnType<typeof readRecoveryRequest>>>;
 
 /** Identity checks, `status` only when given, oldest first, with their account's username. */
-export function listRecoveryRequests(db: Db, status?: RecoveryRequestStatus) {
+export function listRequestsWithUsernames(db: Db, status?: RecoveryRequestStatus) {
 	let query = requestsWithUsernames(db);
 	if (status) query = query.where("r.status", "=", status);
 	return query.orderBy("r.created_at").execute();

@@ -44,7 +44,7 @@ export async function useTrustedDevice(db: Db, accountId: string, tokenHash: str
 }
 
 /** The account's unexpired trusted devices, the one used last first. */
-export function listTrustedDevices(db: Db, accountId: string, now: number) {
+export function listLiveTrustedDevices(db: Db, accountId: string, now: number) {
 	return db
 		.selectFrom("trusted_devices")
 		.select(["id", "label", "created_at", "last_used_at", "expires_at"])
@@ -65,7 +65,7 @@ export async function countTrustedDevices(db: Db, accountId: string, now: number
 }
 
 /** Forgets one trusted device of the account; false when it has none with that id. */
-export async function revokeTrustedDevice(db: Db, accountId: string, id: string): Promise<boolean> {
+export async function revokeTrustedDeviceById(db: Db, accountId: string, id: string): Promise<boolean> {
 	const result = await db.deleteFrom("trusted_devices").where("account_id", "=", accountId).where("id", "=", id).executeTakeFirst();
 	return result.numDeletedRows === 1n;
 }
