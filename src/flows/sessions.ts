@@ -12,8 +12,8 @@ import {
 	readSessionWithAccount,
 	touchSession,
 } from "../store/sessions.ts";
-import { pruneTrustedDevices } from "../store/trusted-devices.ts";
 import type { Account } from "../store/schema.ts";
+import { pruneTrustedDevices } from "../store/trusted-devices.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 
 export interface IssuedSession {
