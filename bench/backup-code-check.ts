@@ -13,7 +13,7 @@ import { loadConfig } from "../src/config.ts";
 import { backupCodeFormat, displayBackupCode, generateBackupCode } from "../src/core/backup-code-format.ts";
 import { secureRandom } from "../src/core/random.ts";
 import { createLogger } from "../src/logger.ts";
-import { hashPassword } from "../src/methods/password/hashing.ts";
+import { hashPassword } from "../src/hashing.ts";
 import type { BackupCodeMethod } from "../src/methods/backup-code/backup-codes.ts";
 import { createTessera } from "../src/server.ts";
 import { openSqlite } from "../src/store/db.ts";

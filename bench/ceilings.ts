@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from "node:os";
 import { hashPassword as scryptHash } from "better-auth/crypto";
-import { hashPassword as argon2Hash } from "../src/methods/password/hashing.ts";
+import { hashPassword as argon2Hash } from "../src/hashing.ts";
 
 export const PASSWORD = "bench mark horse staple 42";
 

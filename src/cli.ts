@@ -16,6 +16,7 @@ import { createLogger } from "./logger.ts";
 import { loadServerSecret } from "./secret-key.ts";
 import { createFlowDeps } from "./server.ts";
 import { methodMigrations } from "./methods/registry.ts";
+import { readUsername } from "./store/accounts.ts";
 import { migrate, openStore, type Store } from "./store/db.ts";
 
 /** Exit codes, from sysexits.h. */
@@ -266,8 +267,7 @@ const verbs: Record<string, (c: Context) => Promise<number>> = {
 			if (accountId && event.accountId !== accountId) continue;
 			let username = event.accountId ? names.get(event.accountId) : undefined;
 			if (event.accountId && username === undefined) {
-				const row = await c.deps.db.selectFrom("accounts").select("username").where("id", "=", event.accountId).executeTakeFirst();
-				username = row?.username ?? "";
+				username = (await readUsername(c.deps.db, event.accountId)) ?? "";
 				names.set(event.accountId, username);
 			}
 			const line = {

@@ -1,14 +1,30 @@
+import { retireResetAndSecureLinks } from "../store/action-tokens.ts";
+import { endOpenChallenges } from "../store/challenges.ts";
 import type { Db } from "../store/db.ts";
+import { endSessions } from "../store/sessions.ts";
+import { revokeAllTrustedDevices } from "../store/trusted-devices.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import type { SecurityEvent } from "./events.ts";
 import { endRecoveryAttempts } from "./recovery.ts";
 
 /**
+ * Ends every way into the account that was already granted, in `tx` (the
+ * caller holds the account lock): sessions (but `keepSessionId`), trusted
+ * devices, and sign-ins, resets and confirmations in progress. The one place
+ * that list is written: everything that signs the account out everywhere comes
+ * through here.
+ */
+export async function endSignIns(tx: Db, accountId: string, now: number, keepSessionId?: string): Promise<void> {
+	await endSessions(tx, accountId, { keep: keepSessionId });
+	await revokeAllTrustedDevices(tx, accountId);
+	await endOpenChallenges(tx, accountId, now);
+}
+
+/**
  * Ends everything that lets anyone into the account without signing in again,
- * in `tx` (the caller holds the account lock): sessions (but `keepSessionId`),
- * trusted devices, sign-ins and resets in progress, password-reset and "Wasn't
- * you?" links, a recovery under way and an identity check not yet decided.
- * Returns the events of what it ended.
+ * in `tx` (the caller holds the account lock): what `endSignIns` ends,
+ * password-reset and "Wasn't you?" links, a recovery under way and an identity
+ * check not yet decided. Returns the events of what it ended.
  */
 export async function endAllAccess(
 	deps: FlowDeps,
@@ -16,17 +32,7 @@ export async function endAllAccess(
 	input: { accountId: string; now: number; by: string; client: ClientInfo | undefined; keepSessionId?: string | undefined },
 ): Promise<SecurityEvent[]> {
 	const { accountId, now } = input;
-	let sessions = tx.deleteFrom("sessions").where("account_id", "=", accountId);
-	if (input.keepSessionId) sessions = sessions.where("id", "!=", input.keepSessionId);
-	await sessions.execute();
-	await tx.deleteFrom("trusted_devices").where("account_id", "=", accountId).execute();
-	await tx.updateTable("login_challenges").set({ consumed_at: now }).where("account_id", "=", accountId).where("consumed_at", "is", null).execute();
-	await tx
-		.updateTable("action_tokens")
-		.set({ used_at: now })
-		.where("account_id", "=", accountId)
-		.where("purpose", "in", ["password_reset", "password_reset_sms", "secure_account"])
-		.where("used_at", "is", null)
-		.execute();
+	await endSignIns(tx, accountId, now, input.keepSessionId);
+	await retireResetAndSecureLinks(tx, accountId, now);
 	return endRecoveryAttempts(deps, tx, accountId, input.by, input.client, now);
 }

@@ -1,11 +1,12 @@
 import { type FieldProblem, TesseraError } from "../core/errors.ts";
 import { newId } from "../core/tokens.ts";
 import { canonicalUsername, usernameProblem } from "../core/username.ts";
-import { electiveHashing, hashPassword, verifyPassword } from "../methods/password/hashing.ts";
+import { electiveHashing, hashPassword, verifyPassword } from "../hashing.ts";
 import type { MethodName, MethodStatus } from "../methods/types.ts";
 import { isUniqueViolation } from "../store/errors.ts";
 import type { Db } from "../store/db.ts";
-import { type Account, accountColumns } from "../store/schema.ts";
+import type { Account } from "../store/schema.ts";
+import { insertAccount, usernameTaken } from "../store/accounts.ts";
 import { requiredActionsFrom, setUpUnderWay } from "./account-state.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { confirmationBudget, passwordLimits, signUpLimits } from "./limits.ts";
@@ -50,27 +51,14 @@ export async function signUp(
 	}
 
 	await deps.attempts.count(signUpLimits(deps, client));
-	const taken = await deps.db.selectFrom("accounts").select("id").where("username", "=", username).executeTakeFirst();
-	if (taken) throw new TesseraError("username_taken", { fields: [{ field: "username", problem: "That username is taken." }] });
+	if (await usernameTaken(deps.db, username)) throw new TesseraError("username_taken", { fields: [{ field: "username", problem: "That username is taken." }] });
 
 	const passwordHash = await hashPassword(input.password);
 	const id = newId(deps.random);
 	const now = deps.clock();
 	try {
 		return await deps.db.transaction().execute(async (tx) => {
-			await tx
-				.insertInto("accounts")
-				.values({
-					id,
-					username,
-					email: email ?? null,
-					password_hash: passwordHash,
-					two_factor_enabled: 0,
-					preferred_method: null,
-					created_at: now,
-					updated_at: now,
-				})
-				.execute();
+			await insertAccount(tx, { id, username, email: email ?? null, passwordHash }, now);
 			const session = await createSession(deps, tx, id, client, now);
 			await recordEvent(deps, tx, { accountId: id, kind: "signed_up", method: "password", client }, now);
 			return { account: { id, username }, session };
@@ -160,11 +148,6 @@ export function preferredMethod(deps: Pick<FlowDeps, "methods">, methods: Method
 	const last = methods.find((m) => m === lastUsed);
 	if (last) return last;
 	return methods.find((m) => deps.methods.get(m).role === "primary") ?? methods[0] ?? null;
-}
-
-/** The account by id, read by named columns, inside a transaction or out. */
-export function readAccount(db: Db, accountId: string): Promise<Account> {
-	return db.selectFrom("accounts").select(accountColumns).where("id", "=", accountId).executeTakeFirstOrThrow();
 }
 
 export async function twoFactorState(deps: FlowDeps, account: Account): Promise<TwoFactorState> {

@@ -1,10 +1,11 @@
-import { sql } from "kysely";
 import type { Logger } from "pino";
 import { maskPhone } from "../core/contact.ts";
 import type { Delivery } from "../delivery/delivery.ts";
 import { type AlertFacts, type AlertLinks, alertMessage } from "../delivery/messages/links.ts";
 import type { Metrics } from "../metrics.ts";
 import type { MethodDeps } from "../methods/types.ts";
+import { listVerifiedContacts } from "../store/contacts.ts";
+import { claimDueAlert, listDueAlerts, markAlertFailed, markAlertSent, retryAlertAt } from "../store/events.ts";
 import type { ActionTokenPurpose } from "../store/schema.ts";
 import { issueActionToken } from "./action-tokens.ts";
 import { type AlertTarget, alertsFor, describeEvent, eventFromRow, type MethodWords, type SecurityEvent } from "./events.ts";
@@ -69,14 +70,7 @@ export class Alerts {
 	}
 
 	async #sweep(limit: number): Promise<void> {
-		const due = await this.#deps.db
-			.selectFrom("security_events")
-			.select("id")
-			.where("alert_state", "=", "pending")
-			.where("alert_due_at", "<=", this.#deps.clock())
-			.orderBy("alert_due_at")
-			.limit(limit)
-			.execute();
+		const due = await listDueAlerts(this.#deps.db, this.#deps.clock(), limit);
 		for (const { id } of due) {
 			try {
 				await this.deliver(id);
@@ -94,14 +88,7 @@ export class Alerts {
 	async deliver(id: string): Promise<void> {
 		const { db, clock } = this.#deps;
 		const now = clock();
-		const claimed = await db
-			.updateTable("security_events")
-			.set({ alert_due_at: now + CLAIM_MS, alert_attempts: sql<number>`alert_attempts + 1` })
-			.where("id", "=", id)
-			.where("alert_state", "=", "pending")
-			.where("alert_due_at", "<=", now)
-			.returning(["id", "account_id", "kind", "method", "actor", "ip", "device", "detail", "created_at", "alert_attempts", "alert_also_to"])
-			.executeTakeFirst();
+		const claimed = await claimDueAlert(db, id, now, now + CLAIM_MS);
 		if (!claimed?.account_id) return;
 		const event = eventFromRow(claimed);
 		const reach = alertsFor(event);
@@ -111,17 +98,14 @@ export class Alerts {
 		} catch (error) {
 			const attempts = Number(claimed.alert_attempts);
 			const last = attempts > ALERT_RETRIES_MS.length;
-			await db
-				.updateTable("security_events")
-				.set(last ? { alert_state: "failed", alert_due_at: null } : { alert_due_at: clock() + ALERT_RETRIES_MS[attempts - 1]! })
-				.where("id", "=", id)
-				.execute();
+			if (last) await markAlertFailed(db, id);
+			else await retryAlertAt(db, id, clock() + ALERT_RETRIES_MS[attempts - 1]!);
 			const reason = error instanceof Error ? error.message : String(error);
 			this.#logger.warn({ kind: event.kind, attempts, reason }, last ? "alert given up" : "alert will be retried");
 			return;
 		}
 		// Sent: if only this write fails, the claim lapses and the alert may go twice, never not at all.
-		await db.updateTable("security_events").set({ alert_state: "sent", alert_due_at: null }).where("id", "=", id).execute();
+		await markAlertSent(db, id);
 	}
 
 	/** Runs `task` after the answer has gone, like an alert: its failure is logged, never shown. */
@@ -136,13 +120,7 @@ export class Alerts {
 
 	async #send(event: SecurityEvent, accountId: string, reach: "primary" | "every", alsoTo: AlertTarget[]): Promise<void> {
 		const { db, config } = this.#deps;
-		const contacts = await db
-			.selectFrom("contacts")
-			.select(["id", "kind", "value"])
-			.where("account_id", "=", accountId)
-			.where("verified_at", "is not", null)
-			.orderBy("kind")
-			.execute();
+		const contacts = await listVerifiedContacts(db, accountId);
 		const email = contacts.find((c) => c.kind === "email");
 		const phone = contacts.find((c) => c.kind === "phone");
 		// An address of the account's gets links bound to it; one that is not (any more) gets none.

@@ -1,5 +1,6 @@
 import { TesseraError } from "../core/errors.ts";
 import { looksLikeToken, tokenHash } from "../core/tokens.ts";
+import { claimChallenge, insertChallenge, readChallengeByTokenHash } from "../store/challenges.ts";
 import type { Db } from "../store/db.ts";
 import type { MethodName } from "../methods/types.ts";
 import { newId, newToken } from "../core/tokens.ts";
@@ -34,12 +35,7 @@ export async function readOpenChallenge(
 	purposes: readonly ChallengePurpose[] | "any",
 ): Promise<ChallengeRow> {
 	if (!token || !looksLikeToken(token)) throw new TesseraError("challenge_expired");
-	const row = await deps.db
-		.selectFrom("login_challenges as c")
-		.innerJoin("accounts as a", "a.id", "c.account_id")
-		.select(["c.id", "c.purpose", "c.account_id", "c.expires_at", "c.consumed_at", "a.two_factor_enabled", "a.preferred_method", "a.codes_paused_at"])
-		.where("c.token_hash", "=", tokenHash(token))
-		.executeTakeFirst();
+	const row = await readChallengeByTokenHash(deps.db, tokenHash(token));
 	if (!row || row.consumed_at !== null || Number(row.expires_at) <= deps.clock()) throw new TesseraError("challenge_expired");
 	if (purposes !== "any" && !purposes.includes(row.purpose)) throw new TesseraError("challenge_expired");
 	return {
@@ -55,14 +51,7 @@ export async function readOpenChallenge(
 
 /** Closes an open challenge, once: `challenge_expired` when it closed meanwhile or ran out. */
 export async function closeChallenge(tx: Db, id: string, now: number): Promise<void> {
-	const closed = await tx
-		.updateTable("login_challenges")
-		.set({ consumed_at: now })
-		.where("id", "=", id)
-		.where("consumed_at", "is", null)
-		.where("expires_at", ">", now)
-		.executeTakeFirst();
-	if (closed.numUpdatedRows !== 1n) throw new TesseraError("challenge_expired");
+	if (!(await claimChallenge(tx, id, now))) throw new TesseraError("challenge_expired");
 }
 
 export interface SecondFactorChallenge {
@@ -114,21 +103,20 @@ export async function createChallenge(
 	const now = deps.clock();
 	const challenge = newToken(deps.random);
 	const expiresAt = now + deps.config.challengeTtlMs;
-	await db
-		.insertInto("login_challenges")
-		.values({
+	await insertChallenge(
+		db,
+		{
 			id: newId(deps.random),
 			purpose,
-			token_hash: tokenHash(challenge),
-			account_id: account.id,
-			created_at: now,
-			expires_at: expiresAt,
-			consumed_at: null,
+			tokenHash: tokenHash(challenge),
+			accountId: account.id,
+			expiresAt,
 			ip: client.ip,
-			action_token_id: reset?.actionTokenId ?? null,
-			new_password_hash: reset?.newPasswordHash ?? null,
-		})
-		.execute();
+			actionTokenId: reset?.actionTokenId ?? null,
+			newPasswordHash: reset?.newPasswordHash ?? null,
+		},
+		now,
+	);
 	return {
 		challenge,
 		methods,

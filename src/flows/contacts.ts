@@ -1,18 +1,33 @@
 import { canonicalEmail, canonicalPhone, maskEmail, maskPhone } from "../core/contact.ts";
 import { TesseraError } from "../core/errors.ts";
 import { newId } from "../core/tokens.ts";
-import type { IssuedCode } from "../methods/one-time-code/one-time-codes.ts";
+import type { IssuedCode } from "../codes/one-time-codes.ts";
 import { codeMessage } from "../delivery/messages/codes.ts";
+import { lockAccount } from "../store/accounts.ts";
+import { retireLinksSentTo } from "../store/action-tokens.ts";
+import {
+	dropUnverifiedExcept,
+	insertContactIfAbsent,
+	listAccountContacts,
+	listContactsOfKind,
+	listOtherHolders,
+	lockContactValue,
+	markContactVerified,
+	readContact,
+	readNewestUnverified,
+	readVerifiedAt,
+	removeContacts,
+	removeVerifiedContacts,
+} from "../store/contacts.ts";
 import type { Db } from "../store/db.ts";
-import { isUniqueViolation, lockAccount } from "../store/errors.ts";
+import { isUniqueViolation } from "../store/errors.ts";
 import type { Account, ContactKind } from "../store/schema.ts";
+import { revokeAllTrustedDevices } from "../store/trusted-devices.ts";
 import { requirePassword } from "./accounts.ts";
 import { assertSecondFactorRemains } from "./enrolment.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { codeLimits } from "./limits.ts";
-import { retireLinksSentTo } from "./action-tokens.ts";
 import { recordEvent } from "./events.ts";
-import { revokeAllTrustedDevices } from "./trusted-devices.ts";
 
 /**
  * An account's email address and phone number. Each is added with the
@@ -44,13 +59,7 @@ function view(row: { kind: ContactKind; value: string; verified_at: number | nul
 }
 
 export async function listContacts(deps: FlowDeps, accountId: string): Promise<ContactView[]> {
-	const rows = await deps.db
-		.selectFrom("contacts")
-		.select(["kind", "value", "verified_at", "created_at"])
-		.where("account_id", "=", accountId)
-		.orderBy("kind")
-		.orderBy("created_at")
-		.execute();
+	const rows = await listAccountContacts(deps.db, accountId);
 	return rows.map(view);
 }
 
@@ -72,19 +81,8 @@ function canonical(kind: ContactKind, input: string): string {
  * inside the verifying transaction, under a lock on the address.
  */
 async function checkNotTaken(deps: FlowDeps, tx: Db, accountId: string, kind: ContactKind, value: string): Promise<void> {
-	await tx
-		.insertInto("contact_value_locks")
-		.values({ kind, value })
-		.onConflict((oc) => oc.columns(["kind", "value"]).doUpdateSet({ kind: (eb) => eb.ref("excluded.kind") }))
-		.execute();
-	const holders = await tx
-		.selectFrom("contacts")
-		.select("account_id")
-		.where("kind", "=", kind)
-		.where("value", "=", value)
-		.where("verified_at", "is not", null)
-		.where("account_id", "!=", accountId)
-		.execute();
+	await lockContactValue(tx, kind, value);
+	const holders = await listOtherHolders(tx, accountId, kind, value);
 	const limit = kind === "email" ? 1 : deps.config.phoneAccountsMax;
 	if (holders.length >= limit) throw new TesseraError(kind === "email" ? "email_in_use" : "phone_in_use");
 }
@@ -110,25 +108,9 @@ export async function addContact(
 	const now = deps.clock();
 	const row = await deps.db.transaction().execute(async (tx) => {
 		await lockAccount(tx, account.id);
-		await tx
-			.deleteFrom("contacts")
-			.where("account_id", "=", account.id)
-			.where("kind", "=", input.kind)
-			.where("verified_at", "is", null)
-			.where("value", "!=", value)
-			.execute();
-		await tx
-			.insertInto("contacts")
-			.values({ id: newId(deps.random), account_id: account.id, kind: input.kind, value, verified_at: null, created_at: now })
-			.onConflict((oc) => oc.columns(["account_id", "kind", "value"]).doNothing())
-			.execute();
-		return tx
-			.selectFrom("contacts")
-			.select(["id", "kind", "value", "verified_at", "created_at"])
-			.where("account_id", "=", account.id)
-			.where("kind", "=", input.kind)
-			.where("value", "=", value)
-			.executeTakeFirstOrThrow();
+		await dropUnverifiedExcept(tx, account.id, input.kind, value);
+		await insertContactIfAbsent(tx, { id: newId(deps.random), accountId: account.id, kind: input.kind, value }, now);
+		return readContact(tx, account.id, input.kind, value);
 	});
 	if (row.verified_at !== null) return { contact: view(row), code: { expiresAt: now, resendAfter: now, delivery: "sent" } };
 	const code = await sendContactCode(deps, account.id, row.id, input.kind, value, client);
@@ -150,14 +132,7 @@ function sendContactCode(
 }
 
 async function unverified(deps: FlowDeps, accountId: string, kind: ContactKind) {
-	const row = await deps.db
-		.selectFrom("contacts")
-		.select(["id", "kind", "value", "verified_at", "created_at"])
-		.where("account_id", "=", accountId)
-		.where("kind", "=", kind)
-		.where("verified_at", "is", null)
-		.orderBy("created_at", "desc")
-		.executeTakeFirst();
+	const row = await readNewestUnverified(deps.db, accountId, kind);
 	if (!row) throw new TesseraError("no_contact");
 	return row;
 }
@@ -192,22 +167,16 @@ export async function verifyContact(
 			const event = await deps.db.transaction().execute(async (tx) => {
 				await lockAccount(tx, account.id);
 				// Proved meanwhile by a parallel request (a double submit): not a wrong guess.
-				const still = await tx.selectFrom("contacts").select("verified_at").where("id", "=", row.id).executeTakeFirst();
+				const still = await readVerifiedAt(tx, row.id);
 				if (!still || still.verified_at !== null) throw new TesseraError("no_contact");
 				await deps.oneTimeCodes.consume(tx, checked, now);
 				await checkNotTaken(deps, tx, account.id, input.kind, row.value);
 				await revokeAllTrustedDevices(tx, account.id);
 				// The address this one replaces holds nothing from now on: every link sent to it ends,
 				// and it hears of the change without one.
-				const replaced = await tx
-					.deleteFrom("contacts")
-					.where("account_id", "=", account.id)
-					.where("kind", "=", input.kind)
-					.where("verified_at", "is not", null)
-					.returning(["id", "value"])
-					.execute();
+				const replaced = await removeVerifiedContacts(tx, account.id, input.kind);
 				await retireLinksSentTo(tx, account.id, replaced.map((r) => r.id), now);
-				await tx.updateTable("contacts").set({ verified_at: now }).where("id", "=", row.id).execute();
+				await markContactVerified(tx, row.id, now);
 				const alsoTo = replaced.map((r) => ({ channel: channelOf(input.kind), to: r.value }));
 				return recordEvent(deps, tx, { accountId: account.id, kind: "second_factor_added", method: input.kind, client, alsoTo }, now);
 			});
@@ -231,17 +200,12 @@ export async function removeContact(
 	client: ClientInfo,
 ): Promise<void> {
 	await requirePassword(deps, account, input.password, client);
-	const rows = await deps.db
-		.selectFrom("contacts")
-		.select(["id", "value", "verified_at"])
-		.where("account_id", "=", account.id)
-		.where("kind", "=", input.kind)
-		.execute();
+	const rows = await listContactsOfKind(deps.db, account.id, input.kind);
 	if (rows.length === 0) throw new TesseraError("no_contact");
 	const event = await deps.db.transaction().execute(async (tx) => {
 		await lockAccount(tx, account.id);
 		await revokeAllTrustedDevices(tx, account.id);
-		await tx.deleteFrom("contacts").where("account_id", "=", account.id).where("kind", "=", input.kind).execute();
+		await removeContacts(tx, account.id, input.kind);
 		await assertSecondFactorRemains(deps, tx, account.id);
 		// Every link sent to this address (reset, "Wasn't you?", cancel) stops working with it.
 		await retireLinksSentTo(tx, account.id, rows.map((r) => r.id), deps.clock());

@@ -2,7 +2,7 @@ import type { PasswordPolicy } from "../core/password-policy.ts";
 import type { Delivery } from "../delivery/delivery.ts";
 import type { OutboxTransport } from "../delivery/outbox.ts";
 import type { AttemptCounter } from "../limits/attempts.ts";
-import type { OneTimeCodes } from "../methods/one-time-code/one-time-codes.ts";
+import type { OneTimeCodes } from "../codes/one-time-codes.ts";
 import type { MethodRegistry } from "../methods/registry.ts";
 import type { MethodDeps } from "../methods/types.ts";
 import type { Metrics } from "../metrics.ts";

@@ -9,9 +9,9 @@ import type {
 	SecondFactorMethod,
 } from "../methods/types.ts";
 import type { Db } from "../store/db.ts";
-import { lockAccount } from "../store/errors.ts";
+import { lockAccount, readAccountById, readTwoFactorEnabled } from "../store/accounts.ts";
 import type { Account } from "../store/schema.ts";
-import { enrolledMethods, readAccount, requirePassword, type TwoFactorState, twoFactorState } from "./accounts.ts";
+import { enrolledMethods, requirePassword, type TwoFactorState, twoFactorState } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { recordEvent, type SecurityEvent } from "./events.ts";
 import { codeLimits } from "./limits.ts";
@@ -108,7 +108,7 @@ export async function confirmEnrolment(
 		return { credential, pending };
 	});
 	if (added) deps.alerts.announce(added);
-	const result: EnrolmentConfirmation = { credential, twoFactor: await twoFactorState(deps, await readAccount(deps.db, account.id)) };
+	const result: EnrolmentConfirmation = { credential, twoFactor: await twoFactorState(deps, await readAccountById(deps.db, account.id)) };
 	if (pending?.kind === "code_set") result.backupCodes = { codes: pending.codes, status: "pending", expiresAt: pending.expiresAt };
 	return result;
 }
@@ -125,7 +125,7 @@ export function listCredentials(deps: FlowDeps, accountId: string, name: MethodN
  * account lock, so two removals at once cannot both pass.
  */
 export async function assertSecondFactorRemains(deps: FlowDeps, tx: Db, accountId: string): Promise<void> {
-	const account = await readAccount(tx, accountId);
+	const account = await readTwoFactorEnabled(tx, accountId);
 	if (!account.two_factor_enabled) return;
 	const primary = (await enrolledMethods(deps, account, tx)).filter((m) => deps.methods.get(m).role === "primary");
 	if (primary.length === 0) throw new TesseraError("last_second_factor");
@@ -161,7 +161,7 @@ export async function removeCredential(
 		return recordEvent(deps, tx, { accountId: account.id, kind: "second_factor_removed", method: method.name, client, detail }, now);
 	});
 	if (event) deps.alerts.announce(event);
-	return twoFactorState(deps, await readAccount(deps.db, account.id));
+	return twoFactorState(deps, await readAccountById(deps.db, account.id));
 }
 
 /** Every method, with whether this account has it and what can be done with it: for settings and GET /account/methods. */

@@ -2,6 +2,7 @@ import { addressBucket } from "../core/address.ts";
 import { newId } from "../core/tokens.ts";
 import { deviceLabel } from "../core/user-agent.ts";
 import type { Db } from "../store/db.ts";
+import { hasSignedInFrom, insertEvent, listAccountEvents, listEventsPage } from "../store/events.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 
 /**
@@ -121,11 +122,11 @@ export async function recordEvent(deps: FlowDeps, db: Db, input: EventInput, now
 		detail: input.detail ?? {},
 		createdAt: now,
 	};
-	await db
-		.insertInto("security_events")
-		.values({
+	await insertEvent(
+		db,
+		{
 			id: event.id,
-			account_id: event.accountId,
+			accountId: input.accountId,
 			kind: event.kind,
 			method: event.method,
 			actor: event.actor,
@@ -133,13 +134,11 @@ export async function recordEvent(deps: FlowDeps, db: Db, input: EventInput, now
 			network: input.client ? addressBucket(input.client.ip) : null,
 			device: event.device,
 			detail: Object.keys(event.detail).length ? JSON.stringify(event.detail) : null,
-			created_at: now,
-			// The alert is owed from this moment, in the same transaction as the change.
-			...(alertsFor(event)
-				? { alert_state: "pending" as const, alert_due_at: now, alert_also_to: input.alsoTo?.length ? JSON.stringify(input.alsoTo) : null }
-				: {}),
-		})
-		.execute();
+			createdAt: now,
+		},
+		// The alert is owed from this moment, in the same transaction as the change.
+		alertsFor(event) ? { alsoTo: input.alsoTo?.length ? JSON.stringify(input.alsoTo) : null } : undefined,
+	);
 	return event;
 }
 
@@ -149,17 +148,8 @@ export async function recordEvent(deps: FlowDeps, db: Db, input: EventInput, now
  * tell a person about a sign-in they would not recognise, without tracking.
  */
 export async function isNewDevice(db: Db, accountId: string, client: ClientInfo, now: number): Promise<boolean> {
-	const seen = await db
-		.selectFrom("security_events")
-		.select("id")
-		.where("account_id", "=", accountId)
-		.where("kind", "in", ["signed_in", "signed_up"])
-		.where("device", "=", deviceLabel(client.userAgent))
-		.where("network", "=", addressBucket(client.ip))
-		.where("created_at", ">", now - ACTIVITY_WINDOW_MS)
-		.limit(1)
-		.executeTakeFirst();
-	return seen === undefined;
+	const from = { device: deviceLabel(client.userAgent), network: addressBucket(client.ip) };
+	return !(await hasSignedInFrom(db, accountId, from, now - ACTIVITY_WINDOW_MS));
 }
 
 type EventRow = {
@@ -188,19 +178,9 @@ export function eventFromRow(row: EventRow): SecurityEvent {
 	};
 }
 
-const eventColumns = ["id", "account_id", "kind", "method", "actor", "ip", "device", "detail", "created_at"] as const;
-
 /** The account's security events of the last 90 days, newest first. */
 export async function listActivity(deps: FlowDeps, accountId: string, limit = 200): Promise<SecurityEvent[]> {
-	const rows = await deps.db
-		.selectFrom("security_events")
-		.select(eventColumns)
-		.where("account_id", "=", accountId)
-		.where("created_at", ">", deps.clock() - ACTIVITY_WINDOW_MS)
-		.orderBy("created_at", "desc")
-		.orderBy("id", "desc")
-		.limit(limit)
-		.execute();
+	const rows = await listAccountEvents(deps.db, accountId, deps.clock() - ACTIVITY_WINDOW_MS, limit);
 	return rows.map(eventFromRow);
 }
 
@@ -208,12 +188,7 @@ export async function listActivity(deps: FlowDeps, accountId: string, limit = 20
 export async function* allEvents(db: Db, since = 0, pageSize = 1000): AsyncGenerator<SecurityEvent> {
 	let after: { at: number; id: string } | undefined;
 	for (;;) {
-		let query = db.selectFrom("security_events").select(eventColumns).where("created_at", ">=", since);
-		if (after) {
-			const { at, id } = after;
-			query = query.where((eb) => eb.or([eb("created_at", ">", at), eb.and([eb("created_at", "=", at), eb("id", ">", id)])]));
-		}
-		const rows = await query.orderBy("created_at").orderBy("id").limit(pageSize).execute();
+		const rows = await listEventsPage(db, since, after, pageSize);
 		for (const row of rows) yield eventFromRow(row);
 		if (rows.length < pageSize) return;
 		const last = rows.at(-1)!;

@@ -1,8 +1,16 @@
 import { TesseraError } from "../core/errors.ts";
 import { newId } from "../core/tokens.ts";
 import { deviceLabel } from "../core/user-agent.ts";
+import { lockAccount } from "../store/accounts.ts";
 import type { Db } from "../store/db.ts";
-import { isUniqueViolation, lockAccount } from "../store/errors.ts";
+import { isUniqueViolation } from "../store/errors.ts";
+import {
+	decideOpenRequest,
+	insertRecoveryRequest,
+	listRequestsWithUsernames,
+	type RecoveryRequestRow,
+	readRecoveryRequest,
+} from "../store/recoveries.ts";
 import type { RecoveryRequestStatus } from "../store/schema.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { recordEvent } from "./events.ts";
@@ -58,23 +66,19 @@ export async function fileRecoveryRequest(
 	const now = deps.clock();
 	try {
 		const event = await deps.db.transaction().execute(async (tx) => {
-			await tx
-				.insertInto("recovery_requests")
-				.values({
+			await insertRecoveryRequest(
+				tx,
+				{
 					id,
-					account_id: challenge.accountId,
-					status: "open",
+					accountId: challenge.accountId,
 					message: message.slice(0, 2000),
-					contacts_used: input.contactsUsed.trim().slice(0, 500),
-					last_sign_in: input.lastSignIn.trim().slice(0, 100),
+					contactsUsed: input.contactsUsed.trim().slice(0, 500),
+					lastSignIn: input.lastSignIn.trim().slice(0, 100),
 					ip: client.ip,
 					device: deviceLabel(client.userAgent),
-					created_at: now,
-					decided_at: null,
-					decided_by: null,
-					decision_note: null,
-				})
-				.execute();
+				},
+				now,
+			);
 			return recordEvent(deps, tx, { accountId: challenge.accountId, kind: "recovery_requested", client, detail: { requestId: id } }, now);
 		});
 		deps.alerts.announce(event);
@@ -85,21 +89,7 @@ export async function fileRecoveryRequest(
 	return { id, createdAt: now };
 }
 
-function requestView(row: {
-	id: string;
-	account_id: string;
-	username: string;
-	status: RecoveryRequestStatus;
-	message: string;
-	contacts_used: string;
-	last_sign_in: string;
-	ip: string | null;
-	device: string | null;
-	created_at: number;
-	decided_at: number | null;
-	decided_by: string | null;
-	decision_note: string | null;
-}): RecoveryRequestView {
+function requestView(row: RecoveryRequestRow): RecoveryRequestView {
 	return {
 		id: row.id,
 		accountId: row.account_id,
@@ -117,35 +107,12 @@ function requestView(row: {
 	};
 }
 
-function requestsQuery(db: Db) {
-	return db
-		.selectFrom("recovery_requests as r")
-		.innerJoin("accounts as a", "a.id", "r.account_id")
-		.select([
-			"r.id",
-			"r.account_id",
-			"a.username",
-			"r.status",
-			"r.message",
-			"r.contacts_used",
-			"r.last_sign_in",
-			"r.ip",
-			"r.device",
-			"r.created_at",
-			"r.decided_at",
-			"r.decided_by",
-			"r.decision_note",
-		]);
-}
-
 export async function listRecoveryRequests(db: Db, status?: RecoveryRequestStatus): Promise<RecoveryRequestView[]> {
-	let query = requestsQuery(db);
-	if (status) query = query.where("r.status", "=", status);
-	return (await query.orderBy("r.created_at").execute()).map(requestView);
+	return (await listRequestsWithUsernames(db, status)).map(requestView);
 }
 
 export async function findRecoveryRequest(db: Db, id: string): Promise<RecoveryRequestView | undefined> {
-	const row = await requestsQuery(db).where("r.id", "=", id).executeTakeFirst();
+	const row = await readRecoveryRequest(db, id);
 	return row ? requestView(row) : undefined;
 }
 
@@ -171,13 +138,7 @@ export async function decideRecoveryRequest(
 	const outcome = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
 		const status = input.decision === "approve" ? "approved" : "denied";
-		const decided = await tx
-			.updateTable("recovery_requests")
-			.set({ status, decided_at: now, decided_by: input.actor, decision_note: input.note.slice(0, 1000) })
-			.where("id", "=", input.id)
-			.where("status", "=", "open")
-			.returning("account_id")
-			.executeTakeFirst();
+		const decided = await decideOpenRequest(tx, input.id, { status, by: input.actor, note: input.note.slice(0, 1000) }, now);
 		if (!decided) throw new RequestNotOpen(`Request ${input.id} is not open: it does not exist or was already decided.`);
 		// Rolled back with the transaction: the request stays open for another operator.
 		if (input.actorAccountId === decided.account_id) throw new TesseraError("own_identity_check");

@@ -1,6 +1,12 @@
 import { canonicalUsername } from "../core/username.ts";
-import { type Account, accountColumns } from "../store/schema.ts";
-import { lockAccount } from "../store/errors.ts";
+import { lockAccount, markLocked, markUnlocked, readAccountByUsername, setAccountRole } from "../store/accounts.ts";
+import { listContactsByKind } from "../store/contacts.ts";
+import { readLastSignInAt } from "../store/events.ts";
+import { hasOpenRequest } from "../store/recoveries.ts";
+import type { Account } from "../store/schema.ts";
+import { countLiveSessions } from "../store/sessions.ts";
+import { countTrustedDevices } from "../store/trusted-devices.ts";
+import { endSignIns } from "./access.ts";
 import { enrolledMethods } from "./accounts.ts";
 import type { FlowDeps } from "./deps.ts";
 import { recordEvent } from "./events.ts";
@@ -20,7 +26,7 @@ export class UnknownAccount extends Error {
 }
 
 export async function findAccount(deps: FlowDeps, username: string): Promise<Account> {
-	const account = await deps.db.selectFrom("accounts").select(accountColumns).where("username", "=", canonicalUsername(username)).executeTakeFirst();
+	const account = await readAccountByUsername(deps.db, canonicalUsername(username));
 	if (!account) throw new UnknownAccount(username);
 	return account;
 }
@@ -50,40 +56,13 @@ export async function describeAccount(deps: FlowDeps, username: string): Promise
 	const account = await findAccount(deps, username);
 	const now = deps.clock();
 	const codes = account.two_factor_enabled ? await deps.methods.fallback.status(deps.db, account.id) : undefined;
-	const contacts = await deps.db
-		.selectFrom("contacts")
-		.select(["kind", "value", "verified_at"])
-		.where("account_id", "=", account.id)
-		.orderBy("kind")
-		.execute();
-	const sessions = await deps.db
-		.selectFrom("sessions")
-		.select((eb) => eb.fn.countAll().as("n"))
-		.where("account_id", "=", account.id)
-		.where("expires_at", ">", now)
-		// A session also ends when idle too long.
-		.where("last_seen_at", ">", now - deps.config.session.idleMs)
-		.executeTakeFirstOrThrow();
-	const devices = await deps.db
-		.selectFrom("trusted_devices")
-		.select((eb) => eb.fn.countAll().as("n"))
-		.where("account_id", "=", account.id)
-		.where("expires_at", ">", now)
-		.executeTakeFirstOrThrow();
-	const lastSignIn = await deps.db
-		.selectFrom("security_events")
-		.select("created_at")
-		.where("account_id", "=", account.id)
-		.where("kind", "=", "signed_in")
-		.orderBy("created_at", "desc")
-		.executeTakeFirst();
+	const contacts = await listContactsByKind(deps.db, account.id);
+	// A session also ends when idle too long.
+	const sessions = await countLiveSessions(deps.db, account.id, now, now - deps.config.session.idleMs);
+	const devices = await countTrustedDevices(deps.db, account.id, now);
+	const lastSignIn = await readLastSignInAt(deps.db, account.id);
 	const recovery = await waitingRecovery(deps.db, account.id, now);
-	const open = await deps.db
-		.selectFrom("recovery_requests")
-		.select("id")
-		.where("account_id", "=", account.id)
-		.where("status", "=", "open")
-		.executeTakeFirst();
+	const open = await hasOpenRequest(deps.db, account.id);
 	return {
 		id: account.id,
 		username: account.username,
@@ -95,9 +74,9 @@ export async function describeAccount(deps: FlowDeps, username: string): Promise
 		methods: await enrolledMethods(deps, account),
 		backupCodes: codes ? { remaining: codes.remaining, total: codes.total, createdAt: iso(codes.createdAt) } : null,
 		contacts: contacts.map((c) => ({ kind: c.kind, value: c.value, verified: c.verified_at !== null })),
-		sessions: Number(sessions.n),
-		trustedDevices: Number(devices.n),
-		lastSignIn: lastSignIn ? iso(Number(lastSignIn.created_at)) : null,
+		sessions,
+		trustedDevices: devices,
+		lastSignIn: lastSignIn === undefined ? null : iso(lastSignIn),
 		recovery: recovery ? { status: "waiting", via: recovery.via, readyAt: iso(recovery.readyAt) } : null,
 		identityCheck: open ? "open" : null,
 	};
@@ -113,11 +92,8 @@ export async function lockUser(deps: FlowDeps, username: string, actor: string, 
 	return deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
 		await lockAccount(tx, account.id);
-		const locked = await tx.updateTable("accounts").set({ locked_at: now }).where("id", "=", account.id).where("locked_at", "is", null).executeTakeFirst();
-		if (locked.numUpdatedRows !== 1n) return false;
-		await tx.deleteFrom("sessions").where("account_id", "=", account.id).execute();
-		await tx.deleteFrom("trusted_devices").where("account_id", "=", account.id).execute();
-		await tx.updateTable("login_challenges").set({ consumed_at: now }).where("account_id", "=", account.id).where("consumed_at", "is", null).execute();
+		if (!(await markLocked(tx, account.id, now))) return false;
+		await endSignIns(tx, account.id, now);
 		await endRecoveryAttempts(deps, tx, account.id, actor, undefined, now);
 		await recordEvent(deps, tx, { accountId: account.id, kind: "account_locked", actor, detail: reason ? { reason } : {} }, now);
 		return true;
@@ -128,8 +104,7 @@ export async function unlockUser(deps: FlowDeps, username: string, actor: string
 	const account = await findAccount(deps, username);
 	return deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
-		const unlocked = await tx.updateTable("accounts").set({ locked_at: null }).where("id", "=", account.id).where("locked_at", "is not", null).executeTakeFirst();
-		if (unlocked.numUpdatedRows !== 1n) return false;
+		if (!(await markUnlocked(tx, account.id))) return false;
 		await recordEvent(deps, tx, { accountId: account.id, kind: "account_unlocked", actor, detail: reason ? { reason } : {} }, now);
 		return true;
 	});
@@ -157,7 +132,7 @@ export async function setRole(deps: FlowDeps, username: string, role: "admin" | 
 	if (account.role === role) return false;
 	await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
-		await tx.updateTable("accounts").set({ role }).where("id", "=", account.id).execute();
+		await setAccountRole(tx, account.id, role);
 		await recordEvent(deps, tx, { accountId: account.id, kind: "role_changed", actor, detail: { from: account.role, to: role } }, now);
 	});
 	return true;

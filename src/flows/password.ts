@@ -6,12 +6,15 @@ import { looksLikeToken, newId, newToken, tokenHash } from "../core/tokens.ts";
 import { canonicalUsername } from "../core/username.ts";
 import { codeMessage } from "../delivery/messages/codes.ts";
 import { resetLinkMessage } from "../delivery/messages/links.ts";
-import { ONE_TIME_CODE_TTL_MS, SENDS_PER_ADDRESS, SENDS_PER_HOUR, sixDigits } from "../methods/one-time-code/one-time-codes.ts";
-import { electiveHashing, hashPassword } from "../methods/password/hashing.ts";
+import { ONE_TIME_CODE_TTL_MS, SENDS_PER_ADDRESS, SENDS_PER_HOUR, sixDigits } from "../codes/one-time-codes.ts";
+import { electiveHashing, hashPassword } from "../hashing.ts";
+import { liftCodesPause, lockAccount, readTwoFactorEnabled, setPassword } from "../store/accounts.ts";
+import { claimActionToken, findSecureAccountLink, readResetToken } from "../store/action-tokens.ts";
+import { readPendingReset } from "../store/challenges.ts";
+import { findResetAddressByEmail, findResetAddressByUsername, findResetAddressesByPhone } from "../store/contacts.ts";
 import type { Db } from "../store/db.ts";
-import { lockAccount } from "../store/errors.ts";
 import type { Account } from "../store/schema.ts";
-import { claimActionToken, issueActionToken } from "./action-tokens.ts";
+import { issueActionToken } from "./action-tokens.ts";
 import { requirePassword } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { recordEvent, type SecurityEvent } from "./events.ts";
@@ -19,7 +22,7 @@ import { completeReadyRecovery } from "./recovery.ts";
 import { endAllAccess } from "./access.ts";
 import type { MethodAnswer, MethodName } from "../methods/types.ts";
 import { createChallenge, methodsFor, type SecondFactorChallenge } from "./challenge.ts";
-import { liftCodesPause, proveSecondFactor } from "./sign-in.ts";
+import { proveSecondFactor } from "./sign-in.ts";
 
 /**
  * Changing a password, resetting a forgotten one, and "Wasn't you?".
@@ -74,11 +77,7 @@ async function applyNewPassword(
 	input: { accountId: string; passwordHash: string; now: number; keepSessionId?: string; pauseCodes: boolean; by: string; client: ClientInfo },
 ): Promise<SecurityEvent[]> {
 	const { accountId, passwordHash, now } = input;
-	await tx
-		.updateTable("accounts")
-		.set({ password_hash: passwordHash, updated_at: now, ...(input.pauseCodes ? { codes_paused_at: now } : {}) })
-		.where("id", "=", accountId)
-		.execute();
+	await setPassword(tx, accountId, passwordHash, now, input.pauseCodes);
 	return endAllAccess(deps, tx, input);
 }
 
@@ -119,12 +118,6 @@ interface ResetTarget {
  */
 async function resetTarget(deps: FlowDeps, identifier: string): Promise<ResetTarget | undefined> {
 	const text = identifier.trim();
-	const verified = deps.db
-		.selectFrom("contacts as c")
-		.innerJoin("accounts as a", "a.id", "c.account_id")
-		.select(["c.id", "c.account_id", "c.kind", "c.value"])
-		.where("c.verified_at", "is not", null)
-		.where("a.locked_at", "is", null);
 	const target = (row: { id: string; account_id: string; kind: string; value: string }): ResetTarget => ({
 		accountId: row.account_id,
 		contactId: row.id,
@@ -133,17 +126,17 @@ async function resetTarget(deps: FlowDeps, identifier: string): Promise<ResetTar
 	});
 	if (text.includes("@")) {
 		const email = canonicalEmail(text) ?? "";
-		const row = await verified.where("c.kind", "=", "email").where("c.value", "=", email).executeTakeFirst();
+		const row = await findResetAddressByEmail(deps.db, email);
 		return row ? target(row) : undefined;
 	}
 	if (/^\+?[\d\s().-]{6,}$/.test(text)) {
 		const phone = canonicalPhone(text).value ?? "";
 		// A number shared by several accounts names none of them: the username must be used.
-		const rows = await verified.where("c.kind", "=", "phone").where("c.value", "=", phone).limit(2).execute();
+		const rows = await findResetAddressesByPhone(deps.db, phone);
 		return rows.length === 1 ? target(rows[0]!) : undefined;
 	}
 	// Email before phone: "email" sorts first.
-	const row = await verified.where("a.username", "=", canonicalUsername(text)).orderBy("c.kind").executeTakeFirst();
+	const row = await findResetAddressByUsername(deps.db, canonicalUsername(text));
 	return row ? target(row) : undefined;
 }
 
@@ -228,25 +221,7 @@ export async function completePasswordReset(
 	const viaCode = input.code !== undefined;
 	checkNewPassword(deps, input.password, undefined);
 	const row = looksLikeToken(input.token)
-		? await deps.db
-				.selectFrom("action_tokens as t")
-				.innerJoin("accounts as a", "a.id", "t.account_id")
-				.select([
-					"t.id",
-					"t.account_id",
-					"t.purpose",
-					"t.code_hash",
-					"t.expires_at",
-					"t.used_at",
-					"a.username",
-					"a.locked_at",
-					"a.two_factor_enabled",
-					"a.preferred_method",
-					"a.codes_paused_at",
-				])
-				.where("t.token_hash", "=", tokenHash(input.token))
-				.where("t.purpose", "=", viaCode ? "password_reset_sms" : "password_reset")
-				.executeTakeFirst()
+		? await readResetToken(deps.db, tokenHash(input.token), viaCode ? "password_reset_sms" : "password_reset")
 		: undefined;
 	const live = row !== undefined && row.used_at === null && Number(row.expires_at) > deps.clock() && row.locked_at === null;
 	if (viaCode) {
@@ -311,8 +286,7 @@ export async function completePasswordReset(
 		await lockAccount(tx, accountId);
 		if (!(await claimActionToken(tx, id, now))) throw invalid();
 		// Two-factor was turned on meanwhile: this reset is no longer enough.
-		const current = await tx.selectFrom("accounts").select("two_factor_enabled").where("id", "=", accountId).executeTakeFirstOrThrow();
-		if (current.two_factor_enabled) throw invalid();
+		if ((await readTwoFactorEnabled(tx, accountId)).two_factor_enabled) throw invalid();
 		const ended = await applyNewPassword(deps, tx, { accountId, passwordHash, now, pauseCodes: true, by: "password_reset", client });
 		return [...ended, await passwordChangedEvent(deps, tx, accountId, via, client, now)];
 	});
@@ -336,11 +310,7 @@ export async function completePasswordResetSecondFactor(
 	client: ClientInfo,
 ): Promise<PasswordResetOutcome> {
 	const events = await proveSecondFactor(deps, "password_reset", input, client, async (tx, { accountId, challengeId, now, consumed }) => {
-		const pending = await tx
-			.selectFrom("login_challenges")
-			.select(["action_token_id", "new_password_hash"])
-			.where("id", "=", challengeId)
-			.executeTakeFirstOrThrow();
+		const pending = await readPendingReset(tx, challengeId);
 		if (!pending.action_token_id || !pending.new_password_hash || !(await claimActionToken(tx, pending.action_token_id, now))) {
 			throw new TesseraError("invalid_link");
 		}
@@ -374,12 +344,7 @@ export async function secureAccount(deps: FlowDeps, input: { token: string }, cl
 	if (!looksLikeToken(input.token)) throw new TesseraError("invalid_link");
 	const events = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
-		const row = await tx
-			.selectFrom("action_tokens")
-			.select(["id", "account_id"])
-			.where("token_hash", "=", tokenHash(input.token))
-			.where("purpose", "=", "secure_account")
-			.executeTakeFirst();
+		const row = await findSecureAccountLink(tx, tokenHash(input.token));
 		if (!row) throw new TesseraError("invalid_link");
 		await lockAccount(tx, row.account_id);
 		if (!(await claimActionToken(tx, row.id, now))) throw new TesseraError("invalid_link");

@@ -2,11 +2,24 @@ import { maskEmail, maskPhone } from "../core/contact.ts";
 import { TesseraError } from "../core/errors.ts";
 import { looksLikeToken, newId, tokenHash } from "../core/tokens.ts";
 import { codeMessage } from "../delivery/messages/codes.ts";
-import type { IssuedCode } from "../methods/one-time-code/one-time-codes.ts";
+import type { IssuedCode } from "../codes/one-time-codes.ts";
+import { lockAccount, readCodesPausedAt, setTwoFactor } from "../store/accounts.ts";
+import { claimCancelRecoveryLink } from "../store/action-tokens.ts";
+import { listVerifiedContacts } from "../store/contacts.ts";
 import type { Db } from "../store/db.ts";
-import { isUniqueViolation, lockAccount } from "../store/errors.ts";
+import { isUniqueViolation } from "../store/errors.ts";
+import {
+	endLapsedRecovery,
+	hasOpenRequest,
+	insertRecovery,
+	markReadyRecoveryCompleted,
+	markWaitingRecoveryCancelled,
+	readWaitingRecovery,
+	withdrawOpenRequest,
+} from "../store/recoveries.ts";
 import type { ContactKind } from "../store/schema.ts";
 import { codesPaused } from "./accounts.ts";
+import { endSignIns } from "./access.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { recordEvent, type SecurityEvent } from "./events.ts";
 import { codeLimits } from "./limits.ts";
@@ -53,24 +66,8 @@ export async function passwordProven(deps: FlowDeps, token: string | undefined):
 	return { id: row.id, accountId: row.accountId };
 }
 
-async function verifiedContacts(db: Db, accountId: string) {
-	return db
-		.selectFrom("contacts")
-		.select(["id", "kind", "value"])
-		.where("account_id", "=", accountId)
-		.where("verified_at", "is not", null)
-		.orderBy("kind")
-		.execute();
-}
-
 export async function waitingRecovery(db: Db, accountId: string, now: number): Promise<WaitingRecovery | undefined> {
-	const row = await db
-		.selectFrom("account_recoveries")
-		.select(["id", "via", "started_at", "ready_at"])
-		.where("account_id", "=", accountId)
-		.where("status", "=", "waiting")
-		.where("ready_at", ">", now - RECOVERY_LAPSES_AFTER_MS)
-		.executeTakeFirst();
+	const row = await readWaitingRecovery(db, accountId, now - RECOVERY_LAPSES_AFTER_MS);
 	return row ? { id: row.id, via: row.via, startedAt: Number(row.started_at), readyAt: Number(row.ready_at) } : undefined;
 }
 
@@ -83,17 +80,11 @@ export interface RecoveryOptions {
 /** What a person in this sign-in can recover with: the account's verified addresses, masked. */
 export async function recoveryOptions(deps: FlowDeps, challengeToken: string | undefined): Promise<RecoveryOptions> {
 	const { accountId } = await passwordProven(deps, challengeToken);
-	const contacts = await verifiedContacts(deps.db, accountId);
-	const open = await deps.db
-		.selectFrom("recovery_requests")
-		.select("id")
-		.where("account_id", "=", accountId)
-		.where("status", "=", "open")
-		.executeTakeFirst();
+	const contacts = await listVerifiedContacts(deps.db, accountId);
 	return {
 		contacts: contacts.map((c) => ({ kind: c.kind, masked: c.kind === "phone" ? maskPhone(c.value) : maskEmail(c.value) })),
 		recovery: await waitingRecovery(deps.db, accountId, deps.clock()),
-		requestOpen: open !== undefined,
+		requestOpen: await hasOpenRequest(deps.db, accountId),
 	};
 }
 
@@ -102,7 +93,7 @@ function channelOf(kind: ContactKind): "email" | "sms" {
 }
 
 async function recoveryContact(deps: FlowDeps, accountId: string, kind: ContactKind) {
-	const contact = (await verifiedContacts(deps.db, accountId)).find((c) => c.kind === kind);
+	const contact = (await listVerifiedContacts(deps.db, accountId)).find((c) => c.kind === kind);
 	if (!contact) {
 		throw new TesseraError("no_contact", {
 			message: `This account has no confirmed ${kind === "phone" ? "phone number" : "email address"}. Use another one, or ask for an identity check.`,
@@ -137,8 +128,7 @@ export async function sendRecoveryCode(
  * until a strong factor has signed in. Identity checks still can.
  */
 async function assertCodesNotPaused(deps: FlowDeps, accountId: string): Promise<void> {
-	const account = await deps.db.selectFrom("accounts").select("codes_paused_at").where("id", "=", accountId).executeTakeFirstOrThrow();
-	if (codesPaused(account)) throw new TesseraError("recovery_paused");
+	if (codesPaused(await readCodesPausedAt(deps.db, accountId))) throw new TesseraError("recovery_paused");
 }
 
 /**
@@ -154,18 +144,9 @@ export async function beginRecovery(
 	const id = newId(deps.random);
 	const readyAt = now + deps.config.recoveryWaitMs;
 	// One that lapsed long ago makes way.
-	await tx
-		.updateTable("account_recoveries")
-		.set({ status: "cancelled", ended_at: now, ended_by: "lapsed" })
-		.where("account_id", "=", input.accountId)
-		.where("status", "=", "waiting")
-		.where("ready_at", "<=", now - RECOVERY_LAPSES_AFTER_MS)
-		.execute();
+	await endLapsedRecovery(tx, input.accountId, now, now - RECOVERY_LAPSES_AFTER_MS);
 	try {
-		await tx
-			.insertInto("account_recoveries")
-			.values({ id, account_id: input.accountId, via: input.via, status: "waiting", started_at: now, ready_at: readyAt, ended_at: null, ended_by: null })
-			.execute();
+		await insertRecovery(tx, { id, accountId: input.accountId, via: input.via, readyAt }, now);
 	} catch (error) {
 		if (isUniqueViolation(error)) throw new TesseraError("recovery_in_progress");
 		throw error;
@@ -227,19 +208,8 @@ export async function startRecovery(
 export async function resetTwoFactor(deps: FlowDeps, tx: Db, accountId: string, now: number): Promise<void> {
 	// Every method, whatever it is: a method added later is reset too.
 	for (const method of deps.methods.all) await method.removeAll(tx, accountId, now);
-	await tx.deleteFrom("trusted_devices").where("account_id", "=", accountId).execute();
-	await tx.deleteFrom("sessions").where("account_id", "=", accountId).execute();
-	await tx
-		.updateTable("login_challenges")
-		.set({ consumed_at: now })
-		.where("account_id", "=", accountId)
-		.where("consumed_at", "is", null)
-		.execute();
-	await tx
-		.updateTable("accounts")
-		.set({ two_factor_enabled: 0, two_factor_required: 1, preferred_method: null, updated_at: now })
-		.where("id", "=", accountId)
-		.execute();
+	await endSignIns(tx, accountId, now);
+	await setTwoFactor(tx, accountId, { enabled: 0, required: 1, preferredMethod: null }, now);
 }
 
 /**
@@ -253,15 +223,7 @@ export async function completeReadyRecovery(
 	client: ClientInfo,
 	now: number,
 ): Promise<SecurityEvent[] | undefined> {
-	const done = await tx
-		.updateTable("account_recoveries")
-		.set({ status: "completed", ended_at: now, ended_by: "completed" })
-		.where("account_id", "=", accountId)
-		.where("status", "=", "waiting")
-		.where("ready_at", "<=", now)
-		.where("ready_at", ">", now - RECOVERY_LAPSES_AFTER_MS)
-		.returning(["id", "via"])
-		.executeTakeFirst();
+	const done = await markReadyRecoveryCompleted(tx, accountId, now, now - RECOVERY_LAPSES_AFTER_MS);
 	if (!done) return undefined;
 	await resetTwoFactor(deps, tx, accountId, now);
 	return [await recordEvent(deps, tx, { accountId, kind: "recovery_completed", client, detail: { recoveryId: done.id, via: done.via } }, now)];
@@ -281,12 +243,7 @@ export async function endRecoveryAttempts(
 	now: number,
 ): Promise<SecurityEvent[]> {
 	const events = await cancelWaitingRecovery(deps, tx, accountId, by, client, now);
-	await tx
-		.updateTable("recovery_requests")
-		.set({ status: "withdrawn", decided_at: now, decided_by: by, decision_note: "Withdrawn: the account was used or secured before a decision." })
-		.where("account_id", "=", accountId)
-		.where("status", "=", "open")
-		.execute();
+	await withdrawOpenRequest(tx, accountId, by, "Withdrawn: the account was used or secured before a decision.", now);
 	return events;
 }
 
@@ -300,13 +257,7 @@ export async function cancelWaitingRecovery(
 	now: number,
 	recoveryId?: string,
 ): Promise<SecurityEvent[]> {
-	let update = tx
-		.updateTable("account_recoveries")
-		.set({ status: "cancelled", ended_at: now, ended_by: by })
-		.where("account_id", "=", accountId)
-		.where("status", "=", "waiting");
-	if (recoveryId) update = update.where("id", "=", recoveryId);
-	const cancelled = await update.returning("id").executeTakeFirst();
+	const cancelled = await markWaitingRecoveryCancelled(tx, accountId, by, now, recoveryId);
 	if (!cancelled) return [];
 	const actor = by.startsWith("operator:") || by.startsWith("admin:") ? by : "person";
 	return [await recordEvent(deps, tx, { accountId, kind: "recovery_cancelled", actor, client, detail: { recoveryId: cancelled.id, by } }, now)];
@@ -321,15 +272,7 @@ export async function cancelRecoveryByLink(deps: FlowDeps, token: string | undef
 	if (!token || !looksLikeToken(token)) return false;
 	const events = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
-		const used = await tx
-			.updateTable("action_tokens")
-			.set({ used_at: now })
-			.where("token_hash", "=", tokenHash(token))
-			.where("purpose", "=", "cancel_recovery")
-			.where("used_at", "is", null)
-			.where("expires_at", ">", now)
-			.returning(["account_id", "recovery_id"])
-			.executeTakeFirst();
+		const used = await claimCancelRecoveryLink(tx, tokenHash(token), now);
 		if (!used?.recovery_id) return undefined;
 		const cancelled = await cancelWaitingRecovery(deps, tx, used.account_id, "link", client, now, used.recovery_id);
 		return cancelled.length ? cancelled : undefined;

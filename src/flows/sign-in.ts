@@ -1,11 +1,19 @@
 import { isTesseraError, TesseraError } from "../core/errors.ts";
 import { tokenHash } from "../core/tokens.ts";
 import { canonicalUsername } from "../core/username.ts";
+import {
+	liftCodesPause,
+	lockAccount,
+	lockAndReadCredentials,
+	readAccountByUsername,
+	readAccountByVerifiedEmail,
+	setPreferredMethod,
+} from "../store/accounts.ts";
 import type { Db } from "../store/db.ts";
-import { sql } from "kysely";
-import { accountColumns } from "../store/schema.ts";
-import { lockAccount } from "../store/errors.ts";
-import { dummyPasswordHash, verifyPassword } from "../methods/password/hashing.ts";
+import { hasEventSince } from "../store/events.ts";
+import { recoveryIsReady } from "../store/recoveries.ts";
+import { commitWithoutWaitingForDisk } from "../store/durability.ts";
+import { dummyPasswordHash, verifyPassword } from "../hashing.ts";
 import type { ConsumedProof, MethodAnswer, MethodName, SecondFactorMethod, StartedStep } from "../methods/types.ts";
 import { type ChallengePurpose, closeChallenge, createChallenge, methodsFor, openChallenge, readOpenChallenge, type SecondFactorChallenge } from "./challenge.ts";
 import { isNewDevice, recordEvent } from "./events.ts";
@@ -26,17 +34,7 @@ import { isKnownDevice, isTrustedDevice, trustDevice } from "./trusted-devices.t
 
 /** A username, or a verified email address, names an account. */
 async function findAccountBySignInName(deps: FlowDeps, name: string) {
-	if (!name.includes("@")) {
-		return deps.db.selectFrom("accounts").select(accountColumns).where("username", "=", name).executeTakeFirst();
-	}
-	return deps.db
-		.selectFrom("accounts")
-		.innerJoin("contacts", "contacts.account_id", "accounts.id")
-		.select(accountColumns.map((column) => `accounts.${column}` as const))
-		.where("contacts.kind", "=", "email")
-		.where("contacts.value", "=", name)
-		.where("contacts.verified_at", "is not", null)
-		.executeTakeFirst();
+	return name.includes("@") ? readAccountByVerifiedEmail(deps.db, name) : readAccountByUsername(deps.db, name);
 }
 
 export type PasswordStepResult =
@@ -83,8 +81,9 @@ async function passwordStep(
 		return found;
 	});
 
-	// A recovery whose waiting period is over completes at this sign-in: two-factor is reset.
-	if ((account.two_factor_enabled || account.two_factor_required) && (await recoveryReady(deps, account.id))) {
+	// A recovery whose waiting period is over completes at this sign-in: two-factor is reset. A cheap
+	// look before the transaction: almost no sign-in has a recovery to complete.
+	if ((account.two_factor_enabled || account.two_factor_required) && (await recoveryIsReady(deps.db, account.id, deps.clock()))) {
 		const recovered = await deps.db.transaction().execute(async (tx) => {
 			const now = deps.clock();
 			await passwordStillGood(deps, tx, account);
@@ -109,7 +108,7 @@ async function passwordStep(
 			// A password alone spends nothing single-use: a session lost in a crash of the database
 			// server itself means signing in again, so that commit need not wait for the disk. A
 			// trusted device's may end a recovery, which must not be undone: it waits.
-			if (deps.databaseKind === "postgres" && !trusted) await sql`set local synchronous_commit to off`.execute(tx);
+			if (deps.databaseKind === "postgres" && !trusted) await commitWithoutWaitingForDisk(tx);
 			await passwordStillGood(deps, tx, account);
 			const session = await createSession(deps, tx, account.id, client, now);
 			const events = [await signedInEvent(deps, tx, account.id, trusted ? "trusted_device" : "password", client, now)];
@@ -135,23 +134,8 @@ async function passwordStep(
  * "Wasn't you?" or a lock that landed while the password was being checked wins.
  */
 async function passwordStillGood(deps: FlowDeps, tx: Db, account: { id: string; password_hash: string }): Promise<void> {
-	// One statement takes the account's lock and reads it on PostgreSQL; SQLite's transaction already excludes every other.
-	const current = tx.selectFrom("accounts").select(["password_hash", "locked_at"]).where("id", "=", account.id);
-	if (deps.databaseKind === "sqlite") await lockAccount(tx, account.id);
-	const now = await (deps.databaseKind === "postgres" ? current.forNoKeyUpdate() : current).executeTakeFirst();
+	const now = await lockAndReadCredentials(tx, deps.databaseKind, account.id);
 	if (!now || now.password_hash !== account.password_hash || now.locked_at !== null) throw new TesseraError("invalid_credentials");
-}
-
-/** A cheap look before the transaction: almost no sign-in has a recovery to complete. */
-async function recoveryReady(deps: FlowDeps, accountId: string): Promise<boolean> {
-	const row = await deps.db
-		.selectFrom("account_recoveries")
-		.select("id")
-		.where("account_id", "=", accountId)
-		.where("status", "=", "waiting")
-		.where("ready_at", "<=", deps.clock())
-		.executeTakeFirst();
-	return row !== undefined;
 }
 
 /** A successful sign-in, in the transaction that opens its session; "new device" when this browser and network are new. */
@@ -277,14 +261,7 @@ async function challengeForProof(
 /** The first refusal for too many wrong codes in an hour is recorded, and the person alerted. */
 async function tooManyFailedCodes(deps: FlowDeps, accountId: string, client: ClientInfo): Promise<void> {
 	const now = deps.clock();
-	const recent = await deps.db
-		.selectFrom("security_events")
-		.select("id")
-		.where("account_id", "=", accountId)
-		.where("kind", "=", "too_many_failed_codes")
-		.where("created_at", ">", now - 3_600_000)
-		.executeTakeFirst();
-	if (recent) return;
+	if (await hasEventSince(deps.db, accountId, "too_many_failed_codes", now - 3_600_000)) return;
 	deps.alerts.announce(await recordEvent(deps, deps.db, { accountId, kind: "too_many_failed_codes", client }, now));
 }
 
@@ -313,12 +290,6 @@ async function checkSecondFactor<T>(
 	});
 }
 
-/** A factor no reset can reach was used: codes by email and SMS count as a second step again. */
-export async function liftCodesPause(tx: Db, accountId: string): Promise<void> {
-	await tx.updateTable("accounts").set({ codes_paused_at: null }).where("id", "=", accountId).where("codes_paused_at", "is not", null).execute();
-}
-
-
 /** The second step of signing in: a valid code opens the session, in the same transaction that claims it. */
 export async function completeSecondFactor(
 	deps: FlowDeps,
@@ -328,12 +299,7 @@ export async function completeSecondFactor(
 	const proved = await proveSecondFactor(deps, "sign_in", input, client, async (tx, { accountId, now, consumed }) => {
 		// The method last used becomes the one offered first; a fallback (backup codes) never the default.
 		if (deps.methods.get(input.method).role === "primary") {
-			await tx
-				.updateTable("accounts")
-				.set({ preferred_method: input.method })
-				.where("id", "=", accountId)
-				.where((eb) => eb.or([eb("preferred_method", "is", null), eb("preferred_method", "!=", input.method)]))
-				.execute();
+			await setPreferredMethod(tx, accountId, input.method);
 		}
 		const session = await createSession(deps, tx, accountId, client, now);
 		const result: SecondFactorResult = { accountId, session, requiredActions: [] };

@@ -1,7 +1,17 @@
 import { looksLikeToken, newId, newToken, tokenHash } from "../core/tokens.ts";
 import { deviceLabel } from "../core/user-agent.ts";
 import type { Db } from "../store/db.ts";
+import {
+	deviceIsTrusted,
+	insertTrustedDevice,
+	listLiveTrustedDevices,
+	revokeTrustedDeviceById,
+	useTrustedDevice,
+} from "../store/trusted-devices.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
+
+/** Every trusted device of the account, revoked: on any change of second factors or of the password. */
+export { revokeAllTrustedDevices } from "../store/trusted-devices.ts";
 
 /** "Trust this device for 30 days". */
 export const TRUSTED_DEVICE_TTL_MS = 30 * 86_400_000;
@@ -29,22 +39,14 @@ export async function trustDevice(
 ): Promise<{ token: string; expiresAt: number }> {
 	const token = newToken(deps.random);
 	const expiresAt = now + TRUSTED_DEVICE_TTL_MS;
-	await tx
-		.insertInto("trusted_devices")
-		.values({
-			id: newId(deps.random),
-			account_id: accountId,
-			token_hash: tokenHash(token),
-			label: deviceLabel(client.userAgent),
-			created_at: now,
-			last_used_at: now,
-			expires_at: expiresAt,
-		})
-		.execute();
+	await insertTrustedDevice(
+		tx,
+		{ id: newId(deps.random), accountId, tokenHash: tokenHash(token), label: deviceLabel(client.userAgent), expiresAt },
+		now,
+	);
 	return { token, expiresAt };
 }
 
-/** Whether `token` is a live trusted device of this account; marks it used. An unknown device is always asked. */
 /**
  * Whether `token` is a live trusted device of this account, without using it:
  * its wrong passwords count against a budget of its own, so a stranger's guesses
@@ -52,37 +54,17 @@ export async function trustDevice(
  */
 export async function isKnownDevice(deps: FlowDeps, accountId: string, token: string | undefined): Promise<boolean> {
 	if (!token || !looksLikeToken(token)) return false;
-	const row = await deps.db
-		.selectFrom("trusted_devices")
-		.select("id")
-		.where("token_hash", "=", tokenHash(token))
-		.where("account_id", "=", accountId)
-		.where("expires_at", ">", deps.clock())
-		.executeTakeFirst();
-	return row !== undefined;
+	return deviceIsTrusted(deps.db, accountId, tokenHash(token), deps.clock());
 }
 
+/** Whether `token` is a live trusted device of this account; marks it used. An unknown device is always asked. */
 export async function isTrustedDevice(deps: FlowDeps, accountId: string, token: string | undefined): Promise<boolean> {
 	if (!token || !looksLikeToken(token)) return false;
-	const now = deps.clock();
-	const used = await deps.db
-		.updateTable("trusted_devices")
-		.set({ last_used_at: now })
-		.where("token_hash", "=", tokenHash(token))
-		.where("account_id", "=", accountId)
-		.where("expires_at", ">", now)
-		.executeTakeFirst();
-	return used.numUpdatedRows === 1n;
+	return useTrustedDevice(deps.db, accountId, tokenHash(token), deps.clock());
 }
 
 export async function listTrustedDevices(deps: FlowDeps, accountId: string): Promise<TrustedDeviceView[]> {
-	const rows = await deps.db
-		.selectFrom("trusted_devices")
-		.select(["id", "label", "created_at", "last_used_at", "expires_at"])
-		.where("account_id", "=", accountId)
-		.where("expires_at", ">", deps.clock())
-		.orderBy("last_used_at", "desc")
-		.execute();
+	const rows = await listLiveTrustedDevices(deps.db, accountId, deps.clock());
 	return rows.map((r) => ({
 		id: r.id,
 		label: r.label,
@@ -92,12 +74,6 @@ export async function listTrustedDevices(deps: FlowDeps, accountId: string): Pro
 	}));
 }
 
-export async function revokeTrustedDevice(deps: FlowDeps, accountId: string, id: string): Promise<boolean> {
-	const result = await deps.db.deleteFrom("trusted_devices").where("account_id", "=", accountId).where("id", "=", id).executeTakeFirst();
-	return result.numDeletedRows === 1n;
-}
-
-/** Every trusted device of the account, revoked: on any change of second factors or of the password. */
-export async function revokeAllTrustedDevices(db: Db, accountId: string): Promise<void> {
-	await db.deleteFrom("trusted_devices").where("account_id", "=", accountId).execute();
+export function revokeTrustedDevice(deps: FlowDeps, accountId: string, id: string): Promise<boolean> {
+	return revokeTrustedDeviceById(deps.db, accountId, id);
 }

@@ -1,11 +1,12 @@
 import { TesseraError } from "../core/errors.ts";
 import type { EnrolmentContext, MethodAnswer, MethodName, MethodStatus } from "../methods/types.ts";
-import { lockAccount } from "../store/errors.ts";
+import { lockAccount, readAccountById, readTwoFactorEnabled, setTwoFactor, turnTwoFactorOff } from "../store/accounts.ts";
+import { endOpenChallenges } from "../store/challenges.ts";
 import type { Account } from "../store/schema.ts";
-import { enrolledMethods, readAccount, requirePassword, type TwoFactorState, twoFactorState } from "./accounts.ts";
+import { enrolledMethods, requirePassword, type TwoFactorState, twoFactorState } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { codeLimits, codeSetBudget } from "./limits.ts";
-import { electiveHashing } from "../methods/password/hashing.ts";
+import { electiveHashing } from "../hashing.ts";
 import { createChallenge, type SecondFactorChallenge } from "./challenge.ts";
 import { proveSecondFactor } from "./sign-in.ts";
 import { recordEvent } from "./events.ts";
@@ -79,23 +80,14 @@ export async function confirmDisableTwoFactor(
 		if (accountId !== signedInAccountId) throw new TesseraError("challenge_expired");
 		await revokeAllTrustedDevices(tx, accountId);
 		for (const method of deps.methods.all) if (!method.keptWhenTurnedOff) await method.removeAll(tx, accountId, now);
-		await tx
-			.updateTable("accounts")
-			.set({ two_factor_enabled: 0, preferred_method: null, updated_at: now })
-			.where("id", "=", accountId)
-			.execute();
-		await tx
-			.updateTable("login_challenges")
-			.set({ consumed_at: now })
-			.where("account_id", "=", accountId)
-			.where("consumed_at", "is", null)
-			.execute();
+		await turnTwoFactorOff(tx, accountId, now);
+		await endOpenChallenges(tx, accountId, now);
 		const ended = await endRecoveryAttempts(deps, tx, accountId, "sign_in", client, now);
 		const event = await recordEvent(deps, tx, { accountId, kind: "two_factor_disabled", method: input.method, client }, now);
 		return { accountId, event, ended };
 	});
 	deps.alerts.announce(event, ...ended);
-	return twoFactorState(deps, await readAccount(deps.db, accountId));
+	return twoFactorState(deps, await readAccountById(deps.db, accountId));
 }
 
 /**
@@ -160,20 +152,16 @@ export async function confirmBackupCodes(
 		await revokeAllTrustedDevices(tx, account.id);
 		await fallback.enrolment.confirm(tx, context, checked, now);
 		const status = (await fallback.status(tx, account.id))!;
-		const current = await readAccount(tx, account.id);
+		const current = await readTwoFactorEnabled(tx, account.id);
 		const on = { accountId: account.id, client, detail: { codes: status.total } };
 		if (current.two_factor_enabled) {
 			return { backupCodes: status, turnedOn: false, event: await recordEvent(deps, tx, { ...on, kind: "backup_codes_replaced" }, now) };
 		}
 		const [primary] = await primaryMethodsSetUp(deps, account.id, tx);
 		if (!primary) throw new TesseraError("two_factor_not_enabled");
-		await tx
-			.updateTable("accounts")
-			.set({ two_factor_enabled: 1, two_factor_required: 0, preferred_method: primary, updated_at: now })
-			.where("id", "=", account.id)
-			.execute();
+		await setTwoFactor(tx, account.id, { enabled: 1, required: 0, preferredMethod: primary }, now);
 		return { backupCodes: status, turnedOn: true, event: await recordEvent(deps, tx, { ...on, kind: "two_factor_enabled", method: primary }, now) };
 	});
 	deps.alerts.announce(event);
-	return { backupCodes, twoFactor: await twoFactorState(deps, await readAccount(deps.db, account.id)), turnedOn };
+	return { backupCodes, twoFactor: await twoFactorState(deps, await readAccountById(deps.db, account.id)), turnedOn };
 }

@@ -4,7 +4,7 @@ import type { ServerKeys } from "../core/keys.ts";
 import type { RandomSource } from "../core/random.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../store/db.ts";
-import type { IssuedCode, OneTimeCodes } from "./one-time-code/one-time-codes.ts";
+import type { IssuedCode, OneTimeCodes } from "../codes/one-time-codes.ts";
 
 /**
  * The method interface: what every way of proving who you are at a second step

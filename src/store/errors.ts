@@ -1,5 +1,3 @@
-import type { Db } from "./db.ts";
-
 /** True when a write failed on a UNIQUE constraint, in SQLite or PostgreSQL. */
 export function isUniqueViolation(error: unknown): boolean {
 	if (typeof error !== "object" || error === null) return false;
@@ -9,12 +7,5 @@ export function isUniqueViolation(error: unknown): boolean {
 	return typeof e.message === "string" && e.message.includes("UNIQUE constraint failed");
 }
 
-/**
- * Takes the account's row lock for the rest of the transaction (a no-op write,
- * which both databases lock). Every transaction that changes an account's
- * second factors takes it first, so they run one after another per account and
- * never wait on each other in a cycle.
- */
-export async function lockAccount(tx: Db, accountId: string): Promise<void> {
-	await tx.updateTable("accounts").set((eb) => ({ updated_at: eb.ref("updated_at") })).where("id", "=", accountId).execute();
-}
+// The account's lock belongs to the accounts; it is also imported from here, by the methods among others.
+export { lockAccount } from "./accounts.ts";

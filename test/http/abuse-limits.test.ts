@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { decideRecoveryRequest } from "../../src/flows/identity-checks.ts";
 import { MAX_SESSIONS_PER_ACCOUNT } from "../../src/flows/sessions.ts";
-import { HashQueue } from "../../src/methods/password/hashing.ts";
+import { HashQueue } from "../../src/hashing.ts";
 import { databaseKinds } from "../helpers/databases.ts";
 import { api, errorCode, type Harness, PASSWORD, passwordStep, signUp, signUpWithTwoFactor, startHarness, totpCode, uniqueUsername } from "../helpers/harness.ts";
 import { startLiveHarness } from "../helpers/live.ts";

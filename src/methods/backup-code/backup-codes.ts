@@ -12,7 +12,7 @@ import { TesseraError } from "../../core/errors.ts";
 import { newId } from "../../core/tokens.ts";
 import type { Db } from "../../store/db.ts";
 import type { BackupCodeSetStatus } from "../../store/schema.ts";
-import { hashWithPepper } from "../password/hashing.ts";
+import { hashWithPepper } from "../../hashing.ts";
 import {
 	type ConsumedProof,
 	type CredentialView,

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { availableParallelism } from "node:os";
 import { type Algorithm, hash, hashRaw, type Options, verify } from "@node-rs/argon2";
-import { TesseraError } from "../../core/errors.ts";
+import { TesseraError } from "./core/errors.ts";
 
 /**
  * argon2id at m = 19 MiB, t = 2, p = 1: OWASP's recommended minimum. One hash

@@ -1,15 +1,15 @@
 import { createHmac } from "node:crypto";
-import { addressBucket } from "../../core/address.ts";
-import { lockAccount } from "../../store/errors.ts";
-import { TesseraError } from "../../core/errors.ts";
-import type { RandomSource } from "../../core/random.ts";
-import { newId } from "../../core/tokens.ts";
-import type { Delivery, DeliveryOutcome } from "../../delivery/delivery.ts";
-import { DeliveryError, type OutgoingMessage } from "../../delivery/message.ts";
-import type { AttemptCounter } from "../../limits/attempts.ts";
-import type { Db } from "../../store/db.ts";
-import type { OneTimeCodesTable } from "../../store/schema.ts";
-import type { MethodDeps } from "../types.ts";
+import { addressBucket } from "../core/address.ts";
+import { lockAccount } from "../store/errors.ts";
+import { TesseraError } from "../core/errors.ts";
+import type { RandomSource } from "../core/random.ts";
+import { newId } from "../core/tokens.ts";
+import type { Delivery, DeliveryOutcome } from "../delivery/delivery.ts";
+import { DeliveryError, type OutgoingMessage } from "../delivery/message.ts";
+import type { AttemptCounter } from "../limits/attempts.ts";
+import type { Db } from "../store/db.ts";
+import type { OneTimeCodesTable } from "../store/schema.ts";
+import type { MethodDeps } from "../methods/types.ts";
 
 /** Six digits, valid ten minutes, once. */
 export const ONE_TIME_CODE_TTL_MS = 10 * 60_000;

@@ -3,7 +3,7 @@ import type { Db } from "../../store/db.ts";
 import { TesseraError } from "../../core/errors.ts";
 import { type ConsumedProof, type MethodAnswer, type MethodCopy, type MethodDeps, type MethodRegistration, type PreparedProof, type SecondFactorMethod, type StartedStep, typedCode } from "../types.ts";
 import { codeMessage } from "../../delivery/messages/codes.ts";
-import type { OneTimeCodes } from "./one-time-codes.ts";
+import type { OneTimeCodes } from "../../codes/one-time-codes.ts";
 
 const sentCodeAdvice: MethodCopy["advice"] = {
 	invalid_code: "Check that you typed the code from the newest message: a new code replaces the one before, and each works for 10 minutes. If it has expired, send a new one.",
