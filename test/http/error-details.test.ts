@@ -6,7 +6,7 @@ import { after, before, describe, test } from "node:test";
 import Fastify from "fastify";
 import { formatUtc } from "../../src/core/dates.ts";
 import { errorCodes, errorDetailKeys, messageOf, TesseraError } from "../../src/core/errors.ts";
-import { errorResponse } from "../../src/http/api/schemas.ts";
+import { errorResponse } from "../../src/http/api/shapes.ts";
 import { errorBody, statusOf } from "../../src/http/errors.ts";
 import { databaseKinds } from "../helpers/databases.ts";
 import { api, errorCode, type Harness, PASSWORD, passwordStep, signUp, signUpWithTwoFactor, startHarness } from "../helpers/harness.ts";
