@@ -87,9 +87,15 @@ export async function confirmEnrolment(
 ): Promise<EnrolmentConfirmation> {
 	const method = settableMethod(deps, name);
 	const context = contextOf(account, client);
-	// A typed code counts like any other code; a browser's WebAuthn answer is no guess.
+	// The answer must be of the method's kind: a typed code counts like any other code; a browser's
+	// WebAuthn answer is no guess, and a code for a passkey is refused before anything is counted.
+	if ((method.answer === "code") !== ("code" in answer)) {
+		throw new TesseraError("invalid_request", {
+			fields: [{ field: method.answer === "code" ? "code" : "response", problem: "Required for this method." }],
+		});
+	}
 	const checked =
-		"code" in answer
+		method.answer === "code"
 			? await deps.attempts.attempt(codeLimits(deps, account.id, client), () => method.enrolment.check(context, answer))
 			: await method.enrolment.check(context, answer);
 	const set = !account.two_factor_enabled && !method.keptWhenTurnedOff ? await prepareCodeSet(deps, account, client) : undefined;
@@ -97,14 +103,16 @@ export async function confirmEnrolment(
 	const { credential, pending } = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
 		await lockAccount(tx, account.id);
+		// Read again under the lock: two-factor may have been turned on since the request began.
+		const enabled = Boolean((await readTwoFactorEnabled(tx, account.id)).two_factor_enabled);
 		await revokeAllTrustedDevices(tx, account.id);
 		const credential = await method.enrolment.confirm(tx, context, checked, now);
 		// While two-factor is off, a method that comes with it is only half of turning it on: the event comes with the codes.
-		if (account.two_factor_enabled || method.keptWhenTurnedOff) {
+		if (enabled || method.keptWhenTurnedOff) {
 			const detail = method.enrolment.credentials === "many" ? { name: credential.name } : {};
 			added = await recordEvent(deps, tx, { accountId: account.id, kind: "second_factor_added", method: name, client, detail }, now);
 		}
-		const pending = set ? await deps.methods.fallback.enrolment.begin(tx, context, set.prepared, now) : undefined;
+		const pending = set && !enabled ? await deps.methods.fallback.enrolment.begin(tx, context, set.prepared, now) : undefined;
 		return { credential, pending };
 	});
 	if (added) deps.alerts.announce(added);
@@ -122,13 +130,14 @@ export function listCredentials(deps: FlowDeps, accountId: string, name: MethodN
  * While two-factor is on, a way to confirm it is you other than backup codes
  * must remain: the last one cannot be removed (turn two-factor off instead).
  * Called inside the removing transaction, after the removal and under the
- * account lock, so two removals at once cannot both pass.
+ * account lock, so two removals at once cannot both pass. Says whether two-factor is on.
  */
-export async function assertSecondFactorRemains(deps: FlowDeps, tx: Db, accountId: string): Promise<void> {
+export async function assertSecondFactorRemains(deps: FlowDeps, tx: Db, accountId: string): Promise<{ twoFactorEnabled: boolean }> {
 	const account = await readTwoFactorEnabled(tx, accountId);
-	if (!account.two_factor_enabled) return;
+	if (!account.two_factor_enabled) return { twoFactorEnabled: false };
 	const primary = (await enrolledMethods(deps, account, tx)).filter((m) => deps.methods.get(m).role === "primary");
 	if (primary.length === 0) throw new TesseraError("last_second_factor");
+	return { twoFactorEnabled: true };
 }
 
 /**
@@ -151,9 +160,10 @@ export async function removeCredential(
 		const now = deps.clock();
 		await lockAccount(tx, account.id);
 		if (!(await method.enrolment.remove(tx, account.id, credential.id, now))) throw new TesseraError("not_found");
-		await assertSecondFactorRemains(deps, tx, account.id);
+		// Whether two-factor is on, read under the lock: codes confirmed meanwhile may have turned it on.
+		const { twoFactorEnabled } = await assertSecondFactorRemains(deps, tx, account.id);
 		await revokeAllTrustedDevices(tx, account.id);
-		if (!account.two_factor_enabled && !method.keptWhenTurnedOff) {
+		if (!twoFactorEnabled && !method.keptWhenTurnedOff) {
 			await deps.methods.fallback.removeAll(tx, account.id, now);
 			return undefined;
 		}

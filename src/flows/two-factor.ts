@@ -1,9 +1,9 @@
 import { TesseraError } from "../core/errors.ts";
 import type { EnrolmentContext, MethodAnswer, MethodName, MethodStatus } from "../methods/types.ts";
-import { lockAccount, readAccountById, readTwoFactorEnabled, setTwoFactor, turnTwoFactorOff } from "../store/accounts.ts";
+import { lockAccount, readAccountById, readCodesPausedAt, readTwoFactorEnabled, setTwoFactor, turnTwoFactorOff } from "../store/accounts.ts";
 import { endOpenChallenges } from "../store/challenges.ts";
 import type { Account } from "../store/schema.ts";
-import { enrolledMethods, requirePassword, type TwoFactorState, twoFactorState } from "./accounts.ts";
+import { codesPaused, enrolledMethods, requirePassword, type TwoFactorState, twoFactorState } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { codeLimits, codeSetBudget } from "./limits.ts";
 import { electiveHashing } from "../hashing.ts";
@@ -39,11 +39,21 @@ export async function prepareCodeSet(deps: FlowDeps, account: Pick<Account, "id"
 	return { context, prepared };
 }
 
-/** The primary methods this account has set up, whether or not two-factor is on yet, in the registry's order. */
+/**
+ * The primary methods this account has set up, whether or not two-factor is on yet,
+ * that can turn it on: in the registry's order, but a method that exists only for
+ * two-factor (the authenticator, set up to turn it on) first. While codes by email
+ * and SMS are paused after a reset, those are left out: sign-in would not offer them.
+ */
 export async function primaryMethodsSetUp(deps: FlowDeps, accountId: string, db = deps.db): Promise<MethodName[]> {
+	const paused = codesPaused(await readCodesPausedAt(db, accountId));
 	const names: MethodName[] = [];
-	for (const method of deps.methods.all) if (method.role === "primary" && (await method.isEnrolled(db, accountId))) names.push(method.name);
-	return names;
+	for (const method of deps.methods.all) {
+		if (method.role !== "primary" || (paused && method.reachableByReset)) continue;
+		if (await method.isEnrolled(db, accountId)) names.push(method.name);
+	}
+	const keptAfterwards = (name: MethodName) => (deps.methods.get(name).keptWhenTurnedOff ? 1 : 0);
+	return names.sort((a, b) => keptAfterwards(a) - keptAfterwards(b));
 }
 
 /**

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { FormClient } from "../helpers/browserless.ts";
 import { databaseKinds } from "../helpers/databases.ts";
-import { api, errorCode, PASSWORD, signUp } from "../helpers/harness.ts";
+import { api, errorCode, PASSWORD, signUp, signUpWithTwoFactor, totpCode } from "../helpers/harness.ts";
 import { aPhone, startLiveHarness } from "../helpers/live.ts";
 import { codeIn, mark } from "../helpers/mailboxes.ts";
 import { SoftwareAuthenticator } from "../helpers/software-authenticator.ts";
@@ -15,6 +15,7 @@ import { SoftwareAuthenticator } from "../helpers/software-authenticator.ts";
 
 // inject() sends Host: localhost:80: the page's origin is http://localhost:80.
 const ORIGIN = "http://localhost:80";
+const NEW_PASSWORD = "a different horse battery staple 8";
 
 for (const kind of await databaseKinds()) {
 	describe(`turning two-factor on with any primary method (${kind})`, () => {
@@ -24,14 +25,18 @@ for (const kind of await databaseKinds()) {
 		});
 		after(() => live.close());
 
-		/** Gets a new set of codes and types one back: what turns two-factor on. */
-		async function turnOnWithCodes(token: string) {
-			const set = await api(live.h.app, "/account/backup-codes", { token, body: { password: PASSWORD } });
-			assert.equal(set.statusCode, 201, set.body);
-			const codes = set.json().codes as string[];
+		/** Types one code of a new set back: what turns two-factor on. */
+		async function confirmCodes(token: string, codes: string[]) {
 			const confirmed = await api(live.h.app, "/account/backup-codes/confirm", { token, body: { code: codes[3] } });
 			assert.equal(confirmed.statusCode, 200, confirmed.body);
 			return { codes, twoFactor: confirmed.json().twoFactor };
+		}
+
+		/** Gets a new set of codes and types one back. */
+		async function turnOnWithCodes(token: string) {
+			const set = await api(live.h.app, "/account/backup-codes", { token, body: { password: PASSWORD } });
+			assert.equal(set.statusCode, 201, set.body);
+			return confirmCodes(token, set.json().codes as string[]);
 		}
 
 		test("with a passkey: codes turn it on, the passkey is preferred and signs in, and the activity says so", async () => {
@@ -100,6 +105,61 @@ for (const kind of await databaseKinds()) {
 			assert.equal(set.statusCode, 409, set.body);
 			assert.equal(errorCode(set), "two_factor_not_enabled");
 			assert.match(set.json().error.message, /Set up a way to confirm it is you first/);
+		});
+
+		test("after a password reset by text, the paused phone cannot turn it on: sign-in would not offer it", async () => {
+			const user = await signUp(live.h.app);
+			const phone = aPhone();
+			await live.addVerified(user.token, "phone", phone);
+			live.h.clock.advance(61_000);
+			const since = mark();
+			const requested = await api(live.h.app, "/password-reset", { body: { identifier: phone } });
+			assert.equal(requested.statusCode, 202, requested.body);
+			const code = codeIn(await live.sms.next(phone, since));
+			const reset = await api(live.h.app, "/password-reset/complete", {
+				body: { token: requested.json().reset, code, newPassword: NEW_PASSWORD },
+			});
+			assert.equal(reset.statusCode, 200, reset.body);
+			const signedIn = await api(live.h.app, "/sessions", { body: { username: user.username, password: NEW_PASSWORD } });
+			const token = signedIn.json().session.token as string;
+			const set = await api(live.h.app, "/account/backup-codes", { token, body: { password: NEW_PASSWORD } });
+			assert.equal(set.statusCode, 409, set.body);
+			assert.equal(errorCode(set), "two_factor_not_enabled");
+		});
+
+		test("with a passkey there, setting up the authenticator turns it on with the authenticator: its event, and preferred", async () => {
+			const user = await signUp(live.h.app);
+			const authenticator = new SoftwareAuthenticator();
+			const options = await api(live.h.app, "/account/passkeys/options", { token: user.token, body: { password: PASSWORD } });
+			await api(live.h.app, "/account/passkeys", {
+				token: user.token,
+				body: { name: "Laptop", response: authenticator.register(options.json().options, ORIGIN) },
+			});
+			const begun = await api(live.h.app, "/account/totp", { token: user.token, body: { password: PASSWORD } });
+			const set = await api(live.h.app, "/account/totp/confirm", { token: user.token, body: { code: totpCode(begun.json().secret, live.h.clock()) } });
+			assert.equal(set.statusCode, 200, set.body);
+			const { twoFactor } = await confirmCodes(user.token, set.json().backupCodes.codes as string[]);
+			assert.equal(twoFactor.preferred, "totp");
+			const activity = await api(live.h.app, "/account/activity", { token: user.token });
+			const enabled = (activity.json().events as { kind: string; method: string | null }[]).find((e) => e.kind === "two_factor_enabled");
+			assert.equal(enabled?.method, "totp");
+		});
+
+		test("a code sent to confirm a passkey's set-up is refused, and counts as no wrong guess", async () => {
+			const user = await signUpWithTwoFactor(live.h);
+			for (let i = 0; i < 12; i++) {
+				const refused = await api(live.h.app, "/account/methods/passkey/confirm", { token: user.token, body: { code: "000000" }, ip: `203.0.113.${i}` });
+				assert.equal(refused.statusCode, 400, refused.body);
+				assert.equal(errorCode(refused), "invalid_request");
+			}
+			// The owner's second step is not throttled by them.
+			const signIn = await api(live.h.app, "/sessions", { body: { username: user.username, password: PASSWORD }, ip: "203.0.113.200" });
+			live.h.clock.advance(30_000);
+			const proved = await api(live.h.app, "/sessions/second-factor", {
+				body: { challenge: signIn.json().secondFactor.challenge, method: "totp", code: totpCode(user.secret, live.h.clock()) },
+				ip: "203.0.113.200",
+			});
+			assert.equal(proved.statusCode, 201, proved.body);
 		});
 
 		test("the settings page offers to turn it on with the phone already there, and the pages do it", async () => {
