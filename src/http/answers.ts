@@ -17,7 +17,10 @@ export function answerOf(methods: AnswerKinds, method: string, input: { code?: s
 	}
 	const assertion = input.response ?? parseJson(input.code);
 	if (typeof assertion !== "object" || assertion === null || Array.isArray(assertion)) {
-		throw new TesseraError("invalid_request", { fields: [{ field: "response", problem: "The authenticator's answer (an object) is required for this method." }] });
+		throw new TesseraError("invalid_request", {
+			message: "The answer from your passkey or security key was not readable. Try again.",
+			fields: [{ field: "response", problem: "The authenticator's answer, as an object, is required for this method." }],
+		});
 	}
 	return { assertion: assertion as Record<string, unknown> };
 }
