@@ -145,7 +145,8 @@ export interface ConfirmedBackupCodes {
  * One code typed back from the pending set proves it was saved: the set becomes
  * the working one (the old one stops working) and the code stays usable. For
  * the first set, with a primary method set up, this is what turns two-factor on;
- * the strongest primary method becomes the one offered first.
+ * the method that came with it (the authenticator), else the strongest primary
+ * method, becomes the one offered first.
  */
 export async function confirmBackupCodes(
 	deps: FlowDeps,
