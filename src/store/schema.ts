@@ -86,7 +86,7 @@ export interface LoginChallengesTable {
 
 export interface TotpCredentialsTable {
 	account_id: string;
-	/** AES-256-GCM sealed secret (see methods/totp/secret-box.ts). */
+	/** AES-256-GCM sealed secret (see core/secret-box.ts). */
 	secret_sealed: string;
 	created_at: number;
 	confirmed_at: number | null;

@@ -17,7 +17,7 @@ import {
 	type SecondFactorMethod,
 	typedCode,
 } from "../types.ts";
-import { open, seal } from "./secret-box.ts";
+import { open, seal } from "../../core/secret-box.ts";
 
 /** RFC 6238 as authenticator apps implement it: SHA-1, 6 digits, 30-second steps. */
 export const TOTP_PERIOD_SECONDS = 30;

@@ -1,8 +1,8 @@
 import { createCipheriv, createDecipheriv } from "node:crypto";
-import type { RandomSource } from "../../core/random.ts";
+import type { RandomSource } from "./random.ts";
 
 /**
- * Authenticator keys must be readable by the server to check codes, so they are
+ * Secrets a method must read back to check answers (authenticator keys) are
  * sealed, not hashed: AES-256-GCM under a key derived from the server secret,
  * bound to the account (associated data), so a sealed key copied to another
  * account's row does not open.
