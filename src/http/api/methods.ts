@@ -8,7 +8,6 @@ import { codeSentBody, credentialBody, enrolmentBody, methodOverviewBody, newCod
 import { account, type Api } from "./context.ts";
 import { apiSchemas as s } from "./schemas.ts";
 
-
 /**
  * Every method, by name: what the account has, setting one up (begin, then confirm
  * with a first answer), removing a credential, and starting a second step with one
