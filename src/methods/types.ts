@@ -1,4 +1,5 @@
 import type { Migration } from "kysely/migration";
+import type { FactorLevel } from "../core/authentication-strength.ts";
 import type { Clock } from "../core/clock.ts";
 import type { ServerKeys } from "../core/keys.ts";
 import type { RandomSource } from "../core/random.ts";
@@ -61,6 +62,11 @@ export interface PreparedProof {
 /** What the person learns after a successful answer: for a set of single-use codes, how many are left. */
 export interface ConsumedProof {
 	remaining?: number;
+	/**
+	 * What this answer was, in RFC 8176 values, when it depends on the credential (a
+	 * passkey on one device, "hwk", or synced, "swk"); else the method's declared `amr`.
+	 */
+	amr?: string[];
 }
 
 /** What starting a second step with a method gave: a code on its way, or WebAuthn options for the browser. */
@@ -184,6 +190,19 @@ export interface SecondFactorMethod {
 	readonly keptWhenTurnedOff: boolean;
 	/** Whether the person asks for a code to be sent to answer with it ("Send me a code"): `start` sends it. */
 	readonly sendsCodes: boolean;
+	/**
+	 * What an answer with it is, in RFC 8176 values ("otp", "sms"; a passkey's kind and
+	 * "user"), recorded with the session it signs in. A method whose answers differ by
+	 * credential declares the weakest and says per answer in `ConsumedProof.amr`. Never
+	 * "pwd" nor "mfa": those are the password's and what factors add up to.
+	 */
+	readonly amr: readonly string[];
+	/**
+	 * The level it adds alongside the password: "two_factor"; "phishing_resistant" for
+	 * an answer bound to the page's origin (WebAuthn); "none" for one whoever resets the
+	 * password also receives (codes by email), which records the factor and adds nothing.
+	 */
+	readonly level: FactorLevel;
 	/** Starts a second step with this method: sends a code, or makes WebAuthn options bound to the step. */
 	start?(context: PrepareContext & { client: ClientContext }): Promise<StartedStep>;
 	isEnrolled(db: Db, accountId: string): Promise<boolean>;

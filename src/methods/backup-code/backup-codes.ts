@@ -105,6 +105,8 @@ export class BackupCodeMethod implements SecondFactorMethod {
 	readonly role = "fallback";
 	readonly keptWhenTurnedOff = false;
 	readonly sendsCodes = false;
+	readonly amr = ["otp"];
+	readonly level = "two_factor";
 	/**
 	 * A set: begun with new codes (hashed before the transaction), pending until one of
 	 * them is typed back, which makes it the working set and the old one replaced.

@@ -9,6 +9,7 @@ import {
 	verifyAuthenticationResponse,
 	verifyRegistrationResponse,
 } from "@simplewebauthn/server";
+import type { Migration } from "kysely/migration";
 import { isIP } from "node:net";
 import { TesseraError } from "../../core/errors.ts";
 import { newId } from "../../core/tokens.ts";
@@ -46,6 +47,31 @@ interface PasskeyProof {
 	passkeyId: string;
 	newCounter: number;
 	webauthnChallengeId: string;
+	amr: string[];
+}
+
+/**
+ * The passkey method's own migrations, named `passkey/<name>`.
+ *
+ * - 001-device-type: passkeys.device_type, SimpleWebAuthn's `credentialDeviceType` at
+ *   registration: "singleDevice" (its key never leaves the authenticator: a security
+ *   key) or "multiDevice" (synced between devices). Passkeys registered before it was
+ *   kept have none, and count as synced.
+ */
+const migrations: Record<string, Migration> = {
+	"001-device-type": {
+		async up(db) {
+			await db.schema.alterTable("passkeys").addColumn("device_type", "text").execute();
+		},
+	},
+};
+
+/**
+ * What an answer with a passkey is, in RFC 8176 values: a key bound to one device ("hwk")
+ * or a synced one ("swk", also when unknown), and the person's presence ("user").
+ */
+export function passkeyAmr(deviceType: string | null): string[] {
+	return [deviceType === "singleDevice" ? "hwk" : "swk", "user"];
 }
 
 function relyingParty(deps: MethodDeps, context: { origin?: string | undefined; rpId?: string | undefined }): RelyingParty {
@@ -66,6 +92,7 @@ interface CheckedRegistration {
 	counter: number;
 	transports: string;
 	name: string;
+	deviceType: string;
 }
 
 const copy: MethodCopy = {
@@ -99,6 +126,10 @@ export class PasskeyMethod implements SecondFactorMethod {
 	readonly role = "primary";
 	readonly keptWhenTurnedOff = true;
 	readonly sendsCodes = false;
+	/** Declared for a passkey whose kind is unknown (synced); each answer says its own in `consume`. */
+	readonly amr = passkeyAmr(null);
+	/** A passkey answers only the origin it was made for. */
+	readonly level = "phishing_resistant";
 	readonly enrolment: MethodEnrolment;
 	readonly #deps: MethodDeps;
 
@@ -162,7 +193,7 @@ export class PasskeyMethod implements SecondFactorMethod {
 	async #credentials(db: Db, accountId: string) {
 		return db
 			.selectFrom("passkeys")
-			.select(["id", "credential_id", "public_key", "counter", "transports"])
+			.select(["id", "credential_id", "public_key", "counter", "transports", "device_type"])
 			.where("account_id", "=", accountId)
 			.execute();
 	}
@@ -229,6 +260,7 @@ export class PasskeyMethod implements SecondFactorMethod {
 			counter: credential.counter,
 			transports: JSON.stringify(credential.transports ?? []),
 			name: (answer.name ?? "").trim().slice(0, 64) || "Passkey",
+			deviceType: verification.registrationInfo.credentialDeviceType,
 		};
 	}
 
@@ -256,6 +288,7 @@ export class PasskeyMethod implements SecondFactorMethod {
 					counter: checked.counter,
 					transports: checked.transports,
 					name: checked.name,
+					device_type: checked.deviceType,
 					created_at: now,
 					last_used_at: null,
 				})
@@ -341,12 +374,13 @@ export class PasskeyMethod implements SecondFactorMethod {
 			passkeyId: passkey.id,
 			newCounter: verification.authenticationInfo.newCounter,
 			webauthnChallengeId: matched,
+			amr: passkeyAmr(passkey.device_type),
 		};
 		return { method: this.name, accountId: context.accountId, detail: proof };
 	}
 
 	async consume(tx: Db, proof: PreparedProof, now: number): Promise<ConsumedProof> {
-		const { passkeyId, newCounter, webauthnChallengeId } = proof.detail as PasskeyProof;
+		const { passkeyId, newCounter, webauthnChallengeId, amr } = proof.detail as PasskeyProof;
 		const claimed = await tx
 			.updateTable("webauthn_challenges")
 			.set({ used_at: now })
@@ -365,9 +399,9 @@ export class PasskeyMethod implements SecondFactorMethod {
 		if (updated.numUpdatedRows !== 1n) {
 			throw new TesseraError("invalid_code", { message: "This passkey's signature counter went backwards. Remove it and add it again." });
 		}
-		return {};
+		return { amr };
 	}
 }
 
 /** Registered in src/methods/registry.ts. */
-export const passkeys: MethodRegistration = { name: "passkey", create: (deps) => new PasskeyMethod(deps) };
+export const passkeys: MethodRegistration = { name: "passkey", create: (deps) => new PasskeyMethod(deps), migrations };

@@ -52,11 +52,19 @@ export class ContactCodeMethod implements SecondFactorMethod {
 	readonly role = "primary";
 	readonly keptWhenTurnedOff = true;
 	readonly sendsCodes = true;
+	/**
+	 * A text message: "sms", two factors. A code by email: nothing of its own, and no
+	 * level: whoever resets the password reads the same mailbox.
+	 */
+	readonly amr: readonly string[];
+	readonly level: "two_factor" | "none";
 	readonly #deps: MethodDeps;
 	readonly #codes: OneTimeCodes;
 
 	constructor(name: "sms" | "email", deps: MethodDeps, codes: OneTimeCodes) {
 		this.name = name;
+		this.amr = name === "sms" ? ["sms"] : [];
+		this.level = name === "sms" ? "two_factor" : "none";
 		this.copy = copies[name];
 		this.label = this.copy.title;
 		this.#deps = deps;

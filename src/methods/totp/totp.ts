@@ -71,6 +71,8 @@ export class TotpMethod implements SecondFactorMethod {
 	readonly role = "primary";
 	readonly keptWhenTurnedOff = false;
 	readonly sendsCodes = false;
+	readonly amr = ["otp"];
+	readonly level = "two_factor";
 	readonly enrolment: MethodEnrolment;
 	readonly #deps: MethodDeps;
 
