@@ -133,9 +133,16 @@ function sameValues(a: readonly string[], b: readonly string[]): boolean {
 	return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
+const stored = ({ method, at, amr, level }: AuthenticationFactor) => ({ method, at, amr, level });
+
 /** A factor list as stored (JSON text). */
 export function serializeFactors(factors: readonly AuthenticationFactor[]): string {
-	return JSON.stringify(factors.map(({ method, at, amr, level }) => ({ method, at, amr, level })));
+	return JSON.stringify(factors.map(stored));
+}
+
+/** One factor as stored (JSON text). */
+export function serializeFactor(factor: AuthenticationFactor): string {
+	return JSON.stringify(stored(factor));
 }
 
 function isFactor(value: unknown): value is AuthenticationFactor {

@@ -1,3 +1,4 @@
+import { passwordFactor } from "../core/authentication-strength.ts";
 import { type FieldProblem, TesseraError } from "../core/errors.ts";
 import { newId } from "../core/tokens.ts";
 import { canonicalUsername, usernameProblem } from "../core/username.ts";
@@ -59,7 +60,7 @@ export async function signUp(
 	try {
 		return await deps.db.transaction().execute(async (tx) => {
 			await insertAccount(tx, { id, username, email: email ?? null, passwordHash }, now);
-			const session = await createSession(deps, tx, id, client, now);
+			const session = await createSession(deps, tx, id, client, [passwordFactor(now)], now);
 			await recordEvent(deps, tx, { accountId: id, kind: "signed_up", method: "password", client }, now);
 			return { account: { id, username }, session };
 		});

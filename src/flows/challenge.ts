@@ -18,6 +18,8 @@ export interface ChallengeRow {
 	id: string;
 	purpose: ChallengePurpose;
 	accountId: string;
+	/** When it was made: for a sign-in, when the password was proved. */
+	createdAt: number;
 	expiresAt: number;
 	twoFactorEnabled: number;
 	preferredMethod: string | null;
@@ -42,6 +44,7 @@ export async function readOpenChallenge(
 		id: row.id,
 		purpose: row.purpose,
 		accountId: row.account_id,
+		createdAt: Number(row.created_at),
 		expiresAt: Number(row.expires_at),
 		twoFactorEnabled: row.two_factor_enabled,
 		preferredMethod: row.preferred_method,

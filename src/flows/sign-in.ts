@@ -1,3 +1,4 @@
+import { type AuthenticationFactor, passwordFactor } from "../core/authentication-strength.ts";
 import { isTesseraError, TesseraError } from "../core/errors.ts";
 import { tokenHash } from "../core/tokens.ts";
 import { canonicalUsername } from "../core/username.ts";
@@ -21,8 +22,8 @@ import { completeReadyRecovery, endRecoveryAttempts } from "./recovery.ts";
 import { codesPaused, enrolledMethods, type RequiredAction } from "./accounts.ts";
 import { codeLimits, passwordLimits } from "./limits.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
-import { createSession, type IssuedSession } from "./sessions.ts";
-import { isKnownDevice, isTrustedDevice, trustDevice } from "./trusted-devices.ts";
+import { createSession, type IssuedSession, methodFactor } from "./sessions.ts";
+import { isKnownDevice, trustDevice, useTrustedDevice } from "./trusted-devices.ts";
 
 /**
  * Sign-in is one state machine for the pages and the API:
@@ -89,7 +90,8 @@ async function passwordStep(
 			await passwordStillGood(deps, tx, account);
 			const events = await completeReadyRecovery(deps, tx, account.id, client, now);
 			if (!events) return undefined;
-			const session = await createSession(deps, tx, account.id, client, now);
+			// Two-factor was just reset: the password is all this session was signed in with.
+			const session = await createSession(deps, tx, account.id, client, [passwordFactor(now)], now);
 			events.push(await signedInEvent(deps, tx, account.id, "password", client, now));
 			return { session, events };
 		});
@@ -102,15 +104,20 @@ async function passwordStep(
 	const methods = await enrolledMethods(deps, account, deps.db, { forSignIn: true });
 	const now = deps.clock();
 	// No second factor, or a device the person chose to trust: the password is enough.
-	const trusted = methods.length > 0 && (await isTrustedDevice(deps, account.id, input.deviceToken));
+	const device = methods.length > 0 ? await useTrustedDevice(deps, account.id, input.deviceToken) : undefined;
+	const trusted = device !== undefined;
 	if (!account.two_factor_enabled || trusted) {
+		// From a trusted device, the second factor it was trusted with counts too, at the time it
+		// was proved: that sign-in's strength, not a new one. A device from before that was kept: the password alone.
+		const factors: AuthenticationFactor[] = [passwordFactor(now)];
+		if (device?.secondFactor) factors.push(device.secondFactor);
 		const { session, events } = await deps.db.transaction().execute(async (tx) => {
 			// A password alone spends nothing single-use: a session lost in a crash of the database
 			// server itself means signing in again, so that commit need not wait for the disk. A
 			// trusted device's may end a recovery, which must not be undone: it waits.
 			if (deps.databaseKind === "postgres" && !trusted) await commitWithoutWaitingForDisk(tx);
 			await passwordStillGood(deps, tx, account);
-			const session = await createSession(deps, tx, account.id, client, now);
+			const session = await createSession(deps, tx, account.id, client, factors, now);
 			const events = [await signedInEvent(deps, tx, account.id, trusted ? "trusted_device" : "password", client, now)];
 			// A device that once passed the second step is as good as one: a recovery under way ends.
 			if (trusted) events.push(...(await endRecoveryAttempts(deps, tx, account.id, "sign_in", client, now)));
@@ -198,6 +205,8 @@ export interface SecondFactorResult {
 export interface ProofContext {
 	accountId: string;
 	challengeId: string;
+	/** When the challenge was made: for a sign-in, when the password was proved. */
+	challengeCreatedAt: number;
 	now: number;
 	consumed: ConsumedProof;
 }
@@ -242,7 +251,7 @@ async function challengeForProof(
 	token: string,
 	purpose: ChallengePurpose,
 	methodName: MethodName,
-): Promise<{ id: string; accountId: string }> {
+): Promise<{ id: string; accountId: string; createdAt: number }> {
 	const row = await readOpenChallenge(deps, token, [purpose]);
 	if (!row.twoFactorEnabled) throw new TesseraError("challenge_expired");
 	const account = { id: row.accountId, two_factor_enabled: row.twoFactorEnabled, codes_paused_at: row.codesPausedAt };
@@ -255,7 +264,7 @@ async function challengeForProof(
 			fields: [{ field: "method", problem: `Use one of: ${methods.join(", ")}.` }],
 		});
 	}
-	return { id: row.id, accountId: row.accountId };
+	return { id: row.id, accountId: row.accountId, createdAt: row.createdAt };
 }
 
 /** The first refusal for too many wrong codes in an hour is recorded, and the person alerted. */
@@ -267,7 +276,7 @@ async function tooManyFailedCodes(deps: FlowDeps, accountId: string, client: Cli
 
 async function checkSecondFactor<T>(
 	deps: FlowDeps,
-	challenge: { id: string; accountId: string },
+	challenge: { id: string; accountId: string; createdAt: number },
 	method: SecondFactorMethod,
 	answer: MethodAnswer,
 	client: ClientInfo,
@@ -285,7 +294,7 @@ async function checkSecondFactor<T>(
 			// turned off) is challenge_expired, not a wrong code counted against the person.
 			await closeChallenge(tx, challenge.id, now);
 			const consumed = await method.consume(tx, proof, now);
-			return effect(tx, { accountId: challenge.accountId, challengeId: challenge.id, now, consumed });
+			return effect(tx, { accountId: challenge.accountId, challengeId: challenge.id, challengeCreatedAt: challenge.createdAt, now, consumed });
 		});
 	});
 }
@@ -296,14 +305,16 @@ export async function completeSecondFactor(
 	input: { challenge: string; method: MethodName; answer: MethodAnswer; trustDevice?: boolean | undefined },
 	client: ClientInfo,
 ): Promise<SecondFactorResult> {
-	const proved = await proveSecondFactor(deps, "sign_in", input, client, async (tx, { accountId, now, consumed }) => {
+	const proved = await proveSecondFactor(deps, "sign_in", input, client, async (tx, { accountId, challengeCreatedAt, now, consumed }) => {
 		// The method last used becomes the one offered first; a fallback (backup codes) never the default.
 		if (deps.methods.get(input.method).role === "primary") {
 			await setPreferredMethod(tx, accountId, input.method);
 		}
-		const session = await createSession(deps, tx, accountId, client, now);
+		// The password was proved at the first step, when the challenge was made; the second factor now.
+		const secondFactor = methodFactor(deps.methods.get(input.method), consumed, now);
+		const session = await createSession(deps, tx, accountId, client, [passwordFactor(challengeCreatedAt), secondFactor], now);
 		const result: SecondFactorResult = { accountId, session, requiredActions: [] };
-		if (input.trustDevice) result.device = await trustDevice(deps, tx, accountId, client, now);
+		if (input.trustDevice) result.device = await trustDevice(deps, tx, accountId, client, secondFactor, now);
 		const events = [await signedInEvent(deps, tx, accountId, input.method, client, now)];
 		// A code from a counted set (backup codes): how many are left, in the answer and the activity.
 		if (consumed.remaining !== undefined) {

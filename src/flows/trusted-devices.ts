@@ -1,3 +1,4 @@
+import { type AuthenticationFactor, parseFactor, serializeFactor } from "../core/authentication-strength.ts";
 import { looksLikeToken, newId, newToken, tokenHash } from "../core/tokens.ts";
 import { deviceLabel } from "../core/user-agent.ts";
 import type { Db } from "../store/db.ts";
@@ -5,8 +6,8 @@ import {
 	deviceIsTrusted,
 	insertTrustedDevice,
 	listLiveTrustedDevices,
+	markTrustedDeviceUsed,
 	revokeTrustedDeviceById,
-	useTrustedDevice,
 } from "../store/trusted-devices.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 
@@ -28,20 +29,30 @@ export interface TrustedDeviceView {
  * A trusted device holds a random token (256 bits), stored here only as its
  * hash and bound to one account. Signing in from it with the right password
  * skips the second step until it expires or is revoked. Any change of second
- * factors revokes every trusted device of the account.
+ * factors revokes every trusted device of the account. The device keeps the
+ * second factor it was trusted with (`secondFactor`, with its time): a sign-in
+ * from it records that factor, as old as it is.
  */
 export async function trustDevice(
 	deps: FlowDeps,
 	tx: Db,
 	accountId: string,
 	client: ClientInfo,
+	secondFactor: AuthenticationFactor,
 	now: number,
 ): Promise<{ token: string; expiresAt: number }> {
 	const token = newToken(deps.random);
 	const expiresAt = now + TRUSTED_DEVICE_TTL_MS;
 	await insertTrustedDevice(
 		tx,
-		{ id: newId(deps.random), accountId, tokenHash: tokenHash(token), label: deviceLabel(client.userAgent), expiresAt },
+		{
+			id: newId(deps.random),
+			accountId,
+			tokenHash: tokenHash(token),
+			label: deviceLabel(client.userAgent),
+			expiresAt,
+			secondFactor: serializeFactor(secondFactor),
+		},
 		now,
 	);
 	return { token, expiresAt };
@@ -57,10 +68,19 @@ export async function isKnownDevice(deps: FlowDeps, accountId: string, token: st
 	return deviceIsTrusted(deps.db, accountId, tokenHash(token), deps.clock());
 }
 
-/** Whether `token` is a live trusted device of this account; marks it used. An unknown device is always asked. */
-export async function isTrustedDevice(deps: FlowDeps, accountId: string, token: string | undefined): Promise<boolean> {
-	if (!token || !looksLikeToken(token)) return false;
-	return useTrustedDevice(deps.db, accountId, tokenHash(token), deps.clock());
+/** A sign-in from a trusted device: the second factor it was trusted with, when it was kept. */
+export interface TrustedDeviceUse {
+	secondFactor: AuthenticationFactor | undefined;
+}
+
+/**
+ * Whether `token` is a live trusted device of this account (undefined when not); marks it
+ * used, and gives the second factor it was trusted with. An unknown device is always asked.
+ */
+export async function useTrustedDevice(deps: FlowDeps, accountId: string, token: string | undefined): Promise<TrustedDeviceUse | undefined> {
+	if (!token || !looksLikeToken(token)) return undefined;
+	const device = await markTrustedDeviceUsed(deps.db, accountId, tokenHash(token), deps.clock());
+	return device && { secondFactor: parseFactor(device.second_factor) };
 }
 
 export async function listTrustedDevices(deps: FlowDeps, accountId: string): Promise<TrustedDeviceView[]> {

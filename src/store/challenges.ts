@@ -39,7 +39,7 @@ export function readChallengeByTokenHash(db: Db, tokenHash: string) {
 	return db
 		.selectFrom("login_challenges as c")
 		.innerJoin("accounts as a", "a.id", "c.account_id")
-		.select(["c.id", "c.purpose", "c.account_id", "c.expires_at", "c.consumed_at", "a.two_factor_enabled", "a.preferred_method", "a.codes_paused_at"])
+		.select(["c.id", "c.purpose", "c.account_id", "c.created_at", "c.expires_at", "c.consumed_at", "a.two_factor_enabled", "a.preferred_method", "a.codes_paused_at"])
 		.where("c.token_hash", "=", tokenHash)
 		.executeTakeFirst();
 }

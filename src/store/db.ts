@@ -14,6 +14,7 @@ import { recoveryAndEvents } from "./migrations/007-recovery-and-events.ts";
 import { codesPaused } from "./migrations/008-codes-paused.ts";
 import { durableAlerts } from "./migrations/009-durable-alerts.ts";
 import { linksBoundToAddresses } from "./migrations/010-links-bound-to-addresses.ts";
+import { sessionAuthentication } from "./migrations/011-session-authentication.ts";
 import { NodeSqliteDatabase } from "./node-sqlite.ts";
 import type { Schema } from "./schema.ts";
 
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
 	"008-codes-paused": codesPaused,
 	"009-durable-alerts": durableAlerts,
 	"010-links-bound-to-addresses": linksBoundToAddresses,
+	"011-session-authentication": sessionAuthentication,
 };
 
 

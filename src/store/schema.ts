@@ -63,6 +63,10 @@ export interface SessionsTable {
 	expires_at: number;
 	ip: string | null;
 	user_agent: string | null;
+	/** The factors it was signed in with, JSON (core/authentication-strength.ts); null for sessions from before they were recorded. */
+	authentication: Generated<string | null>;
+	/** The time of its latest factor; null as `authentication`. */
+	authenticated_at: Generated<number | null>;
 }
 
 export interface LoginChallengesTable {
@@ -169,6 +173,8 @@ export interface TrustedDevicesTable {
 	created_at: number;
 	last_used_at: number;
 	expires_at: number;
+	/** The second factor it was trusted with, JSON (core/authentication-strength.ts); null for devices trusted before it was kept. */
+	second_factor: Generated<string | null>;
 }
 
 export interface PasskeysTable {
@@ -183,6 +189,11 @@ export interface PasskeysTable {
 	/** JSON array of transports ("internal", "usb", …). */
 	transports: string;
 	name: string;
+	/**
+	 * "singleDevice" or "multiDevice" (synced), as registration reported it; null for
+	 * passkeys registered before it was kept. Added by the passkey method's own migration.
+	 */
+	device_type: Generated<string | null>;
 	created_at: number;
 	last_used_at: number | null;
 }

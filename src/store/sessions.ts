@@ -3,7 +3,17 @@ import { type Account, accountColumns } from "./schema.ts";
 
 export async function insertSession(
 	tx: Db,
-	session: { id: string; tokenHash: string; accountId: string; expiresAt: number; ip: string | null; userAgent: string | null },
+	session: {
+		id: string;
+		tokenHash: string;
+		accountId: string;
+		expiresAt: number;
+		ip: string | null;
+		userAgent: string | null;
+		/** The factors it was signed in with (JSON), and the time of the latest. */
+		authentication: string;
+		authenticatedAt: number;
+	},
 	now: number,
 ): Promise<void> {
 	await tx
@@ -17,8 +27,31 @@ export async function insertSession(
 			expires_at: session.expiresAt,
 			ip: session.ip,
 			user_agent: session.userAgent,
+			authentication: session.authentication,
+			authenticated_at: session.authenticatedAt,
 		})
 		.execute();
+}
+
+/** A session's account, factors (JSON, null from before they were recorded) and when it was made; undefined when it has ended. */
+export function readSessionAuthentication(tx: Db, sessionId: string) {
+	return tx.selectFrom("sessions").select(["account_id", "authentication", "created_at"]).where("id", "=", sessionId).executeTakeFirst();
+}
+
+/**
+ * Replaces a session's factors, if they are still `previous` (a conditional write: a
+ * step-up recorded meanwhile is never lost); false when they changed or the session ended.
+ */
+export async function replaceSessionAuthentication(
+	tx: Db,
+	sessionId: string,
+	previous: string | null,
+	authentication: { json: string; at: number },
+): Promise<boolean> {
+	let update = tx.updateTable("sessions").set({ authentication: authentication.json, authenticated_at: authentication.at }).where("id", "=", sessionId);
+	update = previous === null ? update.where("authentication", "is", null) : update.where("authentication", "=", previous);
+	const result = await update.executeTakeFirst();
+	return result.numUpdatedRows === 1n;
 }
 
 /** Ends the account's sessions but its `newest` most recent. */
@@ -32,14 +65,27 @@ export async function endSessionsBeyond(tx: Db, accountId: string, newest: numbe
 		.execute();
 }
 
-export type SessionWithAccount = Account & { session_id: string; last_seen_at: number; expires_at: number };
+export type SessionWithAccount = Account & {
+	session_id: string;
+	last_seen_at: number;
+	expires_at: number;
+	session_created_at: number;
+	authentication: string | null;
+};
 
-/** The session behind a token's hash, with every column of its account: one statement per request. */
+/** The session behind a token's hash, with its factors and every column of its account: one statement per request. */
 export function readSessionWithAccount(db: Db, tokenHash: string): Promise<SessionWithAccount | undefined> {
 	return db
 		.selectFrom("sessions as s")
 		.innerJoin("accounts as a", "a.id", "s.account_id")
-		.select(["s.id as session_id", "s.last_seen_at", "s.expires_at", ...accountColumns.map((column) => `a.${column}` as const)])
+		.select([
+			"s.id as session_id",
+			"s.last_seen_at",
+			"s.expires_at",
+			"s.created_at as session_created_at",
+			"s.authentication",
+			...accountColumns.map((column) => `a.${column}` as const),
+		])
 		.where("s.token_hash", "=", tokenHash)
 		.executeTakeFirst();
 }

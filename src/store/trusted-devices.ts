@@ -2,7 +2,7 @@ import type { Db } from "./db.ts";
 
 export async function insertTrustedDevice(
 	tx: Db,
-	device: { id: string; accountId: string; tokenHash: string; label: string; expiresAt: number },
+	device: { id: string; accountId: string; tokenHash: string; label: string; expiresAt: number; secondFactor: string },
 	now: number,
 ): Promise<void> {
 	await tx
@@ -15,6 +15,7 @@ export async function insertTrustedDevice(
 			created_at: now,
 			last_used_at: now,
 			expires_at: device.expiresAt,
+			second_factor: device.secondFactor,
 		})
 		.execute();
 }
@@ -31,16 +32,20 @@ export async function deviceIsTrusted(db: Db, accountId: string, tokenHash: stri
 	return row !== undefined;
 }
 
-/** Marks the unexpired trusted device behind a token's hash used at `now`; false when the account has none such. */
-export async function useTrustedDevice(db: Db, accountId: string, tokenHash: string, now: number): Promise<boolean> {
-	const used = await db
+/**
+ * Marks the unexpired trusted device behind a token's hash used at `now`, and reads the
+ * second factor it was trusted with (JSON; null for a device from before it was kept);
+ * undefined when the account has none such.
+ */
+export async function markTrustedDeviceUsed(db: Db, accountId: string, tokenHash: string, now: number): Promise<{ second_factor: string | null } | undefined> {
+	return db
 		.updateTable("trusted_devices")
 		.set({ last_used_at: now })
 		.where("token_hash", "=", tokenHash)
 		.where("account_id", "=", accountId)
 		.where("expires_at", ">", now)
+		.returning("second_factor")
 		.executeTakeFirst();
-	return used.numUpdatedRows === 1n;
 }
 
 /** The account's unexpired trusted devices, the one used last first. */

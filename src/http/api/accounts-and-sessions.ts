@@ -6,7 +6,7 @@ import type { MethodName } from "../../methods/types.ts";
 import { answerOf } from "../answers.ts";
 import { clientInfo } from "../client.ts";
 import { PASSKEY } from "../method-names.ts";
-import { challengeBody, codeSentBody, iso, secondFactorBody, sessionBody, twoFactorBody } from "./bodies.ts";
+import { authenticationBody, challengeBody, codeSentBody, iso, secondFactorBody, sessionBody, twoFactorBody } from "./bodies.ts";
 import { account, type Api, bearerToken } from "./context.ts";
 import { apiSchemas as s } from "./schemas.ts";
 
@@ -60,8 +60,12 @@ export function accountAndSessionRoutes({ app, deps, requireSession }: Api): voi
 	// ── Signed in ─────────────────────────────────────────────────────────────
 	// "Who is this?" for an app checking its session on every request: one lookup, nothing else.
 	app.get("/sessions/current", { schema: s.currentSession, preHandler: requireSession }, async (request) => {
-		const { account: a, expiresAt } = request.auth!;
-		return { session: { expiresAt: iso(expiresAt) }, account: { id: a.id, username: a.username } };
+		const { account: a, expiresAt, authentication } = request.auth!;
+		return {
+			session: { expiresAt: iso(expiresAt) },
+			account: { id: a.id, username: a.username },
+			authentication: authenticationBody(authentication),
+		};
 	});
 
 	app.delete("/sessions/current", { schema: s.noBody, preHandler: requireSession }, async (request, reply) => {

@@ -8,6 +8,7 @@ import type { NewBackupCodes } from "../../flows/two-factor.ts";
 import type { MethodOverview } from "../../flows/enrolment.ts";
 import type { CredentialView, EnrolmentStart, SentCode } from "../../methods/types.ts";
 import { RUNNING_LOW_AT } from "../../core/backup-code-format.ts";
+import { type AuthenticationFactor, acrOf, amrOf, authTimeOf } from "../../core/authentication-strength.ts";
 
 /** How the API shapes what the flows return: times as ISO 8601, nothing a client should not see. */
 
@@ -22,6 +23,17 @@ export function challengeBody(challenge: SecondFactorChallenge) {
 
 export function sessionBody(session: IssuedSession) {
 	return { token: session.token, expiresAt: iso(session.expiresAt) };
+}
+
+/** How strongly a session was signed in: its methods, RFC 8176 values, level, and the time of each factor and the latest. */
+export function authenticationBody(factors: readonly AuthenticationFactor[]) {
+	return {
+		methods: factors.map((f) => f.method),
+		amr: amrOf(factors),
+		acr: acrOf(factors),
+		authTime: iso(authTimeOf(factors)),
+		factors: factors.map((f) => ({ method: f.method, at: iso(f.at) })),
+	};
 }
 
 export function backupCodesBody(status: NonNullable<TwoFactorState["backupCodes"]>) {

@@ -1,4 +1,4 @@
-import { activityEvent, anyObject, backupCodeStatus, codeSent, contact, contactKind, credential, device, enrolmentStart, errorResponse, methodName, methodOverview, newCodes, object, ok, passkey, secondFactor, session, signedIn, str, twoFactor, waitingRecovery } from "./shapes.ts";
+import { activityEvent, anyObject, authentication, backupCodeStatus, codeSent, contact, contactKind, credential, device, enrolmentStart, errorResponse, methodName, methodOverview, newCodes, object, ok, passkey, secondFactor, session, signedIn, str, twoFactor, waitingRecovery } from "./shapes.ts";
 
 /** Every API route's schema: its body, parameters and answers (made of shapes.ts). */
 export const apiSchemas = {
@@ -66,9 +66,11 @@ export const apiSchemas = {
 			200: {
 				type: "object",
 				properties: {
-					session: { type: "object", properties: { expiresAt: { type: "string" } } },
-					account: { type: "object", properties: { id: { type: "string" }, username: { type: "string" } } },
+					session: { type: "object", properties: { expiresAt: { type: "string" } }, required: ["expiresAt"] },
+					account: { type: "object", properties: { id: { type: "string" }, username: { type: "string" } }, required: ["id", "username"] },
+					authentication,
 				},
+				required: ["session", "account", "authentication"],
 			},
 			"4xx": errorResponse,
 		},

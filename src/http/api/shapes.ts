@@ -191,3 +191,23 @@ export const activityEvent = {
 
 export const ok = { type: "object", properties: { status: { type: "string" } } } as const;
 
+
+/** How strongly a session was signed in: `GET /sessions/current`'s `authentication`. */
+export const authentication = {
+	type: "object",
+	properties: {
+		methods: { type: "array", items: { type: "string" } },
+		amr: { type: "array", items: { type: "string" } },
+		acr: { type: "string" },
+		authTime: { type: "string", format: "date-time" },
+		factors: {
+			type: "array",
+			items: {
+				type: "object",
+				properties: { method: { type: "string" }, at: { type: "string", format: "date-time" } },
+				required: ["method", "at"],
+			},
+		},
+	},
+	required: ["methods", "amr", "acr", "authTime", "factors"],
+} as const;
