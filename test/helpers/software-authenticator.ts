@@ -36,8 +36,14 @@ export class SoftwareAuthenticator {
 	counter = 0;
 	/** Set to make the next assertion report a counter that goes backwards. */
 	rewindCounter = false;
+	/**
+	 * A synced passkey (backup eligible and backed up: the BE and BS flags), which
+	 * SimpleWebAuthn reports as "multiDevice"; by default one bound to this device.
+	 */
+	readonly synced: boolean;
 
-	constructor() {
+	constructor(options: { synced?: boolean } = {}) {
+		this.synced = options.synced ?? false;
 		const pair = generateKeyPairSync("ec", { namedCurve: "P-256" });
 		this.#privateKey = pair.privateKey;
 		this.#publicKey = pair.publicKey;
@@ -56,6 +62,11 @@ export class SoftwareAuthenticator {
 		);
 	}
 
+	/** BE (0x08) and BS (0x10) for a synced passkey. */
+	#backupFlags(): number {
+		return this.synced ? 0x18 : 0;
+	}
+
 	#clientData(type: string, challenge: string, origin: string): Buffer {
 		return Buffer.from(JSON.stringify({ type, challenge, origin, crossOrigin: false }));
 	}
@@ -66,7 +77,7 @@ export class SoftwareAuthenticator {
 		const idLength = Buffer.from([0, this.credentialId.length]);
 		const authData = Buffer.concat([
 			sha256(options.rp.id),
-			Buffer.from([0x45]), // user present, user verified, attested credential data
+			Buffer.from([0x45 | this.#backupFlags()]), // user present, user verified, attested credential data
 			Buffer.from([0, 0, 0, 0]),
 			Buffer.alloc(16), // AAGUID
 			idLength,
@@ -99,7 +110,7 @@ export class SoftwareAuthenticator {
 		const clientDataJSON = this.#clientData("webauthn.get", options.challenge, origin);
 		const counter = Buffer.alloc(4);
 		counter.writeUInt32BE(this.counter);
-		const authData = Buffer.concat([sha256(options.rpId), Buffer.from([0x05]), counter]);
+		const authData = Buffer.concat([sha256(options.rpId), Buffer.from([0x05 | this.#backupFlags()]), counter]);
 		const signature = createSign("SHA256").update(Buffer.concat([authData, sha256(clientDataJSON)])).sign(this.#privateKey);
 		return {
 			id: b64url(this.credentialId),
