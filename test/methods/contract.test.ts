@@ -10,6 +10,7 @@ import { aPhone, linkIn, startLiveHarness } from "../helpers/live.ts";
 import { codeIn, mark } from "../helpers/mailboxes.ts";
 import { SoftwareAuthenticator } from "../helpers/software-authenticator.ts";
 import { methodRegistrations } from "../../src/methods/registry.ts";
+import { ACR_PASSWORD, ACR_PHISHING_RESISTANT, ACR_TWO_FACTOR, registeredAmrValues } from "../../src/core/authentication-strength.ts";
 import { hardwareToken, tokenCode } from "./fixtures/hardware-token.ts";
 
 /**
@@ -303,6 +304,36 @@ for (const [kindIndex, kind] of kinds.entries()) {
 					const token = response.json().session.token as string;
 					assert.match(token, /^[A-Za-z0-9_-]{43}$/);
 					assert.equal((await api(h.app, "/account", { token, ip: (await person()).ip })).statusCode, 200);
+				});
+
+				test("it declares what its answers are and the level it adds, by the rules of strength", () => {
+					assert.ok(["none", "two_factor", "phishing_resistant"].includes(method.level), `a known level: ${method.level}`);
+					for (const value of method.amr) assert.ok(registeredAmrValues.includes(value), `${value} is an RFC 8176 value`);
+					assert.ok(!method.amr.includes("pwd") && !method.amr.includes("mfa"), "pwd is the password's, mfa what factors add up to");
+					assert.equal(new Set(method.amr).size, method.amr.length, "each value once");
+					// A level comes with what the answer is; only an answer bound to the page's origin resists phishing.
+					if (method.level !== "none") assert.ok(method.amr.length > 0, "a method that adds a level says what it is");
+					assert.equal(method.level === "phishing_resistant", method.answer === "webauthn", "phishing-resistant exactly when answered by WebAuthn");
+					if (method.level === "phishing_resistant") assert.ok(method.amr.includes("hwk") || method.amr.includes("swk"), "a key, on one device or synced");
+					// Whoever resets the password reads what a reset reaches by email: such a channel adds no level of its own.
+					if (method.reachableByReset && method.amr.length === 0) assert.equal(method.level, "none");
+				});
+
+				test("the session it signs in records it: its values, mfa when it adds a level, and its level", async () => {
+					const { p, response } = await firstSignIn();
+					assert.equal(response.statusCode, 201, response.body);
+					const current = await api(h.app, "/sessions/current", { token: response.json().session.token, ip: p.ip });
+					assert.equal(current.statusCode, 200, current.body);
+					const { methods, amr, acr } = current.json().authentication as { methods: string[]; amr: string[]; acr: string };
+					assert.deepEqual(methods, ["password", name]);
+					assert.equal(amr[0], "pwd");
+					// A method whose answers differ by credential (a passkey: hwk or swk) records one of its kind.
+					const own = amr.slice(1).filter((v) => v !== "mfa");
+					if (method.answer === "webauthn") assert.ok(own.includes("hwk") || own.includes("swk"), own.join(", "));
+					else assert.deepEqual(own, [...method.amr]);
+					assert.equal(amr.includes("mfa"), method.level !== "none");
+					const expected = { none: ACR_PASSWORD, two_factor: ACR_TWO_FACTOR, phishing_resistant: ACR_PHISHING_RESISTANT }[method.level];
+					assert.equal(acr, expected);
 				});
 
 				test("the same answer again is refused, on its own sign-in and on a new one", async () => {
