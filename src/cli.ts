@@ -17,6 +17,9 @@ import { loadServerSecret } from "./secret-key.ts";
 import { createFlowDeps } from "./server.ts";
 import { methodMigrations } from "./methods/registry.ts";
 import { readUsername } from "./store/accounts.ts";
+import { addClient, listClientViews, removeClient, rotateClientSecret, showClient } from "./flows/clients.ts";
+import { describeKeys, rotateSigningKey } from "./oidc/keys.ts";
+import { KEEP_RETIRED_KEY_MS } from "./oidc/lifetimes.ts";
 import { migrate, openStore, type Store } from "./store/db.ts";
 
 /** Exit codes, from sysexits.h. */
@@ -58,6 +61,11 @@ Commands:
   recovery deny <id> --note <text>
   audit export [--since <date>] [--user <username>]
                               Security events as JSON lines, oldest first.
+  clients add --name <name> --redirect-uri <uri> [--redirect-uri <uri>] [--public]
+              [--first-party] [--backchannel-logout-uri <uri>]
+                              Add an app that signs people in with OpenID Connect.
+  clients list | show <id> | remove <id> | rotate-secret <id>
+  keys list | rotate          The OpenID Connect signing keys.
   help                        Show this help.
 
 Every command takes --help. Operator commands record who ran them: --operator <name>
@@ -80,12 +88,30 @@ const help: Record<string, string> = {
 	"recovery approve":
 		"Usage: tessera recovery approve <id> --note <text> [--operator <name>]\n\nApproves an identity check: the recovery waiting period starts (TESSERA_RECOVERY_WAIT) and every address of the account is alerted, with a link to cancel.",
 	"recovery deny": "Usage: tessera recovery deny <id> --note <text> [--operator <name>]\n\nDenies an identity check. The note goes into the audit log.",
+	"clients add":
+		"Usage: tessera clients add --name <name> --redirect-uri <uri> [--redirect-uri <uri> ...] [--public] [--first-party]\n       [--backchannel-logout-uri <uri>] [--post-logout-redirect-uri <uri> ...] [--resource <uri> ...]\n\nAdds an app that signs people in through Tessera with OpenID Connect and prints one JSON object,\n{\"clientId\", \"clientSecret\"}. The secret is shown this once and stored hashed; a --public app (a native or\nbrowser app that cannot keep a secret) has none. Redirect addresses match exactly: https, or http to this machine;\nanother scheme only for a public app. --first-party: the app is yours, and people are not asked to allow it.\n--backchannel-logout-uri: where Tessera tells the app a person signed out (any address you choose, private ones\nincluded). --resource: an API the app may get access tokens (JWT) for. Takes effect on every instance at once.",
+	"clients list": "Usage: tessera clients list [--json]\n\nLists the apps, oldest first. Never shows a secret.",
+	"clients show": "Usage: tessera clients show <client id>\n\nShows one app as JSON. Never shows its secret.",
+	"clients remove":
+		"Usage: tessera clients remove <client id>\n\nRemoves an app: every sign-in, token and consent it holds ends with it, on every instance at once.",
+	"clients rotate-secret":
+		"Usage: tessera clients rotate-secret <client id>\n\nGives a confidential app a new secret, printed once as {\"clientId\", \"clientSecret\"}; the old one stops working at once.",
+	"keys list": "Usage: tessera keys list [--json]\n\nThe OpenID Connect signing keys: the one that signs, and older ones still published for the tokens they signed.",
+	"keys rotate":
+		"Usage: tessera keys rotate\n\nMakes a new signing key, used from now on by every instance (within a second); the old one stays published until every token it signed has expired. Keys also rotate by themselves (TESSERA_OIDC_KEY_ROTATION).",
 	"audit export":
 		"Usage: tessera audit export [--since <date>] [--user <username>]\n\nWrites every security event as one JSON object per line, oldest first: time, account, username, kind, method, actor, IP address, device and details. --since takes an ISO date (2026-11-01) or time.",
 };
 
 const options = {
 	help: { type: "boolean", short: "h" },
+	name: { type: "string" },
+	"redirect-uri": { type: "string", multiple: true },
+	"post-logout-redirect-uri": { type: "string", multiple: true },
+	"backchannel-logout-uri": { type: "string" },
+	resource: { type: "string", multiple: true },
+	public: { type: "boolean" },
+	"first-party": { type: "boolean" },
 	json: { type: "boolean" },
 	all: { type: "boolean" },
 	reason: { type: "string" },
@@ -99,7 +125,21 @@ interface Context {
 	deps: FlowDeps;
 	store: Store;
 	actor: string;
-	values: { json?: boolean; all?: boolean; reason?: string; note?: string; since?: string; user?: string };
+	values: {
+		json?: boolean;
+		all?: boolean;
+		reason?: string;
+		note?: string;
+		since?: string;
+		user?: string;
+		name?: string;
+		"redirect-uri"?: string[];
+		"post-logout-redirect-uri"?: string[];
+		"backchannel-logout-uri"?: string;
+		resource?: string[];
+		public?: boolean;
+		"first-party"?: boolean;
+	};
 	args: string[];
 }
 
@@ -139,7 +179,7 @@ function printRequest(r: RecoveryRequestView): void {
 }
 
 /** What each verb takes, checked before anything is opened: a mistake touches nothing. */
-const shapes: Record<string, { args: string[]; required?: ("reason" | "note")[] }> = {
+const shapes: Record<string, { args: string[]; required?: ("reason" | "note" | "name")[] }> = {
 	"users show": { args: ["a username"] },
 	"users lock": { args: ["a username"] },
 	"users unlock": { args: ["a username"] },
@@ -150,6 +190,13 @@ const shapes: Record<string, { args: string[]; required?: ("reason" | "note")[] 
 	"recovery approve": { args: ["a request id"], required: ["note"] },
 	"recovery deny": { args: ["a request id"], required: ["note"] },
 	"audit export": { args: [] },
+	"clients add": { args: [], required: ["name"] },
+	"clients list": { args: [] },
+	"clients show": { args: ["a client id"] },
+	"clients remove": { args: ["a client id"] },
+	"clients rotate-secret": { args: ["a client id"] },
+	"keys list": { args: [] },
+	"keys rotate": { args: [] },
 };
 
 function checkShape(verb: string, args: string[], values: Context["values"] & { operator?: string }): void {
@@ -289,6 +336,61 @@ const verbs: Record<string, (c: Context) => Promise<number>> = {
 	},
 };
 
+const clientVerbs: Record<string, (c: Context) => Promise<number>> = {
+	async "clients add"(c) {
+		const created = await addClient(c.deps, {
+			name: need(c.values.name, "--name", "clients add"),
+			redirectUris: c.values["redirect-uri"] ?? [],
+			postLogoutRedirectUris: c.values["post-logout-redirect-uri"],
+			public: c.values.public,
+			firstParty: c.values["first-party"],
+			backchannelLogoutUri: c.values["backchannel-logout-uri"],
+			resources: c.values.resource,
+		});
+		console.log(JSON.stringify(created));
+		return 0;
+	},
+	async "clients list"(c) {
+		const clients = await listClientViews(c.deps);
+		if (c.values.json) {
+			console.log(JSON.stringify(clients, null, 2));
+			return 0;
+		}
+		if (clients.length === 0) console.log("No apps. Add one with: tessera clients add --name <name> --redirect-uri <uri>");
+		for (const client of clients) {
+			const kind = `${client.public ? "public" : "confidential"}${client.firstParty ? ", first-party" : ""}`;
+			console.log(`${client.clientId}  ${client.name}  (${kind})  ${client.redirectUris.join(" ")}`);
+		}
+		return 0;
+	},
+	async "clients show"(c) {
+		console.log(JSON.stringify(await showClient(c.deps, need(c.args[0], "a client id", "clients show")), null, 2));
+		return 0;
+	},
+	async "clients remove"(c) {
+		const id = need(c.args[0], "a client id", "clients remove");
+		await removeClient(c.deps, id);
+		console.log(`Removed the app ${id}: its sign-ins, tokens and consents have ended.`);
+		return 0;
+	},
+	async "clients rotate-secret"(c) {
+		console.log(JSON.stringify(await rotateClientSecret(c.deps, need(c.args[0], "a client id", "clients rotate-secret"))));
+		return 0;
+	},
+	async "keys list"(c) {
+		const keys = await describeKeys(c.deps);
+		if (c.values.json) console.log(JSON.stringify(keys, null, 2));
+		else for (const key of keys) console.log(`${key.kid}  ${key.alg}  made ${key.createdAt}  ${key.signing ? "signing" : `published until ${key.publishedUntil}`}`);
+		return 0;
+	},
+	async "keys rotate"(c) {
+		const rotated = await rotateSigningKey(c.deps, KEEP_RETIRED_KEY_MS);
+		console.log(rotated ? `A new signing key (${rotated.kid}) signs from now on; the old one stays published until its tokens expire.` : "Another rotation happened at the same moment; nothing more to do.");
+		return 0;
+	},
+};
+Object.assign(verbs, clientVerbs);
+
 async function decide(c: Context, decision: "approve" | "deny"): Promise<number> {
 	const verb = `recovery ${decision}`;
 	const id = need(c.args[0], "a request id", verb);
@@ -340,7 +442,7 @@ async function run(argv: string[]): Promise<number> {
 		}
 		return 0;
 	}
-	if (!["users", "recovery", "audit"].includes(command)) throw new UsageError(`unknown command "${command}".`, usage);
+	if (!["users", "recovery", "audit", "clients", "keys"].includes(command)) throw new UsageError(`unknown command "${command}".`, usage);
 	const verb = `${command} ${sub ?? ""}`.trim();
 	const handler = verbs[verb];
 	if (!handler) {

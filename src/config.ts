@@ -39,6 +39,7 @@ export interface Config {
 	/** How long account recovery waits, with alerts on every channel, before two-factor is reset. */
 	recoveryWaitMs: number;
 	session: { absoluteMs: number; idleMs: number };
+	oidc: { keyRotationMs: number };
 	challengeTtlMs: number;
 	backupCodes: { format: BackupCodeFormat; count: number };
 	delivery: {
@@ -104,6 +105,7 @@ export const configReference = [
 	["TESSERA_SESSION_MAX_AGE", "30d", "Absolute session lifetime; a session ends this long after sign-in whatever happens."],
 	["TESSERA_SESSION_IDLE_TIMEOUT", "7d", "A session unused this long ends."],
 	["TESSERA_CHALLENGE_TTL", "10m", "How long a sign-in waits for its second factor."],
+	["TESSERA_OIDC_KEY_ROTATION", "30d", "How often the OpenID Connect signing key is replaced; the old one stays published until its tokens expire."],
 	[
 		"TESSERA_BACKUP_CODE_FORMAT",
 		"alphanumeric",
@@ -317,6 +319,7 @@ export function loadConfig(env: Env = process.env): Config {
 		metricsToken: env["TESSERA_METRICS_TOKEN"] || undefined,
 		maxConnections: readWholeNumber(env, "TESSERA_MAX_CONNECTIONS", 1),
 		session,
+		oidc: { keyRotationMs: readDuration(env, "TESSERA_OIDC_KEY_ROTATION") },
 		challengeTtlMs: readDuration(env, "TESSERA_CHALLENGE_TTL"),
 		limits: {
 			passwordPerAccount: readLimit(env, "TESSERA_LIMIT_PASSWORD_ACCOUNT"),

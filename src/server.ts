@@ -25,6 +25,7 @@ import { SqlCounterStore } from "./limits/sql-counters.ts";
 import { createMethods, methodMigrations, methodRegistrations } from "./methods/registry.ts";
 import type { MethodRegistration } from "./methods/types.ts";
 import { migrate, type Store } from "./store/db.ts";
+import { OpenIdService } from "./oidc/service.ts";
 
 let sharedPolicy: PasswordPolicy | undefined;
 
@@ -48,6 +49,8 @@ function createDelivery(
 
 export interface Tessera {
 	app: FastifyInstance;
+	/** The OpenID Connect provider: its keys, and the back-channel logouts it sends. */
+	oidc: OpenIdService;
 	deps: FlowDeps;
 	store: Store;
 	/** Deletes expired sessions, challenges and counters. main.ts runs it every few minutes. */
@@ -111,13 +114,17 @@ export async function createTessera(options: CoreOptions): Promise<Tessera> {
 			? // The counters' own connections (synchronous_commit off): a pooler that refuses the setting fails here.
 				{ counters: async () => void (await sql`select 1`.execute(store.relaxedDb)) }
 			: {};
-	const app = await buildApp({ deps, logger, probes });
+	const oidc = await OpenIdService.create(deps, logger);
+	const app = await buildApp({ deps, logger, probes, oidc });
+	oidc.start();
 	const longestWindow = Math.max(...Object.values(config.limits).map((l) => l.windowMs));
 	return {
 		app,
 		deps,
 		store,
+		oidc,
 		async prune() {
+			await oidc.prune();
 			await pruneExpiredSessions(deps);
 			for (const method of deps.methods.all) await method.prune?.(deps.db, deps.clock());
 			await deps.oneTimeCodes.prune(deps.db, deps.clock());
@@ -131,6 +138,7 @@ export async function createTessera(options: CoreOptions): Promise<Tessera> {
 			while (requestsInFlight(app) > 0 && Date.now() - started < SHUTDOWN_GRACE_MS) await new Promise((r) => setTimeout(r, 20));
 			app.server.closeAllConnections();
 			await closing;
+			await oidc.close();
 			await deps.alerts.drain();
 			deps.delivery.close();
 			await deps.attempts.close();

@@ -31,6 +31,9 @@ export const errorCatalogue = {
 		message: "There are no new backup codes waiting to be confirmed. They may have expired after an hour: get a new set.",
 	},
 	challenge_expired: { message: "This sign-in attempt has expired or already finished. Start again with your username and password." },
+	app_sign_in_expired: {
+		message: "This sign-in to an app has expired or already finished. Go back to the app and start again from there.",
+	},
 	too_many_attempts: { message: "Too many attempts. For your safety, wait a little before trying again." },
 	method_not_available: { message: "That way of signing in is not set up on this account." },
 	second_factor_unavailable: {

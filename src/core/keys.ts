@@ -4,7 +4,15 @@ import { createSecretKey, hkdfSync, type KeyObject } from "node:crypto";
  * One server secret, held outside the database, from which every purpose gets
  * its own key (HKDF-SHA-256 with the purpose as info), so no key serves two jobs.
  */
-export type KeyPurpose = "totp-secret-encryption" | "backup-code-pepper" | "csrf" | "throttle-key" | "one-time-code" | `method:${string}`;
+export type KeyPurpose =
+	| "totp-secret-encryption"
+	| "backup-code-pepper"
+	| "csrf"
+	| "throttle-key"
+	| "one-time-code"
+	| "oidc-signing-keys"
+	| "oidc-cookies"
+	| `method:${string}`;
 
 export class ServerKeys {
 	readonly #secret: Uint8Array;

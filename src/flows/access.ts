@@ -5,12 +5,14 @@ import { endSessions } from "../store/sessions.ts";
 import { revokeAllTrustedDevices } from "../store/trusted-devices.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import type { SecurityEvent } from "./events.ts";
+import { endAppAccess } from "./apps.ts";
 import { endRecoveryAttempts } from "./recovery.ts";
 
 /**
  * Ends every way into the account that was already granted, in `tx` (the
  * caller holds the account lock): sessions (but `keepSessionId`), trusted
- * devices, and sign-ins, resets and confirmations in progress. The one place
+ * devices, sign-ins, resets and confirmations in progress, and what apps hold
+ * (their sign-ins and tokens; each is told by back-channel logout). The one place
  * that list is written: everything that signs the account out everywhere comes
  * through here.
  */
@@ -18,6 +20,7 @@ export async function endSignIns(tx: Db, accountId: string, now: number, keepSes
 	await endSessions(tx, accountId, { keep: keepSessionId });
 	await revokeAllTrustedDevices(tx, accountId);
 	await endOpenChallenges(tx, accountId, now);
+	await endAppAccess(tx, accountId, now);
 }
 
 /**

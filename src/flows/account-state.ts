@@ -29,6 +29,8 @@ export const sessionActions = [
 	"manage_contacts",
 	"manage_trusted_devices",
 	"review_identity_checks",
+	"sign_in_to_app",
+	"manage_apps",
 ] as const;
 export type SessionAction = (typeof sessionActions)[number];
 

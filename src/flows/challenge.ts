@@ -78,19 +78,27 @@ export async function destinationsOf(deps: FlowDeps, accountId: string, methods:
 	return destinations;
 }
 
-export type ChallengePurpose = "sign_in" | "disable_two_factor" | "password_reset";
+/**
+ * "step_up" and "step_up_phishing_resistant": a signed-in person proves one more
+ * factor because an app asked for a stronger sign-in (acr_values).
+ */
+export type ChallengePurpose = "sign_in" | "disable_two_factor" | "password_reset" | "step_up" | "step_up_phishing_resistant";
 
 /**
  * The methods that may answer a challenge for `purpose`: a reset is confirmed only
  * by a factor no reset can reach; elsewhere, what the account can use as a second step.
  */
-export function methodsFor(
+export async function methodsFor(
 	deps: FlowDeps,
 	purpose: ChallengePurpose,
 	account: { id: string; two_factor_enabled: number; codes_paused_at: number | null },
 	db: Db = deps.db,
 ): Promise<MethodName[]> {
-	return enrolledMethods(deps, account, db, purpose === "password_reset" ? { strongOnly: true } : { forSignIn: true });
+	const methods = await enrolledMethods(deps, account, db, purpose === "password_reset" ? { strongOnly: true } : { forSignIn: true });
+	// A step-up is answered only by what adds the level asked for: an email code adds none.
+	if (purpose === "step_up") return methods.filter((m) => deps.methods.get(m).level !== "none");
+	if (purpose === "step_up_phishing_resistant") return methods.filter((m) => deps.methods.get(m).level === "phishing_resistant");
+	return methods;
 }
 
 /** A persisted, expiring, single-use second-factor challenge for `purpose`. */

@@ -34,6 +34,9 @@ export const eventKinds = {
 	account_locked: "Account locked",
 	account_unlocked: "Account unlocked",
 	role_changed: "Role changed",
+	app_allowed: "App allowed",
+	app_access_withdrawn: "App access withdrawn",
+	app_token_reused: "An app's refresh token was used twice: its access ended",
 } as const;
 
 export type EventKind = keyof typeof eventKinds;
@@ -59,6 +62,7 @@ const alertPolicy: Partial<Record<EventKind, "primary" | "every">> = {
 	recovery_cancelled: "every",
 	recovery_completed: "every",
 	two_factor_reset: "every",
+	app_token_reused: "primary",
 };
 
 export function alertsFor(event: SecurityEvent): "primary" | "every" | undefined {
@@ -223,6 +227,7 @@ export function describeEvent(event: SecurityEvent, methods: MethodWords): strin
 	const d = event.detail;
 	switch (event.kind) {
 		case "signed_in":
+			if (d["stepUp"]) return `Confirmed it was you with ${words?.signedInWith ?? event.method ?? "a second step"}, for an app that asked`;
 			return `Signed in${event.method ? ` with ${words?.signedInWith ?? event.method}` : ""}${d["newDevice"] ? " from a new device" : ""}`;
 		case "backup_code_used":
 			return `Backup code used to ${d["via"] === "reset" ? "confirm a password reset" : "sign in"} (${String(d["remaining"])} left)`;
@@ -236,6 +241,12 @@ export function describeEvent(event: SecurityEvent, methods: MethodWords): strin
 			return `Account recovery started${d["via"] === "operator" ? " after an identity check" : d["via"] === "email" ? " by proving your email address" : d["via"] === "phone" ? " by proving your phone number" : ""}`;
 		case "two_factor_reset":
 			return "Two-factor reset by an operator";
+		case "app_allowed":
+			return `Allowed ${String(d["app"] ?? "an app")} to sign you in`;
+		case "app_access_withdrawn":
+			return `Withdrew ${String(d["app"] ?? "an app")}'s access`;
+		case "app_token_reused":
+			return `${String(d["app"] ?? "An app")}'s refresh token was used twice: its access ended, sign in to it again`;
 		default:
 			return eventKinds[event.kind] ?? event.kind;
 	}

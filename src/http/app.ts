@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import { TesseraError } from "../core/errors.ts";
 import type { FlowDeps } from "../flows/deps.ts";
+import type { OpenIdService } from "../oidc/service.ts";
 import { apiRoutes } from "./api/routes.ts";
 import { opsRoutes, type ReadinessProbe } from "./ops.ts";
 import { applyErrorHeaders, errorBody, logIfUnexpected, statusOf, toTesseraError } from "./errors.ts";
@@ -26,6 +27,8 @@ export interface AppOptions {
 	logger: Logger;
 	/** Extra readiness checks beyond the database (Redis). */
 	probes?: Record<string, ReadinessProbe>;
+	/** The OpenID Connect provider. */
+	oidc: OpenIdService;
 }
 
 function isApi(url: string): boolean {
@@ -56,7 +59,7 @@ export function routesOf(app: FastifyInstance): RouteInfo[] {
 	return routeLists.get(app) ?? [];
 }
 
-export async function buildApp({ deps, logger, probes = {} }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ deps, logger, probes = {}, oidc }: AppOptions): Promise<FastifyInstance> {
 	const app = Fastify({
 		loggerInstance: logger as FastifyBaseLogger,
 		bodyLimit: BODY_LIMIT_BYTES,
@@ -157,6 +160,6 @@ export async function buildApp({ deps, logger, probes = {} }: AppOptions): Promi
 
 	await app.register(opsRoutes, { deps, probes });
 	await app.register(apiRoutes, { prefix: "/api/v1", deps });
-	await app.register(webRoutes, { deps });
+	await app.register(webRoutes, { deps, oidc });
 	return app;
 }

@@ -18,6 +18,7 @@ export const errorStatus = {
 	code_replaced: 401,
 	no_pending_codes: 409,
 	challenge_expired: 410,
+	app_sign_in_expired: 410,
 	too_many_attempts: 429,
 	method_not_available: 400,
 	second_factor_unavailable: 403,

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 
 /** No inline script or style anywhere; the QR code is inline SVG markup, which needs neither. */
 export const contentSecurityPolicy = [
@@ -12,16 +12,23 @@ export const contentSecurityPolicy = [
 	"base-uri 'none'",
 ].join("; ");
 
+/** The headers every response carries, whoever writes it (Fastify, or the OpenID Connect provider). */
+export function securityHeaders(request: FastifyRequest): Record<string, string> {
+	return {
+		"X-Content-Type-Options": "nosniff",
+		"Referrer-Policy": "no-referrer",
+		"X-Frame-Options": "DENY",
+		"Cross-Origin-Opener-Policy": "same-origin",
+		"Cross-Origin-Resource-Policy": "same-origin",
+		"Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+		"Content-Security-Policy": contentSecurityPolicy,
+		...(request.protocol === "https" ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
+	};
+}
+
 export function registerSecurityHeaders(app: FastifyInstance): void {
 	app.addHook("onSend", async (request, reply, payload) => {
-		reply.header("X-Content-Type-Options", "nosniff");
-		reply.header("Referrer-Policy", "no-referrer");
-		reply.header("X-Frame-Options", "DENY");
-		reply.header("Cross-Origin-Opener-Policy", "same-origin");
-		reply.header("Cross-Origin-Resource-Policy", "same-origin");
-		reply.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
-		reply.header("Content-Security-Policy", contentSecurityPolicy);
-		if (request.protocol === "https") reply.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+		for (const [name, value] of Object.entries(securityHeaders(request))) reply.header(name, value);
 		if (!reply.hasHeader("Cache-Control")) reply.header("Cache-Control", "no-store");
 		return payload;
 	});

@@ -15,6 +15,7 @@ import { codesPaused } from "./migrations/008-codes-paused.ts";
 import { durableAlerts } from "./migrations/009-durable-alerts.ts";
 import { linksBoundToAddresses } from "./migrations/010-links-bound-to-addresses.ts";
 import { sessionAuthentication } from "./migrations/011-session-authentication.ts";
+import { openIdConnect } from "./migrations/012-openid-connect.ts";
 import { NodeSqliteDatabase } from "./node-sqlite.ts";
 import type { Schema } from "./schema.ts";
 
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
 	"009-durable-alerts": durableAlerts,
 	"010-links-bound-to-addresses": linksBoundToAddresses,
 	"011-session-authentication": sessionAuthentication,
+	"012-openid-connect": openIdConnect,
 };
 
 

@@ -75,7 +75,7 @@ export interface LoginChallengesTable {
 	 * "sign_in"; "disable_two_factor" for confirming that change with a second factor;
 	 * "password_reset" for a reset on an account with two-factor, waiting for its second step.
 	 */
-	purpose: Generated<"sign_in" | "disable_two_factor" | "password_reset">;
+	purpose: Generated<"sign_in" | "disable_two_factor" | "password_reset" | "step_up" | "step_up_phishing_resistant">;
 	token_hash: string;
 	account_id: string;
 	created_at: number;
@@ -313,4 +313,70 @@ export interface Schema {
 	account_recoveries: AccountRecoveriesTable;
 	recovery_requests: RecoveryRequestsTable;
 	action_tokens: ActionTokensTable;
+	oidc_models: OidcModelsTable;
+	oidc_keys: OidcKeysTable;
+	oidc_clients: OidcClientsTable;
+	oidc_consents: OidcConsentsTable;
+	oidc_logouts: OidcLogoutsTable;
+}
+
+export interface OidcModelsTable {
+	/** The provider's model: "Session", "Grant", "AccessToken", … */
+	model: string;
+	id: string;
+	/** JSON. */
+	payload: string;
+	grant_id: string | null;
+	uid: string | null;
+	user_code: string | null;
+	account_id: string | null;
+	expires_at: number | null;
+	consumed_at: number | null;
+}
+
+export interface OidcKeysTable {
+	kid: string;
+	alg: string;
+	public_jwk: string;
+	/** The private JWK, sealed with a key derived from the server secret. */
+	sealed_private_jwk: string;
+	created_at: number;
+	/** Set when a newer key took over: published until then, for the tokens it signed. */
+	retire_at: number | null;
+}
+
+export interface OidcClientsTable {
+	id: string;
+	name: string;
+	/** JSON arrays of exact addresses. */
+	redirect_uris: string;
+	post_logout_redirect_uris: string;
+	public: number;
+	first_party: number;
+	backchannel_logout_uri: string | null;
+	/** JSON array: the resource servers (APIs) this app may get access tokens for. */
+	resources: string;
+	/** SHA-256 (hex) of the secret; null for public clients. */
+	secret_hash: string | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface OidcConsentsTable {
+	account_id: string;
+	client_id: string;
+	/** Space-separated scopes allowed. */
+	scopes: string;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface OidcLogoutsTable {
+	id: string;
+	client_id: string;
+	account_id: string;
+	sid: string | null;
+	attempts: Generated<number>;
+	due_at: number;
+	created_at: number;
 }

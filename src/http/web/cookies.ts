@@ -5,7 +5,11 @@ import { newToken } from "../../core/tokens.ts";
 import type { FlowDeps } from "../../flows/deps.ts";
 import { isSecureContext } from "../client.ts";
 
-export type CookieKind = "session" | "signin" | "csrf" | "device" | "stepup" | "reset";
+/**
+ * "app": the app sign-in (OpenID Connect interaction) a journey returns to when it ends;
+ * "more": a step-up's second step.
+ */
+export type CookieKind = "session" | "signin" | "csrf" | "device" | "stepup" | "reset" | "app" | "more";
 
 /**
  * `__Host-` cookies: Secure, Path=/, no Domain, so no other host or path can

@@ -4,7 +4,9 @@ import { messagePage } from "../../ui/pages/auth.ts";
 import { registerFormParser } from "../body-parsers.ts";
 import { applyErrorHeaders, statusOf, toTesseraError } from "../errors.ts";
 import type { RouteActions } from "../gate.ts";
+import type { OpenIdService } from "../../oidc/service.ts";
 import { adminRoutes } from "./admin.ts";
+import { appRoutes } from "./apps.ts";
 import { assetRoutes, helpRoutes } from "./assets-and-help.ts";
 import { contactRoutes } from "./contacts.ts";
 import { send, webContext } from "./context.ts";
@@ -17,7 +19,7 @@ import { signUpAndSignInRoutes } from "./sign-up-and-sign-in.ts";
 import { twoFactorRoutes } from "./two-factor.ts";
 
 /** The HTML pages. Like the API, they only translate between forms and flows. */
-export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps }): Promise<void> {
+export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps; oidc: OpenIdService }): Promise<void> {
 	registerFormParser(app);
 	// Method names come from the registry: every route that takes one refers to this schema.
 	app.addSchema({ $id: "methodName", type: "string", enum: [...options.deps.methods.names] });
@@ -34,6 +36,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 	helpRoutes(web);
 	adminRoutes(web);
 	outboxRoutes(web);
+	appRoutes(web, options.oidc);
 }
 
 /** What each signed-in page does, in the gate's words: the gate decides whether it may. */
@@ -75,6 +78,8 @@ const routeActions: RouteActions = {
 	"POST /settings/passkeys/remove": "remove_method",
 	"POST /settings/devices/revoke": "manage_trusted_devices",
 	"POST /settings/devices/revoke-all": "manage_trusted_devices",
+	"GET /settings/apps": "read_account",
+	"POST /settings/apps/withdraw": "manage_apps",
 	"GET /admin/recovery": "review_identity_checks",
 	"GET /admin/recovery/request": "review_identity_checks",
 	"POST /admin/recovery/decide": "review_identity_checks",

@@ -18,7 +18,7 @@ import { formRoute } from "./forms.ts";
  */
 export interface SecondStep {
 	base: string;
-	cookie: "signin" | "stepup";
+	cookie: "signin" | "stepup" | "more";
 	purpose: ChallengePurpose;
 	/** Where to go when the account has no usable second factor. */
 	noMethods: string;

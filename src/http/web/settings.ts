@@ -7,6 +7,7 @@ import { primaryMethodsSetUp } from "../../flows/two-factor.ts";
 import { listTrustedDevices, revokeAllTrustedDevices, revokeTrustedDevice } from "../../flows/trusted-devices.ts";
 import { activityPage } from "../../ui/pages/recovery.ts";
 import { settingsPage } from "../../ui/pages/settings.ts";
+import { afterSignIn, pendingApp } from "./apps.ts";
 import { form, noQuery, requiredStepPage, send, type Web } from "./context.ts";
 
 /** The settings home page, the account's activity, and trusted devices. */
@@ -30,6 +31,8 @@ export function settingsRoutes(web: Web): void {
 			// The home page leads with what must come first; a set-up under way shows here, to finish or undo.
 			const first = state.requiredActions.find((r) => r !== "finish_two_factor");
 			if (first) return reply.redirect(requiredStepPage(first), 303);
+			// A journey that began at an app ends back there.
+			if (pendingApp(request)) return reply.redirect(afterSignIn(request), 303);
 			const which = (request.query as { notice?: keyof typeof settingsNotices }).notice;
 			const notice = which ? settingsNotices[which](state) : undefined;
 			const contacts = await listContacts(deps, request.webAuth!.account.id);

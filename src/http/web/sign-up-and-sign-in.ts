@@ -1,4 +1,7 @@
 import { signUp } from "../../flows/accounts.ts";
+import { endBrowserAppSession } from "../../flows/apps.ts";
+import { PROVIDER_SESSION_COOKIE } from "../../oidc/provider.ts";
+import { afterSignIn, pendingApp } from "./apps.ts";
 import { endSession } from "../../flows/sessions.ts";
 import { completeSecondFactor, signInWithPassword } from "../../flows/sign-in.ts";
 import { RUNNING_LOW_AT } from "../../core/backup-code-format.ts";
@@ -42,8 +45,12 @@ export function signUpAndSignInRoutes(web: Web): void {
 
 	// ── Sign in ──────────────────────────────────────────────────────────────
 	app.get("/sign-in", { schema: noQuery }, async (request, reply) => {
-		if (await currentSession(request)) return reply.redirect("/settings", 303);
-		return send(reply, signInPage({ csrf: csrfTokenFor(deps, request, reply) }));
+		const app = pendingApp(request);
+		const signedIn = await currentSession(request);
+		// An app that asked for a fresh sign-in (prompt=login, max_age) gets one, even from a signed-in browser.
+		if (signedIn && app?.freshSince === undefined) return reply.redirect(afterSignIn(request), 303);
+		const notice = app?.freshSince !== undefined ? "The app you came from asks you to sign in again." : undefined;
+		return send(reply, signInPage({ csrf: csrfTokenFor(deps, request, reply), notice, username: signedIn?.account.username }));
 	});
 
 	formRoute<{ username?: string; password?: string }>(app, "/sign-in", {
@@ -57,7 +64,7 @@ export function signUpAndSignInRoutes(web: Web): void {
 			);
 			if (result.kind === "session") {
 				await startBrowserSession(request, reply, result.session);
-				return reply.redirect("/settings", 303);
+				return reply.redirect(afterSignIn(request), 303);
 			}
 			const ttl = Math.ceil((result.secondFactor.expiresAt - deps.clock()) / 1000);
 			setCookie(request, reply, "signin", result.secondFactor.challenge, ttl);
@@ -87,14 +94,19 @@ export function signUpAndSignInRoutes(web: Web): void {
 				setCookie(request, reply, "device", result.device.token, Math.floor((result.device.expiresAt - deps.clock()) / 1000));
 			}
 			const remaining = result.backupCodes?.remaining;
-			if (remaining === undefined) return reply.redirect("/settings", 303);
+			if (remaining === undefined) return reply.redirect(afterSignIn(request), 303);
 			// Few codes left: the sign-in ends on the offer of a new set.
 			return reply.redirect(remaining <= RUNNING_LOW_AT ? "/settings/backup-codes/running-low" : "/settings?notice=backup_code_used", 303);
 		},
 	});
 
 	app.post("/sign-out", { schema: form({}), preHandler: csrfCheck }, async (request, reply) => {
+		// The apps this browser signed in to are signed out too.
+		const signedIn = await currentSession(request);
+		if (signedIn) await endBrowserAppSession(deps, signedIn.account.id, request.cookies[PROVIDER_SESSION_COOKIE]);
 		await endSession(deps, readCookie(request, "session"));
+		clearCookie(request, reply, "app");
+		clearCookie(request, reply, "more");
 		clearCookie(request, reply, "session");
 		clearCookie(request, reply, "signin");
 		clearCookie(request, reply, "stepup");

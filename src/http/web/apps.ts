@@ -1,0 +1,307 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { InteractionResults } from "oidc-provider";
+import { acrOf, amrOf, authTimeOf, type FactorLevel, levelIndex } from "../../core/authentication-strength.ts";
+import { formatUtc } from "../../core/dates.ts";
+import { TesseraError } from "../../core/errors.ts";
+import { blockingAction } from "../../flows/account-state.ts";
+import { twoFactorState } from "../../flows/accounts.ts";
+import { appsWithAccess, rememberConsent, withdrawAppAccess } from "../../flows/apps.ts";
+import { recordEvent } from "../../flows/events.ts";
+import type { Authenticated } from "../../flows/sessions.ts";
+import { completeStepUp, startStepUp, stepUpPurpose } from "../../flows/step-up.ts";
+import { attachSession, isFirstParty, requestedLevel, type SignedIn } from "../../oidc/provider.ts";
+import type { OpenIdService } from "../../oidc/service.ts";
+import { appsPage, cannotStepUpPage, consentPage } from "../../ui/pages/apps.ts";
+import { signInPage } from "../../ui/pages/auth.ts";
+import { clientInfo } from "../client.ts";
+import { securityHeaders } from "../security-headers.ts";
+import { clearCookie, csrfTokenFor, readCookie, setCookie } from "./cookies.ts";
+import { form, noQuery, requiredStepPage, send, type Web } from "./context.ts";
+import { secondStepRoutes } from "./second-step.ts";
+
+/**
+ * Sign in with Tessera (OpenID Connect). The provider's endpoints are handed to
+ * oidc-provider as they come; its interactions are Tessera's own pages: the
+ * sign-in and its second step, the steps the gate puts first, a step-up, and
+ * consent for third-party apps. A journey that began at an app carries the
+ * interaction in the "app" cookie and returns to it when it ends.
+ */
+
+const UID = /^[A-Za-z0-9_-]{1,64}$/;
+const uidParams = {
+	params: { type: "object", additionalProperties: false, required: ["uid"], properties: { uid: { type: "string", pattern: UID.source } } },
+};
+
+/** What Tessera's session says, in the provider's terms. */
+async function signedInOf(web: Web, auth: Authenticated): Promise<SignedIn> {
+	const state = await twoFactorState(web.deps, auth.account);
+	return {
+		accountId: auth.account.id,
+		sessionId: auth.sessionId,
+		acr: acrOf(auth.authentication),
+		amr: amrOf(auth.authentication),
+		authTime: Math.floor(authTimeOf(auth.authentication) / 1000),
+		requiredAction: blockingAction(state.requiredActions, "sign_in_to_app") ?? null,
+	};
+}
+
+/** The app journey in progress: its interaction, and since when a fresh sign-in was asked for (ms), if one was. */
+export function pendingApp(request: FastifyRequest): { uid: string; freshSince?: number } | undefined {
+	const value = readCookie(request, "app");
+	if (!value) return undefined;
+	const [uid, fresh] = value.split(".");
+	if (!uid || !UID.test(uid)) return undefined;
+	const since = Number(fresh);
+	return fresh && Number.isSafeInteger(since) ? { uid, freshSince: since } : { uid };
+}
+
+/** Where a journey ends: back at the app that sent the person here, or settings. */
+export function afterSignIn(request: FastifyRequest, fallback = "/settings"): string {
+	const app = pendingApp(request);
+	return app ? `/oidc/interaction/${app.uid}` : fallback;
+}
+
+const levelWords: Record<Exclude<FactorLevel, "none">, string> = {
+	two_factor: "a second step (an authenticator app, a passkey, a text message or a backup code)",
+	phishing_resistant: "a passkey",
+};
+
+export function appRoutes(web: Web, oidc: OpenIdService): void {
+	const { app, deps, csrfCheck, currentSession, pageUser } = web;
+
+	// ── The provider's own endpoints ─────────────────────────────────────────
+	app.register(async (scope) => {
+		// The provider reads its own request bodies: nothing is parsed before it.
+		scope.removeAllContentTypeParsers();
+		scope.addContentTypeParser("*", (_request, _payload, done) => done(null, undefined));
+		const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+			reply.hijack();
+			for (const [name, value] of Object.entries(securityHeaders(request))) reply.raw.setHeader(name, value);
+			reply.raw.setHeader("Cache-Control", "no-store");
+			reply.raw.setHeader("X-Request-Id", request.id);
+			attachSession(request.raw, async () => {
+				const auth = await currentSession(request);
+				return auth ? signedInOf(web, auth) : undefined;
+			});
+			await offlineAccessForFirstParty(request);
+			await oidc.handle(request.raw, reply.raw);
+		};
+		const all = ["GET", "POST", "OPTIONS"] as const;
+		scope.route({ method: [...all], url: "/oidc/*", handler });
+		scope.route({ method: ["GET", "OPTIONS"], url: "/.well-known/openid-configuration", handler });
+	});
+
+	/**
+	 * OpenID Connect grants offline_access only with prompt=consent. A first-party
+	 * app is never asked for consent, so its request gets that prompt here, and the
+	 * consent step it leads to is passed at once (no page is shown).
+	 */
+	async function offlineAccessForFirstParty(request: FastifyRequest): Promise<void> {
+		if (request.method !== "GET" || !request.url.startsWith("/oidc/auth?")) return;
+		const url = new URL(request.url, deps.config.publicUrl);
+		const scope = url.searchParams.get("scope")?.split(" ") ?? [];
+		if (!scope.includes("offline_access") || url.searchParams.has("prompt") || url.searchParams.has("request")) return;
+		const provider = await oidc.provider();
+		const client = await provider.Client.find(url.searchParams.get("client_id") ?? "").catch(() => undefined);
+		if (!isFirstParty(client)) return;
+		url.searchParams.set("prompt", "consent");
+		request.raw.url = `${url.pathname}${url.search}`;
+	}
+
+	// ── Interactions: what the provider cannot decide alone ──────────────────
+	async function finish(request: FastifyRequest, reply: FastifyReply, result: InteractionResults) {
+		const provider = await oidc.provider();
+		clearCookie(request, reply, "app");
+		clearCookie(request, reply, "more");
+		// The provider answers with its redirect: the cookies set here go with it.
+		for (const [name, value] of Object.entries(reply.getHeaders())) if (name === "set-cookie") reply.raw.setHeader(name, value as string[]);
+		reply.hijack();
+		for (const [name, value] of Object.entries(securityHeaders(request))) reply.raw.setHeader(name, value);
+		await provider.interactionFinished(request.raw, reply.raw, result, { mergeWithLastSubmission: true });
+	}
+
+	async function details(request: FastifyRequest, reply: FastifyReply) {
+		const provider = await oidc.provider();
+		try {
+			return { provider, interaction: await provider.interactionDetails(request.raw, reply.raw) };
+		} catch {
+			clearCookie(request, reply, "app");
+			throw new TesseraError("app_sign_in_expired");
+		}
+	}
+
+	app.get("/oidc/interaction/:uid", { schema: { ...uidParams, ...noQuery } }, async (request, reply) => {
+		const { uid } = request.params as { uid: string };
+		const { provider, interaction } = await details(request, reply);
+		if (interaction.uid !== uid) throw new TesseraError("app_sign_in_expired");
+		const { prompt, params } = interaction;
+		const auth = await currentSession(request);
+		const pending = pendingApp(request);
+		const now = deps.clock();
+		const remember = (fresh?: number) => setCookie(request, reply, "app", fresh === undefined ? uid : `${uid}.${fresh}`, 3600);
+		if (!auth) {
+			remember(pending?.uid === uid ? pending.freshSince : undefined);
+			return reply.redirect("/sign-in", 303);
+		}
+		request.webAuth = auth;
+		const signedIn = await signedInOf(web, auth);
+		if (prompt.name === "login") {
+			// prompt=login, or a sign-in older than max_age: the password again, whoever is signed in.
+			const maxAge = typeof params["max_age"] === "number" ? params["max_age"] : undefined;
+			const asked = pending?.uid === uid ? pending.freshSince : undefined;
+			const wantsFresh = prompt.reasons.includes("login_prompt") || (maxAge !== undefined && now / 1000 - signedIn.authTime > maxAge);
+			if (wantsFresh && (asked === undefined || signedIn.authTime * 1000 < asked - 1000)) {
+				remember(asked ?? now);
+				return reply.redirect("/sign-in", 303);
+			}
+			// What the account must do first (the gate), before any app gets a token.
+			if (signedIn.requiredAction) {
+				remember(asked);
+				return reply.redirect(requiredStepPage(signedIn.requiredAction as Parameters<typeof requiredStepPage>[0]), 303);
+			}
+			const wanted = requestedLevel(params["acr_values"]);
+			if (wanted > levelIndex(signedIn.acr)) {
+				const level: Exclude<FactorLevel, "none"> = wanted >= 2 ? "phishing_resistant" : "two_factor";
+				const challenge = await startStepUp(deps, auth.account, level, clientInfo(request));
+				const client = await provider.Client.find(String(params["client_id"]));
+				if (!challenge) {
+					return send(reply, cannotStepUpPage({ user: pageUser(request, reply), uid, app: client?.clientName ?? "The app", level: levelWords[level] }));
+				}
+				remember(asked);
+				setCookie(request, reply, "more", challenge.challenge, Math.ceil((challenge.expiresAt - now) / 1000));
+				return reply.redirect(level === "phishing_resistant" ? "/sign-in/stronger" : "/sign-in/more", 303);
+			}
+			return finish(request, reply, { login: { accountId: signedIn.accountId, acr: signedIn.acr, amr: signedIn.amr, ts: signedIn.authTime } });
+		}
+		if (prompt.name === "consent") {
+			const accountId = interaction.session?.accountId;
+			if (accountId !== auth.account.id) {
+				remember();
+				return reply.redirect("/sign-in", 303);
+			}
+			const client = await provider.Client.find(String(params["client_id"]));
+			if (!client) throw new TesseraError("app_sign_in_expired");
+			const missing = (prompt.details["missingOIDCScope"] as string[] | undefined) ?? [];
+			if (isFirstParty(client)) return finish(request, reply, { consent: { grantId: await grantFor(provider, interaction, accountId) } });
+			remember();
+			const requested = String(params["scope"] ?? "").split(" ").filter(Boolean);
+			return send(
+				reply,
+				consentPage({
+					user: pageUser(request, reply),
+					uid,
+					app: { name: client.clientName ?? client.clientId, address: new URL(client.redirectUris?.[0] ?? deps.config.publicUrl).origin },
+					scopes: missing.length ? [...new Set([...requested, ...missing])] : requested,
+				}),
+			);
+		}
+		throw new TesseraError("app_sign_in_expired");
+	});
+
+	/** The grant the interaction asks for: what it lacks, added to what the person already gave. */
+	async function grantFor(provider: Awaited<ReturnType<OpenIdService["provider"]>>, interaction: Awaited<ReturnType<typeof details>>["interaction"], accountId: string) {
+		const clientId = String(interaction.params["client_id"]);
+		const grant = (interaction.grantId ? await provider.Grant.find(interaction.grantId) : undefined) ?? new provider.Grant({ accountId, clientId });
+		const d = interaction.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
+		if (d.missingOIDCScope) grant.addOIDCScope(d.missingOIDCScope.join(" "));
+		if (d.missingOIDCClaims) grant.addOIDCClaims(d.missingOIDCClaims);
+		for (const [indicator, scopes] of Object.entries(d.missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(" "));
+		return grant.save();
+	}
+
+	app.post(
+		"/oidc/interaction/:uid/consent",
+		{ schema: { ...uidParams, ...form({ decision: 8 }) }, preHandler: csrfCheck },
+		async (request, reply) => {
+			const { provider, interaction } = await details(request, reply);
+			const auth = await currentSession(request);
+			const accountId = interaction.session?.accountId;
+			if (!auth || accountId !== auth.account.id || interaction.prompt.name !== "consent") throw new TesseraError("app_sign_in_expired");
+			request.webAuth = auth;
+			if ((request.body as { decision?: string }).decision !== "allow") {
+				return finish(request, reply, { error: "access_denied", error_description: "The person did not allow the app to sign them in." });
+			}
+			const grantId = await grantFor(provider, interaction, accountId);
+			const grant = await provider.Grant.find(grantId);
+			const clientId = String(interaction.params["client_id"]);
+			const scopes = String(grant?.getOIDCScope() ?? "").split(" ").filter(Boolean);
+			await rememberConsent(deps, accountId, clientId, scopes);
+			const client = await provider.Client.find(clientId);
+			deps.alerts.announce(
+				await recordEvent(deps, deps.db, { accountId, kind: "app_allowed", client: clientInfo(request), detail: { clientId, app: client?.clientName ?? clientId, scopes } }),
+			);
+			return finish(request, reply, { consent: { grantId } });
+		},
+	);
+
+	app.post("/oidc/interaction/:uid/abort", { schema: { ...uidParams, ...form({}) }, preHandler: csrfCheck }, async (request, reply) => {
+		await details(request, reply);
+		const auth = await currentSession(request);
+		if (auth) request.webAuth = auth;
+		return finish(request, reply, { error: "unmet_authentication_requirements", error_description: "The person could not sign in as strongly as the app asked." });
+	});
+
+	// ── Step-up: one more factor, for an app that asked ──────────────────────
+	for (const [base, level] of [
+		["/sign-in/more", "two_factor"],
+		["/sign-in/stronger", "phishing_resistant"],
+	] as const) {
+		secondStepRoutes(web, {
+			base,
+			cookie: "more",
+			purpose: stepUpPurpose(level),
+			noMethods: "/settings",
+			pageText: {
+				heading: "Confirm it's you",
+				intro: `The app you are signing in to asks for ${levelWords[level]}.`,
+			},
+			expired: (request, reply, message) => send(reply, signInPage({ csrf: csrfTokenFor(deps, request, reply), notice: message }), 410),
+			async complete(request, reply, input) {
+				const auth = await currentSession(request);
+				if (!auth) throw new TesseraError("unauthenticated");
+				await completeStepUp(
+					deps,
+					stepUpPurpose(level),
+					{ challenge: input.challenge, method: input.method, answer: input.answer, session: { sessionId: auth.sessionId, accountId: auth.account.id } },
+					clientInfo(request),
+				);
+				clearCookie(request, reply, "more");
+				return reply.redirect(afterSignIn(request), 303);
+			},
+		});
+	}
+
+	// ── Apps with access ─────────────────────────────────────────────────────
+	app.get(
+		"/settings/apps",
+		{
+			schema: { querystring: { type: "object", additionalProperties: false, properties: { notice: { type: "string", enum: ["withdrawn"] } } } },
+			preHandler: web.requireSignedIn,
+		},
+		async (request, reply) => {
+			const apps = await appsWithAccess(deps, request.webAuth!.account.id);
+			const notice = (request.query as { notice?: string }).notice === "withdrawn" ? "Done. That app can no longer sign you in or use what you allowed it." : undefined;
+			return send(reply, appsPage({ user: pageUser(request, reply), notice, apps: apps.map((a) => ({ ...a, allowedAt: formatUtc(a.allowedAt) })) }));
+		},
+	);
+
+	app.post("/settings/apps/withdraw", { schema: form({ client: 128 }), preHandler: [web.requireSignedIn, csrfCheck] }, async (request, reply) => {
+		const accountId = request.webAuth!.account.id;
+		const clientId = (request.body as { client?: string }).client ?? "";
+		const app = (await appsWithAccess(deps, accountId)).find((a) => a.clientId === clientId);
+		await withdrawAppAccess(deps, accountId, clientId);
+		deps.alerts.announce(
+			await recordEvent(deps, deps.db, { accountId, kind: "app_access_withdrawn", client: clientInfo(request), detail: { clientId, app: app?.name ?? clientId } }),
+		);
+		return reply.redirect("/settings/apps?notice=withdrawn", 303);
+	});
+
+	// ── Well-known addresses ─────────────────────────────────────────────────
+	app.get("/.well-known/change-password", { schema: noQuery }, async (_request, reply) => reply.redirect("/settings/password", 302));
+	app.get("/.well-known/passkey-endpoints", { schema: noQuery }, async (_request, reply) =>
+		reply
+			.header("Cache-Control", "public, max-age=86400")
+			.header("Access-Control-Allow-Origin", "*")
+			.send({ enroll: `${deps.config.publicUrl}/settings/passkeys/add`, manage: `${deps.config.publicUrl}/settings` }),
+	);
+}
