@@ -12,6 +12,22 @@ export const contentSecurityPolicy = [
 	"base-uri 'none'",
 ].join("; ");
 
+declare module "fastify" {
+	interface FastifyRequest {
+		/**
+		 * Where this page's forms may lead besides Tessera: the app a sign-in returns to.
+		 * Browsers apply form-action to every redirect that follows a form.
+		 */
+		formActions?: string[];
+	}
+}
+
+/** The policy, with the extra places this page's forms may lead to. */
+export function policyWith(formActions: readonly string[] = []): string {
+	if (formActions.length === 0) return contentSecurityPolicy;
+	return contentSecurityPolicy.replace("form-action 'self'", `form-action 'self' ${formActions.join(" ")}`);
+}
+
 /** The headers every response carries, whoever writes it (Fastify, or the OpenID Connect provider). */
 export function securityHeaders(request: FastifyRequest): Record<string, string> {
 	return {
@@ -21,7 +37,7 @@ export function securityHeaders(request: FastifyRequest): Record<string, string>
 		"Cross-Origin-Opener-Policy": "same-origin",
 		"Cross-Origin-Resource-Policy": "same-origin",
 		"Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
-		"Content-Security-Policy": contentSecurityPolicy,
+		"Content-Security-Policy": policyWith(request.formActions),
 		...(request.protocol === "https" ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
 	};
 }

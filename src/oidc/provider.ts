@@ -7,6 +7,8 @@ import { readAccountById } from "../store/accounts.ts";
 import { listVerifiedContacts } from "../store/contacts.ts";
 import { readConsent } from "../store/oidc.ts";
 import { KyselyAdapter } from "./adapter.ts";
+import { policyWith } from "../http/security-headers.ts";
+import { appErrorPage, signedOutPage, signOutConfirmPage } from "../ui/pages/apps.ts";
 import { loadSigningKeys } from "./keys.ts";
 import { KEEP_RETIRED_KEY_MS, TOKEN_TTL } from "./lifetimes.ts";
 
@@ -66,33 +68,62 @@ export function isFirstParty(client: { metadata(): Record<string, unknown> } | u
 	return client?.metadata()["urn:tessera:first_party"] === true;
 }
 
+/**
+ * Makes the provider's session of this browser a copy of Tessera's: the same
+ * person, signed in at the same time with the same factors; none when Tessera
+ * has none. It runs before the provider loads the account and the grant, and
+ * before its checks (which run side by side).
+ */
+async function syncSession(ctx: KoaContextWithOIDC): Promise<void> {
+	const session = ctx.oidc.session;
+	if (!session) return;
+	const signedIn = await sessionOf(ctx.req);
+	if (!signedIn) {
+		if (session.accountId) {
+			session.authorizations = {};
+			session.resetIdentifier();
+			delete (session as { accountId?: string }).accountId;
+		}
+		return;
+	}
+	if (session.accountId && session.accountId !== signedIn.accountId) {
+		// Another person signs in on this browser: nothing of the previous one carries over.
+		session.authorizations = {};
+		session.resetIdentifier();
+	}
+	if (session.accountId !== signedIn.accountId || session.loginTs !== signedIn.authTime || session.acr !== signedIn.acr || String(session.amr) !== String(signedIn.amr)) {
+		session.loginAccount({ accountId: signedIn.accountId, loginTs: signedIn.authTime, acr: signedIn.acr, amr: signedIn.amr });
+	}
+}
+
+/**
+ * OpenID Connect keeps offline_access only with prompt=consent. A first-party app
+ * is never asked for consent, so what it asked for is given back here.
+ */
+function offlineAccessForFirstParty(ctx: KoaContextWithOIDC): void {
+	const params = ctx.oidc.params;
+	if (!params || !isFirstParty(ctx.oidc.client)) return;
+	const asked = ctx.method === "POST" ? (ctx.oidc as { body?: Record<string, unknown> }).body?.["scope"] : ctx.query["scope"];
+	if (typeof asked !== "string" || !asked.split(" ").includes("offline_access")) return;
+	const scope = typeof params["scope"] === "string" ? params["scope"].split(" ") : [];
+	if (!scope.includes("offline_access")) params["scope"] = [...scope, "offline_access"].join(" ");
+}
+
+/**
+ * The hook that runs before the provider loads the account and grant: an extra
+ * parameter's check, which the provider runs on every authorization request.
+ */
+const SYNC_HOOK = "tessera_session";
+
 function policy(): interactionPolicy.DefaultPolicy {
 	const { Check, base } = interactionPolicy;
 	const prompts = base();
 	const login = prompts.get("login")!;
-	// Tessera's session first: the provider's own is only a copy of it.
+	// Tessera's session first (the provider's own is a copy of it, made before the checks run: syncSession).
 	login.checks.add(
-		new Check("tessera_session", "End-User authentication is required", "login_required", async (ctx) => {
-			const session = ctx.oidc.session!;
-			const signedIn = await sessionOf(ctx.req);
-			if (!signedIn) {
-				if (session.accountId) {
-					session.authorizations = {};
-					session.resetIdentifier();
-					delete (session as { accountId?: string }).accountId;
-				}
-				return Check.REQUEST_PROMPT;
-			}
-			if (session.accountId && session.accountId !== signedIn.accountId) {
-				// Another person signs in on this browser: nothing of the previous one carries over.
-				session.authorizations = {};
-				session.resetIdentifier();
-			}
-			if (session.accountId !== signedIn.accountId || session.loginTs !== signedIn.authTime || session.acr !== signedIn.acr || String(session.amr) !== String(signedIn.amr)) {
-				session.loginAccount({ accountId: signedIn.accountId, loginTs: signedIn.authTime, acr: signedIn.acr, amr: signedIn.amr });
-			}
-			return Check.NO_NEED_TO_PROMPT;
-		}),
+		new Check("tessera_session", "End-User authentication is required", "login_required", async (ctx) =>
+			(await sessionOf(ctx.req)) ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT,
+		),
 		0,
 	);
 	login.checks.add(
@@ -120,7 +151,12 @@ export interface OidcProvider {
 }
 
 /** Builds the provider over the current signing keys. Rebuilt when the keys change. */
-export async function buildProvider(deps: FlowDeps, hooks: { onRefreshReuse(accountId: string, clientId: string): void }): Promise<OidcProvider> {
+export interface ProviderHooks {
+	onRefreshReuse(accountId: string, clientId: string): void;
+	onBrowserSignOut(ctx: KoaContextWithOIDC): void;
+}
+
+export async function buildProvider(deps: FlowDeps, hooks: ProviderHooks): Promise<OidcProvider> {
 	const signing = await loadSigningKeys(deps, KEEP_RETIRED_KEY_MS);
 	const unknowable = randomBytes(32).toString("base64url");
 	const presentedSecret = () => {
@@ -153,6 +189,12 @@ export async function buildProvider(deps: FlowDeps, hooks: { onRefreshReuse(acco
 		},
 		scopes: ["openid", "offline_access", "profile", "email"],
 		responseTypes: ["code"],
+		extraParams: {
+			[SYNC_HOOK]: async (ctx: KoaContextWithOIDC) => {
+				offlineAccessForFirstParty(ctx);
+				await syncSession(ctx);
+			},
+		},
 		// What an app is, as the operator registered it: first-party (no consent asked) and the APIs it may call.
 		extraClientMetadata: { properties: ["urn:tessera:first_party", "urn:tessera:resources"] },
 		pkce: { required: () => true },
@@ -170,10 +212,25 @@ export async function buildProvider(deps: FlowDeps, hooks: { onRefreshReuse(acco
 		issueRefreshToken: async (_ctx, client, code) => client.grantTypeAllowed("refresh_token") && code.scopes.has("offline_access"),
 		features: {
 			devInteractions: { enabled: false },
-			introspection: { enabled: true },
+			// An app may introspect only the tokens issued to it: another app learns nothing of them.
+			introspection: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
 			revocation: { enabled: true },
 			userinfo: { enabled: true },
-			rpInitiatedLogout: { enabled: true },
+			rpInitiatedLogout: {
+				enabled: true,
+				logoutSource: async (ctx, form) => {
+					ctx.type = "html";
+					// "Sign out" leads, by redirect, to the app's address after sign-out: the form may go there.
+					const after = ctx.oidc.params?.["post_logout_redirect_uri"];
+					const target = typeof after === "string" && URL.canParse(after) ? new URL(after) : undefined;
+					if (target) ctx.set("Content-Security-Policy", policyWith([/^https?:$/.test(target.protocol) ? target.origin : target.protocol]));
+					ctx.body = signOutConfirmPage({ app: ctx.oidc.client?.clientName, providerForm: form }).value;
+				},
+				postLogoutSuccessSource: async (ctx) => {
+					ctx.type = "html";
+					ctx.body = signedOutPage({ app: ctx.oidc.client?.clientName }).value;
+				},
+			},
 			backchannelLogout: { enabled: true },
 			claimsParameter: { enabled: true },
 			resourceIndicators: {
@@ -265,22 +322,22 @@ export async function buildProvider(deps: FlowDeps, hooks: { onRefreshReuse(acco
 		},
 		renderError: async (ctx, out) => {
 			ctx.type = "html";
-			ctx.body = errorPage(out as { error: string; error_description?: string });
+			const { error, error_description } = out as { error: string; error_description?: string };
+			ctx.body = appErrorPage({ error, description: error_description }).value;
 		},
 		clientBasedCORS: (_ctx, origin, client) =>
 			((client.metadata().redirect_uris as string[] | undefined) ?? []).some((uri) => new URL(uri).origin === origin),
 	};
 	const provider = new Provider(deps.config.publicUrl, configuration);
 	if (deps.config.trustProxy !== false) provider.proxy = true;
+	// Signing out at an app's request (RP-initiated logout, "Sign out") signs this browser out of Tessera too.
+	provider.on("end_session.success", (ctx: KoaContextWithOIDC) => {
+		if (ctx.oidc?.params?.["logout"] !== "yes") return;
+		hooks.onBrowserSignOut(ctx);
+	});
 	provider.on("grant.revoked", (ctx: KoaContextWithOIDC) => {
 		const refresh = ctx?.oidc?.entities?.RefreshToken;
 		if (ctx?.oidc?.params?.["grant_type"] === "refresh_token" && refresh?.consumed && refresh.accountId && refresh.clientId) hooks.onRefreshReuse(refresh.accountId, refresh.clientId);
 	});
 	return { provider, version: signing.version };
-}
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-function errorPage(out: { error: string; error_description?: string }): string {
-	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign-in could not go on</title><link rel="stylesheet" href="/assets/app.css"></head><body><main class="card"><h1>The app's sign-in request could not go on</h1><p>${escapeHtml(out.error_description ?? out.error)}</p><p>Go back to the app and try again. If it keeps happening, tell the app's support: the request was refused with <code>${escapeHtml(out.error)}</code>.</p></main></body></html>`;
 }

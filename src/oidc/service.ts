@@ -1,11 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
+import type { KoaContextWithOIDC } from "oidc-provider";
+import { endSession } from "../flows/sessions.ts";
 import type { Logger } from "pino";
 import type { FlowDeps } from "../flows/deps.ts";
 import { recordEvent } from "../flows/events.ts";
 import { claimDueLogouts, dropLogoutsOlderThan, logoutDelivered, logoutFailed, pruneModels, readClient, readKeys } from "../store/oidc.ts";
 import { KEEP_RETIRED_KEY_MS } from "./lifetimes.ts";
-import { buildProvider, type OidcProvider } from "./provider.ts";
+import { buildProvider, type OidcProvider, type ProviderHooks } from "./provider.ts";
 import { rotateSigningKey } from "./keys.ts";
 
 /** How often an instance looks for a newer key set (a rotation by another instance or by command). */
@@ -36,13 +38,32 @@ export class OpenIdService {
 	}
 
 	static async create(deps: FlowDeps, logger: Logger): Promise<OpenIdService> {
-		const hooks = { onRefreshReuse: (accountId: string, clientId: string) => void service.#refreshReused(accountId, clientId) };
+		const hooks: ProviderHooks = {
+			onRefreshReuse: (accountId, clientId) => void service.#refreshReused(accountId, clientId),
+			onBrowserSignOut: (ctx) => service.#browserSignedOut(ctx),
+		};
 		const service: OpenIdService = new OpenIdService(deps, logger, await buildProvider(deps, hooks));
 		service.#hooks = hooks;
 		return service;
 	}
 
-	#hooks: { onRefreshReuse(accountId: string, clientId: string): void } = { onRefreshReuse: () => {} };
+	#hooks: ProviderHooks = { onRefreshReuse: () => {}, onBrowserSignOut: () => {} };
+
+	/**
+	 * The person confirmed "Sign out" on an app's request: Tessera's session of this
+	 * browser ends as well, and its cookie is cleared in the same response.
+	 */
+	#browserSignedOut(ctx: KoaContextWithOIDC): void {
+		for (const [name, attributes] of [
+			["__Host-tessera_session", "; Path=/; Secure; HttpOnly; SameSite=Lax"],
+			["tessera_session", "; Path=/; HttpOnly; SameSite=Lax"],
+		] as const) {
+			const token = ctx.cookies.get(name);
+			if (!token) continue;
+			ctx.append("Set-Cookie", `${name}=${attributes}; Max-Age=0`);
+			endSession(this.#deps, token).catch((error: unknown) => this.#logger.error({ err: error }, "could not end the session at sign-out"));
+		}
+	}
 
 	/** The provider with the current keys: at most a second behind a rotation anywhere. */
 	async provider(): Promise<Provider> {

@@ -13,9 +13,9 @@ import { attachSession, isFirstParty, requestedLevel, type SignedIn } from "../.
 import type { OpenIdService } from "../../oidc/service.ts";
 import { appsPage, cannotStepUpPage, consentPage } from "../../ui/pages/apps.ts";
 import { signInPage } from "../../ui/pages/auth.ts";
-import { clientInfo } from "../client.ts";
+import { clientInfo, isSecureContext } from "../client.ts";
 import { securityHeaders } from "../security-headers.ts";
-import { clearCookie, csrfTokenFor, readCookie, setCookie } from "./cookies.ts";
+import { type CookieKind, clearCookie, cookieName, csrfTokenFor, readCookie, setCookie } from "./cookies.ts";
 import { form, noQuery, requiredStepPage, send, type Web } from "./context.ts";
 import { secondStepRoutes } from "./second-step.ts";
 
@@ -45,14 +45,54 @@ async function signedInOf(web: Web, auth: Authenticated): Promise<SignedIn> {
 	};
 }
 
-/** The app journey in progress: its interaction, and since when a fresh sign-in was asked for (ms), if one was. */
-export function pendingApp(request: FastifyRequest): { uid: string; freshSince?: number } | undefined {
+/**
+ * The app journey in progress: its interaction, since when a fresh sign-in was
+ * asked for (ms), if one was, and where the app receives the person back (the
+ * origin of its redirect address), which the pages' forms may lead to.
+ */
+export interface PendingApp {
+	uid: string;
+	freshSince?: number;
+	returnsTo?: string;
+}
+
+export function pendingApp(request: FastifyRequest): PendingApp | undefined {
 	const value = readCookie(request, "app");
 	if (!value) return undefined;
-	const [uid, fresh] = value.split(".");
+	const [uid, fresh, origin] = value.split(".");
 	if (!uid || !UID.test(uid)) return undefined;
 	const since = Number(fresh);
-	return fresh && Number.isSafeInteger(since) ? { uid, freshSince: since } : { uid };
+	const returnsTo = origin ? formTarget(Buffer.from(origin, "base64url").toString("utf8")) : undefined;
+	return { uid, ...(fresh && Number.isSafeInteger(since) ? { freshSince: since } : {}), ...(returnsTo ? { returnsTo } : {}) };
+}
+
+/**
+ * What a Content-Security-Policy form-action may name for an app's redirect
+ * address: its origin (https://app.example), or its scheme for a native app's
+ * (com.example.app:). Browsers check form-action on every redirect after a form,
+ * so the form that ends an app's sign-in must be allowed to lead there.
+ */
+function formTarget(uri: string): string | undefined {
+	try {
+		const url = new URL(uri);
+		if (url.protocol === "https:" || url.protocol === "http:") return url.origin;
+		return /^[a-z][a-z0-9+.-]*:$/.test(url.protocol) ? url.protocol : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function appCookie(uid: string, fresh: number | undefined, redirectUri: unknown): string {
+	const target = typeof redirectUri === "string" ? formTarget(redirectUri) : undefined;
+	return [uid, fresh ?? "", target ? Buffer.from(target).toString("base64url") : ""].join(".");
+}
+
+/** Cookies ended on a reply the provider writes (hijacked: Fastify's cookie plugin never sees it). */
+function expireOnRaw(request: FastifyRequest, reply: FastifyReply, kinds: CookieKind[]): void {
+	const secure = isSecureContext(request);
+	const lines = kinds.map((kind) => `${cookieName(request, kind)}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure ? "; Secure" : ""}`);
+	const existing = reply.raw.getHeader("set-cookie");
+	reply.raw.setHeader("set-cookie", [...(Array.isArray(existing) ? existing : existing ? [String(existing)] : []), ...lines]);
 }
 
 /** Where a journey ends: back at the app that sent the person here, or settings. */
@@ -83,7 +123,6 @@ export function appRoutes(web: Web, oidc: OpenIdService): void {
 				const auth = await currentSession(request);
 				return auth ? signedInOf(web, auth) : undefined;
 			});
-			await offlineAccessForFirstParty(request);
 			await oidc.handle(request.raw, reply.raw);
 		};
 		const all = ["GET", "POST", "OPTIONS"] as const;
@@ -91,32 +130,19 @@ export function appRoutes(web: Web, oidc: OpenIdService): void {
 		scope.route({ method: ["GET", "OPTIONS"], url: "/.well-known/openid-configuration", handler });
 	});
 
-	/**
-	 * OpenID Connect grants offline_access only with prompt=consent. A first-party
-	 * app is never asked for consent, so its request gets that prompt here, and the
-	 * consent step it leads to is passed at once (no page is shown).
-	 */
-	async function offlineAccessForFirstParty(request: FastifyRequest): Promise<void> {
-		if (request.method !== "GET" || !request.url.startsWith("/oidc/auth?")) return;
-		const url = new URL(request.url, deps.config.publicUrl);
-		const scope = url.searchParams.get("scope")?.split(" ") ?? [];
-		if (!scope.includes("offline_access") || url.searchParams.has("prompt") || url.searchParams.has("request")) return;
-		const provider = await oidc.provider();
-		const client = await provider.Client.find(url.searchParams.get("client_id") ?? "").catch(() => undefined);
-		if (!isFirstParty(client)) return;
-		url.searchParams.set("prompt", "consent");
-		request.raw.url = `${url.pathname}${url.search}`;
-	}
+	// The pages of a journey that began at an app: their forms may lead back to it.
+	app.addHook("onRequest", async (request) => {
+		const returnsTo = pendingApp(request)?.returnsTo;
+		if (returnsTo) request.formActions = [returnsTo];
+	});
 
 	// ── Interactions: what the provider cannot decide alone ──────────────────
 	async function finish(request: FastifyRequest, reply: FastifyReply, result: InteractionResults) {
 		const provider = await oidc.provider();
-		clearCookie(request, reply, "app");
-		clearCookie(request, reply, "more");
-		// The provider answers with its redirect: the cookies set here go with it.
-		for (const [name, value] of Object.entries(reply.getHeaders())) if (name === "set-cookie") reply.raw.setHeader(name, value as string[]);
+		// The provider answers with its redirect: the journey's cookies end with it.
 		reply.hijack();
 		for (const [name, value] of Object.entries(securityHeaders(request))) reply.raw.setHeader(name, value);
+		expireOnRaw(request, reply, ["app", "more"]);
 		await provider.interactionFinished(request.raw, reply.raw, result, { mergeWithLastSubmission: true });
 	}
 
@@ -135,10 +161,13 @@ export function appRoutes(web: Web, oidc: OpenIdService): void {
 		const { provider, interaction } = await details(request, reply);
 		if (interaction.uid !== uid) throw new TesseraError("app_sign_in_expired");
 		const { prompt, params } = interaction;
+		// Its pages' forms (consent, "Go back to the app") lead back to the app.
+		const target = formTarget(String(params["redirect_uri"] ?? ""));
+		if (target) request.formActions = [target];
 		const auth = await currentSession(request);
 		const pending = pendingApp(request);
 		const now = deps.clock();
-		const remember = (fresh?: number) => setCookie(request, reply, "app", fresh === undefined ? uid : `${uid}.${fresh}`, 3600);
+		const remember = (fresh?: number) => setCookie(request, reply, "app", appCookie(uid, fresh, params["redirect_uri"]), 3600);
 		if (!auth) {
 			remember(pending?.uid === uid ? pending.freshSince : undefined);
 			return reply.redirect("/sign-in", 303);
@@ -147,9 +176,10 @@ export function appRoutes(web: Web, oidc: OpenIdService): void {
 		const signedIn = await signedInOf(web, auth);
 		if (prompt.name === "login") {
 			// prompt=login, or a sign-in older than max_age: the password again, whoever is signed in.
-			const maxAge = typeof params["max_age"] === "number" ? params["max_age"] : undefined;
+			const maxAge = params["max_age"] === undefined ? undefined : Number(params["max_age"]);
 			const asked = pending?.uid === uid ? pending.freshSince : undefined;
-			const wantsFresh = prompt.reasons.includes("login_prompt") || (maxAge !== undefined && now / 1000 - signedIn.authTime > maxAge);
+			const wantsFresh =
+				prompt.reasons.includes("login_prompt") || (maxAge !== undefined && Number.isFinite(maxAge) && now / 1000 - signedIn.authTime > maxAge);
 			if (wantsFresh && (asked === undefined || signedIn.authTime * 1000 < asked - 1000)) {
 				remember(asked ?? now);
 				return reply.redirect("/sign-in", 303);

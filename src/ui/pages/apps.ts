@@ -1,4 +1,4 @@
-import { type Html, html } from "../html.ts";
+import { type Html, html, trusted } from "../html.ts";
 import { csrfField, layout, type PageUser } from "./layout.ts";
 
 /** What each scope lets an app see, in a person's words. */
@@ -77,5 +77,35 @@ ${
 			)}</ul>`
 }
 <p><a href="/settings">Back to settings</a></p>`,
+	});
+}
+
+/** An app asked to sign the person out (RP-initiated logout): confirm on Tessera's page. */
+export function signOutConfirmPage(p: { app: string | undefined; providerForm: string }): Html {
+	return layout({
+		title: "Sign out?",
+		body: html`<h1>Sign out${p.app ? html` of ${p.app}` : ""}?</h1>
+<p>You will be signed out of Tessera on this device, and of the apps you signed in to through it here.</p>
+${trusted(p.providerForm)}
+<button type="submit" form="op.logoutForm" name="logout" value="yes">Sign out</button>
+<button type="submit" form="op.logoutForm" class="secondary">Stay signed in</button>`,
+	});
+}
+
+export function signedOutPage(p: { app: string | undefined }): Html {
+	return layout({
+		title: "Signed out",
+		body: html`<h1>You're signed out</h1>
+<p>${p.app ? html`You have signed out of ${p.app}. ` : ""}You can close this page, or <a href="/sign-in">sign in again</a>.</p>`,
+	});
+}
+
+/** The provider refused an app's request: what went wrong, in words, with the code an app's support can look up. */
+export function appErrorPage(p: { error: string; description: string | undefined }): Html {
+	return layout({
+		title: "The app's request could not go on",
+		body: html`<h1>The app's sign-in request could not go on</h1>
+<p>${p.description ?? "The request was not valid."}</p>
+<p>Go back to the app and try again. If it keeps happening, tell the app's support that Tessera refused the request with <code>${p.error}</code>.</p>`,
 	});
 }
