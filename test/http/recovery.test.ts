@@ -92,6 +92,10 @@ for (const kind of await databaseKinds()) {
 			const recovered = await api(live.h.app, "/sessions", { body: { username: person.username, password: PASSWORD } });
 			assert.equal(recovered.statusCode, 201, recovered.body);
 			const token = recovered.json().session.token as string;
+			// Two-factor was reset at this sign-in: the session was signed in with the password alone.
+			const current = await api(live.h.app, "/sessions/current", { token });
+			assert.deepEqual(current.json().authentication.amr, ["pwd"]);
+			assert.equal(current.json().authentication.acr, "urn:tessera:acr:password");
 
 			const account = await api(live.h.app, "/account", { token });
 			assert.equal(account.json().twoFactor.enabled, false);
