@@ -1,0 +1,196 @@
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import type { Server as HttpServer } from "node:http";
+import { test } from "node:test";
+import type { Locator, Page } from "playwright-core";
+import { start } from "../../examples/oidc-app/server.ts";
+import { type Browser, browserSkipReason, launchBrowser } from "../helpers/browser.ts";
+import { assertAccessible, authenticatorCode, SCREENSHOTS, shown } from "../helpers/e2e.ts";
+import { PASSWORD, totpCode, uniqueUsername } from "../helpers/harness.ts";
+import { freePort, type OidcServer, startOidcServer } from "../helpers/oidc.ts";
+
+/**
+ * The example app (examples/oidc-app) next to a live Tessera, in Chromium at
+ * phone size: sign in through Tessera's pages, see what the ID token says, step
+ * up before a sensitive action, and sign out at Tessera from the app.
+ */
+
+const PHONE = { width: 390, height: 844 };
+const skip = browserSkipReason();
+
+/** Tessera's JSON API, as an app on the person's phone would call it. */
+async function callApi(base: string, path: string, body: unknown, token?: string) {
+	const response = await fetch(`${base}/api/v1${path}`, {
+		method: "POST",
+		headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+		body: JSON.stringify(body),
+	});
+	const json = (await response.json()) as Record<string, unknown>;
+	assert.ok(response.ok, `${path}: ${response.status} ${JSON.stringify(json)}`);
+	return json;
+}
+
+class Phone {
+	#shot = 0;
+	readonly problems: string[] = [];
+	readonly page: Page;
+	constructor(page: Page) {
+		this.page = page;
+		page.on("pageerror", (error) => this.problems.push(`script error on ${page.url()}: ${error.message}`));
+		page.on("console", (message) => {
+			if (message.type() === "error" && /Content[- ]Security[- ]Policy/i.test(message.text())) {
+				this.problems.push(`CSP violation on ${page.url()}: ${message.text()}`);
+			}
+		});
+	}
+
+	tap(target: Locator): Promise<void> {
+		return target.tap();
+	}
+
+	/** Waits for the page at `url` (or one `url` accepts); a navigation the browser stopped fails with what it reported. */
+	async reach(url: string | ((url: URL) => boolean)): Promise<void> {
+		try {
+			await this.page.waitForURL(url);
+		} catch (error) {
+			await this.page.waitForTimeout(250);
+			assert.fail(`${(error as Error).message.split("\n")[0]} (now at ${this.page.url()})\n${this.problems.join("\n")}`);
+		}
+	}
+
+	/** A page the person reached: it fits the phone's width, passes axe, and is photographed. */
+	async arrive(step: string): Promise<void> {
+		const width = await this.page.evaluate(() => document.documentElement.scrollWidth);
+		assert.ok(width <= PHONE.width, `${step} scrolls sideways: the page is ${width} px wide at ${PHONE.width} px`);
+		await assertAccessible(this.page, `example app journey: ${step}`);
+		this.#shot += 1;
+		await this.page.screenshot({ path: `${SCREENSHOTS}example-app-${String(this.#shot).padStart(2, "0")}-${step}.png`, fullPage: true });
+	}
+
+	/** The example app's claims, by the name each row gives. */
+	async claims(): Promise<Record<string, string>> {
+		const found: Record<string, string> = {};
+		for (const term of await this.page.locator("dl dt").all()) {
+			found[await shown(term)] = await shown(term.locator("xpath=following-sibling::dd[1]"));
+		}
+		return found;
+	}
+}
+
+test("the example app signs a person in through Tessera, steps up, and signs out, on a phone", { skip }, async () => {
+	mkdirSync(SCREENSHOTS, { recursive: true });
+	let tessera: OidcServer | undefined;
+	let app: HttpServer | undefined;
+	let browser: Browser | undefined;
+	try {
+		tessera = await startOidcServer("sqlite");
+		// The operator registers the app, as `tessera clients add` does.
+		const port = await freePort();
+		const appUrl = `http://localhost:${port}`;
+		const registered = await tessera.addClient({
+			name: "Example app",
+			redirectUris: [`${appUrl}/callback`],
+			postLogoutRedirectUris: [`${appUrl}/`],
+		});
+		app = await start({ tesseraUrl: tessera.base, clientId: registered.clientId, clientSecret: registered.clientSecret!, port });
+
+		// An account with a password only, for now.
+		const username = uniqueUsername("ada");
+		const account = await callApi(tessera.base, "/accounts", { username, password: PASSWORD });
+		const token = (account["session"] as { token: string }).token;
+
+		browser = await launchBrowser({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
+		const phone = new Phone(browser.context.pages()[0] ?? (await browser.context.newPage()));
+		const { page } = phone;
+
+		// The app, signed out.
+		await page.goto(`${appUrl}/`);
+		assert.equal(await shown(page.locator("h1")), "Example app");
+		assert.match(await shown(page.locator("main")), /You are not signed in\./);
+		await phone.arrive("app-signed-out");
+
+		// Sign in with Tessera: its sign-in page, then whether to allow the app.
+		await phone.tap(page.getByRole("link", { name: "Sign in with Tessera" }));
+		await phone.reach(`${tessera.base}/sign-in`);
+		await phone.arrive("tessera-sign-in");
+		await page.getByLabel("Username").fill(username);
+		await page.getByLabel("Password").fill(PASSWORD);
+		await phone.tap(page.getByRole("button", { name: "Sign in" }));
+		await page.getByRole("button", { name: "Allow", exact: true }).waitFor();
+		assert.match(await shown(page.locator("main")), /Example app/, "the consent page names the app");
+		await phone.arrive("tessera-consent");
+		await phone.tap(page.getByRole("button", { name: "Allow", exact: true }));
+
+		// Back at the app: what the ID token says.
+		await phone.reach(`${appUrl}/`);
+		await page.getByRole("heading", { name: "You are signed in" }).waitFor();
+		const first = await phone.claims();
+		assert.equal(first["Username (preferred_username)"], username);
+		assert.equal(first["Methods used (amr)"], "pwd");
+		assert.equal(first["Level (acr)"], "urn:tessera:acr:password");
+		assert.match(first["Signed in at (auth_time)"] ?? "", /^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+		assert.match(first["Account (sub)"] ?? "", /\S/);
+		await phone.arrive("app-signed-in");
+
+		// Meanwhile the person sets up an authenticator app (through the JSON API, as a phone app would).
+		const enrolled = await callApi(tessera.base, "/account/totp", { password: PASSWORD }, token);
+		const secret = enrolled["secret"] as string;
+		// The previous step's code (still accepted): the current one stays unused for the step-up below.
+		const confirmed = await callApi(tessera.base, "/account/totp/confirm", { code: totpCode(secret, Date.now() - 30_000) }, token);
+		const codes = (confirmed["backupCodes"] as { codes: string[] }).codes;
+		await callApi(tessera.base, "/account/backup-codes/confirm", { code: codes[0] }, token);
+
+		// Something sensitive: the password alone is not enough, Tessera asks for the code.
+		const stepUp = page.waitForResponse(`${appUrl}/sensitive`);
+		await phone.tap(page.getByRole("button", { name: "Do something sensitive" }));
+		const asked = new URL((await stepUp).headers()["location"] ?? "");
+		assert.equal(asked.origin + asked.pathname, `${tessera.base}/oidc/auth`);
+		assert.equal(asked.searchParams.get("acr_values"), "urn:tessera:acr:two-factor");
+		await phone.reach((url) => url.origin === tessera!.base && url.pathname === "/sign-in/more");
+		assert.equal(await shown(page.locator("h1")), "Confirm it's you");
+		assert.match(await shown(page.locator("main")), /The app you are signing in to asks for a second step/);
+		await phone.arrive("tessera-step-up");
+		await page.getByLabel("6-digit code").fill(await authenticatorCode(secret));
+		await phone.tap(page.getByRole("button", { name: "Verify" }));
+
+		await phone.reach(`${appUrl}/`);
+		const status = page.getByRole("status");
+		assert.equal(await shown(status), "Done: confirmed with pwd, otp, mfa");
+		const stepped = await phone.claims();
+		assert.equal(stepped["Username (preferred_username)"], username);
+		assert.equal(stepped["Methods used (amr)"], "pwd, otp, mfa");
+		assert.equal(stepped["Level (acr)"], "urn:tessera:acr:two-factor");
+		assert.equal(stepped["Account (sub)"], first["Account (sub)"], "the same person");
+		await phone.arrive("app-stepped-up");
+
+		// Strong enough now: the next sensitive action needs no trip to Tessera.
+		const again = page.waitForResponse(`${appUrl}/sensitive`);
+		await phone.tap(page.getByRole("button", { name: "Do something sensitive" }));
+		assert.equal((await again).headers()["location"], "/", "straight back to the app's page");
+		await page.waitForLoadState();
+		assert.equal(await shown(page.getByRole("status")), "Done: confirmed with pwd, otp, mfa");
+
+		// Sign out from the app: Tessera asks, ends its session too, and sends the person back to the app.
+		await phone.tap(page.getByRole("button", { name: "Sign out" }));
+		await phone.reach((url) => url.origin === tessera!.base && url.pathname === "/oidc/session/end");
+		assert.equal(await shown(page.locator("h1")), "Sign out of Example app?");
+		await phone.arrive("tessera-sign-out");
+		await phone.tap(page.getByRole("button", { name: "Sign out", exact: true }));
+		await phone.reach(`${appUrl}/`);
+		assert.match(await shown(page.locator("main")), /You are not signed in\./);
+		assert.equal(await page.getByRole("link", { name: "Sign in with Tessera" }).count(), 1);
+		await phone.arrive("app-signed-out-again");
+
+		// Signed out of Tessera too: signing in again starts at its sign-in page.
+		await phone.tap(page.getByRole("link", { name: "Sign in with Tessera" }));
+		await phone.reach(`${tessera.base}/sign-in`);
+		assert.equal(await page.getByLabel("Password").inputValue(), "");
+
+		assert.deepEqual(phone.problems, []);
+	} finally {
+		await browser?.close();
+		app?.closeAllConnections();
+		await new Promise((resolve) => (app ? app.close(resolve) : resolve(undefined)));
+		await tessera?.close();
+	}
+});
