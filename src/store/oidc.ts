@@ -92,14 +92,20 @@ export function readKeys(db: Db): Promise<OidcKeysTable[]> {
  * two instances rotating at once make one key, not two.
  */
 export async function addSigningKey(db: Db, key: OidcKeysTable, expectedNewest: string | null, retireAt: number, now: number): Promise<boolean> {
-	return db.transaction().execute(async (tx) => {
-		const newest = await tx.selectFrom("oidc_keys").select("kid").where("retire_at", "is", null).orderBy("created_at", "desc").executeTakeFirst();
-		if ((newest?.kid ?? null) !== expectedNewest) return false;
-		await tx.updateTable("oidc_keys").set({ retire_at: retireAt }).where("retire_at", "is", null).execute();
-		await tx.insertInto("oidc_keys").values(key).execute();
-		await tx.deleteFrom("oidc_keys").where("retire_at", "<=", now).execute();
-		return true;
-	});
+	try {
+		return await db.transaction().execute(async (tx) => {
+			const newest = await tx.selectFrom("oidc_keys").select("kid").where("retire_at", "is", null).orderBy("created_at", "desc").executeTakeFirst();
+			if ((newest?.kid ?? null) !== expectedNewest) return false;
+			await tx.updateTable("oidc_keys").set({ retire_at: retireAt }).where("retire_at", "is", null).execute();
+			await tx.insertInto("oidc_keys").values(key).execute();
+			await tx.deleteFrom("oidc_keys").where("retire_at", "<=", now).execute();
+			return true;
+		});
+	} catch (error) {
+		// Another instance's key won (one signing key at a time: oidc_keys_one_signing).
+		if ((await db.selectFrom("oidc_keys").select("kid").where("retire_at", "is", null).executeTakeFirst()) !== undefined) return false;
+		throw error;
+	}
 }
 
 // ── Apps ──────────────────────────────────────────────────────────────────────

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Migration } from "kysely/migration";
 
 /**
@@ -43,6 +43,8 @@ export const openIdConnect: Migration = {
 			.addColumn("created_at", "bigint", (c) => c.notNull())
 			.addColumn("retire_at", "bigint")
 			.execute();
+		// One signing key at a time: two instances making the first key (or rotating) at once make one.
+		await db.schema.createIndex("oidc_keys_one_signing").on("oidc_keys").column("alg").unique().where(sql.ref("retire_at"), "is", null).execute();
 
 		await db.schema
 			.createTable("oidc_clients")
