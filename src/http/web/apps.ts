@@ -3,8 +3,7 @@ import type { InteractionResults } from "oidc-provider";
 import { acrOf, amrOf, authTimeOf, type FactorLevel, levelIndex } from "../../core/authentication-strength.ts";
 import { formatUtc } from "../../core/dates.ts";
 import { TesseraError } from "../../core/errors.ts";
-import { blockingAction } from "../../flows/account-state.ts";
-import { twoFactorState } from "../../flows/accounts.ts";
+import { blockingAction, requiredActionsOf } from "../../flows/account-state.ts";
 import { appsWithAccess, rememberConsent, withdrawAppAccess } from "../../flows/apps.ts";
 import { recordEvent } from "../../flows/events.ts";
 import type { Authenticated } from "../../flows/sessions.ts";
@@ -34,14 +33,14 @@ const uidParams = {
 
 /** What Tessera's session says, in the provider's terms. */
 async function signedInOf(web: Web, auth: Authenticated): Promise<SignedIn> {
-	const state = await twoFactorState(web.deps, auth.account);
+	const required = await requiredActionsOf(web.deps, auth.account);
 	return {
 		accountId: auth.account.id,
 		sessionId: auth.sessionId,
 		acr: acrOf(auth.authentication),
 		amr: amrOf(auth.authentication),
 		authTime: Math.floor(authTimeOf(auth.authentication) / 1000),
-		requiredAction: blockingAction(state.requiredActions, "sign_in_to_app") ?? null,
+		requiredAction: blockingAction(required, "sign_in_to_app") ?? null,
 	};
 }
 
