@@ -257,7 +257,11 @@ async function challengeForProof(
 	const account = { id: row.accountId, two_factor_enabled: row.twoFactorEnabled, codes_paused_at: row.codesPausedAt };
 	const method = deps.methods.find(methodName);
 	// A reset is never confirmed through a channel a reset reaches; nor is a sign-in after one, until a strong factor.
-	const barred = method?.reachableByReset === true && (purpose === "password_reset" || codesPaused(account));
+	const barred =
+		(method?.reachableByReset === true && (purpose === "password_reset" || codesPaused(account))) ||
+		// A step-up is answered only by what adds the level asked for.
+		(purpose === "step_up" && method?.level === "none") ||
+		(purpose === "step_up_phishing_resistant" && method?.level !== "phishing_resistant");
 	if (!method || barred || !(await method.isEnrolled(deps.db, row.accountId))) {
 		const methods = await methodsFor(deps, purpose, account);
 		throw new TesseraError("method_not_available", {

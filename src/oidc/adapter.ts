@@ -35,10 +35,14 @@ function secretFor(row: OidcClientsTable, presented: string | undefined, unknowa
 
 export function clientMetadata(row: OidcClientsTable, clientSecret: string | undefined): AdapterPayload {
 	const isPublic = row.public === 1;
+	const redirectUris = JSON.parse(row.redirect_uris) as string[];
+	// A public app whose addresses are not web addresses is a native app (its own scheme).
+	const native = isPublic && redirectUris.some((uri) => !/^https?:/i.test(uri));
 	return {
 		client_id: row.id,
+		application_type: native ? "native" : "web",
 		client_name: row.name,
-		redirect_uris: JSON.parse(row.redirect_uris) as string[],
+		redirect_uris: redirectUris,
 		post_logout_redirect_uris: JSON.parse(row.post_logout_redirect_uris) as string[],
 		grant_types: ["authorization_code", "refresh_token"],
 		response_types: ["code"],
@@ -49,6 +53,13 @@ export function clientMetadata(row: OidcClientsTable, clientSecret: string | und
 		"urn:tessera:first_party": row.first_party === 1,
 		"urn:tessera:resources": JSON.parse(row.resources) as string[],
 	};
+}
+
+/** Whose an interaction is, once someone is signed in to it or it holds a finished sign-in. */
+function accountOfInteraction(payload: AdapterPayload): string | undefined {
+	const p = payload as { result?: { login?: { accountId?: unknown } }; session?: { accountId?: unknown } };
+	const id = p.result?.login?.accountId ?? p.session?.accountId;
+	return typeof id === "string" ? id : undefined;
 }
 
 function payloadOf(row: ModelRow | undefined, now: number): AdapterPayload | undefined {
@@ -88,7 +99,7 @@ export class KyselyAdapter implements Adapter {
 			grantId: payload.grantId ?? null,
 			uid: payload.uid ?? null,
 			userCode: payload.userCode ?? null,
-			accountId: payload.accountId ?? null,
+			accountId: payload.accountId ?? accountOfInteraction(payload) ?? null,
 			expiresAt: expiresIn ? now + expiresIn * 1000 : null,
 		});
 	}

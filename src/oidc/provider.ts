@@ -26,6 +26,9 @@ export { KEEP_RETIRED_KEY_MS, TOKEN_TTL };
  * required step, consent) sends the browser to the interaction pages.
  */
 
+/** Set only by Tessera's sign-out confirmation page: a sign-out there ends Tessera's session too. */
+const CONFIRMED_MARKER = "tessera_confirmed";
+
 /** The provider's session cookie (its default name): signing out of a browser ends that session. */
 export const PROVIDER_SESSION_COOKIE = "_session";
 
@@ -57,11 +60,33 @@ export function sessionOf(req: IncomingMessage): Promise<SignedIn | undefined> {
 	return (req as WithSignedIn)[signedInOf]?.() ?? Promise.resolve(undefined);
 }
 
-/** The weakest level the request asks for with acr_values, or none. */
+/** The weakest level the request asks for with acr_values, or none (-1). */
 export function requestedLevel(acrValues: unknown): number {
 	if (typeof acrValues !== "string" || acrValues.trim() === "") return -1;
 	const levels = acrValues.split(/\s+/).map(levelIndex).filter((i) => i >= 0);
 	return levels.length ? Math.min(...levels) : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * The level a request requires: acr_values, and an essential acr in the claims
+ * parameter, both taken as a minimum (a stronger sign-in satisfies them).
+ */
+export function requiredLevel(params: Record<string, unknown> | undefined): number {
+	let wanted = requestedLevel(params?.["acr_values"]);
+	const claims = params?.["claims"];
+	if (typeof claims === "string") {
+		try {
+			const acr = (JSON.parse(claims) as { id_token?: { acr?: { essential?: boolean; value?: unknown; values?: unknown } } }).id_token?.acr;
+			if (acr?.essential) {
+				const values = Array.isArray(acr.values) ? acr.values : [acr.value];
+				const levels = values.map((v) => (typeof v === "string" ? levelIndex(v) : -1)).filter((i) => i >= 0);
+				wanted = Math.max(wanted, levels.length ? Math.min(...levels) : Number.POSITIVE_INFINITY);
+			}
+		} catch {
+			// The provider refuses a claims parameter that is not JSON before any check.
+		}
+	}
+	return wanted;
 }
 
 export function isFirstParty(client: { metadata(): Record<string, unknown> } | undefined): boolean {
@@ -120,12 +145,22 @@ function policy(): interactionPolicy.DefaultPolicy {
 	const prompts = base();
 	const login = prompts.get("login")!;
 	// Tessera's session first (the provider's own is a copy of it, made before the checks run: syncSession).
+	// On a resumed request the provider's session is the interaction's result: it stands only for the
+	// Tessera session that finished it, still alive, and for the same person.
 	login.checks.add(
-		new Check("tessera_session", "End-User authentication is required", "login_required", async (ctx) =>
-			(await sessionOf(ctx.req)) ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT,
-		),
+		new Check("tessera_session", "End-User authentication is required", "login_required", async (ctx) => {
+			const signedIn = await sessionOf(ctx.req);
+			if (!signedIn || ctx.oidc.session?.accountId !== signedIn.accountId) return Check.REQUEST_PROMPT;
+			const bound = ctx.oidc.result?.login?.["tesseraSession"];
+			if (bound !== undefined && bound !== signedIn.sessionId) return Check.REQUEST_PROMPT;
+			return Check.NO_NEED_TO_PROMPT;
+		}),
 		0,
 	);
+	// An essential acr (claims parameter) is a minimum, like acr_values, checked below; the provider's own
+	// checks want an exact match, which a stronger sign-in would never meet.
+	login.checks.remove("essential_acr");
+	login.checks.remove("essential_acrs");
 	login.checks.add(
 		new Check("required_action", "The account must take a step first", "interaction_required", async (ctx) => {
 			const signedIn = await sessionOf(ctx.req);
@@ -135,7 +170,7 @@ function policy(): interactionPolicy.DefaultPolicy {
 	// acr_values is a requirement, not a hint: below it, the person is asked for more.
 	login.checks.add(
 		new Check("acr_values", "A stronger sign-in is required", "interaction_required", async (ctx) => {
-			const wanted = requestedLevel(ctx.oidc.params?.["acr_values"]);
+			const wanted = requiredLevel(ctx.oidc.params);
 			if (wanted < 0) return Check.NO_NEED_TO_PROMPT;
 			const signedIn = await sessionOf(ctx.req);
 			if (!signedIn) return Check.REQUEST_PROMPT;
@@ -224,7 +259,7 @@ export async function buildProvider(deps: FlowDeps, hooks: ProviderHooks): Promi
 					const after = ctx.oidc.params?.["post_logout_redirect_uri"];
 					const target = typeof after === "string" && URL.canParse(after) ? new URL(after) : undefined;
 					if (target) ctx.set("Content-Security-Policy", policyWith([/^https?:$/.test(target.protocol) ? target.origin : target.protocol]));
-					ctx.body = signOutConfirmPage({ app: ctx.oidc.client?.clientName, providerForm: form }).value;
+					ctx.body = signOutConfirmPage({ app: ctx.oidc.client?.clientName, providerForm: form, marker: CONFIRMED_MARKER }).value;
 				},
 				postLogoutSuccessSource: async (ctx) => {
 					ctx.type = "html";
@@ -325,14 +360,22 @@ export async function buildProvider(deps: FlowDeps, hooks: ProviderHooks): Promi
 			const { error, error_description } = out as { error: string; error_description?: string };
 			ctx.body = appErrorPage({ error, description: error_description }).value;
 		},
+		// Browsers may call the endpoints from an app's own web origin (a public app in the browser); never "null".
 		clientBasedCORS: (_ctx, origin, client) =>
-			((client.metadata().redirect_uris as string[] | undefined) ?? []).some((uri) => new URL(uri).origin === origin),
+			origin !== "null" &&
+			((client.metadata().redirect_uris as string[] | undefined) ?? []).some((uri) => {
+				const url = URL.canParse(uri) ? new URL(uri) : undefined;
+				return url !== undefined && (url.protocol === "https:" || url.protocol === "http:") && url.origin === origin;
+			}),
 	};
 	const provider = new Provider(deps.config.publicUrl, configuration);
 	if (deps.config.trustProxy !== false) provider.proxy = true;
 	// Signing out at an app's request (RP-initiated logout, "Sign out") signs this browser out of Tessera too.
+	// Only from Tessera's own confirmation page (its marker): the provider also posts logout=yes by itself
+	// when its session has no one in it, which any site could set off.
 	provider.on("end_session.success", (ctx: KoaContextWithOIDC) => {
-		if (ctx.oidc?.params?.["logout"] !== "yes") return;
+		const body = (ctx.oidc as { body?: Record<string, unknown> } | undefined)?.body;
+		if (ctx.oidc?.params?.["logout"] !== "yes" || body?.[CONFIRMED_MARKER] !== "yes") return;
 		hooks.onBrowserSignOut(ctx);
 	});
 	provider.on("grant.revoked", (ctx: KoaContextWithOIDC) => {

@@ -62,9 +62,9 @@ export async function clientsWithGrants(db: Db, accountId: string): Promise<stri
 	return [...new Set(rows.map((r) => (JSON.parse(r.payload) as { clientId: string }).clientId))];
 }
 
-/** Everything the provider holds of a person: sessions, grants, codes and tokens. */
+/** Everything the provider holds of a person: sessions, sign-ins under way or finished, grants, codes and tokens. */
 export async function destroyAccountModels(db: Db, accountId: string): Promise<void> {
-	await db.deleteFrom("oidc_models").where("account_id", "=", accountId).where("model", "!=", "Interaction").execute();
+	await db.deleteFrom("oidc_models").where("account_id", "=", accountId).execute();
 }
 
 /** A person's grants to one app, and all issued under them. */

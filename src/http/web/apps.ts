@@ -8,7 +8,8 @@ import { appsWithAccess, rememberConsent, withdrawAppAccess } from "../../flows/
 import { recordEvent } from "../../flows/events.ts";
 import type { Authenticated } from "../../flows/sessions.ts";
 import { completeStepUp, startStepUp, stepUpPurpose } from "../../flows/step-up.ts";
-import { attachSession, isFirstParty, requestedLevel, type SignedIn } from "../../oidc/provider.ts";
+import { TOKEN_TTL } from "../../oidc/lifetimes.ts";
+import { attachSession, isFirstParty, requiredLevel, type SignedIn } from "../../oidc/provider.ts";
 import type { OpenIdService } from "../../oidc/service.ts";
 import { appsPage, cannotStepUpPage, consentPage } from "../../ui/pages/apps.ts";
 import { signInPage } from "../../ui/pages/auth.ts";
@@ -100,6 +101,15 @@ export function afterSignIn(request: FastifyRequest, fallback = "/settings"): st
 	return app ? `/oidc/interaction/${app.uid}` : fallback;
 }
 
+/** The login prompt's reasons these pages can satisfy; any other is answered to the app as an error. */
+const HANDLED_LOGIN_REASONS = new Set(["tessera_session", "no_session", "required_action", "acr_values", "max_age", "login_prompt"]);
+
+/** When an interaction began, in seconds. */
+function interactionStart(interaction: { iat?: number; exp?: number }): number {
+	if (typeof interaction.iat === "number") return interaction.iat;
+	return (interaction.exp ?? Math.floor(Date.now() / 1000)) - TOKEN_TTL.Interaction;
+}
+
 const levelWords: Record<Exclude<FactorLevel, "none">, string> = {
 	two_factor: "a second step (an authenticator app, a passkey, a text message or a backup code)",
 	phishing_resistant: "a passkey",
@@ -174,21 +184,28 @@ export function appRoutes(web: Web, oidc: OpenIdService): void {
 		request.webAuth = auth;
 		const signedIn = await signedInOf(web, auth);
 		if (prompt.name === "login") {
-			// prompt=login, or a sign-in older than max_age: the password again, whoever is signed in.
+			// The app asked for a particular person (id_token_hint, claims.sub) and another is signed in here.
+			const unmet = prompt.reasons.filter((r) => !HANDLED_LOGIN_REASONS.has(r));
+			if (unmet.length > 0) {
+				return finish(request, reply, { error: "login_required", error_description: `The person signed in here cannot answer this request (${unmet.join(", ")}).` });
+			}
+			// prompt=login, or a sign-in older than max_age: the password again, whoever is signed in. What
+			// satisfies it is decided here, on the server: a sign-in made since this request began.
+			const began = interactionStart(interaction);
+			const freshSinceBegan = signedIn.authTime >= began;
 			const maxAge = params["max_age"] === undefined ? undefined : Number(params["max_age"]);
-			const asked = pending?.uid === uid ? pending.freshSince : undefined;
-			const wantsFresh =
-				prompt.reasons.includes("login_prompt") || (maxAge !== undefined && Number.isFinite(maxAge) && now / 1000 - signedIn.authTime > maxAge);
-			if (wantsFresh && (asked === undefined || signedIn.authTime * 1000 < asked - 1000)) {
-				remember(asked ?? now);
+			const tooOld = maxAge !== undefined && Number.isFinite(maxAge) && now / 1000 - signedIn.authTime > maxAge;
+			if ((prompt.reasons.includes("login_prompt") || tooOld) && !freshSinceBegan) {
+				remember(began * 1000);
 				return reply.redirect("/sign-in", 303);
 			}
+			const asked = pending?.uid === uid ? pending.freshSince : undefined;
 			// What the account must do first (the gate), before any app gets a token.
 			if (signedIn.requiredAction) {
 				remember(asked);
 				return reply.redirect(requiredStepPage(signedIn.requiredAction as Parameters<typeof requiredStepPage>[0]), 303);
 			}
-			const wanted = requestedLevel(params["acr_values"]);
+			const wanted = requiredLevel(params);
 			if (wanted > levelIndex(signedIn.acr)) {
 				const level: Exclude<FactorLevel, "none"> = wanted >= 2 ? "phishing_resistant" : "two_factor";
 				const challenge = await startStepUp(deps, auth.account, level, clientInfo(request));
@@ -200,7 +217,10 @@ export function appRoutes(web: Web, oidc: OpenIdService): void {
 				setCookie(request, reply, "more", challenge.challenge, Math.ceil((challenge.expiresAt - now) / 1000));
 				return reply.redirect(level === "phishing_resistant" ? "/sign-in/stronger" : "/sign-in/more", 303);
 			}
-			return finish(request, reply, { login: { accountId: signedIn.accountId, acr: signedIn.acr, amr: signedIn.amr, ts: signedIn.authTime } });
+			// The sign-in is bound to this Tessera session: the provider takes it only while that session lives.
+			return finish(request, reply, {
+				login: { accountId: signedIn.accountId, acr: signedIn.acr, amr: signedIn.amr, ts: signedIn.authTime, tesseraSession: signedIn.sessionId },
+			});
 		}
 		if (prompt.name === "consent") {
 			const accountId = interaction.session?.accountId;

@@ -81,12 +81,13 @@ ${
 }
 
 /** An app asked to sign the person out (RP-initiated logout): confirm on Tessera's page. */
-export function signOutConfirmPage(p: { app: string | undefined; providerForm: string }): Html {
+export function signOutConfirmPage(p: { app: string | undefined; providerForm: string; marker: string }): Html {
 	return layout({
 		title: "Sign out?",
 		body: html`<h1>Sign out${p.app ? html` of ${p.app}` : ""}?</h1>
 <p>You will be signed out of Tessera on this device, and of the apps you signed in to through it here.</p>
 ${trusted(p.providerForm)}
+<input type="hidden" form="op.logoutForm" name="${p.marker}" value="yes">
 <button type="submit" form="op.logoutForm" name="logout" value="yes">Sign out</button>
 <button type="submit" form="op.logoutForm" class="secondary">Stay signed in</button>`,
 	});
