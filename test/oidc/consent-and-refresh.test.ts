@@ -80,7 +80,9 @@ for (const kind of await databaseKinds()) {
 			const remembered = await signInToApp(elsewhere, server, app, { scope: "openid profile" }, withPassword(user.username));
 			assert.equal(remembered.claims.sub, user.id);
 
-			// Apps with access lists it; withdrawing it ends what it holds.
+			// Apps with access, linked from settings, lists it; withdrawing it ends what it holds.
+			const home = await elsewhere.follow(`${server.base}/settings`, server.base);
+			assert.match(home.body, /<a href="\/settings\/apps">Apps with access<\/a>/);
 			const settings = await elsewhere.follow(`${server.base}/settings/apps`, server.base);
 			assert.match(settings.body, /Calendar Sync/);
 			const withdrawn = await elsewhere.submit(server.base, "/settings/apps/withdraw", { client: app.clientId });

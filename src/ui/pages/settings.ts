@@ -93,6 +93,7 @@ ${devicesCard(p.user, p.devices)}
   <h2 id="account-heading">Password and activity</h2>
   <p><a href="/settings/password">Change password</a></p>
   <p><a href="/settings/activity">Account activity</a>: sign-ins and security changes of the last 90 days.</p>
+  <p><a href="/settings/apps">Apps with access</a>: apps you allowed to sign you in, and what they can see.</p>
   ${p.admin ? html`<p><a href="/admin/recovery">Identity checks waiting for review</a></p>` : ""}
 </section>
 <p><a href="/help/backup-codes">Backup codes not working?</a> · <a href="/help">Help centre</a></p>`,
