@@ -24,6 +24,8 @@ export interface ChallengeRow {
 	twoFactorEnabled: number;
 	preferredMethod: string | null;
 	codesPausedAt: number | null;
+	/** A step-up's session: the one it strengthens. */
+	sessionId: string | null;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function readOpenChallenge(
 		purpose: row.purpose,
 		accountId: row.account_id,
 		createdAt: Number(row.created_at),
+		sessionId: row.session_id,
 		expiresAt: Number(row.expires_at),
 		twoFactorEnabled: row.two_factor_enabled,
 		preferredMethod: row.preferred_method,
@@ -110,6 +113,7 @@ export async function createChallenge(
 	client: ClientInfo,
 	db: Db = deps.db,
 	reset?: { actionTokenId: string; newPasswordHash: string },
+	sessionId?: string,
 ): Promise<SecondFactorChallenge> {
 	const now = deps.clock();
 	const challenge = newToken(deps.random);
@@ -125,6 +129,7 @@ export async function createChallenge(
 			ip: client.ip,
 			actionTokenId: reset?.actionTokenId ?? null,
 			newPasswordHash: reset?.newPasswordHash ?? null,
+			sessionId: sessionId ?? null,
 		},
 		now,
 	);

@@ -207,6 +207,8 @@ export interface ProofContext {
 	challengeId: string;
 	/** When the challenge was made: for a sign-in, when the password was proved. */
 	challengeCreatedAt: number;
+	/** A step-up's session, the one it strengthens; null for every other purpose. */
+	challengeSessionId: string | null;
 	now: number;
 	consumed: ConsumedProof;
 }
@@ -251,7 +253,7 @@ async function challengeForProof(
 	token: string,
 	purpose: ChallengePurpose,
 	methodName: MethodName,
-): Promise<{ id: string; accountId: string; createdAt: number }> {
+): Promise<{ id: string; accountId: string; createdAt: number; sessionId: string | null }> {
 	const row = await readOpenChallenge(deps, token, [purpose]);
 	if (!row.twoFactorEnabled) throw new TesseraError("challenge_expired");
 	const account = { id: row.accountId, two_factor_enabled: row.twoFactorEnabled, codes_paused_at: row.codesPausedAt };
@@ -268,7 +270,7 @@ async function challengeForProof(
 			fields: [{ field: "method", problem: `Use one of: ${methods.join(", ")}.` }],
 		});
 	}
-	return { id: row.id, accountId: row.accountId, createdAt: row.createdAt };
+	return { id: row.id, accountId: row.accountId, createdAt: row.createdAt, sessionId: row.sessionId };
 }
 
 /** The first refusal for too many wrong codes in an hour is recorded, and the person alerted. */
@@ -280,7 +282,7 @@ async function tooManyFailedCodes(deps: FlowDeps, accountId: string, client: Cli
 
 async function checkSecondFactor<T>(
 	deps: FlowDeps,
-	challenge: { id: string; accountId: string; createdAt: number },
+	challenge: { id: string; accountId: string; createdAt: number; sessionId: string | null },
 	method: SecondFactorMethod,
 	answer: MethodAnswer,
 	client: ClientInfo,
@@ -298,7 +300,14 @@ async function checkSecondFactor<T>(
 			// turned off) is challenge_expired, not a wrong code counted against the person.
 			await closeChallenge(tx, challenge.id, now);
 			const consumed = await method.consume(tx, proof, now);
-			return effect(tx, { accountId: challenge.accountId, challengeId: challenge.id, challengeCreatedAt: challenge.createdAt, now, consumed });
+			return effect(tx, {
+				accountId: challenge.accountId,
+				challengeId: challenge.id,
+				challengeCreatedAt: challenge.createdAt,
+				challengeSessionId: challenge.sessionId,
+				now,
+				consumed,
+			});
 		});
 	});
 }

@@ -21,10 +21,11 @@ export function stepUpPurpose(level: Exclude<FactorLevel, "none">): ChallengePur
 	return level === "phishing_resistant" ? "step_up_phishing_resistant" : "step_up";
 }
 
-/** A step-up for the session's account; undefined when none of its methods adds `level`. */
+/** A step-up for one session (`sessionId`) of the account; undefined when none of its methods adds `level`. */
 export async function startStepUp(
 	deps: FlowDeps,
 	account: Account,
+	sessionId: string,
 	level: Exclude<FactorLevel, "none">,
 	client: ClientInfo,
 ): Promise<SecondFactorChallenge | undefined> {
@@ -33,7 +34,7 @@ export async function startStepUp(
 	const purpose = stepUpPurpose(level);
 	const methods = await methodsFor(deps, purpose, account);
 	if (methods.length === 0) return undefined;
-	return createChallenge(deps, account, purpose, methods, client);
+	return createChallenge(deps, account, purpose, methods, client, deps.db, undefined, sessionId);
 }
 
 export async function completeStepUp(
@@ -42,9 +43,9 @@ export async function completeStepUp(
 	input: { challenge: string; method: MethodName; answer: MethodAnswer; session: { sessionId: string; accountId: string } },
 	client: ClientInfo,
 ): Promise<{ factors: AuthenticationFactor[]; backupCodes?: { remaining: number } }> {
-	const proved = await proveSecondFactor(deps, purpose, input, client, async (tx, { accountId, now, consumed }) => {
-		// The step-up strengthens the session that asked for it, and only that account's.
-		if (accountId !== input.session.accountId) throw new TesseraError("challenge_expired");
+	const proved = await proveSecondFactor(deps, purpose, input, client, async (tx, { accountId, challengeSessionId, now, consumed }) => {
+		// The step-up strengthens the session that asked for it, and no other.
+		if (accountId !== input.session.accountId || challengeSessionId !== input.session.sessionId) throw new TesseraError("challenge_expired");
 		const method = deps.methods.get(input.method);
 		const factors = await recordStepUp(tx, input.session, methodFactor(method, consumed, now));
 		const events = [await recordEvent(deps, tx, { accountId, kind: "signed_in", method: input.method, client, detail: { stepUp: true } }, now)];

@@ -14,6 +14,7 @@ export async function insertChallenge(
 		ip: string | null;
 		actionTokenId: string | null;
 		newPasswordHash: string | null;
+		sessionId?: string | null;
 	},
 	now: number,
 ): Promise<void> {
@@ -30,6 +31,7 @@ export async function insertChallenge(
 			ip: challenge.ip,
 			action_token_id: challenge.actionTokenId,
 			new_password_hash: challenge.newPasswordHash,
+			session_id: challenge.sessionId ?? null,
 		})
 		.execute();
 }
@@ -39,7 +41,7 @@ export function readChallengeByTokenHash(db: Db, tokenHash: string) {
 	return db
 		.selectFrom("login_challenges as c")
 		.innerJoin("accounts as a", "a.id", "c.account_id")
-		.select(["c.id", "c.purpose", "c.account_id", "c.created_at", "c.expires_at", "c.consumed_at", "a.two_factor_enabled", "a.preferred_method", "a.codes_paused_at"])
+		.select(["c.id", "c.purpose", "c.account_id", "c.created_at", "c.expires_at", "c.consumed_at", "c.session_id", "a.two_factor_enabled", "a.preferred_method", "a.codes_paused_at"])
 		.where("c.token_hash", "=", tokenHash)
 		.executeTakeFirst();
 }

@@ -16,6 +16,7 @@ import { durableAlerts } from "./migrations/009-durable-alerts.ts";
 import { linksBoundToAddresses } from "./migrations/010-links-bound-to-addresses.ts";
 import { sessionAuthentication } from "./migrations/011-session-authentication.ts";
 import { openIdConnect } from "./migrations/012-openid-connect.ts";
+import { stepUpSession } from "./migrations/013-step-up-session.ts";
 import { NodeSqliteDatabase } from "./node-sqlite.ts";
 import type { Schema } from "./schema.ts";
 
@@ -50,6 +51,7 @@ export const migrations: Record<string, Migration> = {
 	"010-links-bound-to-addresses": linksBoundToAddresses,
 	"011-session-authentication": sessionAuthentication,
 	"012-openid-connect": openIdConnect,
+	"013-step-up-session": stepUpSession,
 };
 
 

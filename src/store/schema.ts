@@ -84,6 +84,8 @@ export interface LoginChallengesTable {
 	ip: string | null;
 	/** A reset's link (or texted code) this challenge completes, claimed with it. */
 	action_token_id: Generated<string | null>;
+	/** A step-up's session: the one it strengthens. */
+	session_id: Generated<string | null>;
 	/** A reset's new password, as argon2id, set when its second step succeeds. */
 	new_password_hash: Generated<string | null>;
 }

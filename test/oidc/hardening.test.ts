@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import * as client from "openid-client";
+import { authenticate } from "../../src/flows/sessions.ts";
+import { completeStepUp, startStepUp } from "../../src/flows/step-up.ts";
 import { databaseKinds } from "../helpers/databases.ts";
 import { api, PASSWORD, signUp, uniqueUsername } from "../helpers/harness.ts";
 import {
@@ -169,6 +171,46 @@ for (const kind of await databaseKinds()) {
 			});
 			assert.equal(answer.headers.get("access-control-allow-origin"), null, "no CORS answer to an opaque origin");
 			assert.ok(answer.status >= 400 && answer.status < 500);
+		});
+
+		test("a step-up strengthens only the session that asked for it", async () => {
+			const user = await signUpWithTwoFactorNow(server);
+			const deps = server.tessera.deps;
+			// Two sessions of one person: the one from signing up (the password alone), and one signed in with a code.
+			const asking = await authenticate(deps, user.token);
+			const first = (await api(server.tessera.app, "/sessions", { body: { username: user.username, password: PASSWORD } })).json() as { secondFactor: { challenge: string } };
+			const second = await api(server.tessera.app, "/sessions/second-factor", {
+				body: { challenge: first.secondFactor.challenge, method: "backup_code", code: user.codes[0] },
+			});
+			assert.equal(second.statusCode, 201, second.body);
+			const other = await authenticate(deps, (second.json() as { session: { token: string } }).session.token);
+			const clientInfo = { ip: "198.51.100.9", userAgent: undefined };
+			const started = await startStepUp(deps, asking.account, asking.sessionId, "two_factor", clientInfo);
+			assert.ok(started);
+			// Answered for the other session: refused, and neither session is strengthened.
+			await assert.rejects(
+				completeStepUp(
+					deps,
+					"step_up",
+					{ challenge: started.challenge, method: "backup_code", answer: { code: user.codes[1]! }, session: { sessionId: other.sessionId, accountId: other.account.id } },
+					{ ...clientInfo },
+				),
+				(e: Error & { code?: string }) => e.code === "challenge_expired",
+			);
+			assert.deepEqual((await authenticate(deps, user.token)).authentication.map((f) => f.method), ["password"]);
+			// For the session that asked, it works.
+			const again = await startStepUp(deps, asking.account, asking.sessionId, "two_factor", clientInfo);
+			assert.ok(again);
+			const done = await completeStepUp(
+				deps,
+				"step_up",
+				{ challenge: again.challenge, method: "backup_code", answer: { code: user.codes[2]! }, session: { sessionId: asking.sessionId, accountId: asking.account.id } },
+				clientInfo,
+			);
+			assert.deepEqual(
+				done.factors.map((f) => f.method),
+				["password", "backup_code"],
+			);
 		});
 
 		test("a passkey step-up is not answered by an authenticator code", async () => {

@@ -208,7 +208,7 @@ export function appRoutes(web: Web, oidc: OpenIdService): void {
 			const wanted = requiredLevel(params);
 			if (wanted > levelIndex(signedIn.acr)) {
 				const level: Exclude<FactorLevel, "none"> = wanted >= 2 ? "phishing_resistant" : "two_factor";
-				const challenge = await startStepUp(deps, auth.account, level, clientInfo(request));
+				const challenge = await startStepUp(deps, auth.account, auth.sessionId, level, clientInfo(request));
 				const client = await provider.Client.find(String(params["client_id"]));
 				if (!challenge) {
 					return send(reply, cannotStepUpPage({ user: pageUser(request, reply), uid, app: client?.clientName ?? "The app", level: levelWords[level] }));
