@@ -131,12 +131,22 @@ async function benchOn(label: string, env: Record<string, string>): Promise<void
 			const answer = await send(agent, server.port, { method: "POST", path: "/api/v1/accounts", headers: { "content-type": "application/json" }, body });
 			sessions.push((JSON.parse(answer.body) as { session: { token: string } }).session.token);
 		}
-		const cookie = (i: number) => `__Host-tessera_session=${sessions[i % sessions.length]}`;
+		// Each person's browser keeps the provider's own session cookies, as a browser would.
+		const providerCookies = sessions.map(() => new Map<string, string>());
+		const cookie = (i: number) =>
+			[`__Host-tessera_session=${sessions[i % sessions.length]}`, ...[...providerCookies[i % sessions.length]!].map(([k, v]) => `${k}=${v}`)].join("; ");
+		const keepCookies = (i: number, answer: { headers: http.IncomingHttpHeaders }) => {
+			for (const line of answer.headers["set-cookie"] ?? []) {
+				const [pair] = line.split(";");
+				const eq = pair!.indexOf("=");
+				if (pair!.startsWith("_session")) providerCookies[i % sessions.length]!.set(pair!.slice(0, eq), pair!.slice(eq + 1));
+			}
+		};
 		const bearer = (i: number) => ({ authorization: `Bearer ${sessions[i % sessions.length]}` });
 		let turn = 0;
 
 		// Warm-up: the provider's first requests build its caches.
-		for (let i = 0; i < 20; i++) await send(agent, server.port, { method: "GET", path: authPath(app.clientId).path, headers: { cookie: cookie(i) } });
+		for (let i = 0; i < sessions.length; i++) keepCookies(i, await send(agent, server.port, { method: "GET", path: authPath(app.clientId).path, headers: { cookie: cookie(i) } }));
 
 		const sessionCheck = await runLoad({
 			port: server.port,
@@ -148,6 +158,7 @@ async function benchOn(label: string, env: Record<string, string>): Promise<void
 
 		const codes: { code: string; verifier: string }[] = [];
 		const pendingVerifiers = new Map<number, string>();
+		const person = new Map<number, number>();
 		const authorize = await runLoad({
 			port: server.port,
 			connections: CONNECTIONS,
@@ -155,11 +166,14 @@ async function benchOn(label: string, env: Record<string, string>): Promise<void
 			next: (client) => {
 				const { path, verifier } = authPath(app.clientId);
 				pendingVerifiers.set(client, verifier);
-				return { method: "GET", path, headers: { cookie: cookie(turn++) } };
+				const i = turn++;
+				person.set(client, i);
+				return { method: "GET", path, headers: { cookie: cookie(i) } };
 			},
 			expectStatus: 303,
 			accept: (answer) => codeOf(answer.headers.location) !== undefined,
 			onAnswer: (client, answer) => {
+				keepCookies(person.get(client)!, answer);
 				const code = codeOf(answer.headers.location);
 				if (code) codes.push({ code, verifier: pendingVerifiers.get(client)! });
 			},
