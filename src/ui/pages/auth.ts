@@ -35,8 +35,8 @@ ${p.notice ? html`<p class="notice" role="status">${p.notice}</p>` : ""}
 ${errorSummary(p.error)}
 <form method="post" action="/sign-in" novalidate>
   ${csrfField(p.csrf)}
-  <label for="username">Username</label>
-  <input id="username" name="username" autocomplete="username" autocapitalize="none" spellcheck="false" required maxlength="30" value="${p.username ?? ""}">
+  <label for="username">Username or email</label>
+  <input id="username" name="username" autocomplete="username" autocapitalize="none" spellcheck="false" required maxlength="254" value="${p.username ?? ""}">
   <label for="password">Password</label>
   <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="128">
   <button type="submit">Sign in</button>
