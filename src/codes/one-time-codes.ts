@@ -87,7 +87,8 @@ export class OneTimeCodes {
 		scope: CodeScope,
 		destination: string,
 		client: { ip: string },
-		message: (code: string) => OutgoingMessage,
+		/** Written once the code is made, so what it carries is made only for a code that goes. */
+		message: (code: string) => OutgoingMessage | Promise<OutgoingMessage>,
 	): Promise<IssuedCode> {
 		if (!this.#delivery.supports(scope.channel)) throw new TesseraError("channel_unavailable");
 		const { db, clock, random } = this.#deps;
@@ -147,7 +148,7 @@ export class OneTimeCodes {
 		}
 		let delivery: DeliveryOutcome;
 		try {
-			delivery = await this.#delivery.send(message(code));
+			delivery = await this.#delivery.send(await message(code));
 		} catch (error) {
 			if (error instanceof DeliveryError) throw new TesseraError("delivery_failed");
 			throw error;

@@ -127,7 +127,7 @@ function sendContactCode(
 ) {
 	const channel = channelOf(kind);
 	return deps.oneTimeCodes.issue({ accountId, purpose: "contact", channel, contactId }, value, client, (code) =>
-		codeMessage(channel, value, code, "contact", deps.config.issuer),
+		codeMessage(channel, value, code, "contact", deps.config),
 	);
 }
 

@@ -184,7 +184,7 @@ async function sendReset(deps: FlowDeps, target: ResetTarget, flowToken: string,
 			codeHash,
 			ttlMs: ONE_TIME_CODE_TTL_MS,
 		});
-		message = codeMessage("sms", target.to, code, "password_reset", deps.config.issuer);
+		message = codeMessage("sms", target.to, code, "password_reset", deps.config);
 	}
 	await recordEvent(deps, deps.db, { accountId: target.accountId, kind: "password_reset_requested", method: target.channel, client }, now);
 	await deps.delivery.send(message);

@@ -117,7 +117,7 @@ export async function sendRecoveryCode(
 		{ accountId: challenge.accountId, purpose: "recovery", channel, contactId: contact.id, challengeId: challenge.id },
 		contact.value,
 		client,
-		(code) => codeMessage(channel, contact.value, code, "recovery", deps.config.issuer),
+		(code) => codeMessage(channel, contact.value, code, "recovery", deps.config),
 	);
 	return { ...issued, sentTo: input.kind === "phone" ? maskPhone(contact.value) : maskEmail(contact.value) };
 }

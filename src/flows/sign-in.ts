@@ -17,6 +17,7 @@ import { commitWithoutWaitingForDisk } from "../store/durability.ts";
 import { dummyPasswordHash, verifyPassword } from "../hashing.ts";
 import type { ConsumedProof, MethodAnswer, MethodName, SecondFactorMethod, StartedStep } from "../methods/types.ts";
 import { type ChallengePurpose, closeChallenge, createChallenge, methodsFor, openChallenge, readOpenChallenge, type SecondFactorChallenge } from "./challenge.ts";
+import { SECURE_LINK_TTL_MS } from "./alerts.ts";
 import { isNewDevice, recordEvent } from "./events.ts";
 import { completeReadyRecovery, endRecoveryAttempts } from "./recovery.ts";
 import { codesPaused, enrolledMethods, type RequiredAction } from "./accounts.ts";
@@ -170,7 +171,10 @@ export async function startSecondStep(
 			fields: [{ field: "method", problem: startable.length ? `Use one of: ${startable.join(", ")}.` : "This account has no method that starts this way." }],
 		});
 	}
-	return method.start({ accountId: challenge.accountId, challengeId: challenge.id, origin: client.origin, rpId: client.rpId, client });
+	const { accountId } = challenge;
+	const notYouLink = async (contactId: string) =>
+		deps.alerts.linkFor("/secure-account", await deps.alerts.issueToken({ accountId, contactId, purpose: "secure_account", ttlMs: SECURE_LINK_TTL_MS }));
+	return method.start({ accountId, challengeId: challenge.id, origin: client.origin, rpId: client.rpId, client, notYouLink });
 }
 
 /** "Send me a code": `startSecondStep` for a method that sends codes. */

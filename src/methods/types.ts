@@ -34,6 +34,15 @@ export interface ClientContext {
 	rpId?: string | undefined;
 }
 
+/**
+ * What `start` is given: the step, the client, and a way to a "Wasn't you?" link
+ * bound to one of the account's addresses, for a message that carries a code.
+ */
+export interface StartContext extends PrepareContext {
+	client: ClientContext;
+	notYouLink?: (contactId: string) => Promise<string>;
+}
+
 export interface PrepareContext {
 	accountId: string;
 	/** The second step (login challenge) the answer is for. */
@@ -204,7 +213,7 @@ export interface SecondFactorMethod {
 	 */
 	readonly level: FactorLevel;
 	/** Starts a second step with this method: sends a code, or makes WebAuthn options bound to the step. */
-	start?(context: PrepareContext & { client: ClientContext }): Promise<StartedStep>;
+	start?(context: StartContext): Promise<StartedStep>;
 	isEnrolled(db: Db, accountId: string): Promise<boolean>;
 	/** For a set of single-use codes: how many are left. */
 	status?(db: Db, accountId: string): Promise<MethodStatus | undefined>;

@@ -1,7 +1,7 @@
 import { maskEmail, maskPhone } from "../../core/contact.ts";
 import type { Db } from "../../store/db.ts";
 import { TesseraError } from "../../core/errors.ts";
-import { type ConsumedProof, type MethodAnswer, type MethodCopy, type MethodDeps, type MethodRegistration, type PreparedProof, type SecondFactorMethod, type StartedStep, typedCode } from "../types.ts";
+import { type ConsumedProof, type MethodAnswer, type MethodCopy, type MethodDeps, type MethodRegistration, type PreparedProof, type SecondFactorMethod, type StartContext, type StartedStep, typedCode } from "../types.ts";
 import { codeMessage } from "../../delivery/messages/codes.ts";
 import type { OneTimeCodes } from "../../codes/one-time-codes.ts";
 
@@ -77,14 +77,17 @@ export class ContactCodeMethod implements SecondFactorMethod {
 
 	/** The verified address codes go to. */
 	async address(db: Db, accountId: string): Promise<string | undefined> {
-		const row = await db
+		return (await this.#contact(db, accountId))?.value;
+	}
+
+	async #contact(db: Db, accountId: string): Promise<{ id: string; value: string } | undefined> {
+		return db
 			.selectFrom("contacts")
-			.select("value")
+			.select(["id", "value"])
 			.where("account_id", "=", accountId)
 			.where("kind", "=", this.kind)
 			.where("verified_at", "is not", null)
 			.executeTakeFirst();
-		return row?.value;
 	}
 
 	async isEnrolled(db: Db, accountId: string): Promise<boolean> {
@@ -99,15 +102,20 @@ export class ContactCodeMethod implements SecondFactorMethod {
 	}
 
 	/** Sends a code for this second step to the account's own address. */
-	async start(context: { accountId: string; challengeId: string; client: { ip: string } }): Promise<StartedStep> {
-		const address = await this.address(this.#deps.db, context.accountId);
-		if (!address) throw new TesseraError("method_not_available");
+	async start(context: StartContext): Promise<StartedStep> {
+		const contact = await this.#contact(this.#deps.db, context.accountId);
+		if (!contact) throw new TesseraError("method_not_available");
+		const address = contact.value;
 		const channel = this.name;
 		const issued = await this.#codes.issue(
 			{ accountId: context.accountId, purpose: "sign_in", channel, challengeId: context.challengeId },
 			address,
 			context.client,
-			(code) => codeMessage(channel, address, code, "sign_in", this.#deps.config.issuer),
+			async (code) => {
+				// Whoever gets here typed the password: the email says so, with a way to stop them.
+				const notYou = channel === "email" && context.notYouLink ? await context.notYouLink(contact.id) : undefined;
+				return codeMessage(channel, address, code, "sign_in", this.#deps.config, notYou ? { notYou } : {});
+			},
 		);
 		return { kind: "code_sent", ...issued, sentTo: channel === "sms" ? maskPhone(address) : maskEmail(address) };
 	}
