@@ -115,9 +115,9 @@ export function secondStepRoutes(web: Web, step: SecondStep): void {
 	// refuses a method the account lacks (method_not_available) rather than taking it for another.
 	// The challenge is read here only to show the page again.
 	formRoute(app, step.base, {
-		schema: form({ method: 32, code: 8192, trust: 8 }),
+		schema: form({ method: 32, code: 8192, trust: 8, sent: 8 }),
 		preHandler: [...pre, csrfCheck],
-		run: (request, reply, body: { method?: string; code?: string; trust?: string }) =>
+		run: (request, reply, body: { method?: string; code?: string; trust?: string; sent?: string }) =>
 			step.complete(request, reply, {
 				challenge: readCookie(request, step.cookie) ?? "",
 				method: body.method ?? "",
@@ -141,15 +141,17 @@ export function secondStepRoutes(web: Web, step: SecondStep): void {
 				error: form,
 				typed: e.code === "code_typo" ? (body.code ?? "") : "",
 				destination: challenge.destinations[method],
+				// A code was sent for this step: the page still says so, and keeps the field.
+				...(body.sent === "yes" && body.method === method && view(method).sendsCodes ? { sent: { delivered: true } } : {}),
 				...("passkeyOptions" in options ? { passkeyOptions: options.passkeyOptions } : {}),
 			});
 		},
 	});
 
 	formRoute(app, `${step.base}/send`, {
-		schema: form({ method: 32 }),
+		schema: form({ method: 32, sent: 8 }),
 		preHandler: [...pre, csrfCheck],
-		async find(request, reply, body: { method?: string }) {
+		async find(request, reply, body: { method?: string; sent?: string }) {
 			const challenge = await pending(request, reply);
 			if (!challenge) return undefined;
 			const method = challenge.methods.find((m) => m === body.method && view(m).sendsCodes);
@@ -164,9 +166,11 @@ export function secondStepRoutes(web: Web, step: SecondStep): void {
 			// Back to the page by GET, so a reload does not send another code.
 			return reply.redirect(`${step.base}?method=${method}&sent=${sent.delivery === "sent" ? "delivered" : "delayed"}`, 303);
 		},
-		render(request, reply, { form }, _body, { challenge, method }) {
+		render(request, reply, { form }, body, { challenge, method }) {
 			const page = { ...common, csrf: csrfTokenFor(deps, request, reply), method: view(method), methods: challenge.methods.map(view) };
-			return secondFactorPage({ ...page, destination: challenge.destinations[method], error: form });
+			// Too soon to send another: the one sent before is still on its way, and the page keeps its field.
+			const sent = body.sent === "yes" ? { sent: { delivered: true } } : {};
+			return secondFactorPage({ ...page, destination: challenge.destinations[method], error: form, ...sent });
 		},
 	});
 }

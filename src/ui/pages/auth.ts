@@ -62,7 +62,13 @@ function nextSteps(code: CodeError, method: MethodView, others: MethodView[], ba
   <h2>What to do next</h2>
   <ol>
     <li>${first}</li>
-    ${method.role === "fallback" ? html`<li>Try another unused code from your newest list.</li>` : html`<li>Use a backup code instead, if you have your list.</li>`}
+    ${
+			method.role === "fallback"
+				? html`<li>Try another unused code from your newest list.</li>`
+				: method.sendsCodes
+					? html`<li>Still no luck? Send a new code, wait for it, then type that one.</li>`
+					: html`<li>Use a backup code instead, if you have your list.</li>`
+		}
     ${others.length > 0 ? html`<li><a href="${base}/methods">Try another way</a> to sign in.</li>` : html`<li>Use another way to sign in, if you have set one up.</li>`}
     <li>Still locked out? <a href="/help/backup-codes">See how to get back into your account</a>.</li>
   </ol>
@@ -89,6 +95,7 @@ function sendCodePart(p: {
 <form method="post" action="${p.base}/send" class="send-code">
   ${csrfField(p.csrf)}
   <input type="hidden" name="method" value="${p.method.name}">
+  ${p.sent ? html`<input type="hidden" name="sent" value="yes">` : ""}
   <button type="submit" class="${p.sent ? "secondary" : ""}">${p.sent ? "Send a new code" : "Send code"}</button>
 </form>`;
 }
@@ -119,6 +126,7 @@ export function secondFactorPage(p: {
 	/** What was typed, shown again only after a typo so it can be corrected. */
 	typed?: string;
 	destination?: string | undefined;
+	/** A code is on its way: the page says where, and shows the field to type it in. Until then a method that sends codes shows none. */
 	sent?: SentNotice | undefined;
 	passkeyOptions?: unknown;
 	/** Where the step's forms post: "/sign-in/verify", or the turn-off confirmation. */
@@ -139,13 +147,14 @@ export function secondFactorPage(p: {
 		...(isPasskey ? { scripts: ["/assets/webauthn.js"] } : {}),
 		body: html`<h1>${p.purpose?.heading ?? "Two-step verification"}</h1>
 <p>${p.purpose?.intro ?? "Your password was right."} Now confirm it is you with ${copy.confirmWith}.</p>
-${errorSummary(p.error)}
+${errorSummary(failedCode && p.method.sendsCodes && p.error ? { ...p.error, help: { href: "/help", text: "Help centre" } } : p.error)}
 ${sendCodePart({ ...p, base })}
 ${passkeyPart({ ...p, base, allowTrust })}
 ${failedCode ? nextSteps(p.error!.code! as CodeError, p.method, others, base) : ""}
-${isPasskey ? "" : html`<form method="post" action="${base}" novalidate>
+${isPasskey || (p.method.sendsCodes && !p.sent) ? "" : html`<form method="post" action="${base}" novalidate>
   ${csrfField(p.csrf)}
   <input type="hidden" name="method" value="${p.method.name}">
+  ${p.sent ? html`<input type="hidden" name="sent" value="yes">` : ""}
   <label for="code">${copy.label}</label>
   <p class="hint" id="code-hint">${copy.hint}</p>
   <input id="code" name="code" required autofocus value="${p.typed ?? ""}" inputmode="${copy.inputMode}" autocomplete="${copy.autocomplete}" autocapitalize="characters" spellcheck="false" maxlength="${copy.maxLength}" aria-describedby="code-hint">
