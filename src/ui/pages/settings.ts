@@ -87,7 +87,7 @@ ${
 		: ""
 }
 ${passkeysCard(p.passkeys)}
-${contactsCard(p.contacts)}
+${contactsCard(p.user, p.contacts)}
 ${devicesCard(p.user, p.devices)}
 <section aria-labelledby="account-heading" class="card">
   <h2 id="account-heading">Password and activity</h2>
