@@ -67,6 +67,10 @@ for (const kind of await databaseKinds()) {
 			const after = await client.follow(confirmed);
 			assert.match(after.body, /Two-factor authentication is on/);
 			assert.match(after.body, /<strong>10<\/strong> of 10 codes left/);
+			const reloaded = await client.get(String(confirmed.headers.location));
+			assert.equal(reloaded.statusCode, 200);
+			assert.doesNotMatch(reloaded.body, /Two-factor authentication is on\./, "a notice is said once: a reload does not say it again");
+			assert.match(reloaded.body, /<strong>10<\/strong> of 10 codes left/);
 
 			await client.post("/sign-out", {});
 			const signIn = await client.get("/sign-in");

@@ -8,6 +8,7 @@ import { listTrustedDevices, revokeAllTrustedDevices, revokeTrustedDevice } from
 import { activityPage } from "../../ui/pages/recovery.ts";
 import { settingsPage } from "../../ui/pages/settings.ts";
 import { afterSignIn, pendingApp } from "./apps.ts";
+import { redirectWithNotice, takeNotice } from "./cookies.ts";
 import { form, noQuery, requiredStepPage, send, type Web } from "./context.ts";
 
 /** The settings home page, the account's activity, and trusted devices. */
@@ -33,7 +34,7 @@ export function settingsRoutes(web: Web): void {
 			if (first) return reply.redirect(requiredStepPage(first), 303);
 			// A journey that began at an app ends back there.
 			if (pendingApp(request)) return reply.redirect(afterSignIn(request), 303);
-			const which = (request.query as { notice?: keyof typeof settingsNotices }).notice;
+			const which = takeNotice(request, reply, (request.query as { notice?: keyof typeof settingsNotices }).notice);
 			const notice = which ? settingsNotices[which](state) : undefined;
 			const contacts = await listContacts(deps, request.webAuth!.account.id);
 			const devices = await listTrustedDevices(deps, request.webAuth!.account.id);
@@ -60,13 +61,13 @@ export function settingsRoutes(web: Web): void {
 		{ schema: form({ id: 64 }), preHandler: [requireSignedIn, csrfCheck] },
 		async (request, reply) => {
 			await revokeTrustedDevice(deps, request.webAuth!.account.id, (request.body as { id?: string }).id ?? "");
-			return reply.redirect("/settings?notice=device_revoked", 303);
+			return redirectWithNotice(request, reply, "/settings", "device_revoked");
 		},
 	);
 
 	app.post("/settings/devices/revoke-all", { schema: form({}), preHandler: [requireSignedIn, csrfCheck] }, async (request, reply) => {
 		await revokeAllTrustedDevices(deps.db, request.webAuth!.account.id);
-		return reply.redirect("/settings?notice=device_revoked", 303);
+		return redirectWithNotice(request, reply, "/settings", "device_revoked");
 	});
 }
 

@@ -16,7 +16,7 @@ import { messagePage } from "../../ui/pages/auth.ts";
 import { setUpAgainPage } from "../../ui/pages/recovery.ts";
 import { backupCodesPage, confirmCodesPage, runningLowPage, totpEnrollPage } from "../../ui/pages/settings.ts";
 import { clientInfo } from "../client.ts";
-import { clearCookie, setCookie } from "./cookies.ts";
+import { clearCookie, redirectWithNotice, setCookie } from "./cookies.ts";
 import { form, noQuery, send, type Web } from "./context.ts";
 import { formRoute, passwordGate } from "./forms.ts";
 import { secondStepRoutes } from "./second-step.ts";
@@ -41,7 +41,7 @@ export function twoFactorRoutes(web: Web): void {
 		async complete(request, reply, input) {
 			await confirmDisableTwoFactor(deps, request.webAuth!.account.id, input, clientInfo(request));
 			clearCookie(request, reply, "stepup");
-			return reply.redirect("/settings?notice=two_factor_off", 303);
+			return redirectWithNotice(request, reply, "/settings", "two_factor_off");
 		},
 	});
 
@@ -151,7 +151,7 @@ export function twoFactorRoutes(web: Web): void {
 		preHandler: [requireSignedIn, csrfCheck],
 		async run(request, reply, { code }) {
 			const { turnedOn } = await confirmBackupCodes(deps, request.webAuth!.account, code ?? "", clientInfo(request));
-			return reply.redirect(`/settings?notice=${turnedOn ? "two_factor_on" : "codes_replaced"}`, 303);
+			return redirectWithNotice(request, reply, "/settings", turnedOn ? "two_factor_on" : "codes_replaced");
 		},
 		async render(request, reply, { error: e, form }, { code }) {
 			const account = request.webAuth!.account;
