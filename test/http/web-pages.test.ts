@@ -108,6 +108,33 @@ for (const kind of await databaseKinds()) {
 			assert.deepEqual([...positions].sort((a, b) => a - b), positions, "next steps in order: re-type, another code, another method, recovery");
 		});
 
+		test("the page that showed new codes, reloaded or opened again, asks for one back; with none waiting, settings say so", async () => {
+			const { client } = await signedUp();
+			await client.get("/settings/authenticator");
+			const enrol = await client.post("/settings/authenticator", { password: PASSWORD });
+			const key = /id="totp-key">([A-Z2-7 ]+)</.exec(enrol.body)![1]!.replace(/ /g, "");
+			const code = totpCode(key, h.clock());
+			const codes = codesOn((await client.post("/settings/authenticator/confirm", { code })).body);
+			assert.equal(codes.length, 10);
+
+			const reopened = await client.get("/settings/authenticator/confirm");
+			assert.equal(reopened.statusCode, 200);
+			assert.match(reopened.body, /<h1>Confirm your backup codes<\/h1>/);
+			assert.equal(codesOn(reopened.body).length, 0, "the codes are never shown twice");
+			const resent = await client.post("/settings/authenticator/confirm", { code }, { csrf: client.csrf() });
+			assert.equal(resent.statusCode, 303, "a reload sends the form again: it leads to typing a code back");
+			assert.equal(resent.headers.location, "/settings/backup-codes/confirm");
+			assert.match((await client.follow(resent)).body, /<h1>Confirm your backup codes<\/h1>/);
+
+			await client.follow(await client.post("/settings/backup-codes/confirm", { code: codes[0]! }));
+			for (const url of ["/settings/authenticator/confirm", "/settings/backup-codes/confirm"]) {
+				const none = await client.get(url);
+				assert.equal(none.statusCode, 303, url);
+				assert.equal(none.headers.location, "/settings?notice=no_codes_waiting");
+				assert.match((await client.follow(none)).body, /No new backup codes are waiting to be confirmed/);
+			}
+		});
+
 		test("running low ends the sign-in on the offer of a new set; with none left, a new set comes first", async () => {
 			const { client, username } = await signedUp();
 			await client.get("/settings/authenticator");

@@ -81,6 +81,7 @@ const settingsNotices = {
 	password_changed: () => "Your password is changed. Every other session has been signed out.",
 	email_verified: () => "Your email address is confirmed. You can now sign in with it.",
 	phone_verified: () => "Your phone number is confirmed.",
+	no_codes_waiting: () => "No new backup codes are waiting to be confirmed. To get a new set, choose “Get new codes”.",
 	backup_code_used: (state: TwoFactorState) =>
 		state.backupCodes
 			? `You signed in with a backup code. ${state.backupCodes.remaining} of ${state.backupCodes.total} codes are left.`
