@@ -135,6 +135,36 @@ for (const kind of await databaseKinds()) {
 			}
 		});
 
+		test("trusted devices: the one you are on is marked as this device", async () => {
+			const { client, username } = await signedUp();
+			await client.get("/settings/authenticator");
+			const enrol = await client.post("/settings/authenticator", { password: PASSWORD });
+			const key = /id="totp-key">([A-Z2-7 ]+)</.exec(enrol.body)![1]!.replace(/ /g, "");
+			const codes = codesOn((await client.post("/settings/authenticator/confirm", { code: totpCode(key, h.clock()) })).body);
+			await client.follow(await client.post("/settings/backup-codes/confirm", { code: codes[0]! }));
+			const trustedBy = async (browser: FormClient, code: string) => {
+				await browser.get("/sign-in");
+				await browser.follow(await browser.post("/sign-in", { username, password: PASSWORD }));
+				const done = await browser.post("/sign-in/verify", { method: "backup_code", code, trust: "yes" });
+				assert.equal(done.statusCode, 303);
+			};
+			const first = new FormClient(h.app, "198.51.100.78");
+			const second = new FormClient(h.app, "198.51.100.79");
+			await trustedBy(first, codes[1]!);
+			await trustedBy(second, codes[2]!);
+			const rows = (body: string) => [...body.matchAll(/<li( id="this-device")?><strong>[^<]*<\/strong>/g)].map((m) => m[1] !== undefined);
+			for (const browser of [first, second]) {
+				const page = await browser.get("/settings");
+				assert.equal(rows(page.body).length, 2, "both trusted devices are listed");
+				assert.equal(rows(page.body).filter(Boolean).length, 1, "one of them is this device");
+				assert.match(page.body, /<li id="this-device"><strong>[^<]*<\/strong> <span class="state on">This device<\/span>/);
+			}
+			const ids = async (browser: FormClient) => /<li id="this-device">[\s\S]*?name="id" value="([^"]+)"/.exec((await browser.get("/settings")).body)![1];
+			assert.notEqual(await ids(first), await ids(second), "each browser finds its own device");
+			const page = await client.get("/settings");
+			assert.doesNotMatch(page.body, /This device/, "a browser that was never trusted is none of them");
+		});
+
 		test("running low ends the sign-in on the offer of a new set; with none left, a new set comes first", async () => {
 			const { client, username } = await signedUp();
 			await client.get("/settings/authenticator");

@@ -8,7 +8,7 @@ import { listTrustedDevices, revokeAllTrustedDevices, revokeTrustedDevice } from
 import { activityPage } from "../../ui/pages/recovery.ts";
 import { settingsPage } from "../../ui/pages/settings.ts";
 import { afterSignIn, pendingApp } from "./apps.ts";
-import { redirectWithNotice, takeNotice } from "./cookies.ts";
+import { readCookie, redirectWithNotice, takeNotice } from "./cookies.ts";
 import { form, noQuery, requiredStepPage, send, type Web } from "./context.ts";
 
 /** The settings home page, the account's activity, and trusted devices. */
@@ -37,7 +37,7 @@ export function settingsRoutes(web: Web): void {
 			const which = takeNotice(request, reply, (request.query as { notice?: keyof typeof settingsNotices }).notice);
 			const notice = which ? settingsNotices[which](state) : undefined;
 			const contacts = await listContacts(deps, request.webAuth!.account.id);
-			const devices = await listTrustedDevices(deps, request.webAuth!.account.id);
+			const devices = await listTrustedDevices(deps, request.webAuth!.account.id, readCookie(request, "device"));
 			const passkeys = await listCredentials(deps, request.webAuth!.account.id, PASSKEY);
 			const admin = request.webAuth!.account.role === "admin";
 			const primary = state.methods.filter((m) => deps.methods.get(m).role === "primary");
