@@ -23,10 +23,10 @@ export function contactsCard(user: PageUser, contacts: ContactView[]): Html {
 		const waiting = contacts.find((c) => c.kind === kind && !c.verified);
 		return html`<li id="contact-${kind}">
     <strong>${words[kind].name}</strong>
-    ${verified ? html`<p>${verified.value} <span class="state on">Verified</span></p><p class="hint">${words[kind].use}</p>` : ""}
+    ${verified ? html`<p>${verified.display} <span class="state on">Verified</span></p><p class="hint">${words[kind].use}</p>` : ""}
     ${
 		waiting
-			? html`<p>${waiting.value} <span class="state off">Not confirmed yet</span></p>
+			? html`<p>${waiting.display} <span class="state off">Not confirmed yet</span></p>
     <p class="hint">We send it a 6-digit code to make sure it is yours.</p>
     <form method="post" action="/settings/contacts/resend">${csrfField(user.csrf)}<input type="hidden" name="kind" value="${kind}"><button type="submit" class="secondary">Send the code</button> <a href="/settings/contacts/verify?kind=${kind}">I have a code</a></form>`
 			: ""
