@@ -1,4 +1,4 @@
-import { parsePhoneNumberWithError } from "libphonenumber-js/max";
+import { parsePhoneNumber, parsePhoneNumberWithError } from "libphonenumber-js/max";
 import type { FieldProblem } from "./errors.ts";
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -27,6 +27,15 @@ export function canonicalPhone(input: string): { value?: string; problem?: Field
 		return {
 			problem: { field: "value", problem: "Write the number with its country code, starting with +, like +44 7911 123456." },
 		};
+	}
+}
+
+/** A number in E.164 as people write it, in international format: "+1 202 555 0123". */
+export function formatPhone(e164: string): string {
+	try {
+		return parsePhoneNumber(e164).formatInternational();
+	} catch {
+		return e164;
 	}
 }
 

@@ -8,6 +8,8 @@ import { isUniqueViolation } from "../store/errors.ts";
 import type { Db } from "../store/db.ts";
 import type { Account } from "../store/schema.ts";
 import { insertAccount, usernameTaken } from "../store/accounts.ts";
+import { insertContactIfAbsent } from "../store/contacts.ts";
+import { canonicalEmail } from "../core/contact.ts";
 import { requiredActionsFrom, setUpUnderWay } from "./account-state.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { confirmationBudget, passwordLimits, signUpLimits } from "./limits.ts";
@@ -60,6 +62,9 @@ export async function signUp(
 	try {
 		return await deps.db.transaction().execute(async (tx) => {
 			await insertAccount(tx, { id, username, email: email ?? null, passwordHash }, now);
+			// The address given here waits in settings, not confirmed, until a code sent to it proves it.
+			const contact = email === undefined ? undefined : canonicalEmail(email);
+			if (contact) await insertContactIfAbsent(tx, { id: newId(deps.random), accountId: id, kind: "email", value: contact }, now);
 			const session = await createSession(deps, tx, id, client, [passwordFactor(now)], now);
 			await recordEvent(deps, tx, { accountId: id, kind: "signed_up", method: "password", client }, now);
 			return { account: { id, username }, session };

@@ -1,4 +1,4 @@
-import { canonicalEmail, canonicalPhone, maskEmail, maskPhone } from "../core/contact.ts";
+import { canonicalEmail, canonicalPhone, formatPhone, maskEmail, maskPhone } from "../core/contact.ts";
 import { TesseraError } from "../core/errors.ts";
 import { newId } from "../core/tokens.ts";
 import type { IssuedCode } from "../codes/one-time-codes.ts";
@@ -39,6 +39,8 @@ import { recordEvent } from "./events.ts";
 export interface ContactView {
 	kind: ContactKind;
 	value: string;
+	/** As people write it: a phone number in international format. */
+	display: string;
 	masked: string;
 	verified: boolean;
 	createdAt: number;
@@ -52,6 +54,7 @@ function view(row: { kind: ContactKind; value: string; verified_at: number | nul
 	return {
 		kind: row.kind,
 		value: row.value,
+		display: row.kind === "phone" ? formatPhone(row.value) : row.value,
 		masked: row.kind === "phone" ? maskPhone(row.value) : maskEmail(row.value),
 		verified: row.verified_at !== null,
 		createdAt: Number(row.created_at),

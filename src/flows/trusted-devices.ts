@@ -23,6 +23,8 @@ export interface TrustedDeviceView {
 	createdAt: number;
 	lastUsedAt: number;
 	expiresAt: number;
+	/** The device asking: the token it holds is this one's. */
+	current: boolean;
 }
 
 /**
@@ -83,9 +85,11 @@ export async function useTrustedDevice(deps: FlowDeps, accountId: string, token:
 	return device && { secondFactor: parseFactor(device.second_factor) };
 }
 
-export async function listTrustedDevices(deps: FlowDeps, accountId: string): Promise<TrustedDeviceView[]> {
+export async function listTrustedDevices(deps: FlowDeps, accountId: string, deviceToken?: string): Promise<TrustedDeviceView[]> {
 	const rows = await listLiveTrustedDevices(deps.db, accountId, deps.clock());
+	const mine = deviceToken !== undefined && looksLikeToken(deviceToken) ? tokenHash(deviceToken) : undefined;
 	return rows.map((r) => ({
+		current: r.token_hash === mine,
 		id: r.id,
 		label: r.label,
 		createdAt: Number(r.created_at),

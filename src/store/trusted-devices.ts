@@ -52,7 +52,7 @@ export async function markTrustedDeviceUsed(db: Db, accountId: string, tokenHash
 export function listLiveTrustedDevices(db: Db, accountId: string, now: number) {
 	return db
 		.selectFrom("trusted_devices")
-		.select(["id", "label", "created_at", "last_used_at", "expires_at"])
+		.select(["id", "label", "token_hash", "created_at", "last_used_at", "expires_at"])
 		.where("account_id", "=", accountId)
 		.where("expires_at", ">", now)
 		.orderBy("last_used_at", "desc")

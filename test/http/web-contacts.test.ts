@@ -52,7 +52,7 @@ for (const kind of await databaseKinds()) {
 			const verified = await client.post("/settings/contacts/verify", { kind: "phone", code: lastCodeTo(phone) });
 			assert.equal(verified.headers.location, "/settings?notice=phone_verified");
 			const settings = await client.follow(verified);
-			assert.match(settings.body, /\+12025550123 <span class="state on">Verified/);
+			assert.match(settings.body, /\+1 202 555 0123 <span class="state on">Verified/, "a number as people write it");
 			assert.match(settings.body, /authenticator app is the strongest/);
 
 			await client.post("/sign-out", {});
@@ -76,6 +76,25 @@ for (const kind of await databaseKinds()) {
 			const done = await client.post("/sign-in/verify", { method: "sms", code: lastCodeTo(phone) });
 			assert.equal(done.statusCode, 303);
 			assert.equal(done.headers.location, "/settings");
+		});
+
+		test("the email address given at sign-up waits in settings, not confirmed, with a way to confirm it", async () => {
+			const client = new FormClient(h.app);
+			const username = uniqueUsername("mail");
+			const email = `${username}@example.com`;
+			await client.get("/sign-up");
+			await client.post("/sign-up", { username, password: PASSWORD, email: email.toUpperCase() });
+			const settings = await client.get("/settings");
+			assert.match(settings.body, new RegExp(`${email} <span class="state off">Not confirmed yet</span>`));
+			assert.match(settings.body, /action="\/settings\/contacts\/resend">.*name="kind" value="email".*Send the code/);
+			const sent = await client.post("/settings/contacts/resend", { kind: "email" });
+			assert.equal(sent.statusCode, 200);
+			assert.match(sent.body, new RegExp(`We sent a 6-digit code to ${email}`));
+			const verified = await client.post("/settings/contacts/verify", { kind: "email", code: lastCodeTo(email) });
+			assert.equal(verified.headers.location, "/settings?notice=email_verified");
+			const after = await client.follow(verified);
+			assert.match(after.body, new RegExp(`${email} <span class="state on">Verified`));
+			assert.doesNotMatch(after.body, /Not confirmed yet/);
 		});
 
 		test("the outbox exists only in development mode", async () => {

@@ -67,6 +67,10 @@ for (const kind of await databaseKinds()) {
 			const after = await client.follow(confirmed);
 			assert.match(after.body, /Two-factor authentication is on/);
 			assert.match(after.body, /<strong>10<\/strong> of 10 codes left/);
+			const reloaded = await client.get(String(confirmed.headers.location));
+			assert.equal(reloaded.statusCode, 200);
+			assert.doesNotMatch(reloaded.body, /Two-factor authentication is on\./, "a notice is said once: a reload does not say it again");
+			assert.match(reloaded.body, /<strong>10<\/strong> of 10 codes left/);
 
 			await client.post("/sign-out", {});
 			const signIn = await client.get("/sign-in");
@@ -102,6 +106,63 @@ for (const kind of await databaseKinds()) {
 			const positions = order.map((text) => steps.indexOf(text));
 			assert.ok(positions.every((p) => p >= 0), steps);
 			assert.deepEqual([...positions].sort((a, b) => a - b), positions, "next steps in order: re-type, another code, another method, recovery");
+		});
+
+		test("the page that showed new codes, reloaded or opened again, asks for one back; with none waiting, settings say so", async () => {
+			const { client } = await signedUp();
+			await client.get("/settings/authenticator");
+			const enrol = await client.post("/settings/authenticator", { password: PASSWORD });
+			const key = /id="totp-key">([A-Z2-7 ]+)</.exec(enrol.body)![1]!.replace(/ /g, "");
+			const code = totpCode(key, h.clock());
+			const codes = codesOn((await client.post("/settings/authenticator/confirm", { code })).body);
+			assert.equal(codes.length, 10);
+
+			const reopened = await client.get("/settings/authenticator/confirm");
+			assert.equal(reopened.statusCode, 200);
+			assert.match(reopened.body, /<h1>Confirm your backup codes<\/h1>/);
+			assert.equal(codesOn(reopened.body).length, 0, "the codes are never shown twice");
+			const resent = await client.post("/settings/authenticator/confirm", { code }, { csrf: client.csrf() });
+			assert.equal(resent.statusCode, 303, "a reload sends the form again: it leads to typing a code back");
+			assert.equal(resent.headers.location, "/settings/backup-codes/confirm");
+			assert.match((await client.follow(resent)).body, /<h1>Confirm your backup codes<\/h1>/);
+
+			await client.follow(await client.post("/settings/backup-codes/confirm", { code: codes[0]! }));
+			for (const url of ["/settings/authenticator/confirm", "/settings/backup-codes/confirm"]) {
+				const none = await client.get(url);
+				assert.equal(none.statusCode, 303, url);
+				assert.equal(none.headers.location, "/settings?notice=no_codes_waiting");
+				assert.match((await client.follow(none)).body, /No new backup codes are waiting to be confirmed/);
+			}
+		});
+
+		test("trusted devices: the one you are on is marked as this device", async () => {
+			const { client, username } = await signedUp();
+			await client.get("/settings/authenticator");
+			const enrol = await client.post("/settings/authenticator", { password: PASSWORD });
+			const key = /id="totp-key">([A-Z2-7 ]+)</.exec(enrol.body)![1]!.replace(/ /g, "");
+			const codes = codesOn((await client.post("/settings/authenticator/confirm", { code: totpCode(key, h.clock()) })).body);
+			await client.follow(await client.post("/settings/backup-codes/confirm", { code: codes[0]! }));
+			const trustedBy = async (browser: FormClient, code: string) => {
+				await browser.get("/sign-in");
+				await browser.follow(await browser.post("/sign-in", { username, password: PASSWORD }));
+				const done = await browser.post("/sign-in/verify", { method: "backup_code", code, trust: "yes" });
+				assert.equal(done.statusCode, 303);
+			};
+			const first = new FormClient(h.app, "198.51.100.78");
+			const second = new FormClient(h.app, "198.51.100.79");
+			await trustedBy(first, codes[1]!);
+			await trustedBy(second, codes[2]!);
+			const rows = (body: string) => [...body.matchAll(/<li( id="this-device")?><strong>[^<]*<\/strong>/g)].map((m) => m[1] !== undefined);
+			for (const browser of [first, second]) {
+				const page = await browser.get("/settings");
+				assert.equal(rows(page.body).length, 2, "both trusted devices are listed");
+				assert.equal(rows(page.body).filter(Boolean).length, 1, "one of them is this device");
+				assert.match(page.body, /<li id="this-device"><strong>[^<]*<\/strong> <span class="state on">This device<\/span>/);
+			}
+			const ids = async (browser: FormClient) => /<li id="this-device">[\s\S]*?name="id" value="([^"]+)"/.exec((await browser.get("/settings")).body)![1];
+			assert.notEqual(await ids(first), await ids(second), "each browser finds its own device");
+			const page = await client.get("/settings");
+			assert.doesNotMatch(page.body, /This device/, "a browser that was never trusted is none of them");
 		});
 
 		test("running low ends the sign-in on the offer of a new set; with none left, a new set comes first", async () => {

@@ -3,6 +3,7 @@ import { describeEvents, listActivity } from "../../flows/events.ts";
 import { decideRecoveryRequest, findRecoveryRequest, listRecoveryRequests, RequestNotOpen } from "../../flows/identity-checks.ts";
 import { adminRequestPage, adminRequestsPage } from "../../ui/pages/recovery.ts";
 import { statusOf } from "../errors.ts";
+import { redirectWithNotice, takeNotice } from "./cookies.ts";
 import { form, idQuery, send, type Web } from "./context.ts";
 
 /** Admin: the identity checks waiting for a decision. */
@@ -17,7 +18,7 @@ export function adminRoutes(web: Web): void {
 			preHandler: requireAdmin,
 		},
 		async (request, reply) => {
-			const which = (request.query as { notice?: keyof typeof adminNotices }).notice;
+			const which = takeNotice(request, reply, (request.query as { notice?: keyof typeof adminNotices }).notice);
 			const requests = await listRecoveryRequests(deps.db, "open");
 			return send(reply, adminRequestsPage({ user: pageUser(request, reply), requests, notice: which ? adminNotices[which] : undefined }));
 		},
@@ -54,7 +55,7 @@ export function adminRoutes(web: Web): void {
 				}
 				throw error;
 			}
-			return reply.redirect(`/admin/recovery?notice=${decision === "approve" ? "approved" : "denied"}`, 303);
+			return redirectWithNotice(request, reply, "/admin/recovery", decision === "approve" ? "approved" : "denied");
 		},
 	);
 }

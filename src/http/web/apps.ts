@@ -15,7 +15,7 @@ import { appsPage, cannotStepUpPage, consentPage } from "../../ui/pages/apps.ts"
 import { signInPage } from "../../ui/pages/auth.ts";
 import { clientInfo, isSecureContext } from "../client.ts";
 import { securityHeaders } from "../security-headers.ts";
-import { type CookieKind, clearCookie, cookieName, csrfTokenFor, readCookie, setCookie } from "./cookies.ts";
+import { type CookieKind, clearCookie, cookieName, csrfTokenFor, readCookie, redirectWithNotice, setCookie, takeNotice } from "./cookies.ts";
 import { form, noQuery, requiredStepPage, send, type Web } from "./context.ts";
 import { secondStepRoutes } from "./second-step.ts";
 
@@ -329,7 +329,7 @@ export function appRoutes(web: Web, oidc: OpenIdService): void {
 		},
 		async (request, reply) => {
 			const apps = await appsWithAccess(deps, request.webAuth!.account.id);
-			const notice = (request.query as { notice?: string }).notice === "withdrawn" ? "Done. That app can no longer sign you in or use what you allowed it." : undefined;
+			const notice = takeNotice(request, reply, (request.query as { notice?: string }).notice) === "withdrawn" ? "Done. That app can no longer sign you in or use what you allowed it." : undefined;
 			return send(reply, appsPage({ user: pageUser(request, reply), notice, apps: apps.map((a) => ({ ...a, allowedAt: formatUtc(a.allowedAt) })) }));
 		},
 	);
@@ -342,7 +342,7 @@ export function appRoutes(web: Web, oidc: OpenIdService): void {
 		deps.alerts.announce(
 			await recordEvent(deps, deps.db, { accountId, kind: "app_access_withdrawn", client: clientInfo(request), detail: { clientId, app: app?.name ?? clientId } }),
 		);
-		return reply.redirect("/settings/apps?notice=withdrawn", 303);
+		return redirectWithNotice(request, reply, "/settings/apps", "withdrawn");
 	});
 
 	// ── Well-known addresses ─────────────────────────────────────────────────

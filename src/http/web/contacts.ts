@@ -2,6 +2,7 @@ import { addContact, listContacts, removeContact, resendContactCode, verifyConta
 import type { ContactKind } from "../../store/schema.ts";
 import { addContactPage, verifyContactPage } from "../../ui/pages/contacts.ts";
 import { clientInfo } from "../client.ts";
+import { redirectWithNotice } from "./cookies.ts";
 import { asKind, form, send, type Web } from "./context.ts";
 import { formRoute, passwordGate } from "./forms.ts";
 
@@ -61,7 +62,7 @@ export function contactRoutes(web: Web): void {
 		async run(request, reply, body) {
 			const kind = asKind(body.kind);
 			await verifyContact(deps, request.webAuth!.account, { kind, code: body.code ?? "" }, clientInfo(request));
-			return reply.redirect(`/settings?notice=${kind}_verified`, 303);
+			return redirectWithNotice(request, reply, "/settings", `${kind}_verified`);
 		},
 		async render(request, reply, { form }, body) {
 			const kind = asKind(body.kind);

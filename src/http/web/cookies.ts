@@ -7,9 +7,10 @@ import { isSecureContext } from "../client.ts";
 
 /**
  * "app": the app sign-in (OpenID Connect interaction) a journey returns to when it ends;
- * "more": a step-up's second step.
+ * "more": a step-up's second step;
+ * "notice": what a page says once after a step (see `redirectWithNotice`).
  */
-export type CookieKind = "session" | "signin" | "csrf" | "device" | "stepup" | "reset" | "app" | "more";
+export type CookieKind = "session" | "signin" | "csrf" | "device" | "stepup" | "reset" | "app" | "more" | "notice";
 
 /**
  * `__Host-` cookies: Secure, Path=/, no Domain, so no other host or path can
@@ -87,4 +88,22 @@ export function verifyCsrf(deps: FlowDeps, request: FastifyRequest): void {
 	const expected = Buffer.from(formToken(deps, cookie));
 	const given = Buffer.from(sent);
 	if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new TesseraError("csrf_failed");
+}
+
+/**
+ * After a step, to a page that says how it went: the notice is named in the
+ * address and in a short-lived cookie, and the page says it only while both
+ * agree (`takeNotice`), once; a reload shows the page without it.
+ */
+export function redirectWithNotice(request: FastifyRequest, reply: FastifyReply, path: string, notice: string): FastifyReply {
+	setCookie(request, reply, "notice", notice, 300);
+	return reply.redirect(`${path}?notice=${notice}`, 303);
+}
+
+/** The notice named in the address, when it is the one owed; the cookie is spent either way. */
+export function takeNotice<T extends string>(request: FastifyRequest, reply: FastifyReply, named: T | undefined): T | undefined {
+	const owed = readCookie(request, "notice");
+	if (owed === undefined) return undefined;
+	clearCookie(request, reply, "notice");
+	return named !== undefined && owed === named ? named : undefined;
 }

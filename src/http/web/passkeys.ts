@@ -4,6 +4,7 @@ import { beginEnrolment, confirmEnrolment, listCredentials, removeCredential } f
 import { PASSKEY } from "../method-names.ts";
 import { addPasskeyPage, createPasskeyPage, removePasskeyPage } from "../../ui/pages/passkeys.ts";
 import { clientInfo } from "../client.ts";
+import { redirectWithNotice } from "./cookies.ts";
 import { form, idQuery, noQuery, send, type Web } from "./context.ts";
 import { formRoute } from "./forms.ts";
 
@@ -41,7 +42,7 @@ export function passkeyRoutes(web: Web): void {
 			if (typeof response !== "object" || response === null) throw new TesseraError("invalid_code", { message: "The browser did not create a passkey. Try again." });
 			const answer = { response: response as Record<string, unknown>, name: body.name ?? "" };
 			await confirmEnrolment(deps, request.webAuth!.account, PASSKEY, answer, clientInfo(request));
-			return reply.redirect("/settings?notice=passkey_added", 303);
+			return redirectWithNotice(request, reply, "/settings", "passkey_added");
 		},
 		render: (request, reply, { form }, body) => addPasskeyPage({ user: pageUser(request, reply), name: body.name ?? "", error: form }),
 	});

@@ -22,7 +22,7 @@ import {
 } from "../../ui/pages/recovery.ts";
 import { clientInfo } from "../client.ts";
 import { statusOf } from "../errors.ts";
-import { clearCookie, csrfTokenFor, readCookie, setCookie } from "./cookies.ts";
+import { clearCookie, csrfTokenFor, readCookie, redirectWithNotice, setCookie } from "./cookies.ts";
 import { asFormError, form, noQuery, send, tokenQuery, type Web } from "./context.ts";
 import { formRoute } from "./forms.ts";
 import { secondStepRoutes } from "./second-step.ts";
@@ -41,7 +41,7 @@ export function passwordRoutes(web: Web): void {
 		async run(request, reply, body) {
 			const auth = request.webAuth!;
 			await changePassword(deps, auth.account, { current: body.current ?? "", password: body.password ?? "" }, clientInfo(request), auth.sessionId);
-			return reply.redirect("/settings?notice=password_changed", 303);
+			return redirectWithNotice(request, reply, "/settings", "password_changed");
 		},
 		render(request, reply, { error: e, form }) {
 			// The current password's problem belongs to its own field.

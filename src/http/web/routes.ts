@@ -46,6 +46,7 @@ const routeActions: RouteActions = {
 	"GET /settings/activity": "read_activity",
 	"GET /settings/authenticator": "set_up_method",
 	"POST /settings/authenticator": "set_up_method",
+	"GET /settings/authenticator/confirm": "confirm_backup_codes",
 	"POST /settings/authenticator/confirm": "set_up_method",
 	"GET /settings/authenticator/disable": "remove_method",
 	"POST /settings/authenticator/disable": "remove_method",

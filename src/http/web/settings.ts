@@ -8,6 +8,7 @@ import { listTrustedDevices, revokeAllTrustedDevices, revokeTrustedDevice } from
 import { activityPage } from "../../ui/pages/recovery.ts";
 import { settingsPage } from "../../ui/pages/settings.ts";
 import { afterSignIn, pendingApp } from "./apps.ts";
+import { readCookie, redirectWithNotice, takeNotice } from "./cookies.ts";
 import { form, noQuery, requiredStepPage, send, type Web } from "./context.ts";
 
 /** The settings home page, the account's activity, and trusted devices. */
@@ -33,10 +34,10 @@ export function settingsRoutes(web: Web): void {
 			if (first) return reply.redirect(requiredStepPage(first), 303);
 			// A journey that began at an app ends back there.
 			if (pendingApp(request)) return reply.redirect(afterSignIn(request), 303);
-			const which = (request.query as { notice?: keyof typeof settingsNotices }).notice;
+			const which = takeNotice(request, reply, (request.query as { notice?: keyof typeof settingsNotices }).notice);
 			const notice = which ? settingsNotices[which](state) : undefined;
 			const contacts = await listContacts(deps, request.webAuth!.account.id);
-			const devices = await listTrustedDevices(deps, request.webAuth!.account.id);
+			const devices = await listTrustedDevices(deps, request.webAuth!.account.id, readCookie(request, "device"));
 			const passkeys = await listCredentials(deps, request.webAuth!.account.id, PASSKEY);
 			const admin = request.webAuth!.account.role === "admin";
 			const primary = state.methods.filter((m) => deps.methods.get(m).role === "primary");
@@ -60,13 +61,13 @@ export function settingsRoutes(web: Web): void {
 		{ schema: form({ id: 64 }), preHandler: [requireSignedIn, csrfCheck] },
 		async (request, reply) => {
 			await revokeTrustedDevice(deps, request.webAuth!.account.id, (request.body as { id?: string }).id ?? "");
-			return reply.redirect("/settings?notice=device_revoked", 303);
+			return redirectWithNotice(request, reply, "/settings", "device_revoked");
 		},
 	);
 
 	app.post("/settings/devices/revoke-all", { schema: form({}), preHandler: [requireSignedIn, csrfCheck] }, async (request, reply) => {
 		await revokeAllTrustedDevices(deps.db, request.webAuth!.account.id);
-		return reply.redirect("/settings?notice=device_revoked", 303);
+		return redirectWithNotice(request, reply, "/settings", "device_revoked");
 	});
 }
 
@@ -80,6 +81,7 @@ const settingsNotices = {
 	password_changed: () => "Your password is changed. Every other session has been signed out.",
 	email_verified: () => "Your email address is confirmed. You can now sign in with it.",
 	phone_verified: () => "Your phone number is confirmed.",
+	no_codes_waiting: () => "No new backup codes are waiting to be confirmed. To get a new set, choose “Get new codes”.",
 	backup_code_used: (state: TwoFactorState) =>
 		state.backupCodes
 			? `You signed in with a backup code. ${state.backupCodes.remaining} of ${state.backupCodes.total} codes are left.`

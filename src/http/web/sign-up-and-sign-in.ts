@@ -7,7 +7,7 @@ import { completeSecondFactor, signInWithPassword } from "../../flows/sign-in.ts
 import { RUNNING_LOW_AT } from "../../core/backup-code-format.ts";
 import { signInPage, signUpPage } from "../../ui/pages/auth.ts";
 import { clientInfo } from "../client.ts";
-import { clearCookie, csrfTokenFor, readCookie, setCookie } from "./cookies.ts";
+import { clearCookie, csrfTokenFor, readCookie, redirectWithNotice, setCookie } from "./cookies.ts";
 import { form, noQuery, send, type Web } from "./context.ts";
 import { formRoute } from "./forms.ts";
 import { secondStepRoutes } from "./second-step.ts";
@@ -96,7 +96,8 @@ export function signUpAndSignInRoutes(web: Web): void {
 			const remaining = result.backupCodes?.remaining;
 			if (remaining === undefined) return reply.redirect(afterSignIn(request), 303);
 			// Few codes left: the sign-in ends on the offer of a new set.
-			return reply.redirect(remaining <= RUNNING_LOW_AT ? "/settings/backup-codes/running-low" : "/settings?notice=backup_code_used", 303);
+			if (remaining <= RUNNING_LOW_AT) return reply.redirect("/settings/backup-codes/running-low", 303);
+			return redirectWithNotice(request, reply, "/settings", "backup_code_used");
 		},
 	});
 

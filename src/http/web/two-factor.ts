@@ -16,7 +16,7 @@ import { messagePage } from "../../ui/pages/auth.ts";
 import { setUpAgainPage } from "../../ui/pages/recovery.ts";
 import { backupCodesPage, confirmCodesPage, runningLowPage, totpEnrollPage } from "../../ui/pages/settings.ts";
 import { clientInfo } from "../client.ts";
-import { clearCookie, setCookie } from "./cookies.ts";
+import { clearCookie, redirectWithNotice, setCookie } from "./cookies.ts";
 import { form, noQuery, send, type Web } from "./context.ts";
 import { formRoute, passwordGate } from "./forms.ts";
 import { secondStepRoutes } from "./second-step.ts";
@@ -41,7 +41,7 @@ export function twoFactorRoutes(web: Web): void {
 		async complete(request, reply, input) {
 			await confirmDisableTwoFactor(deps, request.webAuth!.account.id, input, clientInfo(request));
 			clearCookie(request, reply, "stepup");
-			return reply.redirect("/settings?notice=two_factor_off", 303);
+			return redirectWithNotice(request, reply, "/settings", "two_factor_off");
 		},
 	});
 
@@ -89,7 +89,11 @@ export function twoFactorRoutes(web: Web): void {
 		async render(request, reply, { form }) {
 			const account = request.webAuth!.account;
 			const enrollment = await pendingEnrolment(deps, account, AUTHENTICATOR, clientInfo(request));
-			if (enrollment?.kind !== "shared_secret") return reply.redirect("/settings/authenticator", 303);
+			if (enrollment?.kind !== "shared_secret") {
+				// Sent again (a reload) after the app was set up: its codes wait to be typed back.
+				const codes = await pendingBackupCodes(deps, account, clientInfo(request));
+				return reply.redirect(codes ? "/settings/backup-codes/confirm" : "/settings/authenticator", 303);
+			}
 			return totpEnrollPage({ user: pageUser(request, reply), enrollment, error: form });
 		},
 	});
@@ -139,19 +143,24 @@ export function twoFactorRoutes(web: Web): void {
 		},
 	);
 
-	app.get("/settings/backup-codes/confirm", { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) => {
+	/** Typing a code of the waiting set back; with none waiting, settings say so. */
+	async function confirmOrSettings(request: FastifyRequest, reply: FastifyReply) {
 		const pending = request.twoFactor!.pendingBackupCodes;
-		if (!pending) return reply.redirect("/settings", 303);
+		if (!pending) return redirectWithNotice(request, reply, "/settings", "no_codes_waiting");
 		const firstSet = !request.webAuth!.account.two_factor_enabled;
 		return send(reply, confirmCodesPage({ user: pageUser(request, reply), expiresAt: pending.expiresAt, firstSet }));
-	});
+	}
+
+	app.get("/settings/backup-codes/confirm", { schema: noQuery, preHandler: requireSignedIn }, confirmOrSettings);
+	// The page that showed the app's first set, opened again by its address: the codes are never shown twice.
+	app.get("/settings/authenticator/confirm", { schema: noQuery, preHandler: requireSignedIn }, confirmOrSettings);
 
 	formRoute<{ code?: string }>(app, "/settings/backup-codes/confirm", {
 		schema: form({ code: 128 }),
 		preHandler: [requireSignedIn, csrfCheck],
 		async run(request, reply, { code }) {
 			const { turnedOn } = await confirmBackupCodes(deps, request.webAuth!.account, code ?? "", clientInfo(request));
-			return reply.redirect(`/settings?notice=${turnedOn ? "two_factor_on" : "codes_replaced"}`, 303);
+			return redirectWithNotice(request, reply, "/settings", turnedOn ? "two_factor_on" : "codes_replaced");
 		},
 		async render(request, reply, { error: e, form }, { code }) {
 			const account = request.webAuth!.account;

@@ -17,14 +17,20 @@ const words: Record<ContactKind, { name: string; add: string; use: string }> = {
 };
 
 /** The "Email and phone" part of the security page. */
-export function contactsCard(contacts: ContactView[]): Html {
+export function contactsCard(user: PageUser, contacts: ContactView[]): Html {
 	const row = (kind: ContactKind) => {
 		const verified = contacts.find((c) => c.kind === kind && c.verified);
 		const waiting = contacts.find((c) => c.kind === kind && !c.verified);
 		return html`<li id="contact-${kind}">
     <strong>${words[kind].name}</strong>
-    ${verified ? html`<p>${verified.value} <span class="state on">Verified</span></p><p class="hint">${words[kind].use}</p>` : ""}
-    ${waiting ? html`<p>${waiting.value} <span class="state off">Waiting for its code</span> <a href="/settings/contacts/verify?kind=${kind}">Enter the code</a></p>` : ""}
+    ${verified ? html`<p>${verified.display} <span class="state on">Verified</span></p><p class="hint">${words[kind].use}</p>` : ""}
+    ${
+		waiting
+			? html`<p>${waiting.display} <span class="state off">Not confirmed yet</span></p>
+    <p class="hint">We send it a 6-digit code to make sure it is yours.</p>
+    <form method="post" action="/settings/contacts/resend">${csrfField(user.csrf)}<input type="hidden" name="kind" value="${kind}"><button type="submit" class="secondary">Send the code</button> <a href="/settings/contacts/verify?kind=${kind}">I have a code</a></form>`
+			: ""
+	}
     <p>${verified ? html`<a class="button secondary" href="/settings/contacts/remove-${kind}">Remove</a> ` : ""}<a class="button secondary" href="/settings/contacts/add?kind=${kind}">${verified ? "Change" : words[kind].add}</a></p>
   </li>`;
 	};

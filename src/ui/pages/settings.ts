@@ -87,7 +87,7 @@ ${
 		: ""
 }
 ${passkeysCard(p.passkeys)}
-${contactsCard(p.contacts)}
+${contactsCard(p.user, p.contacts)}
 ${devicesCard(p.user, p.devices)}
 <section aria-labelledby="account-heading" class="card">
   <h2 id="account-heading">Password and activity</h2>
@@ -108,7 +108,7 @@ function devicesCard(user: PageUser, devices: TrustedDeviceView[]): Html {
 			? html`<p>None. When you sign in, you can choose to trust a device for 30 days so it skips the second step.</p>`
 			: html`<p class="hint">These skip the second step when you sign in, until the date shown. Changing your second steps removes them all.</p>
   <ul class="plain">${devices.map(
-		(d) => html`<li><strong>${d.label}</strong>
+		(d) => html`<li${d.current ? html` id="this-device"` : ""}><strong>${d.label}</strong>${d.current ? html` <span class="state on">This device</span>` : ""}
     <p class="hint">First used ${date(d.createdAt)} · last used ${date(d.lastUsedAt)} · trusted until ${date(d.expiresAt)}</p>
     <form method="post" action="/settings/devices/revoke">${csrfField(user.csrf)}<input type="hidden" name="id" value="${d.id}"><button type="submit" class="secondary">Stop trusting</button></form></li>`,
 	)}</ul>
