@@ -7,7 +7,7 @@ export function signUpPage(p: { csrf: string; username?: string; email?: string;
 	return layout({
 		title: "Create your account",
 		body: html`<h1>Create your account</h1>
-${errorSummary(e)}
+${errorSummary(e, { username: "Username", email: "Email", password: "Password" })}
 <form method="post" action="/sign-up" novalidate>
   ${csrfField(p.csrf)}
   <label for="username">Username</label>

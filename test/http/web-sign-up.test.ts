@@ -1,0 +1,51 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { FormClient } from "../helpers/browserless.ts";
+import { databaseKinds } from "../helpers/databases.ts";
+import { type Harness, PASSWORD, startHarness, uniqueUsername } from "../helpers/harness.ts";
+
+function count(body: string, text: string): number {
+	return body.split(text).length - 1;
+}
+
+for (const kind of await databaseKinds()) {
+	describe(`the sign-up page (${kind})`, () => {
+		let h: Harness;
+		before(async () => {
+			h = await startHarness(kind);
+		});
+		after(() => h.close());
+
+		async function signUpForm(fields: { username: string; password: string; email?: string }) {
+			const client = new FormClient(h.app);
+			await client.get("/sign-up");
+			const response = await client.post("/sign-up", { email: "", ...fields });
+			return { client, response };
+		}
+
+		test("a wrong username and a wrong password: each problem once, beside its own field", async () => {
+			const { response } = await signUpForm({ username: "ab", password: "password" });
+			assert.equal(response.statusCode, 400);
+			const body = response.body;
+			const nameProblem = "Use 3 to 30 characters.";
+			const passwordProblem = "This password is one of the most common passwords, so it is easy to guess. Choose another.";
+			assert.equal(count(body, nameProblem), 1, "the username's problem is said once");
+			assert.equal(count(body, passwordProblem), 1, "the password's problem is said once");
+			assert.match(body, new RegExp(`<p class="field-error" id="username-error">${nameProblem}</p>`));
+			assert.match(body, /<p class="field-error" id="password-error">This password is one of the most common/);
+			assert.match(body, /2 things to change/);
+			assert.match(body, /<a href="#username">Username<\/a>/);
+			assert.match(body, /<a href="#password">Password<\/a>/);
+		});
+
+		test("a taken username and a common password: both are said, each once", async () => {
+			const taken = uniqueUsername("taken");
+			assert.equal((await signUpForm({ username: taken, password: PASSWORD })).response.statusCode, 303);
+			const { response } = await signUpForm({ username: taken, password: "password" });
+			assert.equal(response.statusCode, 400);
+			assert.equal(count(response.body, "That username is taken."), 1);
+			assert.equal(count(response.body, "one of the most common passwords"), 1);
+			assert.equal(count(response.body, "already taken"), 0, "not said again in other words");
+		});
+	});
+}
