@@ -8,6 +8,12 @@ function count(body: string, text: string): number {
 	return body.split(text).length - 1;
 }
 
+/** The value the password field is shown with, if any. */
+function passwordValue(body: string): string | undefined {
+	const field = /<input id="password"[^>]*>/.exec(body)![0];
+	return /\svalue="([^"]*)"/.exec(field)?.[1];
+}
+
 for (const kind of await databaseKinds()) {
 	describe(`the sign-up page (${kind})`, () => {
 		let h: Harness;
@@ -46,6 +52,29 @@ for (const kind of await databaseKinds()) {
 			assert.equal(count(response.body, "That username is taken."), 1);
 			assert.equal(count(response.body, "one of the most common passwords"), 1);
 			assert.equal(count(response.body, "already taken"), 0, "not said again in other words");
+		});
+
+		test("the password comes back when only the username was refused, never when the password was", async () => {
+			const taken = uniqueUsername("keep");
+			assert.equal((await signUpForm({ username: taken, password: PASSWORD })).response.statusCode, 303);
+
+			const wasTaken = (await signUpForm({ username: taken, password: PASSWORD })).response;
+			assert.equal(wasTaken.statusCode, 409);
+			assert.equal(passwordValue(wasTaken.body), PASSWORD);
+			assert.match(wasTaken.headers["cache-control"] as string, /no-store/);
+
+			const notAllowed = (await signUpForm({ username: "no spaces allowed", password: PASSWORD })).response;
+			assert.equal(notAllowed.statusCode, 400);
+			assert.equal(passwordValue(notAllowed.body), PASSWORD);
+			assert.match(notAllowed.headers["cache-control"] as string, /no-store/);
+
+			const weak = (await signUpForm({ username: uniqueUsername("weak"), password: "password" })).response;
+			assert.equal(weak.statusCode, 400);
+			assert.equal(passwordValue(weak.body), undefined);
+			const both = (await signUpForm({ username: taken, password: "short" })).response;
+			assert.equal(passwordValue(both.body), undefined);
+			const containsName = (await signUpForm({ username: uniqueUsername("own"), password: "x" })).response;
+			assert.equal(passwordValue(containsName.body), undefined);
 		});
 	});
 }

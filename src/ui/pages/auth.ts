@@ -2,7 +2,14 @@ import type { AnswerError, MethodView } from "../../methods/types.ts";
 import { type Html, html } from "../html.ts";
 import { csrfField, describedBy, errorSummary, type FormError, fieldError, helpLink, layout } from "./layout.ts";
 
-export function signUpPage(p: { csrf: string; username?: string; email?: string; error?: FormError }): Html {
+export function signUpPage(p: {
+	csrf: string;
+	username?: string;
+	email?: string;
+	/** The password typed, given back only when it was not what was refused. */
+	password?: string | undefined;
+	error?: FormError;
+}): Html {
 	const e = p.error;
 	return layout({
 		title: "Create your account",
@@ -19,7 +26,7 @@ ${errorSummary(e, { username: "Username", email: "Email", password: "Password" }
   ${fieldError(e, "email")}
   <label for="password">Password</label>
   <p class="hint" id="password-hint">At least 8 characters. A few unrelated words make a strong password that is easy to remember.</p>
-  <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8" maxlength="128" aria-describedby="${describedBy(e, "password", "password-hint")}">
+  <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8" maxlength="128"${p.password ? html` value="${p.password}"` : ""} aria-describedby="${describedBy(e, "password", "password-hint")}">
   ${fieldError(e, "password")}
   <button type="submit">Create account</button>
 </form>
