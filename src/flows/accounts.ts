@@ -1,7 +1,7 @@
 import { passwordFactor } from "../core/authentication-strength.ts";
 import { type FieldProblem, TesseraError } from "../core/errors.ts";
 import { newId } from "../core/tokens.ts";
-import { canonicalUsername, usernameProblem } from "../core/username.ts";
+import { canonicalUsername, usernameChangeProblem, usernameProblem } from "../core/username.ts";
 import { electiveHashing, hashPassword, verifyPassword } from "../hashing.ts";
 import type { MethodName, MethodStatus } from "../methods/types.ts";
 import { isUniqueViolation } from "../store/errors.ts";
@@ -62,6 +62,13 @@ export async function signUp(
 		await deps.attempts.count(signUpLimits(deps, client));
 		taken = await usernameTaken(deps.db, username);
 		if (taken) problems.username = { field: "username", problem: "That username is taken." };
+		else {
+			const changed = usernameChangeProblem(input.username);
+			if (changed) {
+				problems.username = changed;
+				malformed = true;
+			}
+		}
 	}
 
 	const fields = [problems.username, problems.email, problems.password].filter((p) => p !== undefined);

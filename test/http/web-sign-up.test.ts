@@ -76,5 +76,18 @@ for (const kind of await databaseKinds()) {
 			const containsName = (await signUpForm({ username: uniqueUsername("own"), password: "x" })).response;
 			assert.equal(passwordValue(containsName.body), undefined);
 		});
+
+		test("a username typed with capitals or spaces is not changed silently: the person is told what it would be", async () => {
+			const name = uniqueUsername("case");
+			const typed = ` ${name.toUpperCase()}`;
+			const { response } = await signUpForm({ username: typed, password: PASSWORD });
+			assert.equal(response.statusCode, 400);
+			assert.match(response.body, new RegExp(`yours would be \u201c${name}\u201d`));
+			assert.match(response.body, new RegExp(`id="username"[^>]* value="${typed}"`), "what was typed is kept to correct");
+			assert.equal(passwordValue(response.body), PASSWORD, "only the username was wrong");
+			// Nothing was made: the name as it would be kept is still free.
+			const again = await signUpForm({ username: name, password: PASSWORD });
+			assert.equal(again.response.statusCode, 303);
+		});
 	});
 }

@@ -18,7 +18,7 @@ ${errorSummary(e, { username: "Username", email: "Email", password: "Password" }
 <form method="post" action="/sign-up" novalidate>
   ${csrfField(p.csrf)}
   <label for="username">Username</label>
-  <p class="hint" id="username-hint">3 to 30 characters: letters, digits, dots and underscores.</p>
+  <p class="hint" id="username-hint">3 to 30 characters: lower-case letters, digits, dots and underscores.</p>
   <input id="username" name="username" autocomplete="username" autocapitalize="none" spellcheck="false" required minlength="3" maxlength="30" value="${p.username ?? ""}" aria-describedby="${describedBy(e, "username", "username-hint")}">
   ${fieldError(e, "username")}
   <label for="email">Email <span class="optional">(optional)</span></label>
