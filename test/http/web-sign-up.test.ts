@@ -89,5 +89,23 @@ for (const kind of await databaseKinds()) {
 			const again = await signUpForm({ username: name, password: PASSWORD });
 			assert.equal(again.response.statusCode, 303);
 		});
+
+		test("sign-up and sign-in offer a show-password button, wired up by app.js", async () => {
+			const client = new FormClient(h.app);
+			for (const path of ["/sign-up", "/sign-in"]) {
+				const page = await client.get(path);
+				const button = /<button[^>]*data-show-password="password"[^>]*>([^<]*)<\/button>/.exec(page.body);
+				assert.ok(button, `${path} has the button`);
+				assert.match(button[0], /type="button"/);
+				assert.match(button[0], /aria-controls="password"/);
+				assert.match(button[0], /aria-pressed="false"/);
+				assert.match(button[0], / hidden/, "hidden until the script wires it up");
+				assert.equal(button[1], "Show password");
+				assert.doesNotMatch(page.body, /<script>|onclick=/, "no inline script");
+			}
+			const script = await client.get("/assets/app.js");
+			assert.match(script.body, /data-show-password/);
+			assert.match(script.body, /aria-pressed/);
+		});
 	});
 }

@@ -2,6 +2,15 @@ import type { AnswerError, MethodView } from "../../methods/types.ts";
 import { type Html, html } from "../html.ts";
 import { csrfField, describedBy, errorSummary, type FormError, fieldError, helpLink, layout } from "./layout.ts";
 
+/**
+ * Shows the password as text and hides it again. Hidden until app.js wires it up,
+ * so a page without JavaScript shows no button that does nothing. Its name stays
+ * "Show password"; aria-pressed says whether it is shown.
+ */
+function showPasswordButton(field: string): Html {
+	return html`<button type="button" class="secondary show-password" data-show-password="${field}" aria-controls="${field}" aria-pressed="false" hidden>Show password</button>`;
+}
+
 export function signUpPage(p: {
 	csrf: string;
 	username?: string;
@@ -27,6 +36,7 @@ ${errorSummary(e, { username: "Username", email: "Email", password: "Password" }
   <label for="password">Password</label>
   <p class="hint" id="password-hint">At least 8 characters. A few unrelated words make a strong password that is easy to remember.</p>
   <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8" maxlength="128"${p.password ? html` value="${p.password}"` : ""} aria-describedby="${describedBy(e, "password", "password-hint")}">
+  ${showPasswordButton("password")}
   ${fieldError(e, "password")}
   <button type="submit">Create account</button>
 </form>
@@ -46,6 +56,7 @@ ${errorSummary(p.error)}
   <input id="username" name="username" autocomplete="username" autocapitalize="none" spellcheck="false" required maxlength="30" value="${p.username ?? ""}">
   <label for="password">Password</label>
   <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="128">
+  ${showPasswordButton("password")}
   <button type="submit">Sign in</button>
 </form>
 <p><a href="/forgot-password">Forgot your password?</a></p>
