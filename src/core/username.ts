@@ -22,3 +22,20 @@ export function usernameProblem(input: string): FieldProblem | undefined {
 	}
 	return undefined;
 }
+
+/**
+ * Sign-up takes a username only as it will be kept: a name typed with capitals
+ * or spaces around it is refused, naming the form it would take, rather than
+ * changed without a word. Someone who chose "Ada.L" and later sees "ada.l" on
+ * every page, or types it the way they remember, deserves to have been told
+ * first; one more submit costs less than a surprise about their own name.
+ * Sign-in stays lenient: there the name only finds an account.
+ */
+export function usernameChangeProblem(input: string): FieldProblem | undefined {
+	const name = canonicalUsername(input);
+	if (name === input || usernameProblem(input)) return undefined;
+	return {
+		field: "username",
+		problem: `Usernames are kept in lower case, without spaces, so yours would be “${name}”. Type it that way if it suits you.`,
+	};
+}

@@ -1,7 +1,7 @@
 import { passwordFactor } from "../core/authentication-strength.ts";
 import { type FieldProblem, TesseraError } from "../core/errors.ts";
 import { newId } from "../core/tokens.ts";
-import { canonicalUsername, usernameProblem } from "../core/username.ts";
+import { canonicalUsername, usernameChangeProblem, usernameProblem } from "../core/username.ts";
 import { electiveHashing, hashPassword, verifyPassword } from "../hashing.ts";
 import type { MethodName, MethodStatus } from "../methods/types.ts";
 import { isUniqueViolation } from "../store/errors.ts";
@@ -39,22 +39,46 @@ export async function signUp(
 	client: ClientInfo,
 ): Promise<{ account: PublicAccount; session: IssuedSession }> {
 	const username = canonicalUsername(input.username);
-	const problems: FieldProblem[] = [];
+	// Every problem is found and named once, against its field, in the form's order:
+	// a person fixes them all in one go rather than one per submit.
+	const problems: Partial<Record<"username" | "email" | "password", FieldProblem>> = {};
+	let malformed = false;
 	const nameProblem = usernameProblem(input.username);
-	if (nameProblem) problems.push(nameProblem);
+	if (nameProblem) {
+		problems.username = nameProblem;
+		malformed = true;
+	}
 	const email = input.email?.trim() || undefined;
 	if (email !== undefined && (email.length > 254 || !emailPattern.test(email))) {
-		problems.push({ field: "email", problem: "Enter an email address like name@example.com, or leave it empty." });
+		problems.email = { field: "email", problem: "Enter an email address like name@example.com, or leave it empty." };
+		malformed = true;
 	}
 	const passwordCheck = deps.passwordPolicy.check(input.password, nameProblem ? undefined : username);
-	if (passwordCheck?.kind === "length") problems.push(passwordCheck.problem);
-	if (problems.length > 0) throw new TesseraError("invalid_request", { fields: problems });
 	if (passwordCheck) {
-		throw new TesseraError("weak_password", { message: passwordCheck.problem.problem, fields: [passwordCheck.problem] });
+		problems.password = passwordCheck.problem;
+		if (passwordCheck.kind === "length") malformed = true;
 	}
 
-	await deps.attempts.count(signUpLimits(deps, client));
-	if (await usernameTaken(deps.db, username)) throw new TesseraError("username_taken", { fields: [{ field: "username", problem: "That username is taken." }] });
+	let taken = false;
+	if (!nameProblem) {
+		await deps.attempts.count(signUpLimits(deps, client));
+		taken = await usernameTaken(deps.db, username);
+		if (taken) problems.username = { field: "username", problem: "That username is taken." };
+		else {
+			const changed = usernameChangeProblem(input.username);
+			if (changed) {
+				problems.username = changed;
+				malformed = true;
+			}
+		}
+	}
+
+	const fields = [problems.username, problems.email, problems.password].filter((p) => p !== undefined);
+	if (malformed) throw new TesseraError("invalid_request", { fields });
+	if (passwordCheck) {
+		throw new TesseraError("weak_password", { ...(taken ? {} : { message: passwordCheck.problem.problem }), fields });
+	}
+	if (taken) throw new TesseraError("username_taken", { fields });
 
 	const passwordHash = await hashPassword(input.password);
 	const id = newId(deps.random);

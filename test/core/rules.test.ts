@@ -4,7 +4,7 @@ import { ConfigError, configReference, loadConfig } from "../../src/config.ts";
 import { parseDuration } from "../../src/core/duration.ts";
 import { commonPasswordsPath, PasswordPolicy } from "../../src/core/password-policy.ts";
 import { decideAdmission, retryAfterSeconds } from "../../src/core/throttle.ts";
-import { canonicalUsername, usernameProblem } from "../../src/core/username.ts";
+import { canonicalUsername, usernameChangeProblem, usernameProblem } from "../../src/core/username.ts";
 import { parseForm } from "../../src/http/body-parsers.ts";
 import { html, trusted } from "../../src/ui/html.ts";
 
@@ -13,6 +13,12 @@ describe("usernames", () => {
 		for (const ok of ["abc", "a.b_c", "x".repeat(30), "Ada.Lovelace", "007"]) assert.equal(usernameProblem(ok), undefined, ok);
 		for (const bad of ["ab", "x".repeat(31), "a-b", "a b", "ä_b", "a@b", ""]) assert.ok(usernameProblem(bad), bad);
 		assert.equal(canonicalUsername(" Ada.L "), "ada.l");
+	});
+
+	test("sign-up says what a name typed with capitals or spaces would become, rather than changing it silently", () => {
+		assert.match(usernameChangeProblem(" Ada.L ")!.problem, /“ada\.l”/);
+		assert.equal(usernameChangeProblem("ada.l"), undefined);
+		assert.equal(usernameChangeProblem("a b"), undefined, "a name not allowed at all has its own problem");
 	});
 });
 

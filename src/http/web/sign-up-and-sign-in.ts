@@ -39,7 +39,11 @@ export function signUpAndSignInRoutes(web: Web): void {
 		},
 		render(request, reply, { form }, body) {
 			const csrf = csrfTokenFor(deps, request, reply);
-			return signUpPage({ csrf, username: body.username ?? "", email: body.email ?? "", error: form });
+			// The password comes back only when nothing was said against it (the username was
+			// taken or refused, say), so it need not be typed again; the page is never stored.
+			const passwordRefused = form.fields === undefined || form.fields.some((f) => f.field === "password");
+			const password = passwordRefused ? undefined : body.password;
+			return signUpPage({ csrf, username: body.username ?? "", email: body.email ?? "", password, error: form });
 		},
 	});
 

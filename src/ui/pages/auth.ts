@@ -2,16 +2,32 @@ import type { AnswerError, MethodView } from "../../methods/types.ts";
 import { type Html, html } from "../html.ts";
 import { csrfField, describedBy, errorSummary, type FormError, fieldError, helpLink, layout } from "./layout.ts";
 
-export function signUpPage(p: { csrf: string; username?: string; email?: string; error?: FormError }): Html {
+/**
+ * Shows the password as text and hides it again. Hidden until app.js wires it up,
+ * so a page without JavaScript shows no button that does nothing. Its name stays
+ * "Show password"; aria-pressed says whether it is shown.
+ */
+function showPasswordButton(field: string): Html {
+	return html`<button type="button" class="secondary show-password" data-show-password="${field}" aria-controls="${field}" aria-pressed="false" hidden>Show password</button>`;
+}
+
+export function signUpPage(p: {
+	csrf: string;
+	username?: string;
+	email?: string;
+	/** The password typed, given back only when it was not what was refused. */
+	password?: string | undefined;
+	error?: FormError;
+}): Html {
 	const e = p.error;
 	return layout({
 		title: "Create your account",
 		body: html`<h1>Create your account</h1>
-${errorSummary(e)}
+${errorSummary(e, { username: "Username", email: "Email", password: "Password" })}
 <form method="post" action="/sign-up" novalidate>
   ${csrfField(p.csrf)}
   <label for="username">Username</label>
-  <p class="hint" id="username-hint">3 to 30 characters: letters, digits, dots and underscores.</p>
+  <p class="hint" id="username-hint">3 to 30 characters: lower-case letters, digits, dots and underscores.</p>
   <input id="username" name="username" autocomplete="username" autocapitalize="none" spellcheck="false" required minlength="3" maxlength="30" value="${p.username ?? ""}" aria-describedby="${describedBy(e, "username", "username-hint")}">
   ${fieldError(e, "username")}
   <label for="email">Email <span class="optional">(optional)</span></label>
@@ -19,7 +35,8 @@ ${errorSummary(e)}
   ${fieldError(e, "email")}
   <label for="password">Password</label>
   <p class="hint" id="password-hint">At least 8 characters. A few unrelated words make a strong password that is easy to remember.</p>
-  <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8" maxlength="128" aria-describedby="${describedBy(e, "password", "password-hint")}">
+  <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8" maxlength="128"${p.password ? html` value="${p.password}"` : ""} aria-describedby="${describedBy(e, "password", "password-hint")}">
+  ${showPasswordButton("password")}
   ${fieldError(e, "password")}
   <button type="submit">Create account</button>
 </form>
@@ -39,6 +56,7 @@ ${errorSummary(p.error)}
   <input id="username" name="username" autocomplete="username" autocapitalize="none" spellcheck="false" required maxlength="254" value="${p.username ?? ""}">
   <label for="password">Password</label>
   <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="128">
+  ${showPasswordButton("password")}
   <button type="submit">Sign in</button>
 </form>
 <p><a href="/forgot-password">Forgot your password?</a></p>

@@ -56,9 +56,22 @@ ${body}
 </html>`;
 }
 
-/** The error box at the top of a form: what went wrong and, per field, what to change. */
-export function errorSummary(error: FormError | undefined): Html {
+/**
+ * The error box at the top of a form: what went wrong and, per field, what to change.
+ * `inline` names the fields the form shows their problem beside (field → label):
+ * when every problem is one of those, the box only counts them and links to each
+ * field, so no problem is said twice.
+ */
+export function errorSummary(error: FormError | undefined, inline?: Record<string, string>): Html {
 	if (!error) return html``;
+	const fields = error.fields ?? [];
+	if (inline && fields.length > 0 && fields.every((f) => inline[f.field] !== undefined)) {
+		return html`<div class="error" role="alert" id="form-error" tabindex="-1" data-code="${error.code ?? ""}">
+  <p>${fields.length === 1 ? "One thing to change:" : `${fields.length} things to change:`}</p>
+  <ul>${fields.map((f) => html`<li><a href="#${f.field}">${inline[f.field]!}</a></li>`)}</ul>
+  ${error.help ? html`<p class="help-link"><a href="${error.help.href}">${error.help.text}</a></p>` : helpLink(error.code)}
+</div>`;
+	}
 	return html`<div class="error" role="alert" id="form-error" tabindex="-1" data-code="${error.code ?? ""}">
   <p>${error.message}</p>
   ${error.fields?.length ? html`<ul>${error.fields.map((f) => html`<li>${f.problem}</li>`)}</ul>` : ""}

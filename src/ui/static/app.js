@@ -63,6 +63,21 @@ document.addEventListener("DOMContentLoaded", () => {
 			}
 		});
 	}
+	for (const button of document.querySelectorAll("[data-show-password]")) {
+		const field = document.getElementById(button.getAttribute("data-show-password"));
+		if (!field) continue;
+		button.hidden = false;
+		button.addEventListener("click", () => {
+			const show = field.type === "password";
+			field.type = show ? "text" : "password";
+			button.setAttribute("aria-pressed", String(show));
+		});
+		// Sent as a password field, so a password manager offers to save it as one.
+		field.form?.addEventListener("submit", () => {
+			field.type = "password";
+			button.setAttribute("aria-pressed", "false");
+		});
+	}
 	const error = document.getElementById("form-error");
 	if (error) error.focus();
 });
