@@ -221,7 +221,7 @@ describe("a person in a real browser", () => {
 				await j.press(page.getByRole("button", { name: "Create account" }));
 				await page.waitForURL(`${server.base}/settings`);
 				assert.equal(await j.heading(), "Security");
-				assert.match(await shown(page.locator(".state")), /^Off\. Anyone with your password can sign in/);
+				assert.match(await shown(page.locator('[aria-labelledby="two-factor-heading"] .state')), /^Off\. Anyone with your password can sign in/);
 				assert.equal(await shown(page.locator(".top .who")), username, "the header shows who is signed in");
 
 				// The session cookie: __Host- prefixed, HttpOnly, SameSite=Lax, Secure, for this host only.
@@ -338,7 +338,7 @@ describe("a person in a real browser", () => {
 				await j.inNewTab(async (tab) => {
 					await tab.goto(`${server.base}/settings`);
 					assert.equal(await j.heading(), "Security");
-					assert.match(await shown(tab.locator(".state")), /^Almost done\. /);
+					assert.match(await shown(tab.locator('[aria-labelledby="two-factor-heading"] .state')), /^Almost done\. /);
 					assert.equal(await tab.locator("#codes-remaining").count(), 0, "no working codes yet");
 					await j.arrive("settings-almost-done");
 					await j.press(tab.getByRole("link", { name: "Confirm your backup codes" }));
@@ -360,7 +360,7 @@ describe("a person in a real browser", () => {
 				await j.press(page.getByRole("button", { name: "Confirm", exact: true }));
 				await page.waitForURL(`${server.base}/settings?notice=two_factor_on`);
 				assert.match(await shown(page.locator(".notice")), /^Two-factor authentication is on\./);
-				assert.match(await shown(page.locator(".state")), /^On\. Signing in needs your password and a second step/);
+				assert.match(await shown(page.locator('[aria-labelledby="two-factor-heading"] .state')), /^On\. Signing in needs your password and a second step/);
 				assert.equal(await shown(page.locator("#codes-remaining")), "10 of 10 codes left.", "the code typed back stays usable");
 				await j.arrive("settings-two-factor-on");
 
@@ -488,7 +488,7 @@ describe("a person in a real browser", () => {
 			await page.getByRole("button", { name: "Create account" }).click();
 			await page.waitForURL(`${server.base}/settings`);
 			assert.equal(await j.heading(), "Security");
-			assert.match(await shown(page.locator(".state")), /^Off\./);
+			assert.match(await shown(page.locator('[aria-labelledby="two-factor-heading"] .state')), /^Off\./);
 			assert.ok(await j.sessionCookie(), "signed in");
 			await shot("settings");
 
@@ -534,7 +534,7 @@ describe("a person in a real browser", () => {
 			await page.getByRole("button", { name: "Confirm", exact: true }).click();
 			await page.waitForURL(`${server.base}/settings?notice=two_factor_on`);
 			assert.match(await shown(page.locator(".notice")), /^Two-factor authentication is on\./);
-			assert.match(await shown(page.locator(".state")), /^On\./);
+			assert.match(await shown(page.locator('[aria-labelledby="two-factor-heading"] .state')), /^On\./);
 			assert.equal(await shown(page.locator("#codes-remaining")), "10 of 10 codes left.");
 			await shot("settings-two-factor-on");
 

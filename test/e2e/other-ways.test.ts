@@ -125,7 +125,7 @@ async function turnOnTwoFactor(p: Phone): Promise<void> {
 	await page.locator("#confirm-code").fill(codes[0]!);
 	await p.press(page.getByRole("button", { name: "Confirm", exact: true }));
 	await p.waitFor("/settings?notice=two_factor_on");
-	assert.match(await shown(page.locator(".state")), /^On\./, "two-factor is on");
+	assert.match(await shown(page.locator('[aria-labelledby="two-factor-heading"] .state')), /^On\./, "two-factor is on");
 }
 
 async function signOut(p: Phone): Promise<void> {
@@ -429,7 +429,7 @@ describe("other ways through the second step, on a phone in a real browser", () 
 			await p.waitFor("/settings?notice=phone_verified");
 			assert.equal(await shown(page.locator(".notice")), "Your phone number is confirmed.");
 			const phoneRow = page.locator("#contact-phone");
-			assert.match(await shown(phoneRow), /\+12025550147 Verified/, "settings lists the number as verified");
+			assert.match(await shown(phoneRow), /\+1 202 555 0147 Verified/, "settings lists the number, written for people, as verified");
 			assert.ok(await phoneRow.locator(".state.on", { hasText: "Verified" }).isVisible());
 			await p.arrive("settings-phone-verified");
 
