@@ -87,6 +87,24 @@ function appCookie(uid: string, fresh: number | undefined, redirectUri: unknown)
 	return [uid, fresh ?? "", target ? Buffer.from(target).toString("base64url") : ""].join(".");
 }
 
+/**
+ * Runs what writes a hijacked reply itself (the provider). Fastify cannot answer
+ * for it any more, so a failure (the database gone, say) is logged here and
+ * answered with a plain 500 rather than left hanging until the socket times out.
+ */
+async function answeredOnRaw(request: FastifyRequest, reply: FastifyReply, write: () => Promise<unknown>): Promise<void> {
+	try {
+		await write();
+	} catch (error) {
+		request.log.error({ err: error }, "request failed");
+		if (!reply.raw.headersSent) {
+			reply.raw.statusCode = 500;
+			reply.raw.setHeader("Content-Type", "text/plain; charset=utf-8");
+		}
+		if (!reply.raw.writableEnded) reply.raw.end(reply.raw.headersSent ? undefined : "Something went wrong. Try again in a moment.");
+	}
+}
+
 /** Cookies ended on a reply the provider writes (hijacked: Fastify's cookie plugin never sees it). */
 function expireOnRaw(request: FastifyRequest, reply: FastifyReply, kinds: CookieKind[]): void {
 	const secure = isSecureContext(request);
@@ -132,7 +150,7 @@ export function appRoutes(web: Web, oidc: OpenIdService): void {
 				const auth = await currentSession(request);
 				return auth ? signedInOf(web, auth) : undefined;
 			});
-			await oidc.handle(request.raw, reply.raw);
+			await answeredOnRaw(request, reply, () => oidc.handle(request.raw, reply.raw));
 		};
 		const all = ["GET", "POST", "OPTIONS"] as const;
 		scope.route({ method: [...all], url: "/oidc/*", handler });
@@ -152,7 +170,7 @@ export function appRoutes(web: Web, oidc: OpenIdService): void {
 		reply.hijack();
 		for (const [name, value] of Object.entries(securityHeaders(request))) reply.raw.setHeader(name, value);
 		expireOnRaw(request, reply, ["app", "more"]);
-		await provider.interactionFinished(request.raw, reply.raw, result, { mergeWithLastSubmission: true });
+		await answeredOnRaw(request, reply, () => provider.interactionFinished(request.raw, reply.raw, result, { mergeWithLastSubmission: true }));
 	}
 
 	async function details(request: FastifyRequest, reply: FastifyReply) {
