@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { isIP } from "node:net";
 import {
 	BACKUP_CODE_COUNT,
@@ -9,6 +10,7 @@ import {
 	MIN_RANDOM_BITS,
 	randomBitsPerCode,
 } from "./core/backup-code-format.ts";
+import { type Brand, contrastRatio, MIN_CONTRAST } from "./core/brand.ts";
 import { parseDuration } from "./core/duration.ts";
 
 /** A limit of `max` events per `windowMs`, written "10/15m" in the environment. */
@@ -29,7 +31,12 @@ export interface Config {
 	/** false, a number of proxy hops to trust, or the proxies' addresses/CIDR ranges. */
 	trustProxy: false | number | string[];
 	logLevel: string;
+	/** The name authenticator apps show for the account: TESSERA_ISSUER, else the product's name. */
 	issuer: string;
+	/** The operator's branding, on every page, email and text. */
+	brand: Brand;
+	/** Offers the pseudo-locale en-XA (translators' and tests' check for strings outside the catalogs). */
+	pseudoLocale: boolean;
 	/** Where people reach this Tessera (https://id.example.com), for links in messages. */
 	publicUrl: string;
 	/** Bearer token /metrics asks for; unset, /metrics answers loopback and private addresses only. */
@@ -91,7 +98,25 @@ export const configReference = [
 		"Open client connections one instance accepts at once; past it, new ones are refused. Keep it below the process's file-descriptor limit (`ulimit -n`), leaving room for the database.",
 	],
 	["TESSERA_LOG_LEVEL", "info", "pino log level: fatal, error, warn, info, debug, trace, silent."],
-	["TESSERA_ISSUER", "Tessera", "Name shown for the account in authenticator apps."],
+	["TESSERA_ISSUER", "(TESSERA_BRAND_NAME)", "Name shown for the account in authenticator apps; by default the product's name."],
+	["TESSERA_BRAND_NAME", "Tessera", "The product's name, on every page, email and text (at most 40 characters)."],
+	[
+		"TESSERA_BRAND_LOGO",
+		"(unset)",
+		"Path to the logo shown at the top of every page: an SVG or PNG file of at most 100 KB, served from Tessera's own address.",
+	],
+	[
+		"TESSERA_BRAND_COLOR",
+		"(unset: Tessera's blue)",
+		"Accent colour of buttons and links, as `#rrggbb`. It must reach a contrast of 4.5:1 against white (WCAG AA), or Tessera refuses to start and says the ratio.",
+	],
+	["TESSERA_SUPPORT_URL", "(unset)", "A web page where people reach your support team; shown on every page, in the help centre and in emails."],
+	["TESSERA_SUPPORT_EMAIL", "(unset)", "An email address for your support team; shown like TESSERA_SUPPORT_URL."],
+	[
+		"TESSERA_PSEUDO_LOCALE",
+		"false",
+		"`true` offers the pseudo-language `en-XA` in the switcher: English with every translated string marked, so words that bypass the catalogs stand out. For translators, not for production.",
+	],
 	[
 		"TESSERA_PUBLIC_URL",
 		"http://localhost:$PORT",
@@ -158,6 +183,54 @@ function defaultOf(name: (typeof configReference)[number][0]): string {
 function read(env: Env, name: (typeof configReference)[number][0]): string {
 	const value = env[name];
 	return value === undefined || value === "" ? defaultOf(name) : value;
+}
+
+function readBoolean(env: Env, name: (typeof configReference)[number][0]): boolean {
+	const text = read(env, name);
+	if (text !== "true" && text !== "false") throw new ConfigError(`${name} must be true or false.`);
+	return text === "true";
+}
+
+const MAX_LOGO_BYTES = 100 * 1024;
+
+/** The operator's branding, each part checked: a name people can read, a logo we can serve, a colour people can read. */
+function readBrand(env: Env): Brand {
+	const name = read(env, "TESSERA_BRAND_NAME").trim();
+	if (name.length === 0 || name.length > 40 || /[\p{Cc}<>]/u.test(name)) {
+		throw new ConfigError("TESSERA_BRAND_NAME must be 1 to 40 characters, without < > or control characters.");
+	}
+	const brand: Brand = { name };
+	const logoPath = env["TESSERA_BRAND_LOGO"];
+	if (logoPath) {
+		let body: Buffer;
+		try {
+			body = readFileSync(logoPath);
+		} catch {
+			throw new ConfigError(`TESSERA_BRAND_LOGO=${logoPath}: the file cannot be read.`);
+		}
+		if (body.length > MAX_LOGO_BYTES) throw new ConfigError(`TESSERA_BRAND_LOGO is ${body.length} bytes; at most ${MAX_LOGO_BYTES} are served.`);
+		const isPng = body.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+		const isSvg = !isPng && /<svg[\s>]/.test(body.subarray(0, 4096).toString("utf8"));
+		if (!isPng && !isSvg) throw new ConfigError("TESSERA_BRAND_LOGO must be an SVG or PNG file.");
+		brand.logo = { body, type: isPng ? "image/png" : "image/svg+xml" };
+	}
+	const color = env["TESSERA_BRAND_COLOR"];
+	if (color) {
+		if (!/^#[0-9a-fA-F]{6}$/.test(color)) throw new ConfigError("TESSERA_BRAND_COLOR must be a colour written #rrggbb, such as #0b57d0.");
+		const ratio = contrastRatio(color.toLowerCase(), "#ffffff");
+		if (ratio < MIN_CONTRAST) {
+			throw new ConfigError(
+				`TESSERA_BRAND_COLOR=${color} has a contrast of ${ratio.toFixed(2)}:1 against white; buttons and links need ${MIN_CONTRAST}:1. Choose a darker colour.`,
+			);
+		}
+		brand.color = color.toLowerCase();
+	}
+	const url = env["TESSERA_SUPPORT_URL"];
+	if (url && !/^https?:\/\/[^\s<>"]+$/.test(url)) throw new ConfigError("TESSERA_SUPPORT_URL must be an http:// or https:// address.");
+	const email = env["TESSERA_SUPPORT_EMAIL"];
+	if (email && !/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(email)) throw new ConfigError("TESSERA_SUPPORT_EMAIL must be an email address.");
+	if (url || email) brand.support = { url: url || undefined, email: email || undefined };
+	return brand;
 }
 
 function readDuration(env: Env, name: (typeof configReference)[number][0]): number {
@@ -260,7 +333,8 @@ export function loadConfig(env: Env = process.env): Config {
 	const redisUrl = env["REDIS_URL"] || undefined;
 	if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError("REDIS_URL must start with redis:// or rediss://.");
 	const trustProxy = readTrustProxy(read(env, "TESSERA_TRUST_PROXY"));
-	const issuer = read(env, "TESSERA_ISSUER");
+	const brand = readBrand(env);
+	const issuer = env["TESSERA_ISSUER"] || brand.name.replaceAll(":", "").slice(0, 64);
 	if (issuer.includes(":") || issuer.length > 64) throw new ConfigError("TESSERA_ISSUER must be at most 64 characters, without a colon.");
 	const publicUrl = (env["TESSERA_PUBLIC_URL"] || `http://localhost:${port}`).replace(/\/+$/, "");
 	if (!/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publicUrl)) {
@@ -314,6 +388,8 @@ export function loadConfig(env: Env = process.env): Config {
 		trustProxy,
 		logLevel: read(env, "TESSERA_LOG_LEVEL"),
 		issuer,
+		brand,
+		pseudoLocale: readBoolean(env, "TESSERA_PSEUDO_LOCALE"),
 		publicUrl,
 		recoveryWaitMs,
 		metricsToken: env["TESSERA_METRICS_TOKEN"] || undefined,

@@ -7,7 +7,7 @@ import type { MethodName, MethodStatus } from "../methods/types.ts";
 import { isUniqueViolation } from "../store/errors.ts";
 import type { Db } from "../store/db.ts";
 import type { Account } from "../store/schema.ts";
-import { insertAccount, usernameTaken } from "../store/accounts.ts";
+import { insertAccount, setAccountLanguage, usernameTaken } from "../store/accounts.ts";
 import { insertContactIfAbsent } from "../store/contacts.ts";
 import { canonicalEmail } from "../core/contact.ts";
 import { requiredActionsFrom, setUpUnderWay } from "./account-state.ts";
@@ -20,6 +20,9 @@ export interface SignUpInput {
 	username: string;
 	password: string;
 	email?: string | undefined;
+	/** The language and time zone the person signed up in: the account's messages are written in them. */
+	language?: string | undefined;
+	timeZone?: string | undefined;
 }
 
 export interface PublicAccount {
@@ -85,7 +88,7 @@ export async function signUp(
 	const now = deps.clock();
 	try {
 		return await deps.db.transaction().execute(async (tx) => {
-			await insertAccount(tx, { id, username, email: email ?? null, passwordHash }, now);
+			await insertAccount(tx, { id, username, email: email ?? null, passwordHash, language: input.language, timeZone: input.timeZone }, now);
 			// The address given here waits in settings, not confirmed, until a code sent to it proves it.
 			const contact = email === undefined ? undefined : canonicalEmail(email);
 			if (contact) await insertContactIfAbsent(tx, { id: newId(deps.random), accountId: id, kind: "email", value: contact }, now);
@@ -199,4 +202,9 @@ export async function twoFactorState(deps: FlowDeps, account: Account): Promise<
 		pendingBackupCodes: pending?.kind === "code_set" ? { expiresAt: pending.expiresAt } : null,
 		requiredActions,
 	};
+}
+
+/** The language and time zone the account's emails, texts and alerts are written in. */
+export async function rememberLanguage(deps: FlowDeps, accountId: string, values: { language?: string; timeZone?: string }): Promise<void> {
+	await setAccountLanguage(deps.db, accountId, values);
 }

@@ -8,6 +8,7 @@ import type { OpenIdService } from "../oidc/service.ts";
 import { apiRoutes } from "./api/routes.ts";
 import { opsRoutes, type ReadinessProbe } from "./ops.ts";
 import { applyErrorHeaders, errorBody, logIfUnexpected, statusOf, toTesseraError } from "./errors.ts";
+import { inPresentationOf, registerPresentation } from "./presentation.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { renderErrorPage, webRoutes } from "./web/routes.ts";
 
@@ -135,21 +136,26 @@ export async function buildApp({ deps, logger, probes = {}, oidc }: AppOptions):
 	app.removeAllContentTypeParsers();
 	registerSecurityHeaders(app);
 	await app.register(cookie);
+	registerPresentation(app, deps.config);
 
-	app.setErrorHandler((error, request, reply) => {
-		const mapped = toTesseraError(error);
-		logIfUnexpected(request, error, mapped);
-		if (!isApi(request.url)) return renderErrorPage(mapped, reply);
-		applyErrorHeaders(reply, mapped);
-		if (mapped.code === "unauthenticated") reply.header("WWW-Authenticate", 'Bearer realm="tessera"');
-		return reply.code(statusOf(mapped.code)).type("application/json; charset=utf-8").send(errorBody(mapped));
-	});
+	app.setErrorHandler((error, request, reply) =>
+		inPresentationOf(request, () => {
+			const mapped = toTesseraError(error);
+			logIfUnexpected(request, error, mapped);
+			if (!isApi(request.url)) return renderErrorPage(mapped, reply);
+			applyErrorHeaders(reply, mapped);
+			if (mapped.code === "unauthenticated") reply.header("WWW-Authenticate", 'Bearer realm="tessera"');
+			return reply.code(statusOf(mapped.code)).type("application/json; charset=utf-8").send(errorBody(mapped));
+		}),
+	);
 
-	app.setNotFoundHandler((request, reply) => {
-		const error = new TesseraError("not_found");
-		if (!isApi(request.url)) return renderErrorPage(error, reply);
-		return reply.code(statusOf(error.code)).send(errorBody(error));
-	});
+	app.setNotFoundHandler((request, reply) =>
+		inPresentationOf(request, () => {
+			const error = new TesseraError("not_found");
+			if (!isApi(request.url)) return renderErrorPage(error, reply);
+			return reply.code(statusOf(error.code)).send(errorBody(error));
+		}),
+	);
 
 	app.addHook("onResponse", async (request, reply) => {
 		deps.metrics.httpDuration.observe(

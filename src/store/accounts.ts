@@ -44,7 +44,7 @@ export async function readUsername(db: Db, id: string): Promise<string | undefin
 /** A new account, two-factor off. A taken username fails on the unique index (isUniqueViolation). */
 export async function insertAccount(
 	tx: Db,
-	account: { id: string; username: string; email: string | null; passwordHash: string },
+	account: { id: string; username: string; email: string | null; passwordHash: string; language?: string | undefined; timeZone?: string | undefined },
 	now: number,
 ): Promise<void> {
 	await tx
@@ -56,9 +56,23 @@ export async function insertAccount(
 			password_hash: account.passwordHash,
 			two_factor_enabled: 0,
 			preferred_method: null,
+			language: account.language ?? null,
+			time_zone: account.timeZone ?? null,
 			created_at: now,
 			updated_at: now,
 		})
+		.execute();
+}
+
+/** The language and time zone the account's messages are written in, as the person last chose or their browser said. */
+export async function setAccountLanguage(db: Db, id: string, values: { language?: string; timeZone?: string }): Promise<void> {
+	await db
+		.updateTable("accounts")
+		.set({
+			...(values.language !== undefined ? { language: values.language } : {}),
+			...(values.timeZone !== undefined ? { time_zone: values.timeZone } : {}),
+		})
+		.where("id", "=", id)
 		.execute();
 }
 

@@ -17,6 +17,7 @@ import { linksBoundToAddresses } from "./migrations/010-links-bound-to-addresses
 import { sessionAuthentication } from "./migrations/011-session-authentication.ts";
 import { openIdConnect } from "./migrations/012-openid-connect.ts";
 import { stepUpSession } from "./migrations/013-step-up-session.ts";
+import { accountLanguage } from "./migrations/014-account-language.ts";
 import { NodeSqliteDatabase } from "./node-sqlite.ts";
 import type { Schema } from "./schema.ts";
 
@@ -52,6 +53,7 @@ export const migrations: Record<string, Migration> = {
 	"011-session-authentication": sessionAuthentication,
 	"012-openid-connect": openIdConnect,
 	"013-step-up-session": stepUpSession,
+	"014-account-language": accountLanguage,
 };
 
 

@@ -28,6 +28,10 @@ export interface AccountsTable {
 	 * SMS are not a second step, until a factor no reset can reach signs in.
 	 */
 	codes_paused_at: Generated<number | null>;
+	/** The language its messages are written in ("en", "fr", "ar"); null until known. */
+	language: Generated<string | null>;
+	/** Its IANA time zone, from the browser; null until known (UTC). */
+	time_zone: Generated<string | null>;
 }
 
 /** An account row as read from the database. */
@@ -52,6 +56,8 @@ export const accountColumns = [
 	"role",
 	"two_factor_required",
 	"codes_paused_at",
+	"language",
+	"time_zone",
 ] as const satisfies readonly (keyof AccountsTable)[];
 
 export interface SessionsTable {

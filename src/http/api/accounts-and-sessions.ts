@@ -14,7 +14,9 @@ import { apiSchemas as s } from "./schemas.ts";
 export function accountAndSessionRoutes({ app, deps, requireSession }: Api): void {
 	app.post("/accounts", { schema: s.signUp }, async (request, reply) => {
 		const body = request.body as { username: string; password: string; email?: string };
-		const result = await signUp(deps, body, clientInfo(request));
+		// An app's Accept-Language, when it sends one, is the account's first language.
+		const language = request.headers["accept-language"] ? request.presentation.locale : undefined;
+		const result = await signUp(deps, { ...body, ...(language && language !== "en-XA" ? { language } : {}) }, clientInfo(request));
 		reply.code(201);
 		return { account: result.account, session: sessionBody(result.session) };
 	});

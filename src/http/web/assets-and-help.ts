@@ -27,9 +27,13 @@ const staticFiles = {
 	},
 } as const;
 
-/** The stylesheet, scripts and icon every page uses. */
+/** The stylesheet, scripts and icon every page uses; the operator's logo and colour when configured. */
 export function assetRoutes(web: Web): void {
-	for (const [name, file] of Object.entries(staticFiles)) {
+	const brand = web.deps.config.brand;
+	const files: Record<string, { type: string; body: Buffer | string }> = { ...staticFiles };
+	if (brand.logo) files["brand-logo"] = { type: brand.logo.type, body: brand.logo.body };
+	if (brand.color) files["brand.css"] = { type: "text/css; charset=utf-8", body: `:root { --accent: ${brand.color}; }\n` };
+	for (const [name, file] of Object.entries(files)) {
 		web.app.get(`/assets/${name}`, { schema: noQuery }, async (_request, reply) =>
 			reply.header("Cache-Control", "public, max-age=3600").type(file.type).send(file.body),
 		);

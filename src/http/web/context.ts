@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { isTesseraError, TesseraError } from "../../core/errors.ts";
 import { blockingAction } from "../../flows/account-state.ts";
-import { type RequiredAction, type TwoFactorState, twoFactorState } from "../../flows/accounts.ts";
+import { type RequiredAction, rememberLanguage, type TwoFactorState, twoFactorState } from "../../flows/accounts.ts";
+import { asLocale, asTimeZone } from "../../i18n/locales.ts";
 import type { FlowDeps } from "../../flows/deps.ts";
 import { authenticate, type Authenticated, endSession, type IssuedSession } from "../../flows/sessions.ts";
-import type { ContactKind } from "../../store/schema.ts";
+import type { Account, ContactKind } from "../../store/schema.ts";
 import type { Html } from "../../ui/html.ts";
 import type { FormError, PageUser } from "../../ui/pages/layout.ts";
 import { applyErrorHeaders } from "../errors.ts";
@@ -103,6 +104,7 @@ export function webContext(app: FastifyInstance, deps: FlowDeps, routeActions: R
 			return reply.redirect("/sign-in", 303);
 		}
 		request.webAuth = auth;
+		await adoptAccountPresentation(deps, request, auth.account);
 		request.twoFactor = await twoFactorState(deps, auth.account);
 		// The gate: what the account must do first may keep this page's action from going ahead.
 		const blocking = blockingAction(request.twoFactor.requiredActions, actionOf(routeActions, request));
@@ -132,6 +134,22 @@ export function webContext(app: FastifyInstance, deps: FlowDeps, routeActions: R
 	}
 
 	return { app, deps, currentSession, requireSignedIn, requireAdmin, csrfCheck, pageUser, startBrowserSession };
+}
+
+/**
+ * A signed-in page speaks the account's language and time, unless this browser
+ * says otherwise: a language chosen with the switcher, or the zone the browser is
+ * in, which the account then keeps for its emails and texts. An account that has
+ * none yet takes this browser's.
+ */
+async function adoptAccountPresentation(deps: FlowDeps, request: FastifyRequest, account: Account): Promise<void> {
+	const p = request.presentation;
+	const remember: { language?: string; timeZone?: string } = {};
+	if (p.locale !== "en-XA" && (p.chosen || account.language === null) && account.language !== p.locale) remember.language = p.locale;
+	else if (!p.chosen) p.locale = asLocale(account.language) ?? p.locale;
+	if (p.timeZone !== undefined && p.timeZone !== account.time_zone) remember.timeZone = p.timeZone;
+	else if (p.timeZone === undefined) p.timeZone = asTimeZone(account.time_zone);
+	if (remember.language !== undefined || remember.timeZone !== undefined) await rememberLanguage(deps, account.id, remember);
 }
 
 /** The page that leads with what the account must do first. */

@@ -8,9 +8,10 @@ import { isSecureContext } from "../client.ts";
 /**
  * "app": the app sign-in (OpenID Connect interaction) a journey returns to when it ends;
  * "more": a step-up's second step;
- * "notice": what a page says once after a step (see `redirectWithNotice`).
+ * "notice": what a page says once after a step (see `redirectWithNotice`);
+ * "lang": the language chosen with the switcher.
  */
-export type CookieKind = "session" | "signin" | "csrf" | "device" | "stepup" | "reset" | "app" | "more" | "notice";
+export type CookieKind = "session" | "signin" | "csrf" | "device" | "stepup" | "reset" | "app" | "more" | "notice" | "lang";
 
 /**
  * `__Host-` cookies: Secure, Path=/, no Domain, so no other host or path can

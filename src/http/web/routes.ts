@@ -10,6 +10,7 @@ import { appRoutes } from "./apps.ts";
 import { assetRoutes, helpRoutes } from "./assets-and-help.ts";
 import { contactRoutes } from "./contacts.ts";
 import { send, webContext } from "./context.ts";
+import { languageRoutes } from "./language.ts";
 import { outboxRoutes } from "./outbox.ts";
 import { passkeyRoutes } from "./passkeys.ts";
 import { passwordRoutes } from "./passwords.ts";
@@ -26,6 +27,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps;
 	// First: the session checks come with the hooks that refuse a route the gate's table does not name.
 	const web = webContext(app, options.deps, routeActions);
 	assetRoutes(web);
+	languageRoutes(web);
 	signUpAndSignInRoutes(web);
 	settingsRoutes(web);
 	twoFactorRoutes(web);

@@ -31,7 +31,13 @@ export function signUpAndSignInRoutes(web: Web): void {
 		async run(request, reply, body) {
 			const { session } = await signUp(
 				deps,
-				{ username: body.username ?? "", password: body.password ?? "", email: body.email },
+				{
+					username: body.username ?? "",
+					password: body.password ?? "",
+					email: body.email,
+					...(request.presentation.locale !== "en-XA" ? { language: request.presentation.locale } : {}),
+					timeZone: request.presentation.timeZone,
+				},
 				clientInfo(request),
 			);
 			await startBrowserSession(request, reply, session);

@@ -1,4 +1,19 @@
 // Progressive enhancement only: every page works without this file.
+
+// The browser's time zone, so pages (and, for a signed-in account, its emails and texts)
+// show times as the person reads them. Not a secret: a plain cookie the server checks.
+(() => {
+	try {
+		const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+		const current = document.cookie.split("; ").find((c) => c.startsWith("tessera_tz="));
+		if (zone && current !== `tessera_tz=${encodeURIComponent(zone)}`) {
+			// biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is not in every browser yet
+			document.cookie = `tessera_tz=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax${location.protocol === "https:" ? "; secure" : ""}`;
+		}
+	} catch {
+		// No zone known: pages say UTC.
+	}
+})();
 document.addEventListener("DOMContentLoaded", () => {
 	const status = document.querySelector(".copy-status");
 	for (const button of document.querySelectorAll("[data-copy-target]")) {
