@@ -1,5 +1,7 @@
+import activity from "./messages/activity.ts";
 import apps from "./messages/apps.ts";
 import auth from "./messages/auth.ts";
+import authenticator from "./messages/authenticator.ts";
 import common from "./messages/common.ts";
 import delivery from "./messages/delivery.ts";
 import errors from "./messages/errors.ts";
@@ -9,15 +11,17 @@ import recovery from "./messages/recovery.ts";
 import settings from "./messages/settings.ts";
 
 /** Every area's messages, merged per language. Keys are prefixed by area, so areas never collide. */
-const areas = [common, auth, settings, recovery, help, delivery, errors, methods, apps] as const;
+const areas = [common, auth, settings, authenticator, recovery, help, delivery, activity, errors, methods, apps] as const;
 
 function merge<L extends "en" | "fr" | "ar">(locale: L) {
 	return Object.assign({}, ...areas.map((area) => area[locale])) as typeof common.en &
 		typeof auth.en &
 		typeof settings.en &
+		typeof authenticator.en &
 		typeof recovery.en &
 		typeof help.en &
 		typeof delivery.en &
+		typeof activity.en &
 		typeof errors.en &
 		typeof methods.en &
 		typeof apps.en;

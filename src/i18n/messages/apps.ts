@@ -1,6 +1,6 @@
 import { defineMessages } from "../define.ts";
 
-/** Signing in to apps (OpenID Connect pages), the admin pages, the development outbox, error pages. */
+/** Signing in to apps (OpenID Connect pages), apps with access, addresses and passkeys in settings, the development outbox. */
 export default defineMessages({
 	en: {},
 	fr: {},

@@ -1,6 +1,6 @@
 import { defineMessages } from "../define.ts";
 
-/** Forgotten passwords and account recovery, identity checks. */
+/** Forgotten passwords, account recovery, identity checks and their review by an admin. */
 export default defineMessages({
 	en: {},
 	fr: {},

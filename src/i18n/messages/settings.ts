@@ -1,6 +1,6 @@
 import { defineMessages } from "../define.ts";
 
-/** Settings: two-factor, backup codes, the authenticator, passkeys, addresses, trusted devices, activity, apps with access. */
+/** Settings: the overview, two-factor on and off, backup codes, trusted devices. */
 export default defineMessages({
 	en: {},
 	fr: {},
