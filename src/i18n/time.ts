@@ -38,7 +38,7 @@ export function formatWhen(ms: number, options: { now?: number; withZone?: boole
 	if (day === dayOf(now, locale, zone)) return t("common.today", { time });
 	if (day === dayOf(now - 86_400_000, locale, zone)) return t("common.yesterday", { time });
 	const date = format(locale, zone, { year: "numeric", month: "short", day: "numeric" }, "date").format(ms);
-	return `${date}, ${time}`;
+	return t("common.dateTime", { date, time });
 }
 
 /** A day as the person reads it ("1 Dec 2026"), in their zone. */

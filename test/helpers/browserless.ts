@@ -7,6 +7,8 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
  */
 export class FormClient {
 	readonly cookies = new Map<string, string>();
+	/** Sent with every request, as a browser sends its Accept-Language. */
+	readonly headers: Record<string, string> = {};
 	last: LightMyRequestResponse | undefined;
 	readonly #app: FastifyInstance;
 	readonly #ip: string;
@@ -32,7 +34,7 @@ export class FormClient {
 		const response = await this.#app.inject({
 			method: "GET",
 			url,
-			headers: { cookie: this.#cookieHeader() },
+			headers: { ...this.headers, cookie: this.#cookieHeader() },
 			remoteAddress: this.#ip,
 		});
 		this.#remember(response);
@@ -54,7 +56,7 @@ export class FormClient {
 			method: "POST",
 			url,
 			payload: body.toString(),
-			headers: { "content-type": "application/x-www-form-urlencoded", cookie: this.#cookieHeader() },
+			headers: { ...this.headers, "content-type": "application/x-www-form-urlencoded", cookie: this.#cookieHeader() },
 			remoteAddress: this.#ip,
 		});
 		this.#remember(response);

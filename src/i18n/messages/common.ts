@@ -11,6 +11,7 @@ export default defineMessages({
 		"common.oneThing": "{count, plural, one {One thing to change:} other {# things to change:}}",
 		"common.today": "today, {time}",
 		"common.yesterday": "yesterday, {time}",
+		"common.dateTime": "{date}, {time}",
 	},
 	fr: {
 		"common.title": "{title} · {product}",
@@ -21,6 +22,7 @@ export default defineMessages({
 		"common.oneThing": "{count, plural, one {Une chose à corriger :} other {# choses à corriger :}}",
 		"common.today": "aujourd’hui, {time}",
 		"common.yesterday": "hier, {time}",
+		"common.dateTime": "{date}, {time}",
 	},
 	ar: {
 		"common.title": "{title} · {product}",
@@ -32,5 +34,6 @@ export default defineMessages({
 			"{count, plural, zero {لا شيء لتغييره:} one {شيء واحد لتغييره:} two {شيئان لتغييرهما:} few {# أشياء لتغييرها:} many {# شيئًا لتغييره:} other {# شيء لتغييره:}}",
 		"common.today": "اليوم، {time}",
 		"common.yesterday": "أمس، {time}",
+		"common.dateTime": "{date}، {time}",
 	},
 });
