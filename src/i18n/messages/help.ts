@@ -112,7 +112,7 @@ export default defineMessages({
 		"help.lostPhone.remove.passkey": "Under Passkeys, remove the passkey that lived on the lost phone. It is listed under the name you gave it.",
 		"help.lostPhone.trust.title": "Stop trusting your devices",
 		"help.lostPhone.trust.body":
-			"If you chose to trust the lost phone, it could skip the second step. In <settings>Settings</settings>, under Trusted devices, choose <strong>Forget all trusted devices</strong>. Your other devices will simply ask for a second step next time.",
+			"If you chose to trust the lost phone, it could skip the second step. In <settings>Settings</settings>, under Trusted devices, choose <strong>Stop trusting all devices</strong>. Your other devices will simply ask for a second step next time.",
 		"help.lostPhone.sim.title": "If your phone number gets your codes",
 		"help.lostPhone.sim.body":
 			"If {product} sends codes to this phone number by text message, call your mobile carrier. Ask them to block the SIM and give you a replacement with the same number. Until then, anyone who puts your SIM in another phone could receive those texts.",
@@ -216,7 +216,7 @@ export default defineMessages({
 		"help.backupCodes.step4.why":
 			"Si aucun code ni aucune autre méthode ne fonctionne, vous pouvez encore retrouver l’accès. Cela prend quelques jours, exprès : ce délai est ce qui empêche quelqu’un qui n’a que votre mot de passe de s’emparer de votre compte.",
 		"help.backupCodes.step4.signIn":
-			"Connectez-vous avec votre mot de passe. Sur la page qui vous demande la deuxième étape, choisissez <strong>Aucune de ces méthodes n’est possible ?</strong>",
+			"Connectez-vous avec votre mot de passe. Sur la page qui vous demande la deuxième étape, choisissez <strong>Aucune de ces méthodes ne vous est possible ?</strong>",
 		"help.backupCodes.step4.prove":
 			"Prouvez que vous avez toujours accès à une adresse e-mail ou à un numéro de téléphone vérifié sur votre compte : nous y envoyons un code.",
 		"help.backupCodes.step4.wait":
@@ -274,12 +274,12 @@ export default defineMessages({
 		"help.lostPhone.remove.title": "Retirez ce qui se trouvait sur le téléphone perdu",
 		"help.lostPhone.remove.intro": "Dans les <settings>Paramètres</settings> :",
 		"help.lostPhone.remove.authenticator":
-			"Sous Application d’authentification, choisissez <strong>Supprimer</strong>, puis configurez-la de nouveau sur votre nouveau téléphone. Si l’application est votre seule deuxième étape, {product} vous demande d’abord d’ajouter une autre méthode, par exemple une clé d’accès ou votre adresse e-mail.",
+			"Sous Application d’authentification, choisissez <strong>Retirer</strong>, puis configurez-la de nouveau sur votre nouveau téléphone. Si l’application est votre seule deuxième étape, {product} vous demande d’abord d’ajouter une autre méthode, par exemple une clé d’accès ou votre adresse e-mail.",
 		"help.lostPhone.remove.passkey":
 			"Sous Clés d’accès, supprimez la clé d’accès qui se trouvait sur le téléphone perdu. Elle apparaît sous le nom que vous lui avez donné.",
 		"help.lostPhone.trust.title": "Ne faites plus confiance à vos appareils",
 		"help.lostPhone.trust.body":
-			"Si vous aviez choisi de faire confiance au téléphone perdu, il pourrait se passer de la deuxième étape. Dans les <settings>Paramètres</settings>, sous Appareils de confiance, choisissez <strong>Oublier tous les appareils de confiance</strong>. Vos autres appareils vous demanderont simplement une deuxième étape la prochaine fois.",
+			"Si vous aviez choisi de faire confiance au téléphone perdu, il pourrait se passer de la deuxième étape. Dans les <settings>Paramètres</settings>, sous Appareils de confiance, choisissez <strong>Ne plus faire confiance à aucun appareil</strong>. Vos autres appareils vous demanderont simplement une deuxième étape la prochaine fois.",
 		"help.lostPhone.sim.title": "Si votre numéro de téléphone reçoit vos codes",
 		"help.lostPhone.sim.body":
 			"Si {product} envoie des codes par SMS à ce numéro, appelez votre opérateur mobile. Demandez-lui de bloquer la carte SIM et de vous en fournir une nouvelle avec le même numéro. D’ici là, quiconque met votre carte SIM dans un autre téléphone pourrait recevoir ces SMS.",
@@ -380,7 +380,7 @@ export default defineMessages({
 		"help.backupCodes.step4.why":
 			"إذا لم يعمل أي رمز ولا أي طريقة أخرى، فما زال بإمكانك العودة إلى حسابك. يستغرق ذلك بضعة أيام، عن قصد: فهذا الانتظار هو ما يمنع من لا يملك إلا كلمة مرورك من الاستيلاء على حسابك.",
 		"help.backupCodes.step4.signIn":
-			"سجّل الدخول بكلمة المرور. في الصفحة التي تطلب الخطوة الثانية، اختر <strong>لا يمكنك استخدام أيٍّ من هذه؟</strong>",
+			"سجّل الدخول بكلمة المرور. في الصفحة التي تطلب الخطوة الثانية، اختر <strong>لا يمكنك استخدام أيٍّ من هذه الطرق؟</strong>",
 		"help.backupCodes.step4.prove": "أثبت أنك ما زلت تملك عنوان بريد إلكتروني أو رقم هاتف موثّقًا في حسابك: نرسل إليه رمزًا.",
 		"help.backupCodes.step4.wait":
 			"انتظر. مدة الانتظار 72 ساعة، ما لم يحدّد القائمون على {product} هنا مدة أخرى. خلالها، يتلقى كل عنوان بريد إلكتروني وكل رقم هاتف في حسابك تنبيهًا فيه رابط يلغي الاسترداد. إن لم تكن أنت من بدأه، فاستخدم ذلك الرابط.",
@@ -400,9 +400,9 @@ export default defineMessages({
 		"help.saving.ways.title": "أربع طرق لحفظها",
 		"help.saving.ways.intro": "عندما يعرض عليك {product} مجموعة جديدة، يمكنك:",
 		"help.saving.ways.copy": "<strong>نسخ الكل</strong>، ثم لصقها في مدير كلمات المرور.",
-		"help.saving.ways.text": "<strong>تنزيل ملف .txt</strong>: ملف نصي صغير فيه الموقع واسم المستخدم والتاريخ ورمز في كل سطر.",
-		"help.saving.ways.print": "<strong>طباعتها</strong>، مع مربع بجانب كل رمز لتضع عليه علامة.",
-		"help.saving.ways.image": "<strong>تنزيلها كصورة</strong>: صورة للقائمة، لتطبعها لاحقًا أو تحتفظ بها مع أوراقك الأخرى.",
+		"help.saving.ways.text": "<strong>تنزيل كملف ‎.txt</strong>: ملف نصي صغير فيه الموقع واسم المستخدم والتاريخ ورمز في كل سطر.",
+		"help.saving.ways.print": "<strong>طباعة</strong> الرموز، مع مربع بجانب كل رمز لتضع عليه علامة.",
+		"help.saving.ways.image": "<strong>تنزيل كصورة</strong>: صورة للقائمة، لتطبعها لاحقًا أو تحتفظ بها مع أوراقك الأخرى.",
 		"help.saving.ways.once": "لا تُعرض الرموز إلا مرة واحدة. احفظها قبل مغادرة الصفحة.",
 		"help.saving.where.title": "أين تحتفظ بها",
 		"help.saving.where.manager": "في مدير كلمات المرور، بجانب كلمة مرور {product}.",
@@ -423,7 +423,7 @@ export default defineMessages({
 		"help.lostPhone.intro": "ما زال حسابك محميًا: فمن يحمل الهاتف ما زال يحتاج إلى كلمة مرورك. اتّبع هذه الخطوات في أقرب وقت ممكن.",
 		"help.lostPhone.backup.title": "سجّل الدخول برمز احتياطي",
 		"help.lostPhone.backup.how":
-			"سجّل الدخول بكلمة المرور. في الصفحة التي تطلب الخطوة الثانية، اختر <strong>جرّب طريقة أخرى</strong>، ثم <strong>رمز احتياطي</strong>، واكتب أحد رموزك. يمكنك أيضًا استخدام أي طريقة أخرى في حسابك، مثل مفتاح مرور على جهاز آخر أو رمز بالبريد الإلكتروني.",
+			"سجّل الدخول بكلمة المرور. في الصفحة التي تطلب الخطوة الثانية، اختر <strong>جرّب طريقة أخرى</strong>، ثم <strong>رمز الاحتياط</strong>، واكتب أحد رموزك. يمكنك أيضًا استخدام أي طريقة أخرى في حسابك، مثل مفتاح مرور على جهاز آخر أو رمز بالبريد الإلكتروني.",
 		"help.lostPhone.backup.notWorking": "الرموز لا تعمل؟ راجع <backupCodes>رموز الاحتياط لا تعمل؟</backupCodes>",
 		"help.lostPhone.remove.title": "أزِل ما كان على الهاتف المفقود",
 		"help.lostPhone.remove.intro": "في <settings>الإعدادات</settings>:",
@@ -432,7 +432,7 @@ export default defineMessages({
 		"help.lostPhone.remove.passkey": "ضمن مفاتيح المرور، أزِل مفتاح المرور الذي كان على الهاتف المفقود. ستجده بالاسم الذي أعطيته له.",
 		"help.lostPhone.trust.title": "توقّف عن الوثوق بأجهزتك",
 		"help.lostPhone.trust.body":
-			"إذا كنت قد اخترت الوثوق بالهاتف المفقود، فقد يتخطى الخطوة الثانية. في <settings>الإعدادات</settings>، ضمن الأجهزة الموثوقة، اختر <strong>نسيان كل الأجهزة الموثوقة</strong>. ستطلب أجهزتك الأخرى ببساطة خطوة ثانية في المرة القادمة.",
+			"إذا كنت قد اخترت الوثوق بالهاتف المفقود، فقد يتخطى الخطوة الثانية. في <settings>الإعدادات</settings>، ضمن الأجهزة الموثوقة، اختر <strong>إيقاف الوثوق بجميع الأجهزة</strong>. ستطلب أجهزتك الأخرى ببساطة خطوة ثانية في المرة القادمة.",
 		"help.lostPhone.sim.title": "إذا كانت رموزك تصل إلى رقم هاتفك",
 		"help.lostPhone.sim.body":
 			"إذا كان {product} يرسل الرموز إلى هذا الرقم برسائل نصية، فاتصل بشركة الاتصالات. اطلب منها إيقاف الشريحة وإعطاءك شريحة بديلة بالرقم نفسه. وإلى ذلك الحين، يمكن لأي شخص يضع شريحتك في هاتف آخر أن يتلقى تلك الرسائل.",
@@ -442,7 +442,7 @@ export default defineMessages({
 		"help.lostPhone.recovery.link": "كيف يعمل استرداد الحساب، خطوة بخطوة",
 		"help.lostPhone.notYou.title": "أمر لم تفعله أنت؟",
 		"help.lostPhone.notYou.body":
-			"في كل تنبيه أمني من {product} رابط <strong>لم تكن أنت؟</strong>. يسجّل خروجك من كل مكان، بما في ذلك الهاتف المفقود. ثم اختر كلمة مرور جديدة عبر <forgot>نسيت كلمة المرور</forgot> (تؤكّدها بتطبيق المصادقة أو مفتاح المرور أو رمز احتياطي)، وراجع <activity>نشاط حسابك</activity> بحثًا عن أي شيء لا تعرفه.",
+			"في كل تنبيه أمني من {product} رابط <strong>لست أنت؟</strong>. يسجّل خروجك من كل مكان، بما في ذلك الهاتف المفقود. ثم اختر كلمة مرور جديدة عبر <forgot>نسيت كلمة المرور</forgot> (تؤكّدها بتطبيق المصادقة أو مفتاح المرور أو رمز احتياطي)، وراجع <activity>نشاط حسابك</activity> بحثًا عن أي شيء لا تعرفه.",
 		"help.lostPhone.support.title": "ما زلت لا تستطيع الدخول؟",
 		"help.lostPhone.support.body":
 			"يمكن للقائمين على {product} مساعدتك: {contact}. أخبرهم باسم المستخدم وبما حدث. لن يطلبوا منك أبدًا كلمة مرورك أو أي رمز، فلا تعطِهم أيًّا منهما.",
@@ -460,7 +460,7 @@ export default defineMessages({
 		"help.phishing.own.passkeys": "مفاتيح المرور تتحقق من العنوان نيابةً عنك: لا يعمل مفتاح المرور إلا على الموقع الحقيقي، لذا لا يمكن اصطياده.",
 		"help.phishing.messages.title": "كيف تبدو رسائل {product}",
 		"help.phishing.messages.alerts": "تخبرك التنبيهات الأمنية بما حدث، ومتى، ومن أين. لا تحتوي أبدًا على رمز ولا تطلب منك رمزًا أبدًا.",
-		"help.phishing.messages.notYou": "في كل تنبيه رابط <strong>لم تكن أنت؟</strong>، تحسّبًا لأن يكون شخص غيرك.",
+		"help.phishing.messages.notYou": "في كل تنبيه رابط <strong>لست أنت؟</strong>، تحسّبًا لأن يكون شخص غيرك.",
 		"help.phishing.messages.codes":
 			"لا تصلك رسالة نصية أو بريد إلكتروني فيه رمز تسجيل دخول إلا بعد أن تطلبه في صفحة من صفحات {product}. إذا وصلك رمز لم تطلبه، فربما يملك شخص آخر كلمة مرورك: لا تشارك الرمز، وغيّر كلمة المرور.",
 		"help.phishing.signs.title": "علامات التصيّد الاحتيالي",
@@ -472,7 +472,7 @@ export default defineMessages({
 		"help.phishing.slip.title": "إذا كتبت رمزًا أو كلمة مرور في مكان آخر",
 		"help.phishing.slip.intro": "يحدث هذا للحذرين أيضًا. تصرّف فورًا: هذه الخطوات تُخرج الشخص الآخر من حسابك.",
 		"help.phishing.slip.signOut":
-			"سجّل خروجك من كل مكان عبر رابط <strong>لم تكن أنت؟</strong> في أحد تنبيهات {product}، ثم غيّر كلمة المرور: من <settings>الإعدادات</settings> إن كنت ما زلت تستطيع تسجيل الدخول، أو عبر <forgot>نسيت كلمة المرور</forgot>، مع التأكيد بتطبيق المصادقة أو مفتاح المرور أو رمز احتياطي.",
+			"سجّل خروجك من كل مكان عبر رابط <strong>لست أنت؟</strong> في أحد تنبيهات {product}، ثم غيّر كلمة المرور: من <settings>الإعدادات</settings> إن كنت ما زلت تستطيع تسجيل الدخول، أو عبر <forgot>نسيت كلمة المرور</forgot>، مع التأكيد بتطبيق المصادقة أو مفتاح المرور أو رمز احتياطي.",
 		"help.phishing.slip.activity": "راجع <activity>نشاط حسابك</activity> بحثًا عن عمليات تسجيل دخول أو تغييرات لا تعرفها.",
 		"help.phishing.slip.codes": "إذا أعطيت أحدًا رمزًا احتياطيًا، فاحصل على مجموعة جديدة من <settings>الإعدادات</settings>: تتوقف الرموز القديمة عن العمل.",
 	},
