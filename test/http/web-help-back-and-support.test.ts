@@ -3,6 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { FormClient } from "../helpers/browserless.ts";
 import { databaseKinds } from "../helpers/databases.ts";
 import { type Harness, startHarness } from "../helpers/harness.ts";
+import { helpFor, helpHref } from "../../src/ui/pages/help.ts";
 
 const helpPages = ["/help", "/help/backup-codes", "/help/saving-codes", "/help/lost-phone", "/help/phishing"];
 const withBack = (path: string, back: string) => `${path}?back=${encodeURIComponent(back)}`;
@@ -42,6 +43,14 @@ for (const kind of await databaseKinds()) {
 			assert.match(fromRecovery.body, /<a href="\/sign-in\/recover">Back to account recovery<\/a>/);
 			const fromSettings = await browser.get(withBack("/help/saving-codes", "/settings/backup-codes/confirm"));
 			assert.match(fromSettings.body, /<a href="\/settings\/backup-codes\/confirm">Back to settings<\/a>/);
+		});
+
+		test("an error's help link can carry the way back, before the step it points to, where the browser still sends it", () => {
+			assert.equal(helpFor("recovery_in_progress", "/sign-in/verify?method=sms").href, "/help/backup-codes?back=%2Fsign-in%2Fverify%3Fmethod%3Dsms#step-4");
+			assert.equal(helpFor("invalid_code", "/sign-in/verify").href, "/help/backup-codes?back=%2Fsign-in%2Fverify");
+			assert.equal(helpFor("invalid_code").href, "/help/backup-codes");
+			assert.equal(helpFor("invalid_credentials", "/sign-in").href, "/forgot-password", "only help pages take it");
+			assert.equal(helpHref("/helpers", "/sign-in"), "/helpers");
 		});
 
 		test("a back that leads off the site, or is no path, is ignored: the page shows, without it", async () => {

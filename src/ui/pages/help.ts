@@ -51,11 +51,14 @@ export function helpBack(value: unknown): string | undefined {
 	return value;
 }
 
-/** A link between help pages keeps the page to go back to. */
-function helpHref(href: string, back: string | undefined): string {
-	if (!back || !href.startsWith("/help")) return href;
+/**
+ * A link to a help page that leads back to `back` (a local path): `?back=` goes
+ * before any "#step-n", where the browser still sends it. Other links are left as they are.
+ */
+export function helpHref(href: string, back: string | undefined): string {
+	if (!back || !/^\/help(?=$|[/?#])/.test(href)) return href;
 	const [path, fragment] = href.split("#") as [string, string | undefined];
-	return `${path}?back=${encodeURIComponent(back)}${fragment ? `#${fragment}` : ""}`;
+	return `${path}${path.includes("?") ? "&" : "?"}back=${encodeURIComponent(back)}${fragment ? `#${fragment}` : ""}`;
 }
 
 /** What the "Back" link says: where it leads, when the page is one a person would name. */
@@ -332,8 +335,8 @@ const helpByError: Partial<Record<ErrorCode, HelpTopic>> = {
 	last_second_factor: lostPhoneHelp,
 };
 
-/** The help for an error, its words in the current language. */
-export function helpFor(errorCode: string): HelpLink {
+/** The help for an error, its words in the current language; with `back`, the help page leads back there. */
+export function helpFor(errorCode: string, back?: string): HelpLink {
 	const topic = (Object.hasOwn(helpByError, errorCode) ? helpByError[errorCode as ErrorCode] : undefined) ?? helpIndex;
-	return { href: topic.href, text: t(topic.key) };
+	return { href: helpHref(topic.href, back), text: t(topic.key) };
 }
