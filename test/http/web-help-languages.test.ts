@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { addClient } from "../../src/flows/clients.ts";
+import { withPresentation } from "../../src/i18n/context.ts";
+import { appErrorPage, cannotStepUpPage, consentPage, signedOutPage, signOutConfirmPage } from "../../src/ui/pages/apps.ts";
 import { rememberConsent } from "../../src/flows/apps.ts";
 import { FormClient } from "../helpers/browserless.ts";
 import { databaseKinds } from "../helpers/databases.ts";
@@ -123,3 +125,30 @@ for (const kind of await databaseKinds()) {
 		});
 	});
 }
+
+describe("the pages of signing in to an app, in French and Arabic", () => {
+	const user = { username: "amina", csrf: "token" };
+	const inLocale = <T>(locale: "fr" | "ar", fn: () => T) => withPresentation({ locale, timeZone: "Europe/Paris", brand: { name: "Portail" } }, fn);
+
+	test("asking to allow an app, and a stronger sign-in the account cannot give", () => {
+		const consent = inLocale("fr", () => consentPage({ user, uid: "u1", app: { name: "Agenda", address: "https://agenda.example" }, scopes: ["openid", "email"] })).value;
+		assert.match(consent, /<h1>Autoriser Agenda à vous connecter \?<\/h1>/);
+		assert.match(consent, /<li>Voir votre adresse e-mail confirmée<\/li>/);
+		assert.match(consent, /Portail ne donne jamais votre mot de passe ni vos codes à une application\./, "the operator's name, not Tessera");
+		assert.match(consent, /<button type="submit" name="decision" value="deny" class="secondary">Ne pas autoriser<\/button>/);
+		const stepUp = inLocale("ar", () => cannotStepUpPage({ user, uid: "u1", app: "Agenda", level: "مفتاح مرور" })).value;
+		assert.ok(stepUp.includes(rtl));
+		assert.match(stepUp, /<h1>يطلب Agenda تسجيل دخول أقوى<\/h1>/);
+	});
+
+	test("signing out through an app, and a refused request", () => {
+		const confirm = inLocale("ar", () => signOutConfirmPage({ app: "Agenda", providerForm: '<form id="op.logoutForm"></form>', marker: "m" })).value;
+		assert.ok(confirm.includes(rtl));
+		assert.match(confirm, /<h1>تسجيل الخروج من Agenda؟<\/h1>/);
+		const done = inLocale("fr", () => signedOutPage({ app: "Agenda" })).value;
+		assert.match(done, /Votre session sur Agenda est terminée\. Vous pouvez fermer cette page, ou <a href="\/sign-in">vous reconnecter<\/a>\./);
+		const refused = inLocale("fr", () => appErrorPage({ error: "invalid_request", description: "redirect_uri is not registered" })).value;
+		assert.match(refused, /<span lang="en">redirect_uri is not registered<\/span>/, "the provider's own words are marked as English");
+		assert.match(refused, /Portail a refusé la demande avec <code>invalid_request<\/code>\./);
+	});
+});
