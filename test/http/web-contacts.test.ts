@@ -53,7 +53,11 @@ for (const kind of await databaseKinds()) {
 			assert.equal(verified.headers.location, "/settings?notice=phone_verified");
 			const settings = await client.follow(verified);
 			assert.match(settings.body, /\+1 202 555 0123 <span class="state on">Verified/, "a number as people write it");
-			assert.match(settings.body, /authenticator app is the strongest/);
+			// Settings agree on the strongest second step: the passkey, as the sign-in offers it first.
+			assert.doesNotMatch(settings.body, /authenticator app is the strongest/);
+			assert.match(settings.body, /Passkeys and the authenticator app are stronger second steps/);
+			assert.equal(settings.body.match(/strongest second step/gi)?.length, 1, "one claim to the strongest, the passkeys'");
+			assert.match(settings.body, /<h2 id="passkeys-heading">Passkeys<\/h2>\s*<p class="hint">The strongest second step/);
 
 			await client.post("/sign-out", {});
 			await client.get("/sign-in");

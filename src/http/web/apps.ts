@@ -1,13 +1,13 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { InteractionResults } from "oidc-provider";
 import { acrOf, amrOf, authTimeOf, type FactorLevel, levelIndex } from "../../core/authentication-strength.ts";
-import { formatUtc } from "../../core/dates.ts";
 import { TesseraError } from "../../core/errors.ts";
 import { blockingAction, requiredActionsOf } from "../../flows/account-state.ts";
 import { appsWithAccess, rememberConsent, withdrawAppAccess } from "../../flows/apps.ts";
 import { recordEvent } from "../../flows/events.ts";
 import type { Authenticated } from "../../flows/sessions.ts";
 import { completeStepUp, startStepUp, stepUpPurpose } from "../../flows/step-up.ts";
+import { t } from "../../i18n/translate.ts";
 import { TOKEN_TTL } from "../../oidc/lifetimes.ts";
 import { attachSession, isFirstParty, requiredLevel, type SignedIn } from "../../oidc/provider.ts";
 import type { OpenIdService } from "../../oidc/service.ts";
@@ -101,7 +101,7 @@ async function answeredOnRaw(request: FastifyRequest, reply: FastifyReply, write
 			reply.raw.statusCode = 500;
 			reply.raw.setHeader("Content-Type", "text/plain; charset=utf-8");
 		}
-		if (!reply.raw.writableEnded) reply.raw.end(reply.raw.headersSent ? undefined : "Something went wrong. Try again in a moment.");
+		if (!reply.raw.writableEnded) reply.raw.end(reply.raw.headersSent ? undefined : t("apps.failed"));
 	}
 }
 
@@ -128,10 +128,10 @@ function interactionStart(interaction: { iat?: number; exp?: number }): number {
 	return (interaction.exp ?? Math.floor(Date.now() / 1000)) - TOKEN_TTL.Interaction;
 }
 
-const levelWords: Record<Exclude<FactorLevel, "none">, string> = {
-	two_factor: "a second step (an authenticator app, a passkey, a text message or a backup code)",
-	phishing_resistant: "a passkey",
-};
+/** What a level asks of the person, in their words. */
+function levelWords(level: Exclude<FactorLevel, "none">): string {
+	return level === "phishing_resistant" ? t("apps.level.phishing_resistant") : t("apps.level.two_factor");
+}
 
 export function appRoutes(web: Web, oidc: OpenIdService): void {
 	const { app, deps, csrfCheck, currentSession, pageUser } = web;
@@ -229,7 +229,7 @@ export function appRoutes(web: Web, oidc: OpenIdService): void {
 				const challenge = await startStepUp(deps, auth.account, auth.sessionId, level, clientInfo(request));
 				const client = await provider.Client.find(String(params["client_id"]));
 				if (!challenge) {
-					return send(reply, cannotStepUpPage({ user: pageUser(request, reply), uid, app: client?.clientName ?? "The app", level: levelWords[level] }));
+					return send(reply, cannotStepUpPage({ user: pageUser(request, reply), uid, app: client?.clientName ?? t("apps.stepUp.unnamedApp"), level: levelWords(level) }));
 				}
 				remember(asked);
 				setCookie(request, reply, "more", challenge.challenge, Math.ceil((challenge.expiresAt - now) / 1000));
@@ -318,9 +318,14 @@ export function appRoutes(web: Web, oidc: OpenIdService): void {
 			cookie: "more",
 			purpose: stepUpPurpose(level),
 			noMethods: "/settings",
+			// Read on each page, in the language of its request.
 			pageText: {
-				heading: "Confirm it's you",
-				intro: `The app you are signing in to asks for ${levelWords[level]}.`,
+				get heading() {
+					return t("apps.stepUp.confirm");
+				},
+				get intro() {
+					return t("apps.stepUp.asks", { level: levelWords(level) });
+				},
 			},
 			expired: (request, reply, message) => send(reply, signInPage({ csrf: csrfTokenFor(deps, request, reply), notice: message }), 410),
 			async complete(request, reply, input) {
@@ -347,8 +352,8 @@ export function appRoutes(web: Web, oidc: OpenIdService): void {
 		},
 		async (request, reply) => {
 			const apps = await appsWithAccess(deps, request.webAuth!.account.id);
-			const notice = takeNotice(request, reply, (request.query as { notice?: string }).notice) === "withdrawn" ? "Done. That app can no longer sign you in or use what you allowed it." : undefined;
-			return send(reply, appsPage({ user: pageUser(request, reply), notice, apps: apps.map((a) => ({ ...a, allowedAt: formatUtc(a.allowedAt) })) }));
+			const notice = takeNotice(request, reply, (request.query as { notice?: string }).notice) === "withdrawn" ? t("apps.list.withdrawn") : undefined;
+			return send(reply, appsPage({ user: pageUser(request, reply), notice, apps }));
 		},
 	);
 

@@ -4,6 +4,8 @@ import { dirname, join } from "node:path";
 import type { Html } from "../../ui/html.ts";
 import {
 	backupCodesHelpPage,
+	type HelpOptions,
+	helpBack,
 	helpIndexPage,
 	lostPhoneHelpPage,
 	phishingHelpPage,
@@ -40,16 +42,28 @@ export function assetRoutes(web: Web): void {
 	}
 }
 
-/** The help centre: pages anyone can read, signed in or not. */
+/**
+ * The help centre: pages anyone can read, signed in or not. `back` is the page of
+ * a journey under way the help was opened from: a path on this site, shown as a
+ * "Back" link; any other value is ignored (never refused, never followed off-site).
+ */
 export function helpRoutes(web: Web): void {
-	const helpPages: Record<string, () => Html> = {
+	const helpPages: Record<string, (options: HelpOptions) => Html> = {
 		"/help": helpIndexPage,
 		"/help/backup-codes": backupCodesHelpPage,
 		"/help/saving-codes": savingCodesHelpPage,
 		"/help/lost-phone": lostPhoneHelpPage,
 		"/help/phishing": phishingHelpPage,
 	};
+	const schema = {
+		querystring: {
+			type: "object",
+			additionalProperties: false,
+			// A repeated `back` is a list: still no reason to refuse the page.
+			properties: { back: { anyOf: [{ type: "string" }, { type: "array", items: { type: "string" } }] } },
+		},
+	};
 	for (const [path, page] of Object.entries(helpPages)) {
-		web.app.get(path, { schema: noQuery }, async (_request, reply) => send(reply, page()));
+		web.app.get(path, { schema }, async (request, reply) => send(reply, page({ back: helpBack((request.query as { back?: unknown }).back) })));
 	}
 }

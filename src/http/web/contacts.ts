@@ -1,4 +1,5 @@
 import { addContact, listContacts, removeContact, resendContactCode, verifyContact } from "../../flows/contacts.ts";
+import { t } from "../../i18n/translate.ts";
 import type { ContactKind } from "../../store/schema.ts";
 import { addContactPage, verifyContactPage } from "../../ui/pages/contacts.ts";
 import { clientInfo } from "../client.ts";
@@ -99,13 +100,17 @@ export function contactRoutes(web: Web): void {
 		passwordGate(
 			web,
 			`/settings/contacts/remove-${kind}`,
+			// Read on each page, in the language of its request.
 			{
-				title: kind === "phone" ? "Remove phone number" : "Remove email address",
-				explanation:
-					kind === "phone"
-						? "Sign-in codes will no longer be sent to this number. Enter your password to confirm."
-						: "You will no longer be able to sign in with this address, or get codes by email. Enter your password to confirm.",
-				submit: "Remove",
+				get title() {
+					return kind === "phone" ? t("apps.contacts.remove.phoneTitle") : t("apps.contacts.remove.emailTitle");
+				},
+				get explanation() {
+					return kind === "phone" ? t("apps.contacts.remove.phoneExplanation") : t("apps.contacts.remove.emailExplanation");
+				},
+				get submit() {
+					return t("apps.contacts.remove");
+				},
 				danger: true,
 			},
 			async (request, reply, password) => {

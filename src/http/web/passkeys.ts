@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { TesseraError } from "../../core/errors.ts";
+import { t } from "../../i18n/translate.ts";
 import { beginEnrolment, confirmEnrolment, listCredentials, removeCredential } from "../../flows/enrolment.ts";
 import { PASSKEY } from "../method-names.ts";
 import { addPasskeyPage, createPasskeyPage, removePasskeyPage } from "../../ui/pages/passkeys.ts";
@@ -16,7 +17,8 @@ export function passkeyRoutes(web: Web): void {
 		send(reply, addPasskeyPage({ user: pageUser(request, reply) })),
 	);
 
-	const nameOf = (body: { name?: string }) => (body.name ?? "").trim() || "Passkey";
+	// A passkey given no name is named in the language of the page it was added on.
+	const nameOf = (body: { name?: string }) => (body.name ?? "").trim() || t("apps.passkeys.defaultName");
 
 	formRoute<{ name?: string; password?: string }>(app, "/settings/passkeys/add", {
 		schema: form({ name: 64, password: 1024 }),
@@ -37,9 +39,9 @@ export function passkeyRoutes(web: Web): void {
 			try {
 				response = JSON.parse(body.response ?? "");
 			} catch {
-				throw new TesseraError("invalid_code", { message: "The browser did not create a passkey. Try again." });
+				throw new TesseraError("invalid_code", { message: t("apps.passkeys.create.notCreated") });
 			}
-			if (typeof response !== "object" || response === null) throw new TesseraError("invalid_code", { message: "The browser did not create a passkey. Try again." });
+			if (typeof response !== "object" || response === null) throw new TesseraError("invalid_code", { message: t("apps.passkeys.create.notCreated") });
 			const answer = { response: response as Record<string, unknown>, name: body.name ?? "" };
 			await confirmEnrolment(deps, request.webAuth!.account, PASSKEY, answer, clientInfo(request));
 			return redirectWithNotice(request, reply, "/settings", "passkey_added");
