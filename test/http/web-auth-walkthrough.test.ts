@@ -17,8 +17,9 @@ import { SoftwareAuthenticator } from "../helpers/software-authenticator.ts";
 const ORIGIN = "http://localhost:80";
 const ZONE = "Europe/Paris";
 
-/** "20:34" in Paris, as the pages write a time of today. */
-const parisTime = (ms: number) => new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: ZONE }).format(ms);
+/** "20:34" in Paris, as the pages write a time of today to try again at (never a minute early). */
+const parisTime = (ms: number) =>
+	new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: ZONE }).format(Math.ceil(ms / 60_000) * 60_000);
 
 /** Every link on a page to the help centre. */
 const helpLinks = (body: string) => [...body.matchAll(/href="(\/help[^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&"));

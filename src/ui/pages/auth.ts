@@ -37,7 +37,9 @@ export interface RetryAfter {
 function withRetry(error: FormError | undefined, retry: RetryAfter | undefined): FormError | undefined {
 	if (!error || !retry || error.code !== "too_many_attempts") return error;
 	const minutes = Math.max(1, Math.ceil(retry.seconds / 60));
-	const when = formatWhen(retry.now + retry.seconds * 1000, { now: retry.now });
+	// The minute it may be tried again, never one too early: 20:00:30 is said 20:01.
+	const at = Math.ceil((retry.now + retry.seconds * 1000) / 60_000) * 60_000;
+	const when = formatWhen(at, { now: retry.now });
 	return { ...error, message: t("auth.tooMany", { minutes, when }) };
 }
 
