@@ -105,7 +105,7 @@ export default defineMessages({
 			"Uniquement sur un appareil que vous êtes seul à utiliser. Cette étape n’y sera plus demandée quand vous vous connecterez avec votre mot de passe.",
 		"auth.second.verify": "Valider",
 		"auth.second.anotherWay": "Essayer une autre méthode",
-		"auth.second.cantUse": "Aucune de ces méthodes ne vous est possible ?",
+		"auth.second.cantUse": "Vous ne pouvez utiliser aucune de ces méthodes ?",
 		"auth.second.safety":
 			"{product} ne vous demande jamais de code par message, par e-mail ou par téléphone. Saisissez vos codes uniquement sur cette page.",
 		"auth.second.restart": "Annuler et recommencer",
@@ -115,7 +115,7 @@ export default defineMessages({
 		"auth.other.title": "Essayer une autre méthode",
 		"auth.other.intro": "Choisissez comment confirmer que c’est bien vous.",
 		"auth.other.choice": "{choose} {where}.",
-		"auth.other.recover": "<link>Aucune de ces méthodes ne vous est possible ?</link> Récupérez votre compte.",
+		"auth.other.recover": "<link>Vous ne pouvez utiliser aucune de ces méthodes ?</link> Récupérez votre compte.",
 		"auth.other.underWay":
 			"Une récupération du compte est en cours. Une fois qu’elle sera prête ({when}), connectez-vous avec votre mot de passe. <link>Voir votre récupération</link>",
 		"auth.other.requested":
