@@ -61,7 +61,7 @@ for (const kind of await databaseKinds()) {
 			assert.match(box, new RegExp(`today, ${parisTime(firstWrong + 3_600_000)}`), "and at what time, in the person's zone");
 			assert.match(refused.body, /id="another-way-now"><a href="\/sign-in\/verify\/methods">Try another way<\/a>/);
 			for (const link of helpLinks(refused.body)) {
-				assert.match(link, /[?&]back=%2Fsign-in%2Fverify%3Fmethod%3Dtotp$/, `${link} leads back to this sign-in`);
+				assert.match(link, /[?&]back=%2Fsign-in%2Fverify%3Fmethod%3Dtotp(#[\w-]+)?$/, `${link} leads back to this sign-in`);
 			}
 		});
 
@@ -93,7 +93,12 @@ for (const kind of await databaseKinds()) {
 			assert.equal(wrong.statusCode, 401);
 			const links = helpLinks(wrong.body);
 			assert.ok(links.length >= 2, `the error's help and "how to get back in": ${links.join(" ")}`);
-			for (const link of links) assert.match(link, /[?&]back=%2Fsign-in%2Fverify%3Fmethod%3Dtotp$/, link);
+			for (const link of links) assert.match(link, /[?&]back=%2Fsign-in%2Fverify%3Fmethod%3Dtotp(#[\w-]+)?$/, link);
+
+			// A help page's step: the way back goes before "#step-3", where the browser still sends it.
+			const notSetUp = await browser.post("/sign-in/verify", { method: "sms", code: "123456" });
+			assert.equal(notSetUp.statusCode, 400, notSetUp.body);
+			assert.ok(helpLinks(notSetUp.body).includes("/help/backup-codes?back=%2Fsign-in%2Fverify%3Fmethod%3Dtotp#step-3"), notSetUp.body);
 
 			await browser.get("/sign-in/verify?method=email");
 			const since = mark();
@@ -102,10 +107,10 @@ for (const kind of await databaseKinds()) {
 			const wrongEmail = await browser.post("/sign-in/verify", { method: "email", code: "000000", sent: "yes" });
 			const emailLinks = helpLinks(wrongEmail.body);
 			assert.ok(emailLinks.length >= 1, wrongEmail.body);
-			for (const link of emailLinks) assert.match(link, /[?&]back=%2Fsign-in%2Fverify%3Fmethod%3Demail$/, link);
+			for (const link of emailLinks) assert.match(link, /[?&]back=%2Fsign-in%2Fverify%3Fmethod%3Demail(#[\w-]+)?$/, link);
 
 			const others = await browser.get("/sign-in/verify/methods");
-			for (const link of helpLinks(others.body)) assert.match(link, /[?&]back=%2Fsign-in%2Fverify%2Fmethods$/, link);
+			for (const link of helpLinks(others.body)) assert.match(link, /[?&]back=%2Fsign-in%2Fverify%2Fmethods(#[\w-]+)?$/, link);
 		});
 
 		test("“Can't use any of these?” is offered when recovery adds a way (an identity check), and not when it adds none", async () => {

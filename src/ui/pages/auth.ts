@@ -18,10 +18,14 @@ function showPasswordButton(field: string): Html {
 /** A link made from a message's `<link>…</link>`. */
 const linkTo = (href: string) => ({ link: (content: Html) => html`<a href="${href}">${content}</a>` });
 
-/** A local page to come back to, as the help centre's `back` parameter carries it. */
+/**
+ * A help link that leads back to `back` (this page, a local path): the help centre
+ * shows a "Back" link to it. `?back=` goes before any "#step-n", where the browser still sends it.
+ */
 function withBack(href: string, back: string | undefined): string {
 	if (!back) return href;
-	return `${href}${href.includes("?") ? "&" : "?"}back=${encodeURIComponent(back)}`;
+	const [path, fragment] = href.split("#") as [string, string | undefined];
+	return `${path}${path.includes("?") ? "&" : "?"}back=${encodeURIComponent(back)}${fragment ? `#${fragment}` : ""}`;
 }
 
 /**
