@@ -1,4 +1,4 @@
-import { type FactorLevel, passwordFactor } from "../core/authentication-strength.ts";
+import { passwordFactor } from "../core/authentication-strength.ts";
 import { type FieldProblem, TesseraError } from "../core/errors.ts";
 import { newId } from "../core/tokens.ts";
 import { canonicalUsername, usernameChangeProblem, usernameProblem } from "../core/username.ts";
@@ -196,7 +196,8 @@ export function preferredMethod(deps: Pick<FlowDeps, "methods">, methods: Method
 	return strongest.find((m) => m === lastUsed) ?? strongest[0]!;
 }
 
-const levelRank: Record<FactorLevel, number> = { none: 0, two_factor: 1, phishing_resistant: 2 };
+/** The levels a method adds, weakest first (FactorLevel). */
+const levelRank = { none: 0, two_factor: 1, phishing_resistant: 2 } as const;
 
 export async function twoFactorState(deps: FlowDeps, account: Account): Promise<TwoFactorState> {
 	const methods = await enrolledMethods(deps, account);
