@@ -176,12 +176,28 @@ export function codesPaused(account: { codes_paused_at?: number | null }): boole
 	return account.codes_paused_at != null;
 }
 
-/** The preferred method: the one last used successfully, else the strongest primary one set up. */
+/**
+ * The method a second step opens on: the strongest primary method the account can
+ * use, by what methods declare (never by name). Stronger is a higher `level`
+ * (a passkey over the authenticator, the authenticator over a code by email), then
+ * one no password reset reaches (the authenticator over a text message). Among
+ * methods equally strong, the one last used; else the registry's order. A
+ * fallback (backup codes) is never the default while a primary method is there.
+ */
 export function preferredMethod(deps: Pick<FlowDeps, "methods">, methods: MethodName[], lastUsed: string | null): MethodName | null {
-	const last = methods.find((m) => m === lastUsed);
-	if (last) return last;
-	return methods.find((m) => deps.methods.get(m).role === "primary") ?? methods[0] ?? null;
+	const primary = methods.filter((m) => deps.methods.get(m).role === "primary");
+	if (primary.length === 0) return methods[0] ?? null;
+	const strength = (name: MethodName) => {
+		const method = deps.methods.get(name);
+		return levelRank[method.level] * 2 + (method.reachableByReset ? 0 : 1);
+	};
+	const best = Math.max(...primary.map(strength));
+	const strongest = primary.filter((m) => strength(m) === best);
+	return strongest.find((m) => m === lastUsed) ?? strongest[0]!;
 }
+
+/** The levels a method adds, weakest first (FactorLevel). */
+const levelRank = { none: 0, two_factor: 1, phishing_resistant: 2 } as const;
 
 export async function twoFactorState(deps: FlowDeps, account: Account): Promise<TwoFactorState> {
 	const methods = await enrolledMethods(deps, account);

@@ -19,7 +19,7 @@ import type { ConsumedProof, MethodAnswer, MethodName, SecondFactorMethod, Start
 import { type ChallengePurpose, closeChallenge, createChallenge, methodsFor, openChallenge, readOpenChallenge, type SecondFactorChallenge } from "./challenge.ts";
 import { SECURE_LINK_TTL_MS } from "./alerts.ts";
 import { isNewDevice, recordEvent } from "./events.ts";
-import { completeReadyRecovery, endRecoveryAttempts } from "./recovery.ts";
+import { completeReadyRecovery, endRecoveryAttempts, recoveryOptions } from "./recovery.ts";
 import { codesPaused, enrolledMethods, type RequiredAction } from "./accounts.ts";
 import { codeLimits, passwordLimits } from "./limits.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
@@ -323,7 +323,8 @@ export async function completeSecondFactor(
 	client: ClientInfo,
 ): Promise<SecondFactorResult> {
 	const proved = await proveSecondFactor(deps, "sign_in", input, client, async (tx, { accountId, challengeCreatedAt, now, consumed }) => {
-		// The method last used becomes the one offered first; a fallback (backup codes) never the default.
+		// The method last used is remembered: the next sign-in opens on it when no stronger one is
+		// set up (`preferredMethod`); a fallback (backup codes) is never remembered.
 		if (deps.methods.get(input.method).role === "primary") {
 			await setPreferredMethod(tx, accountId, input.method);
 		}
@@ -351,4 +352,38 @@ export async function completeSecondFactor(
 	const remaining = outcome.backupCodes?.remaining ?? (await deps.methods.fallback.status(deps.db, outcome.accountId))?.remaining;
 	outcome.requiredActions = remaining === 0 ? ["new_backup_codes"] : [];
 	return outcome;
+}
+
+/**
+ * What account recovery ("Can't use any of these?") would add to a page that already
+ * offers every way the person has to answer this step (`offered`: each method's
+ * masked destination, for those that send codes):
+ * - `under_way`: a recovery is already waiting. Recovery has nothing to start: the page
+ *   says so, with the way to its page, instead of offering recovery again;
+ * - `adds`: recovery offers a way the page does not. An identity check, unless one is
+ *   already asked for; or a code to a confirmed address that no method on the page
+ *   already sends codes to (once the page offers codes by email to that very address,
+ *   proving the address to wait days for a reset is not another way: the code signs in now;
+ *   and while codes are paused after a reset, no address starts a recovery);
+ * - `requested`: neither: every address is already a way on the page and the identity
+ *   check is already asked for. The page says the check is under way and offers no link;
+ * - `none`: the step is not one recovery can follow (settings, an app's step-up).
+ */
+export type RecoveryOffer = { kind: "adds" } | { kind: "under_way"; readyAt: number } | { kind: "requested" } | { kind: "none" };
+
+export async function recoveryOnOffer(
+	deps: FlowDeps,
+	challengeToken: string | undefined,
+	purpose: ChallengePurpose,
+	offered: Partial<Record<MethodName, string>>,
+): Promise<RecoveryOffer> {
+	if (purpose !== "sign_in" && purpose !== "password_reset") return { kind: "none" };
+	const challenge = await readOpenChallenge(deps, challengeToken, [purpose]);
+	const options = await recoveryOptions(deps, challengeToken);
+	if (options.recovery) return { kind: "under_way", readyAt: options.recovery.readyAt };
+	// While codes by email and SMS are paused after a reset, no address can start a recovery either.
+	const reachedHere = new Set(Object.values(offered));
+	const newAddress =
+		!codesPaused({ codes_paused_at: challenge.codesPausedAt }) && options.contacts.some((contact) => !reachedHere.has(contact.masked));
+	return !options.requestOpen || newAddress ? { kind: "adds" } : { kind: "requested" };
 }

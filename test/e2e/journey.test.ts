@@ -161,7 +161,8 @@ function assertNextSteps(steps: { text: string; links: (string | null)[] }[], fi
 	assert.equal(steps[2]!.text, "Try another way to sign in.");
 	assert.deepEqual(steps[2]!.links, ["/sign-in/verify/methods"]);
 	assert.equal(steps[3]!.text, "Still locked out? See how to get back into your account.");
-	assert.deepEqual(steps[3]!.links, ["/help/backup-codes"]);
+	// Help that keeps the sign-in: its "Back" returns to this page.
+	assert.deepEqual(steps[3]!.links, ["/help/backup-codes?back=%2Fsign-in%2Fverify%3Fmethod%3Dbackup_code"]);
 }
 
 /** What the .txt download must hold: where, who, when, one box per code, how to keep them. */

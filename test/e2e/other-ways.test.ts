@@ -327,7 +327,7 @@ describe("other ways through the second step, on a phone in a real browser", () 
 				return { use, challenge: request.challenge };
 			};
 
-			const first = await toPasskeyStep(true, "authenticator app");
+			const first = await toPasskeyStep(true, "passkey");
 			await p.arrive("use-passkey");
 			await p.press(first.use);
 			await p.waitFor("/settings");

@@ -182,7 +182,7 @@ for (const kind of await databaseKinds()) {
 			const done = await api(h.app, "/sessions/second-factor", { body: { challenge: step.challenge, method: "sms", code: codeIn(text) } });
 			assert.equal(done.statusCode, 201);
 			const next = await passwordStep(h, user.username);
-			assert.equal(next.preferred, "sms", "the method last used is offered first");
+			assert.equal(next.preferred, "totp", "a text message used last does not outrank the authenticator: the next sign-in opens on the stronger");
 
 			const mailSince = mark();
 			await api(h.app, "/sessions/second-factor/send", { body: { challenge: next.challenge, method: "email" } });

@@ -127,7 +127,7 @@ for (const kind of await databaseKinds()) {
 			assert.equal(errorCode(set), "two_factor_not_enabled");
 		});
 
-		test("with a passkey there, setting up the authenticator turns it on with the authenticator: its event, and preferred", async () => {
+		test("with a passkey there, setting up the authenticator turns it on with the authenticator: its event; the passkey stays preferred", async () => {
 			const user = await signUp(live.h.app);
 			const authenticator = new SoftwareAuthenticator();
 			const options = await api(live.h.app, "/account/passkeys/options", { token: user.token, body: { password: PASSWORD } });
@@ -139,7 +139,7 @@ for (const kind of await databaseKinds()) {
 			const set = await api(live.h.app, "/account/totp/confirm", { token: user.token, body: { code: totpCode(begun.json().secret, live.h.clock()) } });
 			assert.equal(set.statusCode, 200, set.body);
 			const { twoFactor } = await confirmCodes(user.token, set.json().backupCodes.codes as string[]);
-			assert.equal(twoFactor.preferred, "totp");
+			assert.equal(twoFactor.preferred, "passkey", "a passkey outranks the authenticator");
 			const activity = await api(live.h.app, "/account/activity", { token: user.token });
 			const enabled = (activity.json().events as { kind: string; method: string | null }[]).find((e) => e.kind === "two_factor_enabled");
 			assert.equal(enabled?.method, "totp");

@@ -465,9 +465,13 @@ for (const [kindIndex, kind] of kinds.entries()) {
 				test("its declared role and reach show in what is preferred and what confirms a reset", async () => {
 					const { p, response } = await firstSignIn();
 					assert.equal(response.statusCode, 201, response.body);
-					// role: a primary method used last is offered first; a fallback never is.
+					// role: a primary method used last is offered first unless a stronger one is there (a
+					// higher level, or as high and out of a reset's reach); a fallback never is.
 					const next = await secondStep(p);
+					const rank = (m: { level: string; reachableByReset: boolean }) => ["none", "two_factor", "phishing_resistant"].indexOf(m.level) * 2 + (m.reachableByReset ? 0 : 1);
+					const stronger = registry.filter((m) => m.role === "primary" && next.methods.includes(m.name) && rank(m) > rank(method));
 					if (method.role === "fallback") assert.notEqual(next.preferred, name, "a fallback never becomes preferred");
+					else if (stronger.length > 0) assert.equal(next.preferred, stronger.sort((a, b) => rank(b) - rank(a))[0]!.name, "a stronger method is offered first");
 					else assert.equal(next.preferred, name, "the primary method used last is preferred");
 
 					// reachableByReset: such a method never confirms a password reset.

@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { isTesseraError } from "../../core/errors.ts";
+import { isTesseraError, type TesseraError } from "../../core/errors.ts";
 import { type ChallengePurpose, openChallenge } from "../../flows/challenge.ts";
-import { sendSignInCode, startSecondStep } from "../../flows/sign-in.ts";
+import { recoveryOnOffer, sendSignInCode, startSecondStep } from "../../flows/sign-in.ts";
+import { t } from "../../i18n/translate.ts";
 import type { MethodAnswer, MethodName } from "../../methods/types.ts";
 import { answerOf } from "../answers.ts";
 import { anotherWayPage, secondFactorPage } from "../../ui/pages/auth.ts";
@@ -51,7 +52,7 @@ export function secondStepRoutes(web: Web, step: SecondStep): void {
 		} catch (error) {
 			if (isTesseraError(error) && error.code === "challenge_expired") {
 				clearCookie(request, reply, step.cookie);
-				step.expired(request, reply, "This attempt expired. For your safety, start again.");
+				step.expired(request, reply, t("auth.second.expired"));
 				return undefined;
 			}
 			throw error;
@@ -68,6 +69,9 @@ export function secondStepRoutes(web: Web, step: SecondStep): void {
 		}
 	}
 	const view = (name: MethodName) => deps.methods.get(name);
+	/** A refusal that says how long to wait: the page says it in the person's words. */
+	const retryOf = (e: TesseraError) =>
+		typeof e.details.retryAfterSeconds === "number" ? { retry: { seconds: e.details.retryAfterSeconds, now: deps.clock() } } : {};
 	const common = { base: step.base, ...(step.pageText ? { purpose: step.pageText } : {}) };
 
 	app.get(
@@ -108,7 +112,8 @@ export function secondStepRoutes(web: Web, step: SecondStep): void {
 	app.get(`${step.base}/methods`, { schema: noQuery, preHandler: pre }, async (request, reply) => {
 		const challenge = await pending(request, reply);
 		if (!challenge) return reply;
-		return send(reply, anotherWayPage({ methods: challenge.methods.map(view), destinations: challenge.destinations, base: step.base }));
+		const recovery = await recoveryOnOffer(deps, readCookie(request, step.cookie), step.purpose, challenge.destinations);
+		return send(reply, anotherWayPage({ methods: challenge.methods.map(view), destinations: challenge.destinations, base: step.base, recovery }));
 	});
 
 	// The answer goes straight to the flow, which reads the challenge once, as the API's does, and
@@ -139,6 +144,7 @@ export function secondStepRoutes(web: Web, step: SecondStep): void {
 				method: view(method),
 				methods: challenge.methods.map(view),
 				error: form,
+				...retryOf(e),
 				typed: e.code === "code_typo" ? (body.code ?? "") : "",
 				destination: challenge.destinations[method],
 				// A code was sent for this step: the page still says so, and keeps the field.
@@ -166,11 +172,11 @@ export function secondStepRoutes(web: Web, step: SecondStep): void {
 			// Back to the page by GET, so a reload does not send another code.
 			return reply.redirect(`${step.base}?method=${method}&sent=${sent.delivery === "sent" ? "delivered" : "delayed"}`, 303);
 		},
-		render(request, reply, { form }, body, { challenge, method }) {
+		render(request, reply, { error: e, form }, body, { challenge, method }) {
 			const page = { ...common, csrf: csrfTokenFor(deps, request, reply), method: view(method), methods: challenge.methods.map(view) };
 			// Too soon to send another: the one sent before is still on its way, and the page keeps its field.
 			const sent = body.sent === "yes" ? { sent: { delivered: true } } : {};
-			return secondFactorPage({ ...page, destination: challenge.destinations[method], error: form, ...sent });
+			return secondFactorPage({ ...page, destination: challenge.destinations[method], error: form, ...retryOf(e), ...sent });
 		},
 	});
 }

@@ -5,6 +5,7 @@ import { afterSignIn, pendingApp } from "./apps.ts";
 import { endSession } from "../../flows/sessions.ts";
 import { completeSecondFactor, signInWithPassword } from "../../flows/sign-in.ts";
 import { RUNNING_LOW_AT } from "../../core/backup-code-format.ts";
+import { t } from "../../i18n/translate.ts";
 import { signInPage, signUpPage } from "../../ui/pages/auth.ts";
 import { clientInfo } from "../client.ts";
 import { clearCookie, csrfTokenFor, readCookie, redirectWithNotice, setCookie } from "./cookies.ts";
@@ -59,7 +60,7 @@ export function signUpAndSignInRoutes(web: Web): void {
 		const signedIn = await currentSession(request);
 		// An app that asked for a fresh sign-in (prompt=login, max_age) gets one, even from a signed-in browser.
 		if (signedIn && app?.freshSince === undefined) return reply.redirect(afterSignIn(request), 303);
-		const notice = app?.freshSince !== undefined ? "The app you came from asks you to sign in again." : undefined;
+		const notice = app?.freshSince !== undefined ? t("auth.signIn.appAsksAgain") : undefined;
 		return send(reply, signInPage({ csrf: csrfTokenFor(deps, request, reply), notice, username: signedIn?.account.username }));
 	});
 
@@ -80,9 +81,12 @@ export function signUpAndSignInRoutes(web: Web): void {
 			setCookie(request, reply, "signin", result.secondFactor.challenge, ttl);
 			return reply.redirect("/sign-in/verify", 303);
 		},
-		render(request, reply, { form }, body) {
+		render(request, reply, { error: e, form }, body) {
 			const csrf = csrfTokenFor(deps, request, reply);
-			return signInPage({ csrf, username: body.username ?? "", error: form });
+			// Too many attempts: the page says when to try again, from the refusal's wait.
+			const seconds = e.details.retryAfterSeconds;
+			const retry = typeof seconds === "number" ? { retry: { seconds, now: deps.clock() } } : {};
+			return signInPage({ csrf, username: body.username ?? "", error: form, ...retry });
 		},
 	});
 
@@ -91,8 +95,8 @@ export function signUpAndSignInRoutes(web: Web): void {
 		cookie: "signin",
 		purpose: "sign_in",
 		noMethods: "/sign-in/recover",
-		expired: (request, reply, message) =>
-			send(reply, signInPage({ csrf: csrfTokenFor(deps, request, reply), notice: message.replace("start again.", "start again with your username and password.") }), 410),
+		// Whatever ended it, the way on is the password again.
+		expired: (request, reply) => send(reply, signInPage({ csrf: csrfTokenFor(deps, request, reply), notice: t("auth.signIn.expired") }), 410),
 		async complete(request, reply, input) {
 			const result = await completeSecondFactor(
 				deps,
