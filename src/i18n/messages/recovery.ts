@@ -259,9 +259,9 @@ export default defineMessages({
 		"recovery.secure.next":
 			"Ensuite, choisissez un nouveau mot de passe avec « Mot de passe oublié » : si la validation en deux étapes est activée, vous le confirmez avec votre application d’authentification, une clé d’accès ou un code de secours.",
 		"recovery.secure.expiredMessage":
-			"Les liens « Ce n’était pas vous ? » ne servent qu’une fois, pendant 7 jours, et seulement tant que l’adresse à laquelle ils ont été envoyés figure sur le compte. Si vous êtes inquiet pour votre compte, réinitialisez votre mot de passe maintenant.",
+			"Les liens « Ce n’était pas vous ? » ne servent qu’une fois, pendant 7 jours, et seulement tant que l’adresse à laquelle ils ont été envoyés figure sur le compte. En cas de doute sur la sécurité de votre compte, réinitialisez votre mot de passe maintenant.",
 		"recovery.secure.resetPassword": "Réinitialiser votre mot de passe",
-		"recovery.secureDone.title": "Déconnecté partout",
+		"recovery.secureDone.title": "Déconnexion effectuée partout",
 		"recovery.secureDone.notice":
 			"Toutes les sessions sont déconnectées, les appareils de confiance sont oubliés, et les réinitialisations et récupérations en cours sont arrêtées.",
 		"recovery.secureDone.next":
@@ -279,7 +279,7 @@ export default defineMessages({
 		"recovery.start.intro":
 			"Si vous ne pouvez utiliser aucune de vos deuxièmes étapes, vous pouvez quand même retrouver l’accès. Pour votre sécurité, cela prend du temps : une fois que vous avez prouvé que vous avez toujours accès à votre e-mail ou à votre téléphone, il y a un délai d’attente de {hours, plural, one {# heure} other {# heures}}. Pendant ce délai, chaque adresse de votre compte est prévenue, avec un lien pour annuler, et une connexion avec une deuxième étape qui fonctionne l’annule aussi.",
 		"recovery.start.prove": "Prouvez que c’est bien vous",
-		"recovery.start.textCode": "Envoyer un code par SMS au {address}",
+		"recovery.start.textCode": "Envoyer un code par SMS au numéro {address}",
 		"recovery.start.emailCode": "Envoyer un code par e-mail à {address}",
 		"recovery.start.noContacts": "Votre compte n’a aucune adresse e-mail ni aucun numéro de téléphone confirmé.",
 		"recovery.start.paused":
@@ -332,7 +332,7 @@ export default defineMessages({
 			"Votre compte n’a aucune adresse e-mail ni aucun numéro de téléphone confirmé : aucun message ne peut donc vous parvenir. Pour voir où en est votre demande, connectez-vous avec votre nom d’utilisateur et votre mot de passe, puis choisissez « Vous ne pouvez utiliser aucun de ces moyens ? ».",
 		"recovery.identity.message": "Ce qui s’est passé, et tout ce qui montre que le compte est le vôtre",
 		"recovery.identity.contactsUsed": "Adresses e-mail ou numéros de téléphone que vous avez utilisés avec le compte",
-		"recovery.identity.lastSignIn": "Quand vous vous êtes connecté pour la dernière fois, à peu près",
+		"recovery.identity.lastSignIn": "Date approximative de votre dernière connexion",
 		"recovery.identity.submit": "Envoyer",
 		"recovery.identity.tooShort": "Dites-nous-en un peu plus : au moins une phrase sur le compte et sur ce qui s’est passé.",
 		"recovery.identitySent.title": "Demande envoyée",
@@ -376,7 +376,7 @@ export default defineMessages({
 		"recovery.admin.status.approved": "Acceptée",
 		"recovery.admin.status.denied": "Refusée",
 		"recovery.admin.status.withdrawn": "Retirée",
-		"recovery.admin.askedLabel": "Demandée",
+		"recovery.admin.askedLabel": "Date de la demande",
 		"recovery.admin.askedValue": "{when}, {device}, {ip}",
 		"recovery.admin.says": "Ce que la personne dit",
 		"recovery.admin.contactsUsed": "Adresses qu’elle a utilisées",
