@@ -75,6 +75,8 @@ export async function waitingRecovery(db: Db, accountId: string, now: number): P
 
 export interface RecoveryOptions {
 	contacts: RecoveryContact[];
+	/** The addresses a recovery's alerts reach (those this instance can send to): where the answer to an identity check comes. */
+	alerted: RecoveryContact[];
 	recovery: WaitingRecovery | undefined;
 	requestOpen: boolean;
 	/**
@@ -94,8 +96,10 @@ export async function recoveryOptions(deps: FlowDeps, challengeToken: string | u
 	const requestOpen = await hasOpenRequest(deps.db, accountId);
 	const closed = requestOpen ? undefined : await readLatestClosedRequest(deps.db, accountId);
 	const { codes_paused_at: pausedAt } = await readCodesPausedAt(deps.db, accountId);
+	const masked = contacts.map((c) => ({ kind: c.kind, masked: c.kind === "phone" ? maskPhone(c.value) : maskEmail(c.value) }));
 	return {
-		contacts: contacts.map((c) => ({ kind: c.kind, masked: c.kind === "phone" ? maskPhone(c.value) : maskEmail(c.value) })),
+		contacts: masked,
+		alerted: masked.filter((c) => deps.delivery.supports(channelOf(c.kind))),
 		recovery: await waitingRecovery(deps.db, accountId, deps.clock()),
 		requestOpen,
 		codesPausedAt: codesPaused({ codes_paused_at: pausedAt }) ? Number(pausedAt) : null,

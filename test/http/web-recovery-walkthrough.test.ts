@@ -116,7 +116,7 @@ for (const kind of await databaseKinds()) {
 			const browser = await atRecovery(p.username);
 			await browser.get("/sign-in/recover");
 			const asking = await browser.get("/sign-in/recover/identity");
-			assert.match(textOf(asking.body, "identity-answer"), /no message can reach you/);
+			assert.match(textOf(asking.body, "identity-answer"), /^No message can reach you/);
 			assert.match(textOf(asking.body, "identity-answer"), /Can't use any of these\?/);
 			await browser.post("/sign-in/recover/identity", { message: "My phone was stolen, with the app on it.", contactsUsed: "", lastSignIn: "" });
 

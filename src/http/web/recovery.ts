@@ -55,7 +55,7 @@ export function recoveryRoutes(web: Web): void {
 		return withOptions(
 			request,
 			reply,
-			(options) => identityCheckPage({ csrf: csrfTokenFor(deps, request, reply), contacts: options.contacts, waitHours: waitHours(), ...extra }),
+			(options) => identityCheckPage({ csrf: csrfTokenFor(deps, request, reply), answerTo: options.alerted, waitHours: waitHours(), ...extra }),
 			status,
 		);
 	}
@@ -107,10 +107,10 @@ export function recoveryRoutes(web: Web): void {
 		async run(request, reply, body) {
 			const challenge = readCookie(request, "signin") ?? "";
 			// Where the answer will come, read while the sign-in is still open.
-			const { contacts } = await recoveryOptions(deps, challenge);
+			const { alerted } = await recoveryOptions(deps, challenge);
 			await fileRecoveryRequest(deps, { challenge, ...identityValues(body) }, clientInfo(request));
 			clearCookie(request, reply, "signin");
-			return send(reply, identityCheckSentPage({ contacts, waitHours: waitHours() }), 201);
+			return send(reply, identityCheckSentPage({ answerTo: alerted, waitHours: waitHours() }), 201);
 		},
 		render(request, reply, { error: e, form }, body) {
 			if (e.code === "challenge_expired" || e.code === "recovery_in_progress" || e.code === "recovery_request_open") {

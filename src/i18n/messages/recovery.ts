@@ -130,7 +130,7 @@ export default defineMessages({
 		"recovery.identity.answerTo":
 			"If it is approved, we tell every address on your account: {addresses}. Whatever the answer, you can see where your request stands: sign in with your username and password, then choose “Can't use any of these?”.",
 		"recovery.identity.answerNowhere":
-			"Your account has no confirmed email address or phone number, so no message can reach you. To see where your request stands, sign in with your username and password, then choose “Can't use any of these?”.",
+			"No message can reach you: your account has no confirmed email address or phone number that we can send to. To see where your request stands, sign in with your username and password, then choose “Can't use any of these?”.",
 		"recovery.identity.message": "What happened, and anything that shows the account is yours",
 		"recovery.identity.contactsUsed": "Email addresses or phone numbers you used with the account",
 		"recovery.identity.lastSignIn": "When you last signed in, roughly",
@@ -329,7 +329,7 @@ export default defineMessages({
 		"recovery.identity.answerTo":
 			"Si elle est acceptée, nous prévenons chaque adresse de votre compte : {addresses}. Quelle que soit la réponse, vous pouvez voir où en est votre demande : connectez-vous avec votre nom d’utilisateur et votre mot de passe, puis choisissez « Vous ne pouvez utiliser aucun de ces moyens ? ».",
 		"recovery.identity.answerNowhere":
-			"Votre compte n’a aucune adresse e-mail ni aucun numéro de téléphone confirmé : aucun message ne peut donc vous parvenir. Pour voir où en est votre demande, connectez-vous avec votre nom d’utilisateur et votre mot de passe, puis choisissez « Vous ne pouvez utiliser aucun de ces moyens ? ».",
+			"Aucun message ne peut vous parvenir : votre compte n’a aucune adresse e-mail ni aucun numéro de téléphone confirmé auquel nous puissions écrire. Pour voir où en est votre demande, connectez-vous avec votre nom d’utilisateur et votre mot de passe, puis choisissez « Vous ne pouvez utiliser aucun de ces moyens ? ».",
 		"recovery.identity.message": "Ce qui s’est passé, et tout ce qui montre que le compte est le vôtre",
 		"recovery.identity.contactsUsed": "Adresses e-mail ou numéros de téléphone que vous avez utilisés avec le compte",
 		"recovery.identity.lastSignIn": "Date approximative de votre dernière connexion",
@@ -519,7 +519,7 @@ export default defineMessages({
 		"recovery.identity.answerTo":
 			"إن تمت الموافقة عليه، نبلغ كل عنوان في حسابك: {addresses}. وأيًّا كان الرد، يمكنك معرفة حالة طلبك: سجّل الدخول باسم المستخدم وكلمة المرور، ثم اختر «لا تستطيع استخدام أيٍّ من هذه؟».",
 		"recovery.identity.answerNowhere":
-			"لا يوجد في حسابك عنوان بريد إلكتروني أو رقم هاتف مؤكَّد، لذا لا يمكن أن تصلك أي رسالة. لمعرفة حالة طلبك، سجّل الدخول باسم المستخدم وكلمة المرور، ثم اختر «لا تستطيع استخدام أيٍّ من هذه؟».",
+			"لا يمكن أن تصلك أي رسالة: لا يوجد في حسابك عنوان بريد إلكتروني أو رقم هاتف مؤكَّد يمكننا الإرسال إليه. لمعرفة حالة طلبك، سجّل الدخول باسم المستخدم وكلمة المرور، ثم اختر «لا تستطيع استخدام أيٍّ من هذه؟».",
 		"recovery.identity.message": "ما الذي حدث، وكل ما يثبت أن الحساب حسابك",
 		"recovery.identity.contactsUsed": "عناوين البريد الإلكتروني أو أرقام الهاتف التي استخدمتها مع الحساب",
 		"recovery.identity.lastSignIn": "متى سجّلت الدخول آخر مرة، على وجه التقريب",

@@ -284,22 +284,22 @@ export function recoveryStartedPage(p: { readyAt: number }): Html {
 /**
  * What a person asking for an identity check is owed before and after sending
  * it: how long it takes (a person decides, at no set time; then the configured
- * wait) and where the answer comes (the account's addresses, masked).
+ * wait) and where the answer comes (the addresses a recovery's alerts reach, masked).
  */
-function identityCheckFacts(p: { contacts: RecoveryContact[]; waitHours: number }): Html {
+function identityCheckFacts(p: { answerTo: RecoveryContact[]; waitHours: number }): Html {
 	const addresses = listOf(
-		p.contacts.map((c) => value(c.masked)),
+		p.answerTo.map((c) => value(c.masked)),
 		"conjunction",
 	);
 	return html`<h2>${t("recovery.identity.howLongHeading")}</h2>
 <p id="identity-how-long">${t("recovery.identity.howLong", { hours: p.waitHours })}</p>
 <h2>${t("recovery.identity.answerHeading")}</h2>
-<p id="identity-answer">${p.contacts.length > 0 ? rich("recovery.identity.answerTo", { addresses }) : t("recovery.identity.answerNowhere")}</p>`;
+<p id="identity-answer">${p.answerTo.length > 0 ? rich("recovery.identity.answerTo", { addresses }) : t("recovery.identity.answerNowhere")}</p>`;
 }
 
 export function identityCheckPage(p: {
 	csrf: string;
-	contacts: RecoveryContact[];
+	answerTo: RecoveryContact[];
 	waitHours: number;
 	values?: { message: string; contactsUsed: string; lastSignIn: string };
 	error?: FormError;
@@ -327,7 +327,7 @@ ${errorSummary(p.error)}
 	});
 }
 
-export function identityCheckSentPage(p: { contacts: RecoveryContact[]; waitHours: number }): Html {
+export function identityCheckSentPage(p: { answerTo: RecoveryContact[]; waitHours: number }): Html {
 	const title = t("recovery.identitySent.title");
 	return layout({
 		title,
