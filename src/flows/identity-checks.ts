@@ -1,6 +1,7 @@
 import { TesseraError } from "../core/errors.ts";
 import { newId } from "../core/tokens.ts";
 import { deviceLabel } from "../core/user-agent.ts";
+import { t } from "../i18n/translate.ts";
 import { lockAccount } from "../store/accounts.ts";
 import type { Db } from "../store/db.ts";
 import { isUniqueViolation } from "../store/errors.ts";
@@ -57,7 +58,7 @@ export async function fileRecoveryRequest(
 	const message = input.message.trim();
 	if (message.length < 10) {
 		throw new TesseraError("invalid_request", {
-			fields: [{ field: "message", problem: "Tell us a little more: at least a sentence about the account and what happened." }],
+			fields: [{ field: "message", problem: t("recovery.identity.tooShort") }],
 		});
 	}
 	const challenge = await passwordProven(deps, input.challenge);
@@ -131,8 +132,8 @@ export async function decideRecoveryRequest(
 	// Every decision says why, for the audit log.
 	if (input.note.trim() === "") {
 		throw new TesseraError("invalid_request", {
-			message: "Write a note for the audit log: why this request is approved or denied.",
-			fields: [{ field: "note", problem: "A note is required." }],
+			message: t("recovery.admin.noteMissing"),
+			fields: [{ field: "note", problem: t("recovery.admin.noteRequired") }],
 		});
 	}
 	const outcome = await deps.db.transaction().execute(async (tx) => {

@@ -8,6 +8,7 @@ import { codeMessage } from "../delivery/messages/codes.ts";
 import { resetLinkMessage } from "../delivery/messages/links.ts";
 import { ONE_TIME_CODE_TTL_MS, SENDS_PER_ADDRESS, SENDS_PER_HOUR, sixDigits } from "../codes/one-time-codes.ts";
 import { electiveHashing, hashPassword } from "../hashing.ts";
+import { t } from "../i18n/translate.ts";
 import { liftCodesPause, lockAccount, readTwoFactorEnabled, setPassword } from "../store/accounts.ts";
 import { claimActionToken, findSecureAccountLink, readResetToken } from "../store/action-tokens.ts";
 import { readPendingReset } from "../store/challenges.ts";
@@ -43,7 +44,7 @@ import { proveSecondFactor } from "./sign-in.ts";
  * "Wasn't you?" signs out everywhere and sets nothing.
  */
 
-/** What "forgot password" answers: the same words whether or not an account matched. */
+/** What "forgot password" answers: the same words whether or not an account matched (the pages say it in the person's language: "recovery.resetSent.message"). */
 export const resetRequestedMessage =
 	"If an account matches, we sent a link to its confirmed email address, or a code by text message to its confirmed phone. The link works for 30 minutes, the code for 10.";
 
@@ -191,9 +192,7 @@ async function sendReset(deps: FlowDeps, target: ResetTarget, flowToken: string,
 }
 
 const wrongResetCode = () =>
-	new TesseraError("invalid_code", {
-		message: "That code didn't work, or it has expired. Check the text message, or ask for a new code.",
-	});
+	new TesseraError("invalid_code", { message: t("recovery.resetSent.wrongCode") });
 
 /** What a reset's link (or texted code) led to. */
 export type PasswordResetOutcome =

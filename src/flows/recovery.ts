@@ -1,5 +1,6 @@
 import { maskEmail, maskPhone } from "../core/contact.ts";
 import { TesseraError } from "../core/errors.ts";
+import { t } from "../i18n/translate.ts";
 import { looksLikeToken, newId, tokenHash } from "../core/tokens.ts";
 import { codeMessage } from "../delivery/messages/codes.ts";
 import type { IssuedCode } from "../codes/one-time-codes.ts";
@@ -12,6 +13,7 @@ import {
 	endLapsedRecovery,
 	hasOpenRequest,
 	insertRecovery,
+	readLatestClosedRequest,
 	markReadyRecoveryCompleted,
 	markWaitingRecoveryCancelled,
 	readWaitingRecovery,
@@ -73,18 +75,35 @@ export async function waitingRecovery(db: Db, accountId: string, now: number): P
 
 export interface RecoveryOptions {
 	contacts: RecoveryContact[];
+	/** The addresses a recovery's alerts reach (those this instance can send to): where the answer to an identity check comes. */
+	alerted: RecoveryContact[];
 	recovery: WaitingRecovery | undefined;
 	requestOpen: boolean;
+	/**
+	 * Since when codes by email and SMS cannot start a recovery (a password reset
+	 * that no strong factor confirmed: see `assertCodesNotPaused`), or null when
+	 * they can. Known before anyone tries, so the pages can say so up front.
+	 */
+	codesPausedAt: number | null;
+	/** The latest identity check, when it was denied and none is open: the answer a person with no working address comes back for. */
+	deniedRequest: { askedAt: number } | undefined;
 }
 
-/** What a person in this sign-in can recover with: the account's verified addresses, masked. */
+/** What a person in this sign-in can recover with: the account's verified addresses, masked, and what stands in the way. */
 export async function recoveryOptions(deps: FlowDeps, challengeToken: string | undefined): Promise<RecoveryOptions> {
 	const { accountId } = await passwordProven(deps, challengeToken);
 	const contacts = await listVerifiedContacts(deps.db, accountId);
+	const requestOpen = await hasOpenRequest(deps.db, accountId);
+	const closed = requestOpen ? undefined : await readLatestClosedRequest(deps.db, accountId);
+	const { codes_paused_at: pausedAt } = await readCodesPausedAt(deps.db, accountId);
+	const masked = contacts.map((c) => ({ kind: c.kind, masked: c.kind === "phone" ? maskPhone(c.value) : maskEmail(c.value) }));
 	return {
-		contacts: contacts.map((c) => ({ kind: c.kind, masked: c.kind === "phone" ? maskPhone(c.value) : maskEmail(c.value) })),
+		contacts: masked,
+		alerted: masked.filter((c) => deps.delivery.supports(channelOf(c.kind))),
 		recovery: await waitingRecovery(deps.db, accountId, deps.clock()),
-		requestOpen: await hasOpenRequest(deps.db, accountId),
+		requestOpen,
+		codesPausedAt: codesPaused({ codes_paused_at: pausedAt }) ? Number(pausedAt) : null,
+		deniedRequest: closed?.status === "denied" ? { askedAt: Number(closed.created_at) } : undefined,
 	};
 }
 
@@ -95,9 +114,7 @@ function channelOf(kind: ContactKind): "email" | "sms" {
 async function recoveryContact(deps: FlowDeps, accountId: string, kind: ContactKind) {
 	const contact = (await listVerifiedContacts(deps.db, accountId)).find((c) => c.kind === kind);
 	if (!contact) {
-		throw new TesseraError("no_contact", {
-			message: `This account has no confirmed ${kind === "phone" ? "phone number" : "email address"}. Use another one, or ask for an identity check.`,
-		});
+		throw new TesseraError("no_contact", { message: t(kind === "phone" ? "recovery.code.noPhone" : "recovery.code.noEmail") });
 	}
 	return contact;
 }

@@ -176,3 +176,15 @@ export function listRequestsWithUsernames(db: Db, status?: RecoveryRequestStatus
 export function readRecoveryRequest(db: Db, id: string) {
 	return requestsWithUsernames(db).where("r.id", "=", id).executeTakeFirst();
 }
+
+/** The account's latest identity check that is no longer open (approved, denied or withdrawn): what became of it, and when it was asked. */
+export function readLatestClosedRequest(db: Db, accountId: string) {
+	return db
+		.selectFrom("recovery_requests")
+		.select(["status", "created_at"])
+		.where("account_id", "=", accountId)
+		.where("status", "!=", "open")
+		.orderBy("decided_at", "desc")
+		.limit(1)
+		.executeTakeFirst();
+}

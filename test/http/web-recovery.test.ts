@@ -87,9 +87,16 @@ for (const kind of await databaseKinds()) {
 			const since = mark();
 			const codePage = await browser.post("/sign-in/recover/send", { kind: "email" });
 			assert.match(codePage.body, /We sent a code to/);
+			// The browser said where it is (app.js sets this): times are in its zone, never bare UTC.
+			browser.cookies.set("tessera_tz", "Asia/Tokyo");
 			const started = await browser.post("/sign-in/recover/code", { kind: "email", code: codeIn(await live.smtp.next(email, since)) });
 			assert.equal(started.statusCode, 201);
-			assert.match(started.body, /id="recovery-started"/);
+			const notice = /id="recovery-started">([^<]*)</.exec(started.body)?.[1] ?? "";
+			const readyAt = live.h.clock() + live.h.config.recoveryWaitMs;
+			const tokyo = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Asia/Tokyo" }).format(readyAt);
+			const tokyoTime = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Tokyo" }).format(readyAt);
+			assert.ok(notice.startsWith(`After ${tokyo}, ${tokyoTime}, sign in`), `when the wait ends, in Tokyo time: ${notice}`);
+			assert.doesNotMatch(started.body, /UTC/);
 			const alert = await live.smtp.nextAlert(email, since);
 			const cancel = linkIn(alert, "/recovery/cancel");
 			const stranger = new FormClient(live.h.app, "198.51.100.99");

@@ -1,6 +1,7 @@
 import { isTesseraError, TesseraError } from "../../core/errors.ts";
 import { describeEvents, listActivity } from "../../flows/events.ts";
 import { decideRecoveryRequest, findRecoveryRequest, listRecoveryRequests, RequestNotOpen } from "../../flows/identity-checks.ts";
+import { t } from "../../i18n/translate.ts";
 import { adminRequestPage, adminRequestsPage } from "../../ui/pages/recovery.ts";
 import { statusOf } from "../errors.ts";
 import { redirectWithNotice, takeNotice } from "./cookies.ts";
@@ -10,7 +11,7 @@ import { form, idQuery, send, type Web } from "./context.ts";
 export function adminRoutes(web: Web): void {
 	const { app, deps, requireAdmin, csrfCheck, pageUser } = web;
 
-	const adminNotices = { approved: "Approved: the waiting period has started and the person has been alerted.", denied: "Denied." } as const;
+	const adminNotices = { approved: "recovery.admin.approved", denied: "recovery.admin.denied" } as const;
 	app.get(
 		"/admin/recovery",
 		{
@@ -20,7 +21,7 @@ export function adminRoutes(web: Web): void {
 		async (request, reply) => {
 			const which = takeNotice(request, reply, (request.query as { notice?: keyof typeof adminNotices }).notice);
 			const requests = await listRecoveryRequests(deps.db, "open");
-			return send(reply, adminRequestsPage({ user: pageUser(request, reply), requests, notice: which ? adminNotices[which] : undefined }));
+			return send(reply, adminRequestsPage({ user: pageUser(request, reply), requests, notice: which ? t(adminNotices[which]) : undefined }));
 		},
 	);
 
@@ -44,12 +45,12 @@ export function adminRoutes(web: Web): void {
 			const events = describeEvents(await listActivity(deps, found.accountId), deps.methods);
 			const problem = (message: string, status = 400) =>
 				send(reply, adminRequestPage({ user: pageUser(request, reply), request: found, events, error: { message, code: "invalid_request" } }), status);
-			if (!decision) return problem("Choose approve or deny.");
+			if (!decision) return problem(t("recovery.admin.chooseDecision"));
 			try {
 				const admin = request.webAuth!.account;
 				await decideRecoveryRequest(deps, { id: found.id, decision, actor: `admin:${admin.username}`, actorAccountId: admin.id, note });
 			} catch (error) {
-				if (error instanceof RequestNotOpen) return problem("This request was already decided.", 409);
+				if (error instanceof RequestNotOpen) return problem(t("recovery.admin.alreadyDecided"), 409);
 				if (isTesseraError(error) && ["recovery_in_progress", "invalid_request", "own_identity_check"].includes(error.code)) {
 					return problem(error.message, statusOf(error.code));
 				}

@@ -7,9 +7,9 @@ import {
 	type PasswordResetOutcome,
 	requestPasswordReset,
 	RESET_LINK_TTL_MS,
-	resetRequestedMessage,
 	secureAccount,
 } from "../../flows/password.ts";
+import { t } from "../../i18n/translate.ts";
 import {
 	changePasswordPage,
 	forgotPasswordPage,
@@ -45,7 +45,7 @@ export function passwordRoutes(web: Web): void {
 		},
 		render(request, reply, { error: e, form }) {
 			// The current password's problem belongs to its own field.
-			const fixed = e.code === "invalid_credentials" ? { ...form, fields: [{ field: "current", problem: "Not the right password." }] } : form;
+			const fixed = e.code === "invalid_credentials" ? { ...form, fields: [{ field: "current", problem: t("recovery.change.wrongCurrent") }] } : form;
 			return changePasswordPage({ user: pageUser(request, reply), error: fixed });
 		},
 	});
@@ -68,7 +68,7 @@ export function passwordRoutes(web: Web): void {
 
 	app.get("/forgot-password/code", { schema: noQuery }, async (request, reply) => {
 		if (!readCookie(request, "reset")) return reply.redirect("/forgot-password", 303);
-		return send(reply, resetSentPage({ csrf: csrfTokenFor(deps, request, reply), message: resetRequestedMessage }));
+		return send(reply, resetSentPage({ csrf: csrfTokenFor(deps, request, reply) }));
 	});
 
 	formRoute(app, "/forgot-password/code", {
@@ -88,8 +88,8 @@ export function passwordRoutes(web: Web): void {
 			return resetOutcome(request, reply, outcome);
 		},
 		render(request, reply, { form }, body) {
-			const help = { href: "/forgot-password", text: "Ask for a new code" };
-			return resetSentPage({ csrf: csrfTokenFor(deps, request, reply), message: resetRequestedMessage, error: { ...form, help }, typed: body.code ?? "" });
+			const help = { href: "/forgot-password", text: t("recovery.resetSent.newCode") };
+			return resetSentPage({ csrf: csrfTokenFor(deps, request, reply), error: { ...form, help }, typed: body.code ?? "" });
 		},
 	});
 
@@ -105,22 +105,19 @@ export function passwordRoutes(web: Web): void {
 		return reply.redirect("/reset-password/verify", 303);
 	}
 
-	const resetLinkExpired = {
-		title: "This link has expired",
-		message: "Password reset links work once, for 30 minutes. Ask for a new one.",
-		again: { href: "/forgot-password", text: "Ask for a new link" },
-	};
-	const resetCopy = {
-		title: "Choose a new password",
-		intro: "Every session signs out and trusted devices are forgotten. If two-factor authentication is on, you confirm the new password with your authenticator app, a passkey or a backup code next.",
-		submit: "Continue",
-	};
+	// Words are looked up per request, in the person's language.
+	const resetLinkExpired = () => ({
+		title: t("recovery.reset.expiredTitle"),
+		message: t("recovery.reset.expiredMessage"),
+		again: { href: "/forgot-password", text: t("recovery.reset.newLink") },
+	});
+	const resetCopy = () => ({ title: t("recovery.reset.title"), intro: t("recovery.reset.intro"), submit: t("recovery.reset.submit") });
 
 	// A page reached from a link in a message: the token comes in the address and goes on in the form.
 	app.get("/reset-password", { schema: tokenQuery }, async (request, reply) => {
 		const { token } = request.query as { token?: string };
-		if (!(await linkIsLive(deps, token, "password_reset"))) return send(reply, linkExpiredPage(resetLinkExpired), 410);
-		return send(reply, newPasswordPage({ csrf: csrfTokenFor(deps, request, reply), action: "/reset-password", token: token!, ...resetCopy }));
+		if (!(await linkIsLive(deps, token, "password_reset"))) return send(reply, linkExpiredPage(resetLinkExpired()), 410);
+		return send(reply, newPasswordPage({ csrf: csrfTokenFor(deps, request, reply), action: "/reset-password", token: token!, ...resetCopy() }));
 	});
 	formRoute<{ token?: string; password?: string }>(app, "/reset-password", {
 		schema: form({ token: 128, password: 1024 }),
@@ -130,8 +127,8 @@ export function passwordRoutes(web: Web): void {
 			return resetOutcome(request, reply, outcome);
 		},
 		render(request, reply, { error: e, form }, body) {
-			if (e.code === "invalid_link") return linkExpiredPage(resetLinkExpired);
-			return newPasswordPage({ csrf: csrfTokenFor(deps, request, reply), action: "/reset-password", token: body.token ?? "", ...resetCopy, error: form });
+			if (e.code === "invalid_link") return linkExpiredPage(resetLinkExpired());
+			return newPasswordPage({ csrf: csrfTokenFor(deps, request, reply), action: "/reset-password", token: body.token ?? "", ...resetCopy(), error: form });
 		},
 	});
 
@@ -140,14 +137,23 @@ export function passwordRoutes(web: Web): void {
 		cookie: "signin",
 		purpose: "password_reset",
 		noMethods: "/sign-in/recover",
+		// Read when a page is drawn, so in the language of that request.
 		pageText: {
-			heading: "Confirm your new password",
-			intro: "Your new password takes effect once you confirm it is you. A code by email or text message cannot confirm a reset: use your authenticator app, a passkey or a backup code.",
+			get heading() {
+				return t("recovery.reset.confirmHeading");
+			},
+			get intro() {
+				return t("recovery.reset.confirmIntro");
+			},
 			recoverable: true,
 			cancel: "/sign-in",
 		},
 		expired: (_request, reply, message) =>
-			send(reply, linkExpiredPage({ ...resetLinkExpired, title: "That took too long", message: `${message} Your password was not changed.` }), 410),
+			send(
+				reply,
+				linkExpiredPage({ ...resetLinkExpired(), title: t("recovery.reset.tooLongTitle"), message: t("recovery.reset.tooLongMessage", { reason: message }) }),
+				410,
+			),
 		async complete(request, reply, input) {
 			await completePasswordResetSecondFactor(deps, input, clientInfo(request));
 			clearCookie(request, reply, "signin");
@@ -155,16 +161,16 @@ export function passwordRoutes(web: Web): void {
 		},
 	});
 
-	const secureExpired = {
-		title: "This link has expired",
-		message: "“Wasn't you?” links work once, for 7 days, and only while the address they were sent to is on the account. If you are worried about your account, reset your password now.",
-		again: { href: "/forgot-password", text: "Reset your password" },
-	};
+	const secureExpired = () => ({
+		title: t("recovery.reset.expiredTitle"),
+		message: t("recovery.secure.expiredMessage"),
+		again: { href: "/forgot-password", text: t("recovery.secure.resetPassword") },
+	});
 
 	// One button, no password: a mail scanner that follows the link changes nothing, and the link sets nothing.
 	app.get("/secure-account", { schema: tokenQuery }, async (request, reply) => {
 		const { token } = request.query as { token?: string };
-		if (!(await linkIsLive(deps, token, "secure_account"))) return send(reply, linkExpiredPage(secureExpired), 410);
+		if (!(await linkIsLive(deps, token, "secure_account"))) return send(reply, linkExpiredPage(secureExpired()), 410);
 		return send(reply, secureAccountPage({ csrf: csrfTokenFor(deps, request, reply), token: token! }));
 	});
 	// Not a form that comes back: a dead link shows its page, any other refusal the error page.
@@ -174,7 +180,7 @@ export function passwordRoutes(web: Web): void {
 			await secureAccount(deps, { token: body.token ?? "" }, clientInfo(request));
 		} catch (error) {
 			const { error: e } = asFormError(error, reply);
-			if (e.code === "invalid_link") return send(reply, linkExpiredPage(secureExpired), statusOf(e.code));
+			if (e.code === "invalid_link") return send(reply, linkExpiredPage(secureExpired()), statusOf(e.code));
 			throw error;
 		}
 		return send(reply, secureAccountDonePage());

@@ -1,7 +1,9 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { looksLikeToken } from "../../core/tokens.ts";
 import { fileRecoveryRequest } from "../../flows/identity-checks.ts";
-import { cancelRecoveryByLink, recoveryOptions, sendRecoveryCode, startRecovery } from "../../flows/recovery.ts";
+import { cancelRecoveryByLink, type RecoveryOptions, recoveryOptions, sendRecoveryCode, startRecovery } from "../../flows/recovery.ts";
+import { t } from "../../i18n/translate.ts";
+import type { Html } from "../../ui/html.ts";
 import { signInPage } from "../../ui/pages/auth.ts";
 import type { FormError } from "../../ui/pages/layout.ts";
 import {
@@ -24,18 +26,38 @@ import { formRoute } from "./forms.ts";
 export function recoveryRoutes(web: Web): void {
 	const { app, deps, csrfCheck } = web;
 
-	async function recoveryPageFor(request: FastifyRequest, reply: FastifyReply, error?: FormError, status = 200) {
+	const waitHours = () => Math.round(deps.config.recoveryWaitMs / 3_600_000);
+
+	/** A page of this sign-in's recovery, from what it can recover with; with no sign-in under way, the sign-in page says to start there. */
+	async function withOptions(request: FastifyRequest, reply: FastifyReply, page: (options: RecoveryOptions) => Html, status = 200) {
+		let options: RecoveryOptions;
 		try {
-			const options = await recoveryOptions(deps, readCookie(request, "signin"));
-			const page = recoverStartPage({ csrf: csrfTokenFor(deps, request, reply), options, waitHours: Math.round(deps.config.recoveryWaitMs / 3_600_000), ...(error ? { error } : {}) });
-			return send(reply, page, status);
+			options = await recoveryOptions(deps, readCookie(request, "signin"));
 		} catch (failure) {
 			const { error: e } = asFormError(failure, reply);
 			if (e.code !== "challenge_expired") throw failure;
 			clearCookie(request, reply, "signin");
-			const notice = "To recover your account, first sign in with your username and password.";
-			return send(reply, signInPage({ csrf: csrfTokenFor(deps, request, reply), notice }), 410);
+			return send(reply, signInPage({ csrf: csrfTokenFor(deps, request, reply), notice: t("recovery.signInFirst") }), 410);
 		}
+		return send(reply, page(options), status);
+	}
+
+	function recoveryPageFor(request: FastifyRequest, reply: FastifyReply, error?: FormError, status = 200) {
+		return withOptions(
+			request,
+			reply,
+			(options) => recoverStartPage({ csrf: csrfTokenFor(deps, request, reply), options, waitHours: waitHours(), ...(error ? { error } : {}) }),
+			status,
+		);
+	}
+
+	function identityPageFor(request: FastifyRequest, reply: FastifyReply, extra: { values?: ReturnType<typeof identityValues>; error?: FormError } = {}, status = 200) {
+		return withOptions(
+			request,
+			reply,
+			(options) => identityCheckPage({ csrf: csrfTokenFor(deps, request, reply), answerTo: options.alerted, waitHours: waitHours(), ...extra }),
+			status,
+		);
 	}
 
 	app.get("/sign-in/recover", { schema: noQuery }, async (request, reply) => recoveryPageFor(request, reply));
@@ -66,14 +88,12 @@ export function recoveryRoutes(web: Web): void {
 			const kind = asKind(body.kind);
 			const options = await recoveryOptions(deps, readCookie(request, "signin")).catch(() => undefined);
 			const sentTo = options?.contacts.find((c) => c.kind === kind)?.masked ?? "";
-			const help = { href: "/help/lost-phone", text: "Lost your phone? How to get back in" };
+			const help = { href: "/help/lost-phone", text: t("recovery.code.lostPhone") };
 			return recoverCodePage({ csrf: csrfTokenFor(deps, request, reply), kind, sentTo, error: { ...form, help } });
 		},
 	});
 
-	app.get("/sign-in/recover/identity", { schema: noQuery }, async (request, reply) =>
-		send(reply, identityCheckPage({ csrf: csrfTokenFor(deps, request, reply) })),
-	);
+	app.get("/sign-in/recover/identity", { schema: noQuery }, async (request, reply) => identityPageFor(request, reply));
 
 	const identityValues = (body: { message?: string; contactsUsed?: string; lastSignIn?: string }) => ({
 		message: body.message ?? "",
@@ -85,32 +105,32 @@ export function recoveryRoutes(web: Web): void {
 		schema: form({ message: 2000, contactsUsed: 500, lastSignIn: 100 }),
 		preHandler: csrfCheck,
 		async run(request, reply, body) {
-			await fileRecoveryRequest(deps, { challenge: readCookie(request, "signin") ?? "", ...identityValues(body) }, clientInfo(request));
+			const challenge = readCookie(request, "signin") ?? "";
+			// Where the answer will come, read while the sign-in is still open.
+			const { alerted } = await recoveryOptions(deps, challenge);
+			await fileRecoveryRequest(deps, { challenge, ...identityValues(body) }, clientInfo(request));
 			clearCookie(request, reply, "signin");
-			return send(reply, identityCheckSentPage(), 201);
+			return send(reply, identityCheckSentPage({ answerTo: alerted, waitHours: waitHours() }), 201);
 		},
 		render(request, reply, { error: e, form }, body) {
 			if (e.code === "challenge_expired" || e.code === "recovery_in_progress" || e.code === "recovery_request_open") {
 				return recoveryPageFor(request, reply, form, statusOf(e.code));
 			}
-			return identityCheckPage({ csrf: csrfTokenFor(deps, request, reply), values: identityValues(body), error: form });
+			return identityPageFor(request, reply, { values: identityValues(body), error: form }, statusOf(e.code));
 		},
 	});
 
-	const cancelExpired = {
-		title: "This link no longer works",
-		message: "The recovery has already ended (cancelled, or completed), or this link was used or has expired.",
-	};
+	const cancelExpired = () => ({ title: t("recovery.cancel.expiredTitle"), message: t("recovery.cancel.expiredMessage") });
 
 	app.get("/recovery/cancel", { schema: tokenQuery }, async (request, reply) => {
 		const { token } = request.query as { token?: string };
-		if (!token || !looksLikeToken(token)) return send(reply, linkExpiredPage(cancelExpired), 410);
+		if (!token || !looksLikeToken(token)) return send(reply, linkExpiredPage(cancelExpired()), 410);
 		return send(reply, cancelRecoveryPage({ csrf: csrfTokenFor(deps, request, reply), token }));
 	});
 
 	app.post("/recovery/cancel", { schema: form({ token: 128 }), preHandler: csrfCheck }, async (request, reply) => {
 		const { token } = request.body as { token?: string };
-		if (!(await cancelRecoveryByLink(deps, token, clientInfo(request)))) return send(reply, linkExpiredPage(cancelExpired), 410);
+		if (!(await cancelRecoveryByLink(deps, token, clientInfo(request)))) return send(reply, linkExpiredPage(cancelExpired()), 410);
 		return send(reply, recoveryCancelledPage());
 	});
 }
