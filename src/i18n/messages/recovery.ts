@@ -327,9 +327,9 @@ export default defineMessages({
 			"Une personne qui gère {product} lit chaque demande et décide ; aucun délai n’est fixé, cela dépend du moment où elle peut l’examiner. Si elle l’accepte, un délai d’attente de {hours, plural, one {# heure} other {# heures}} suit, comme pour toute récupération. Ensuite, vous vous connectez avec votre mot de passe et vous configurez à nouveau la validation en deux étapes.",
 		"recovery.identity.answerHeading": "Comment vous aurez la réponse",
 		"recovery.identity.answerTo":
-			"Si elle est acceptée, nous prévenons chaque adresse de votre compte : {addresses}. Quelle que soit la réponse, vous pouvez voir où en est votre demande : connectez-vous avec votre nom d’utilisateur et votre mot de passe, puis choisissez « Vous ne pouvez utiliser aucun de ces moyens ? ».",
+			"Si elle est acceptée, nous prévenons chaque adresse de votre compte : {addresses}. Quelle que soit la réponse, vous pouvez voir où en est votre demande : connectez-vous avec votre nom d’utilisateur et votre mot de passe, puis choisissez « Vous ne pouvez utiliser aucune de ces méthodes ? ».",
 		"recovery.identity.answerNowhere":
-			"Aucun message ne peut vous parvenir : votre compte n’a aucune adresse e-mail ni aucun numéro de téléphone confirmé auquel nous puissions écrire. Pour voir où en est votre demande, connectez-vous avec votre nom d’utilisateur et votre mot de passe, puis choisissez « Vous ne pouvez utiliser aucun de ces moyens ? ».",
+			"Aucun message ne peut vous parvenir : votre compte n’a aucune adresse e-mail ni aucun numéro de téléphone confirmé auquel nous puissions écrire. Pour voir où en est votre demande, connectez-vous avec votre nom d’utilisateur et votre mot de passe, puis choisissez « Vous ne pouvez utiliser aucune de ces méthodes ? ».",
 		"recovery.identity.message": "Ce qui s’est passé, et tout ce qui montre que le compte est le vôtre",
 		"recovery.identity.contactsUsed": "Adresses e-mail ou numéros de téléphone que vous avez utilisés avec le compte",
 		"recovery.identity.lastSignIn": "Date approximative de votre dernière connexion",
@@ -517,9 +517,9 @@ export default defineMessages({
 			"يقرأ شخص من القائمين على {product} كل طلب ويتخذ القرار؛ لا توجد مدة محددة، فالأمر يتوقف على الوقت الذي يتمكن فيه من النظر فيه. إن وافق عليه، تتبعه فترة انتظار مدتها {hours, plural, zero {# ساعة} one {ساعة واحدة} two {ساعتان} few {# ساعات} many {# ساعة} other {# ساعة}}، كما في أي استعادة. بعدها تسجّل الدخول بكلمة المرور وتُعدّ المصادقة الثنائية من جديد.",
 		"recovery.identity.answerHeading": "كيف يصلك الرد",
 		"recovery.identity.answerTo":
-			"إن تمت الموافقة عليه، نبلغ كل عنوان في حسابك: {addresses}. وأيًّا كان الرد، يمكنك معرفة حالة طلبك: سجّل الدخول باسم المستخدم وكلمة المرور، ثم اختر «لا تستطيع استخدام أيٍّ من هذه؟».",
+			"إن تمت الموافقة عليه، نبلغ كل عنوان في حسابك: {addresses}. وأيًّا كان الرد، يمكنك معرفة حالة طلبك: سجّل الدخول باسم المستخدم وكلمة المرور، ثم اختر «لا يمكنك استخدام أيٍّ من هذه الطرق؟».",
 		"recovery.identity.answerNowhere":
-			"لا يمكن أن تصلك أي رسالة: لا يوجد في حسابك عنوان بريد إلكتروني أو رقم هاتف مؤكَّد يمكننا الإرسال إليه. لمعرفة حالة طلبك، سجّل الدخول باسم المستخدم وكلمة المرور، ثم اختر «لا تستطيع استخدام أيٍّ من هذه؟».",
+			"لا يمكن أن تصلك أي رسالة: لا يوجد في حسابك عنوان بريد إلكتروني أو رقم هاتف مؤكَّد يمكننا الإرسال إليه. لمعرفة حالة طلبك، سجّل الدخول باسم المستخدم وكلمة المرور، ثم اختر «لا يمكنك استخدام أيٍّ من هذه الطرق؟».",
 		"recovery.identity.message": "ما الذي حدث، وكل ما يثبت أن الحساب حسابك",
 		"recovery.identity.contactsUsed": "عناوين البريد الإلكتروني أو أرقام الهاتف التي استخدمتها مع الحساب",
 		"recovery.identity.lastSignIn": "متى سجّلت الدخول آخر مرة، على وجه التقريب",
