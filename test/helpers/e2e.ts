@@ -7,7 +7,12 @@ import type { AxeResults } from "axe-core";
 import { Secret, TOTP } from "otpauth";
 import type { Locator, Page } from "playwright-core";
 import { loadConfig } from "../../src/config.ts";
+import { defaultBrand } from "../../src/core/brand.ts";
 import type { Clock } from "../../src/core/clock.ts";
+import { catalogs } from "../../src/i18n/catalog.ts";
+import { withPresentation } from "../../src/i18n/context.ts";
+import { direction, type Locale } from "../../src/i18n/locales.ts";
+import { type MessageKey, type MessageValues, t } from "../../src/i18n/translate.ts";
 import { createTessera, type Tessera } from "../../src/server.ts";
 import { throwawayDatabase, type ThrowawayDatabase } from "./databases.ts";
 import { capturedLogger } from "./harness.ts";
@@ -108,4 +113,39 @@ export async function assertAccessible(page: Page, where: string): Promise<void>
 		}),
 	)) as AxeResults;
 	assert.equal(results.violations.length, 0, formatViolations(where, results));
+}
+
+// ── Languages ────────────────────────────────────────────────────────────────
+
+/**
+ * What a page in `locale` says where the English page says `english`: the
+ * message(s) of the catalogs whose English is exactly that, in `locale`, as
+ * `t` writes them (one, unless two messages share their English). The English
+ * finds the message, so a suite needs no key names, and it never looks for the
+ * English on the page: it looks for these words. Throws, naming the text, when
+ * no message has that English: the page's words are not in the catalogs yet.
+ */
+export function say(locale: Locale, english: string, values?: MessageValues): string[] {
+	const keys = (Object.keys(catalogs.en) as MessageKey[]).filter((key) => catalogs.en[key] === english);
+	if (keys.length === 0) throw new Error(`no message in the catalogs reads “${english}”: the page's words cannot be checked in ${locale} until they are`);
+	const words = withPresentation({ locale, timeZone: undefined, brand: defaultBrand }, () => keys.map((key) => t(key, values)));
+	return [...new Set(words)];
+}
+
+/** Text as a person reads it: runs of spaces (no-break ones too, as French puts before « : ») as one. */
+export function normalSpace(text: string): string {
+	return text.replace(/\s+/g, " ").trim();
+}
+
+/** A pattern for an accessible name that is exactly one of `words` (or starts with one, with `prefix`), whatever its spaces. */
+export function named(words: string[], options: { prefix?: boolean } = {}): RegExp {
+	const escaped = words.map((w) => normalSpace(w).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"));
+	return new RegExp(`^(?:${escaped.join("|")})${options.prefix ? "" : "$"}`);
+}
+
+/** The page's `<html lang dir>` says the language it is in. */
+export async function assertDocumentLanguage(page: Page, locale: Locale, where: string): Promise<void> {
+	const { lang, dir } = await page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+	assert.equal(lang, locale, `${where}: <html lang="${lang}">, expected "${locale}"`);
+	assert.equal(dir, direction(locale), `${where}: <html dir="${dir}">, expected "${direction(locale)}"`);
 }
