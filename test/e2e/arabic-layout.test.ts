@@ -81,6 +81,13 @@ async function geometry(page: Page, selector: string, where: string): Promise<Ge
 
 type Dir = "rtl" | "ltr";
 
+/** The side a box's text is aligned to, from its computed text-align and direction. */
+function alignedTo(g: Geometry): string {
+	if (g.textAlign === "start") return g.direction === "rtl" ? "right" : "left";
+	if (g.textAlign === "end") return g.direction === "rtl" ? "left" : "right";
+	return g.textAlign;
+}
+
 /** The side a thing should sit on: the start of the line, which is the right in Arabic. */
 const startSide = (dir: Dir) => (dir === "rtl" ? "right" : "left");
 const endSide = (dir: Dir) => (dir === "rtl" ? "left" : "right");
@@ -181,11 +188,13 @@ describe("Arabic pages are mirrored", () => {
 					// The buttons under the fields ("Show password", then "Sign in") line up from the start side.
 					await assertAgainst(page, 'form[action="/sign-in"] button:visible', 'form[action="/sign-in"]', startSide(dir), where("sign-in"));
 					await assertSwitcher(page, dir, where("sign-in"));
+					// The fields' text starts on the start side; a username, an address or a code is still typed left to right.
 					const password = await geometry(page, "#password", where("sign-in"));
 					assert.equal(password.direction, dir, `${where("sign-in")}: the password field runs ${dir}`);
-					// What is typed as a username, an address or a code stays left to right inside the Arabic page.
+					assert.equal(alignedTo(password), startSide(dir), `${where("sign-in")}: the password field's text is aligned to the ${startSide(dir)}`);
 					const typedName = await geometry(page, "#username", where("sign-in"));
 					assert.equal(typedName.direction, "ltr", `${where("sign-in")}: the username field keeps a username left to right`);
+					assert.equal(alignedTo(typedName), startSide(dir), `${where("sign-in")}: the username field's text is aligned to the ${startSide(dir)}, with the rest of the form`);
 
 					// A wrong password: the error box, its accent bar on the start side.
 					await page.locator("#username").fill("nobody_here");

@@ -469,6 +469,19 @@ for (const kind of await databaseKinds()) {
 			await again.get("/sign-in");
 			await again.follow(await again.post("/sign-in", { username, password: PASSWORD }));
 			found.page("second step: backup code, already used", await again.post("/sign-in/verify", { method: "backup_code", code: codes[3]! }));
+
+			// Recovery, waited out: the next sign-in asks for two-factor to be set up again.
+			since = mark();
+			await again.get("/sign-in/recover");
+			await again.post("/sign-in/recover/send", { kind: "phone" });
+			const started = await again.post("/sign-in/recover/code", { kind: "phone", code: codeIn(await live.sms.next(phone, since)) });
+			assert.equal(started.statusCode, 201, `the recovery starts: ${started.body.slice(0, 300)}`);
+			live.h.clock.advance(live.h.config.recoveryWaitMs + 60_000);
+			const back = await pseudoBrowser("198.51.100.73");
+			await back.get("/sign-in");
+			const recovered = await back.follow(await back.follow(await back.post("/sign-in", { username, password: PASSWORD })));
+			found.page("after recovery: set up two-factor again", recovered);
+			assert.equal(new URL(recovered.raw.req.url ?? "/", "http://x").pathname, "/settings/two-factor/required", "the recovered account is asked to set up two-factor again");
 			found.assertNone("the second-step pages");
 		});
 
