@@ -3,7 +3,12 @@ import { randomBytes } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import type { LightMyRequestResponse } from "fastify";
 import { formatPhone } from "../../src/core/contact.ts";
+import { withPresentation } from "../../src/i18n/context.ts";
 import { localeNames } from "../../src/i18n/locales.ts";
+import { formatWhen } from "../../src/i18n/time.ts";
+import { rich, t } from "../../src/i18n/translate.ts";
+import { html } from "../../src/ui/html.ts";
+import { layout } from "../../src/ui/pages/layout.ts";
 import { FormClient } from "../helpers/browserless.ts";
 import { databaseKinds } from "../helpers/databases.ts";
 import { PASSWORD, totpCode, uniqueUsername } from "../helpers/harness.ts";
@@ -159,6 +164,8 @@ const VALUE_PATTERNS: RegExp[] = [
 	/\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec) \d{4}\b/g,
 	/\b\d{1,2}:\d{2}(?::\d{2})?(?: (?:UTC|GMT|[A-Z]{3,4})(?:[+-]\d{1,2}(?::\d{2})?)?)?/g,
 	/\blocalhost(?::\d+)?\b/g,
+	// A backup code, shown as an example or as one of the person's own.
+	/\b[0-9A-Z]{4}-[0-9A-Z]{4}\b/g,
 ];
 
 class Findings {
@@ -184,7 +191,13 @@ class Findings {
 		const label = `${where} [${response.statusCode} ${new URL(response.raw.req.url ?? "/", "http://x").pathname}]`;
 		assert.ok(response.statusCode < 500, `${label}: server error: ${response.body.slice(0, 500)}`);
 		assert.match(String(response.headers["content-type"]), /text\/html/, `${label} is a page`);
-		const read = readPage(response.body);
+		this.check(label, response.body);
+		return response.body;
+	}
+
+	/** Notes every string of `markup` a person sees outside the catalogs, under `label`. */
+	check(label: string, markup: string): void {
+		const read = readPage(markup);
 		if (read.lang !== "en-XA") this.offences.push(`${label}: <html lang="${read.lang}">, not the pseudo-locale the person chose`);
 		const text = unmarkedPieces(read.stream);
 		if (text.unbalanced) this.offences.push(`${label}: unbalanced ⟦ ⟧ in the text (a message cut in two?)`);
@@ -195,7 +208,6 @@ class Findings {
 			for (const piece of outside) if (!this.#allowed(piece)) this.offences.push(`${label}: ${attr} “${piece}”`);
 			for (const piece of inside) if (!this.#allowed(piece)) this.offences.push(`${label}: ${attr} “${piece}” put into a message as a value`);
 		}
-		return response.body;
 	}
 
 	assertNone(what: string): void {
@@ -232,6 +244,47 @@ function attribute(body: string, pattern: RegExp, what: string): string {
 function codesOn(body: string): string[] {
 	return [...body.matchAll(/<code>([0-9A-Z]{4}[- ][0-9A-Z]{4})<\/code>/g)].map((m) => m[1]!);
 }
+
+describe("the pseudo-locale reader", () => {
+	const presentation = {
+		locale: "en-XA" as const,
+		timeZone: undefined,
+		brand: { name: BRAND, support: { url: SUPPORT_URL, email: SUPPORT_EMAIL } },
+		page: "/settings",
+	};
+	const user = { username: "ada_lovelace", csrf: "token" };
+
+	test("a page made only of catalog messages and values has nothing to report", () => {
+		const found = new Findings();
+		found.value(user.username);
+		const markup = withPresentation(presentation, () =>
+			layout({
+				title: t("common.language"),
+				user,
+				body: html`<h1>${t("common.signOut")}</h1>
+<p>${t("common.oneThing", { count: 2 })} <code>K7QM-2XRD</code> · 123456</p>
+<p title="${t("common.language")}">${formatWhen(Date.UTC(2026, 0, 5, 9, 30))} — ${t("common.today", { time: "09:30" })}</p>
+<p>${rich("common.support", { contact: html`<a href="mailto:${SUPPORT_EMAIL}">${SUPPORT_EMAIL}</a>` })}</p>`,
+			}),
+		).value;
+		found.check("made of messages", markup);
+		assert.deepEqual(found.offences, []);
+	});
+
+	test("an English word on the page, in an attribute, or put into a message as a value, is reported", () => {
+		const found = new Findings();
+		const markup = withPresentation(presentation, () =>
+			layout({
+				title: "Security",
+				body: html`<h1>${t("common.signOut")}</h1><p>Sign in</p><button aria-label="Close">×</button><p>${t("common.support", { contact: "Call us" })}</p>`,
+			}),
+		).value;
+		found.check("English", markup);
+		const expected = [/^English: text “Security\b.*” put into a message as a value$/, /^English: text “Sign in”$/, /^English: text “.*Call us” put into a message as a value$/, /^English: aria-label="…" on <button> “Close”$/];
+		for (const pattern of expected) assert.ok(found.offences.some((o) => pattern.test(o)), `${pattern} among ${JSON.stringify(found.offences)}`);
+		assert.equal(found.offences.length, expected.length, JSON.stringify(found.offences));
+	});
+});
 
 for (const kind of await databaseKinds()) {
 	describe(`every page in the pseudo-locale: no string bypasses the catalogs (${kind})`, () => {
