@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import type { Page } from "playwright-core";
 import { type Locale, localeNames } from "../../src/i18n/locales.ts";
-import { browserSkipReason, launchBrowser } from "../helpers/browser.ts";
+import { type Browser, browserSkipReason, launchBrowser } from "../helpers/browser.ts";
 import {
 	assertAccessible,
 	assertDocumentLanguage,
@@ -91,22 +91,26 @@ class Walk {
 
 describe("the main journey in English, French and Arabic, at phone size", () => {
 	let server: Server;
+	// One phone-sized Chromium for the three walks; each starts as a new person, without cookies.
+	let browser: Browser;
 	before(async () => {
 		if (skip) return;
 		mkdirSync(SCREENSHOTS, { recursive: true });
 		for (const name of readdirSync(SCREENSHOTS)) if (/^lang-.*\.png$/.test(name)) rmSync(`${SCREENSHOTS}${name}`);
 		server = await startServer();
+		browser = await launchBrowser({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 	});
 	after(async () => {
+		await browser?.close();
 		await server?.tessera.close();
 		await server?.database.drop();
 	});
 
 	for (const locale of languages) {
 		test(`${locale} (${localeNames[locale]}): chosen with the switcher; sign up, the authenticator app, backup codes, sign out, sign in with a backup code, activity`, { skip, timeout: 120_000 }, async () => {
-			const browser = await launchBrowser({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+			await browser.context.clearCookies();
+			const page = await browser.context.newPage();
 			try {
-				const page = browser.context.pages()[0] ?? (await browser.context.newPage());
 				const walk = new Walk(page, locale);
 				const username = `lang_${locale}_${process.pid % 10_000}`;
 
@@ -186,7 +190,7 @@ describe("the main journey in English, French and Arabic, at phone size", () => 
 				assert.deepEqual(walk.problems, [], `${locale}: no script errors`);
 				assert.deepEqual(serverErrors(server), [], "the server logged no errors");
 			} finally {
-				await browser.close();
+				await page.close();
 			}
 		});
 	}
