@@ -165,7 +165,7 @@ describe("Arabic pages are mirrored", () => {
 	});
 
 	for (const viewport of viewports) {
-		test(`${viewport.name}: sign-in, its error, sign-up's list of problems, and settings, in Arabic against English`, { skip, timeout: 120_000 }, async () => {
+		test(`${viewport.name}: sign-in, its error, sign-up's list of problems, settings and activity, in Arabic against English`, { skip, timeout: 120_000 }, async () => {
 			const browser = await launchBrowser(viewport.options);
 			try {
 				const page = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -237,6 +237,24 @@ describe("Arabic pages are mirrored", () => {
 					await assertTextAtStart(page, "main h1", dir, where);
 					await assertTextAtStart(page, "#two-factor-heading", dir, where);
 					await assertAgainst(page, 'a.button[href="/settings/authenticator"]', '[aria-labelledby="totp-heading"]', startSide(dir), where);
+
+					// The activity table: its columns run from the start side ("When" first, on the right in Arabic);
+					// on a phone each row is a card whose lines start there.
+					await page.goto(`${server.base}/settings/activity`);
+					const activity = `${viewport.name} ${locale} activity`;
+					await shot(`${locale}-activity`);
+					await assertFitsScreen(page, activity);
+					await assertTextAtStart(page, "main h1", dir, activity);
+					if (viewport.name === "desktop") {
+						const when = await geometry(page, "table.activity tbody tr:first-child td:nth-child(1)", activity);
+						const what = await geometry(page, "table.activity tbody tr:first-child td:nth-child(2)", activity);
+						const ok = dir === "rtl" ? when.left > what.left : when.left < what.left;
+						assert.ok(ok, `${activity}: the first column (when) should be on the ${startSide(dir)} of the second (when ${when.left.toFixed(0)}, what ${what.left.toFixed(0)})`);
+						await assertTextAtStart(page, "table.activity thead th:nth-child(2)", dir, activity);
+					} else {
+						await assertTextAtStart(page, "table.activity tbody tr:first-child td:nth-child(2)", dir, activity);
+					}
+					await page.goto(`${server.base}/settings`);
 				}
 				assert.deepEqual(problems, [], "no script errors");
 				assert.deepEqual(serverErrors(server), [], "the server logged no errors");
