@@ -17,7 +17,7 @@ import {
 	uniqueUsername,
 } from "../helpers/harness.ts";
 
-const unescape = (text: string) => text.replace(/&amp;/g, "&").replace(/&#39;/g, "'").replace(/&quot;/g, '"');
+const unescapeHtml = (text: string) => text.replace(/&amp;/g, "&").replace(/&#39;/g, "'").replace(/&quot;/g, '"');
 const keyOn = (body: string) => /id="totp-key">([A-Z2-7 ]+)</.exec(body)![1]!;
 
 for (const kind of await databaseKinds()) {
@@ -48,7 +48,7 @@ for (const kind of await databaseKinds()) {
 			const key = keyOn(page.body);
 			const link = /<a class="button secondary" id="open-in-app" href="([^"]+)">Open in authenticator app<\/a>/.exec(page.body);
 			assert.ok(link, "the link is there, with its words");
-			const uri = unescape(link[1]!);
+			const uri = unescapeHtml(link[1]!);
 			const parsed = new URL(uri);
 			assert.equal(parsed.protocol, "otpauth:");
 			assert.equal(parsed.host, "totp");
@@ -76,8 +76,8 @@ for (const kind of await databaseKinds()) {
 			const key = keyOn(page.body);
 			const wrong = await client.post("/settings/authenticator/confirm", { code: "000000" });
 			assert.equal(wrong.statusCode, 401);
-			const box = /<div class="error"[^]*?<\/div>/.exec(wrong.body)![0];
-			assert.match(unescape(box), /That code didn't match\. Check that your phone's clock is right/);
+			const box = /<div class="error"[\s\S]*?<\/div>/.exec(wrong.body)![0];
+			assert.match(unescapeHtml(box), /That code didn't match\. Check that your phone's clock is right/);
 			assert.doesNotMatch(box, /[Bb]ackup codes?/, "no word of backup codes while setting up the app");
 			assert.doesNotMatch(box, /\/help\/backup-codes/);
 			assert.equal(keyOn(wrong.body), key, "the same key, to try again");

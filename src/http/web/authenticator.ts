@@ -31,20 +31,22 @@ function sharedSecret(start: EnrolmentStart | undefined): SharedSecret | undefin
 export function authenticatorRoutes(web: Web): void {
 	const { app, deps, requireSignedIn, csrfCheck, pageUser } = web;
 
+	/** The app is in use (two-factor on): it can be moved to a new phone. */
+	const replaceable = (request: FastifyRequest) => request.twoFactor!.methods.includes(AUTHENTICATOR);
+
 	/** A door behind the password: GET shows it, POST runs `onConfirmed`, or shows it again with the flow's refusal. */
 	function passwordDoor(
 		path: string,
 		door: AuthenticatorDoor,
 		onConfirmed: (request: FastifyRequest, reply: FastifyReply, password: string) => Promise<FastifyReply>,
 	): void {
-		app.get(path, { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) =>
-			send(reply, authenticatorPasswordPage({ user: pageUser(request, reply), door, action: path })),
-		);
+		const page = (request: FastifyRequest, reply: FastifyReply) => ({ user: pageUser(request, reply), door, action: path, replaceable: replaceable(request) });
+		app.get(path, { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) => send(reply, authenticatorPasswordPage(page(request, reply))));
 		formRoute<{ password?: string }>(app, path, {
 			schema: form({ password: 1024 }),
 			preHandler: [requireSignedIn, csrfCheck],
 			run: (request, reply, { password }) => onConfirmed(request, reply, password ?? ""),
-			render: (request, reply, { form }) => authenticatorPasswordPage({ user: pageUser(request, reply), door, action: path, error: form }),
+			render: (request, reply, { form }) => authenticatorPasswordPage({ ...page(request, reply), error: form }),
 		});
 	}
 
@@ -109,7 +111,7 @@ export function authenticatorRoutes(web: Web): void {
 
 	/** The new phone's key, while it waits for its first code (the app in use is set up). */
 	async function waitingReplacement(request: FastifyRequest): Promise<SharedSecret | undefined> {
-		if (!request.twoFactor!.methods.includes(AUTHENTICATOR)) return undefined;
+		if (!replaceable(request)) return undefined;
 		return sharedSecret(await pendingEnrolment(deps, request.webAuth!.account, AUTHENTICATOR, clientInfo(request)));
 	}
 
@@ -124,7 +126,7 @@ export function authenticatorRoutes(web: Web): void {
 			const user = pageUser(request, reply);
 			const enrollment = await waitingReplacement(request);
 			// Nothing waits any more (replaced meanwhile, or the app removed): start again from the password.
-			if (!enrollment) return authenticatorPasswordPage({ user, door: "replace", action: REPLACE_AUTHENTICATOR, error: form });
+			if (!enrollment) return authenticatorPasswordPage({ user, door: "replace", action: REPLACE_AUTHENTICATOR, replaceable: replaceable(request), error: form });
 			return totpEnrollPage({ user, enrollment, replacing: true, error: form });
 		},
 	});

@@ -79,12 +79,21 @@ const doors = {
 } as const;
 
 /** The password, before setting the app up, moving it to a new phone, or removing it. */
-export function authenticatorPasswordPage(p: { user: PageUser; door: AuthenticatorDoor; action: string; error?: FormError | undefined }): Html {
+export function authenticatorPasswordPage(p: {
+	user: PageUser;
+	door: AuthenticatorDoor;
+	action: string;
+	/** The app is set up and two-factor is on: it can be moved to a new phone. */
+	replaceable?: boolean;
+	error?: FormError | undefined;
+}): Html {
 	const words = doors[p.door];
 	const title = t(words.title);
 	// Set up already: the way forward is moving it, not a second one.
 	const error =
-		p.error?.code === "two_factor_already_enabled" ? { ...p.error, help: { href: REPLACE_AUTHENTICATOR, text: t("authenticator.setUp.alreadySetUp") } } : p.error;
+		p.replaceable && p.error?.code === "two_factor_already_enabled"
+			? { ...p.error, help: { href: REPLACE_AUTHENTICATOR, text: t("authenticator.setUp.alreadySetUp") } }
+			: p.error;
 	return layout({
 		title,
 		user: p.user,
@@ -98,7 +107,7 @@ ${errorSummary(error)}
   <button type="submit" class="${p.door === "remove" ? "danger" : ""}">${t(words.submit)}</button>
 </form>
 ${
-	p.door === "remove"
+	p.door === "remove" && p.replaceable
 		? html`<p id="replace-instead">${rich("authenticator.remove.replaceInstead", {}, { link: (content) => html`<a href="${REPLACE_AUTHENTICATOR}">${content}</a>` })}</p>`
 		: ""
 }
