@@ -176,6 +176,13 @@ for (const kind of await databaseKinds()) {
 			assert.equal(nothing.headers.location, "/settings/authenticator/replace");
 			const removing = await browser.get("/settings/authenticator/disable");
 			assert.doesNotMatch(removing.body, /replace-instead/, "nothing in use, nothing to move");
+
+			// Its forms, like every form, need the page's CSRF token.
+			const forms = [["/settings/authenticator/replace", { password: PASSWORD }], ["/settings/authenticator/replace/confirm", { code: "123456" }]] as const;
+			for (const [url, fields] of forms) {
+				const forged = await browser.post(url, fields, { csrf: null });
+				assert.equal(forged.statusCode, 403, url);
+			}
 		});
 	});
 }
