@@ -149,6 +149,21 @@ for (const kind of await databaseKinds()) {
 			assert.equal((await signInWith(person.username, secondKey)).statusCode, 201);
 		});
 
+		test("a new phone's key waits half an hour for its first code; after that the replacement starts again, password first", async () => {
+			const person = await signUpWithTwoFactor(h);
+			const begun = await api(h.app, "/account/methods/totp/replace", { token: person.token, body: { password: PASSWORD } });
+			const newKey = begun.json().enrolment.secret as string;
+			h.clock.advance(31 * 60_000);
+			const late = await api(h.app, "/account/methods/totp/confirm", { token: person.token, body: { code: totpCode(newKey, h.clock()) } });
+			assert.equal(errorCode(late), "totp_not_pending");
+			assert.equal((await signInWith(person.username, person.secret)).statusCode, 201, "the app in use is untouched");
+			h.clock.advance(30_000);
+			const again = await api(h.app, "/account/methods/totp/replace", { token: person.token, body: { password: PASSWORD } });
+			const fresh = again.json().enrolment.secret as string;
+			const confirmed = await api(h.app, "/account/methods/totp/confirm", { token: person.token, body: { code: totpCode(fresh, h.clock()) } });
+			assert.equal(confirmed.statusCode, 200, confirmed.body);
+		});
+
 		test("only what can be replaced is: not a method with several credentials, nor an authenticator not set up", async () => {
 			const person = await signUpWithTwoFactor(h);
 			const passkeys = await api(h.app, "/account/methods/passkey/replace", { token: person.token, body: { password: PASSWORD } });

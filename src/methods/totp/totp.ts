@@ -26,6 +26,12 @@ export const TOTP_DIGITS = 6;
 /** One step of clock drift either way. */
 export const TOTP_WINDOW = 1;
 const SECRET_BYTES = 20;
+/**
+ * How long a new phone's key waits for its first code. It was shown after the
+ * password; past this, whoever holds only the session cannot bring it back to
+ * take the account's codes over: the replacement starts again, password first.
+ */
+export const REPLACEMENT_TTL_MS = 30 * 60_000;
 
 export interface CheckedPendingKey {
 	step: number;
@@ -163,10 +169,10 @@ export class TotpMethod implements SecondFactorMethod {
 	async #pending(db: Db, context: EnrolmentContext): Promise<EnrolmentStart | undefined> {
 		const row = await db
 			.selectFrom("totp_credentials")
-			.select(["secret_sealed", "confirmed_at", "replacement_sealed"])
+			.select(["secret_sealed", "confirmed_at", "replacement_sealed", "replacement_created_at"])
 			.where("account_id", "=", context.accountId)
 			.executeTakeFirst();
-		const waiting = row?.confirmed_at === null ? row.secret_sealed : (row?.replacement_sealed ?? undefined);
+		const waiting = row?.confirmed_at === null ? row.secret_sealed : row ? this.#replacementOf(row) : undefined;
 		if (!waiting) return undefined;
 		return this.#present(open(this.#key(), waiting, context.accountId), context.username, this.#deps.config.issuer);
 	}
@@ -178,6 +184,12 @@ export class TotpMethod implements SecondFactorMethod {
 		return { kind: "shared_secret", secret: secret.base32, uri, qrCodeSvg };
 	}
 
+	/** The new phone's key, while it may still be confirmed. */
+	#replacementOf(row: { replacement_sealed: string | null; replacement_created_at: number | null }): string | undefined {
+		if (row.replacement_sealed === null || row.replacement_created_at === null) return undefined;
+		return Number(row.replacement_created_at) > this.#deps.clock() - REPLACEMENT_TTL_MS ? row.replacement_sealed : undefined;
+	}
+
 	/**
 	 * Checks the first code from the app against the pending key (a first set-up's,
 	 * or a new phone's). The caller confirms with the result inside its transaction.
@@ -185,12 +197,12 @@ export class TotpMethod implements SecondFactorMethod {
 	async #checkPendingCode(accountId: string, answer: EnrolmentAnswer): Promise<CheckedPendingKey> {
 		const row = await this.#deps.db
 			.selectFrom("totp_credentials")
-			.select(["secret_sealed", "confirmed_at", "replacement_sealed"])
+			.select(["secret_sealed", "confirmed_at", "replacement_sealed", "replacement_created_at"])
 			.where("account_id", "=", accountId)
 			.executeTakeFirst();
 		// Set up already: the code is the new phone's, for the key waiting to replace it.
 		const replacing = row !== undefined && row.confirmed_at !== null;
-		const sealed = replacing ? row.replacement_sealed : row?.secret_sealed;
+		const sealed = replacing ? this.#replacementOf(row) : row?.secret_sealed;
 		if (!sealed) throw new TesseraError("totp_not_pending");
 		const step = matchTotpStep(open(this.#key(), sealed, accountId), typedCode(answer), this.#deps.clock());
 		// The advice for a code while setting up: the phone's clock, the right entry in the app; never backup codes.
@@ -220,6 +232,7 @@ export class TotpMethod implements SecondFactorMethod {
 					.where("account_id", "=", accountId)
 					.where("confirmed_at", "is not", null)
 					.where("replacement_sealed", "=", checked.sealed)
+					.where("replacement_created_at", ">", now - REPLACEMENT_TTL_MS)
 					.executeTakeFirst()
 			: await tx
 					.updateTable("totp_credentials")
