@@ -26,7 +26,7 @@ import { revokeAllTrustedDevices } from "../store/trusted-devices.ts";
 import { requirePassword } from "./accounts.ts";
 import { assertSecondFactorRemains } from "./enrolment.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
-import { codeLimits } from "./limits.ts";
+import { signedInCodeLimits } from "./limits.ts";
 import { recordEvent } from "./events.ts";
 
 /**
@@ -163,7 +163,7 @@ export async function verifyContact(
 ): Promise<ContactView> {
 	const row = await unverified(deps, account.id, input.kind);
 	const scope = { accountId: account.id, purpose: "contact" as const, channel: channelOf(input.kind), contactId: row.id };
-	return deps.attempts.attempt(codeLimits(deps, account.id, client), async () => {
+	return deps.attempts.attempt(signedInCodeLimits(deps, account.id), async () => {
 		const checked = await deps.oneTimeCodes.prepare(scope, input.code);
 		const now = deps.clock();
 		try {

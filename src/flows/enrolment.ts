@@ -14,7 +14,7 @@ import type { Account } from "../store/schema.ts";
 import { enrolledMethods, requirePassword, type TwoFactorState, twoFactorState } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { recordEvent, type SecurityEvent } from "./events.ts";
-import { codeLimits } from "./limits.ts";
+import { signedInCodeLimits } from "./limits.ts";
 import { revokeAllTrustedDevices } from "./trusted-devices.ts";
 import { type NewBackupCodes, prepareCodeSet } from "./two-factor.ts";
 
@@ -61,6 +61,34 @@ export async function beginEnrolment(
 	});
 }
 
+/**
+ * Moving a method with one credential to a new device (the authenticator to a new
+ * phone), after the password: a new key to scan. The one in use keeps working, for
+ * sign-in too, until the new one's first code is confirmed (`confirmEnrolment`),
+ * which retires it in the same transaction; a replacement left unfinished changes
+ * nothing. A set-up never finished (two-factor not on yet) is started over instead.
+ */
+export async function beginReplacement(
+	deps: FlowDeps,
+	account: Account,
+	name: MethodName,
+	password: string,
+	client: ClientInfo,
+): Promise<EnrolmentStart> {
+	await requirePassword(deps, account, password, client);
+	const method = settableMethod(deps, name);
+	const begin = method.enrolment.beginReplacement;
+	if (method.enrolment.credentials !== "one" || !begin) {
+		throw new TesseraError("method_not_available", { fields: [{ field: "method", problem: "Only a method with one credential is replaced: add the new one, then remove the old." }] });
+	}
+	return deps.db.transaction().execute(async (tx) => {
+		await lockAccount(tx, account.id);
+		const enabled = Boolean((await readTwoFactorEnabled(tx, account.id)).two_factor_enabled);
+		if (!enabled && !method.keptWhenTurnedOff) throw new TesseraError("two_factor_not_enabled");
+		return begin(tx, contextOf(account, client), deps.clock());
+	});
+}
+
 /** A set-up begun and not confirmed yet, shown again (after a wrong code, or a reload). */
 export function pendingEnrolment(deps: FlowDeps, account: Account, name: MethodName, client: ClientInfo): Promise<EnrolmentStart | undefined> {
 	return settableMethod(deps, name).enrolment.pending(deps.db, contextOf(account, client));
@@ -77,6 +105,7 @@ export interface EnrolmentConfirmation {
  * The first answer completes a set-up. A method that goes when two-factor is turned
  * off (the authenticator) is set up to turn two-factor on: while it is off, the first
  * set of backup codes is made in the same transaction, pending until one is typed back.
+ * For a replacement (`beginReplacement`), the same answer retires the old credential.
  */
 export async function confirmEnrolment(
 	deps: FlowDeps,
@@ -96,7 +125,7 @@ export async function confirmEnrolment(
 	}
 	const checked =
 		method.answer === "code"
-			? await deps.attempts.attempt(codeLimits(deps, account.id, client), () => method.enrolment.check(context, answer))
+			? await deps.attempts.attempt(signedInCodeLimits(deps, account.id), () => method.enrolment.check(context, answer))
 			: await method.enrolment.check(context, answer);
 	const set = !account.two_factor_enabled && !method.keptWhenTurnedOff ? await prepareCodeSet(deps, account, client) : undefined;
 	let added: SecurityEvent | undefined;
@@ -105,8 +134,17 @@ export async function confirmEnrolment(
 		await lockAccount(tx, account.id);
 		// Read again under the lock: two-factor may have been turned on since the request began.
 		const enabled = Boolean((await readTwoFactorEnabled(tx, account.id)).two_factor_enabled);
+		// A method with one credential already set up is being replaced: the confirm below swaps them.
+		const replacing = method.enrolment.credentials === "one" && (await method.isEnrolled(tx, account.id));
 		await revokeAllTrustedDevices(tx, account.id);
 		const credential = await method.enrolment.confirm(tx, context, checked, now);
+		if (replacing) {
+			// Sessions elsewhere are left as they are: moving to a new phone says nothing against
+			// them, and ending them would sign the person out of their other devices mid-move. The
+			// alert goes to every address, with its "Wasn't you?" link, which ends them all if need be.
+			added = await recordEvent(deps, tx, { accountId: account.id, kind: "second_factor_replaced", method: name, client }, now);
+			return { credential, pending: undefined };
+		}
 		// While two-factor is off, a method that comes with it is only half of turning it on: the event comes with the codes.
 		if (enabled || method.keptWhenTurnedOff) {
 			const detail = method.enrolment.credentials === "many" ? { name: credential.name } : {};

@@ -20,6 +20,7 @@ export const eventKinds = {
 	two_factor_disabled: "Two-factor authentication turned off",
 	second_factor_added: "Second step added",
 	second_factor_removed: "Second step removed",
+	second_factor_replaced: "Second step replaced",
 	password_changed: "Password changed",
 	password_reset_requested: "Password reset asked for",
 	sessions_ended: "Signed out everywhere",
@@ -54,6 +55,8 @@ const alertPolicy: Partial<Record<EventKind, "primary" | "every">> = {
 	two_factor_disabled: "primary",
 	second_factor_added: "primary",
 	second_factor_removed: "primary",
+	// A new phone now gives the codes: whoever holds only the mailbox must not be the only one to know.
+	second_factor_replaced: "every",
 	// Whoever changed it may hold the mailbox: the phone hears of it too.
 	password_changed: "every",
 	too_many_failed_codes: "primary",
@@ -235,6 +238,8 @@ export function describeEvent(event: SecurityEvent, methods: MethodWords): strin
 			return `${capitalise(addressWords[event.method ?? ""] ?? method ?? "second step")} added`;
 		case "second_factor_removed":
 			return `${capitalise(addressWords[event.method ?? ""] ?? method ?? "second step")} removed`;
+		case "second_factor_replaced":
+			return `${capitalise(method ?? "second step")} replaced: the old one no longer works`;
 		case "password_changed":
 			return d["via"] === "reset" ? "Password reset" : d["via"] === "secure_account" ? "Password changed after a “Wasn't you?” link" : "Password changed";
 		case "recovery_started":

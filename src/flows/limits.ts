@@ -27,11 +27,28 @@ export function passwordLimits(
 
 /** What a wrong second-factor code counts against: the account, across every challenge, and the address. */
 export function codeLimits(deps: FlowDeps, accountId: string, client: ClientInfo): ThrottleEntry[] {
-	const { limits } = deps.config;
-	return [
-		{ key: deps.attempts.key("code:account", accountId), limit: limits.codePerAccount },
-		{ key: deps.attempts.key("code:address", addressBucket(client.ip)), limit: limits.codePerAddress },
-	];
+	return [accountCodeLimit(deps, accountId), { key: deps.attempts.key("code:address", addressBucket(client.ip)), limit: deps.config.limits.codePerAddress }];
+}
+
+/**
+ * What a wrong code typed by a signed-in person counts against, while setting
+ * something up or confirming it (the authenticator's first code, a backup code
+ * typed back, the code sent to a new address): the account only, the same
+ * budget as its second steps. An attempt takes its place in every limit before
+ * it is checked, so a limit full of other people's failures refuses even a right
+ * answer: the address limit, there for strangers guessing at sign-in, would turn
+ * down the first right code of everyone behind one office or carrier address
+ * while others there mistype. This person is past the password (and the second
+ * step, when it is on) and holds the key or codes they are typing back; nothing
+ * is learnt about another account here, so the address has nothing to guard. Their
+ * wrong codes still count against their account, and never against the address.
+ */
+export function signedInCodeLimits(deps: FlowDeps, accountId: string): ThrottleEntry[] {
+	return [accountCodeLimit(deps, accountId)];
+}
+
+function accountCodeLimit(deps: FlowDeps, accountId: string): ThrottleEntry {
+	return { key: deps.attempts.key("code:account", accountId), limit: deps.config.limits.codePerAccount };
 }
 
 /**

@@ -5,7 +5,7 @@ import { endOpenChallenges } from "../store/challenges.ts";
 import type { Account } from "../store/schema.ts";
 import { codesPaused, enrolledMethods, requirePassword, type TwoFactorState, twoFactorState } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
-import { codeLimits, codeSetBudget } from "./limits.ts";
+import { codeSetBudget, signedInCodeLimits } from "./limits.ts";
 import { electiveHashing } from "../hashing.ts";
 import { createChallenge, type SecondFactorChallenge } from "./challenge.ts";
 import { proveSecondFactor } from "./sign-in.ts";
@@ -156,7 +156,7 @@ export async function confirmBackupCodes(
 ): Promise<ConfirmedBackupCodes> {
 	const fallback = deps.methods.fallback;
 	const context: EnrolmentContext = { accountId: account.id, username: account.username, client };
-	const checked = await deps.attempts.attempt(codeLimits(deps, account.id, client), () => fallback.enrolment.check(context, { code }));
+	const checked = await deps.attempts.attempt(signedInCodeLimits(deps, account.id), () => fallback.enrolment.check(context, { code }));
 	const { backupCodes, turnedOn, event } = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
 		await lockAccount(tx, account.id);

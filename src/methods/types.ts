@@ -156,6 +156,13 @@ export interface MethodEnrolment {
 	/** Work worth doing before the transaction (hashing a set of codes): run in the elective hashing lane, within the account's budget of sets. */
 	prepareBegin?(context: EnrolmentContext): Promise<unknown>;
 	begin(tx: Db, context: EnrolmentContext, prepared: unknown, now: number): Promise<EnrolmentStart>;
+	/**
+	 * For a method with one credential: starts setting up the one that will replace it
+	 * (the app on a new phone). The credential in use keeps working; `pending`, `check`
+	 * and `confirm` then work on the replacement, and `confirm` retires the old one in
+	 * the same write. `two_factor_not_enabled` when none is set up.
+	 */
+	beginReplacement?(tx: Db, context: EnrolmentContext, now: number): Promise<EnrolmentStart>;
 	/** A set-up begun and not yet confirmed, to show again after a wrong answer or a reload. */
 	pending(db: Db, context: EnrolmentContext): Promise<EnrolmentStart | undefined>;
 	check(context: EnrolmentContext, answer: EnrolmentAnswer): Promise<unknown>;

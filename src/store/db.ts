@@ -18,6 +18,7 @@ import { sessionAuthentication } from "./migrations/011-session-authentication.t
 import { openIdConnect } from "./migrations/012-openid-connect.ts";
 import { stepUpSession } from "./migrations/013-step-up-session.ts";
 import { accountLanguage } from "./migrations/014-account-language.ts";
+import { authenticatorReplacement } from "./migrations/015-authenticator-replacement.ts";
 import { NodeSqliteDatabase } from "./node-sqlite.ts";
 import type { Schema } from "./schema.ts";
 
@@ -54,6 +55,7 @@ export const migrations: Record<string, Migration> = {
 	"012-openid-connect": openIdConnect,
 	"013-step-up-session": stepUpSession,
 	"014-account-language": accountLanguage,
+	"015-authenticator-replacement": authenticatorReplacement,
 };
 
 

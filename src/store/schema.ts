@@ -104,6 +104,9 @@ export interface TotpCredentialsTable {
 	confirmed_at: number | null;
 	/** The highest 30-second step ever accepted: a code at or below it is a replay. */
 	last_used_step: number | null;
+	/** A new phone's key, sealed, waiting for its first code to replace `secret_sealed` (migration 015). */
+	replacement_sealed: string | null;
+	replacement_created_at: number | null;
 }
 
 export type BackupCodeSetStatus = "pending" | "active" | "replaced";

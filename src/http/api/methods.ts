@@ -1,4 +1,4 @@
-import { beginEnrolment, confirmEnrolment, listCredentials, methodsOverview, removeCredential } from "../../flows/enrolment.ts";
+import { beginEnrolment, beginReplacement, confirmEnrolment, listCredentials, methodsOverview, removeCredential } from "../../flows/enrolment.ts";
 import { startSecondStep } from "../../flows/sign-in.ts";
 import type { MethodName } from "../../methods/types.ts";
 import { enrolmentAnswerOf } from "../answers.ts";
@@ -22,6 +22,15 @@ export function methodRoutes({ app, deps, requireSession }: Api): void {
 		const { method } = request.params as { method: MethodName };
 		const { password } = request.body as { password: string };
 		const start = await beginEnrolment(deps, account(request), method, password, clientInfo(request));
+		reply.code(201);
+		return { enrolment: enrolmentBody(start) };
+	});
+
+	// Moving a method with one credential to a new device: confirmed like a set-up, which retires the old one.
+	app.post("/account/methods/:method/replace", { schema: s.beginEnrolment, preHandler: requireSession }, async (request, reply) => {
+		const { method } = request.params as { method: MethodName };
+		const { password } = request.body as { password: string };
+		const start = await beginReplacement(deps, account(request), method, password, clientInfo(request));
 		reply.code(201);
 		return { enrolment: enrolmentBody(start) };
 	});

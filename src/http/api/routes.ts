@@ -24,6 +24,7 @@ const routeActions: RouteActions = {
 	"GET /api/v1/account/methods": "read_account",
 	"POST /api/v1/account/methods/:method": "set_up_method",
 	"POST /api/v1/account/methods/:method/confirm": "set_up_method",
+	"POST /api/v1/account/methods/:method/replace": "set_up_method",
 	"POST /api/v1/account/methods/:method/remove": "remove_method",
 	"POST /api/v1/account/totp": "set_up_method",
 	"POST /api/v1/account/totp/confirm": "set_up_method",

@@ -8,6 +8,7 @@ import type { OpenIdService } from "../../oidc/service.ts";
 import { adminRoutes } from "./admin.ts";
 import { appRoutes } from "./apps.ts";
 import { assetRoutes, helpRoutes } from "./assets-and-help.ts";
+import { authenticatorRoutes } from "./authenticator.ts";
 import { contactRoutes } from "./contacts.ts";
 import { send, webContext } from "./context.ts";
 import { languageRoutes } from "./language.ts";
@@ -31,6 +32,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps;
 	signUpAndSignInRoutes(web);
 	settingsRoutes(web);
 	twoFactorRoutes(web);
+	authenticatorRoutes(web);
 	contactRoutes(web);
 	passkeyRoutes(web);
 	passwordRoutes(web);
@@ -52,6 +54,11 @@ const routeActions: RouteActions = {
 	"POST /settings/authenticator/confirm": "set_up_method",
 	"GET /settings/authenticator/disable": "remove_method",
 	"POST /settings/authenticator/disable": "remove_method",
+	"GET /settings/authenticator/replace": "set_up_method",
+	"POST /settings/authenticator/replace": "set_up_method",
+	"GET /settings/authenticator/replace/confirm": "set_up_method",
+	"POST /settings/authenticator/replace/confirm": "set_up_method",
+	"GET /settings/authenticator/replaced": "read_account",
 	"GET /settings/backup-codes/new": "new_backup_codes",
 	"POST /settings/backup-codes/new": "new_backup_codes",
 	"GET /settings/backup-codes/running-low": "new_backup_codes",

@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { beginEnrolment, confirmEnrolment, pendingEnrolment, removeCredential } from "../../flows/enrolment.ts";
 import {
 	confirmBackupCodes,
 	confirmDisableTwoFactor,
@@ -9,19 +8,18 @@ import {
 	requestNewBackupCodes,
 	startDisableTwoFactor,
 } from "../../flows/two-factor.ts";
-import { AUTHENTICATOR } from "../method-names.ts";
 import { RUNNING_LOW_AT } from "../../core/backup-code-format.ts";
 import type { Html } from "../../ui/html.ts";
 import { messagePage } from "../../ui/pages/auth.ts";
 import { setUpAgainPage } from "../../ui/pages/recovery.ts";
-import { backupCodesPage, confirmCodesPage, runningLowPage, totpEnrollPage } from "../../ui/pages/settings.ts";
+import { backupCodesPage, confirmCodesPage, runningLowPage } from "../../ui/pages/settings.ts";
 import { clientInfo } from "../client.ts";
 import { clearCookie, redirectWithNotice, setCookie } from "./cookies.ts";
 import { form, noQuery, send, type Web } from "./context.ts";
 import { formRoute, passwordGate } from "./forms.ts";
 import { secondStepRoutes } from "./second-step.ts";
 
-/** The authenticator app, backup codes, turning two-factor off, and the page that asks to set it up again. */
+/** Backup codes, turning two-factor off, and the page that asks to set it up again. */
 export function twoFactorRoutes(web: Web): void {
 	const { app, deps, requireSignedIn, csrfCheck, pageUser } = web;
 
@@ -59,58 +57,6 @@ export function twoFactorRoutes(web: Web): void {
 			const challenge = await startDisableTwoFactor(deps, request.webAuth!.account, password, clientInfo(request));
 			setCookie(request, reply, "stepup", challenge.challenge, Math.ceil((challenge.expiresAt - deps.clock()) / 1000));
 			return reply.redirect("/settings/two-factor/off/verify", 303);
-		},
-	);
-
-	// ── Authenticator app ────────────────────────────────────────────────────
-	passwordGate(
-		web,
-		"/settings/authenticator",
-		{
-			title: "Set up authenticator app",
-			explanation: "To keep your account safe, enter your password before changing how you sign in.",
-			submit: "Continue",
-		},
-		async (request, reply, password) => {
-			const start = await beginEnrolment(deps, request.webAuth!.account, AUTHENTICATOR, password, clientInfo(request));
-			if (start.kind !== "shared_secret") throw new Error("the authenticator's set-up is a shared secret");
-			return send(reply, totpEnrollPage({ user: pageUser(request, reply), enrollment: start }));
-		},
-	);
-
-	formRoute<{ code?: string }>(app, "/settings/authenticator/confirm", {
-		schema: form({ code: 128 }),
-		preHandler: [requireSignedIn, csrfCheck],
-		async run(request, reply, { code }) {
-			const result = await confirmEnrolment(deps, request.webAuth!.account, AUTHENTICATOR, { code: code ?? "" }, clientInfo(request));
-			if (!result.backupCodes) return reply.redirect("/settings", 303);
-			return send(reply, newCodesPage(request, reply, result.backupCodes, true));
-		},
-		async render(request, reply, { form }) {
-			const account = request.webAuth!.account;
-			const enrollment = await pendingEnrolment(deps, account, AUTHENTICATOR, clientInfo(request));
-			if (enrollment?.kind !== "shared_secret") {
-				// Sent again (a reload) after the app was set up: its codes wait to be typed back.
-				const codes = await pendingBackupCodes(deps, account, clientInfo(request));
-				return reply.redirect(codes ? "/settings/backup-codes/confirm" : "/settings/authenticator", 303);
-			}
-			return totpEnrollPage({ user: pageUser(request, reply), enrollment, error: form });
-		},
-	});
-
-	passwordGate(
-		web,
-		"/settings/authenticator/disable",
-		{
-			title: "Remove authenticator app",
-			explanation:
-				"Your app will no longer give codes for Tessera; your other second steps keep working. Enter your password to confirm.",
-			submit: "Remove authenticator app",
-			danger: true,
-		},
-		async (request, reply, password) => {
-			await removeCredential(deps, request.webAuth!.account, { method: AUTHENTICATOR, password }, clientInfo(request));
-			return reply.redirect("/settings", 303);
 		},
 	);
 
@@ -152,8 +98,6 @@ export function twoFactorRoutes(web: Web): void {
 	}
 
 	app.get("/settings/backup-codes/confirm", { schema: noQuery, preHandler: requireSignedIn }, confirmOrSettings);
-	// The page that showed the app's first set, opened again by its address: the codes are never shown twice.
-	app.get("/settings/authenticator/confirm", { schema: noQuery, preHandler: requireSignedIn }, confirmOrSettings);
 
 	formRoute<{ code?: string }>(app, "/settings/backup-codes/confirm", {
 		schema: form({ code: 128 }),

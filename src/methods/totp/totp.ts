@@ -18,6 +18,7 @@ import {
 	typedCode,
 } from "../types.ts";
 import { open, seal } from "../../core/secret-box.ts";
+import { t } from "../../i18n/translate.ts";
 
 /** RFC 6238 as authenticator apps implement it: SHA-1, 6 digits, 30-second steps. */
 export const TOTP_PERIOD_SECONDS = 30;
@@ -25,10 +26,18 @@ export const TOTP_DIGITS = 6;
 /** One step of clock drift either way. */
 export const TOTP_WINDOW = 1;
 const SECRET_BYTES = 20;
+/**
+ * How long a new phone's key waits for its first code. It was shown after the
+ * password; past this, whoever holds only the session cannot bring it back to
+ * take the account's codes over: the replacement starts again, password first.
+ */
+export const REPLACEMENT_TTL_MS = 30 * 60_000;
 
 export interface CheckedPendingKey {
 	step: number;
 	sealed: string;
+	/** The key of a new phone, to take the place of the one in use. */
+	replacing: boolean;
 }
 
 function totpFor(secret: Secret, issuer: string, label: string): TOTP {
@@ -81,6 +90,7 @@ export class TotpMethod implements SecondFactorMethod {
 		this.enrolment = {
 			credentials: "one",
 			begin: (tx, context, _prepared, now) => this.#begin(tx, context, now),
+			beginReplacement: (tx, context, now) => this.#beginReplacement(tx, context, now),
 			pending: (db, context) => this.#pending(db, context),
 			check: (context, answer) => this.#checkPendingCode(context.accountId, answer),
 			confirm: (tx, context, checked, now) => this.#confirm(tx, context.accountId, checked as CheckedPendingKey, now),
@@ -136,16 +146,35 @@ export class TotpMethod implements SecondFactorMethod {
 		return this.#present(bytes, context.username, config.issuer);
 	}
 
-	/** The enrolment still waiting for its first code, shown again after a wrong one. */
+	/**
+	 * Moving to a new phone: a new key waits beside the one in use, which keeps
+	 * working until a code from the new app is confirmed. Starting again replaces
+	 * the waiting key, never the one in use.
+	 */
+	async #beginReplacement(tx: Db, context: EnrolmentContext, now: number): Promise<EnrolmentStart> {
+		const { random, config } = this.#deps;
+		const bytes = random(SECRET_BYTES);
+		const sealed = seal(this.#key(), bytes, context.accountId, random);
+		const written = await tx
+			.updateTable("totp_credentials")
+			.set({ replacement_sealed: sealed, replacement_created_at: now })
+			.where("account_id", "=", context.accountId)
+			.where("confirmed_at", "is not", null)
+			.executeTakeFirst();
+		if (written.numUpdatedRows !== 1n) throw new TesseraError("two_factor_not_enabled");
+		return this.#present(bytes, context.username, config.issuer);
+	}
+
+	/** The key still waiting for its first code (a first set-up, or a new phone's), shown again after a wrong one. */
 	async #pending(db: Db, context: EnrolmentContext): Promise<EnrolmentStart | undefined> {
 		const row = await db
 			.selectFrom("totp_credentials")
-			.select("secret_sealed")
+			.select(["secret_sealed", "confirmed_at", "replacement_sealed", "replacement_created_at"])
 			.where("account_id", "=", context.accountId)
-			.where("confirmed_at", "is", null)
 			.executeTakeFirst();
-		if (!row) return undefined;
-		return this.#present(open(this.#key(), row.secret_sealed, context.accountId), context.username, this.#deps.config.issuer);
+		const waiting = row?.confirmed_at === null ? row.secret_sealed : row ? this.#replacementOf(row) : undefined;
+		if (!waiting) return undefined;
+		return this.#present(open(this.#key(), waiting, context.accountId), context.username, this.#deps.config.issuer);
 	}
 
 	async #present(bytes: Uint8Array, username: string, issuer: string): Promise<EnrolmentStart> {
@@ -155,40 +184,63 @@ export class TotpMethod implements SecondFactorMethod {
 		return { kind: "shared_secret", secret: secret.base32, uri, qrCodeSvg };
 	}
 
+	/** The new phone's key, while it may still be confirmed. */
+	#replacementOf(row: { replacement_sealed: string | null; replacement_created_at: number | null }): string | undefined {
+		if (row.replacement_sealed === null || row.replacement_created_at === null) return undefined;
+		return Number(row.replacement_created_at) > this.#deps.clock() - REPLACEMENT_TTL_MS ? row.replacement_sealed : undefined;
+	}
+
 	/**
-	 * Checks the first code from the app against the pending key. The caller
-	 * confirms with the result inside its transaction.
+	 * Checks the first code from the app against the pending key (a first set-up's,
+	 * or a new phone's). The caller confirms with the result inside its transaction.
 	 */
 	async #checkPendingCode(accountId: string, answer: EnrolmentAnswer): Promise<CheckedPendingKey> {
 		const row = await this.#deps.db
 			.selectFrom("totp_credentials")
-			.select(["secret_sealed", "confirmed_at"])
+			.select(["secret_sealed", "confirmed_at", "replacement_sealed", "replacement_created_at"])
 			.where("account_id", "=", accountId)
 			.executeTakeFirst();
-		if (!row || row.confirmed_at !== null) throw new TesseraError("totp_not_pending");
-		const step = matchTotpStep(open(this.#key(), row.secret_sealed, accountId), typedCode(answer), this.#deps.clock());
-		if (step === undefined) {
-			throw new TesseraError("invalid_code", {
-				message: "That code didn't match. Check that your phone's clock is right and that the app shows Tessera, wait for a new code and type it in.",
-			});
-		}
-		return { step, sealed: row.secret_sealed };
+		// Set up already: the code is the new phone's, for the key waiting to replace it.
+		const replacing = row !== undefined && row.confirmed_at !== null;
+		const sealed = replacing ? this.#replacementOf(row) : row?.secret_sealed;
+		if (!sealed) throw new TesseraError("totp_not_pending");
+		const step = matchTotpStep(open(this.#key(), sealed, accountId), typedCode(answer), this.#deps.clock());
+		// The advice for a code while setting up: the phone's clock, the right entry in the app; never backup codes.
+		if (step === undefined) throw new TesseraError("invalid_code", { message: t("authenticator.error.setUpCode") });
+		return { step, sealed, replacing };
 	}
 
 	/**
 	 * Marks the pending key confirmed, recording the first code's step so it
 	 * cannot be replayed. Only the very key the code was checked against is
 	 * confirmed: if enrolment restarted meanwhile (a new key the person never
-	 * scanned), nothing is confirmed.
+	 * scanned), nothing is confirmed. A new phone's key takes the old key's place
+	 * in this one write: the old app's codes stop working at the same moment.
 	 */
 	async #confirm(tx: Db, accountId: string, checked: CheckedPendingKey, now: number): Promise<CredentialView> {
-		const result = await tx
-			.updateTable("totp_credentials")
-			.set({ confirmed_at: now, last_used_step: checked.step })
-			.where("account_id", "=", accountId)
-			.where("confirmed_at", "is", null)
-			.where("secret_sealed", "=", checked.sealed)
-			.executeTakeFirst();
+		const result = checked.replacing
+			? await tx
+					.updateTable("totp_credentials")
+					.set({
+						secret_sealed: checked.sealed,
+						created_at: now,
+						confirmed_at: now,
+						last_used_step: checked.step,
+						replacement_sealed: null,
+						replacement_created_at: null,
+					})
+					.where("account_id", "=", accountId)
+					.where("confirmed_at", "is not", null)
+					.where("replacement_sealed", "=", checked.sealed)
+					.where("replacement_created_at", ">", now - REPLACEMENT_TTL_MS)
+					.executeTakeFirst()
+			: await tx
+					.updateTable("totp_credentials")
+					.set({ confirmed_at: now, last_used_step: checked.step })
+					.where("account_id", "=", accountId)
+					.where("confirmed_at", "is", null)
+					.where("secret_sealed", "=", checked.sealed)
+					.executeTakeFirst();
 		if (result.numUpdatedRows !== 1n) throw new TesseraError("totp_not_pending");
 		return { id: "authenticator", name: copy.title, createdAt: now, lastUsedAt: null };
 	}
@@ -206,12 +258,7 @@ export class TotpMethod implements SecondFactorMethod {
 			.executeTakeFirst();
 		if (!row) throw new TesseraError("method_not_available");
 		const step = matchTotpStep(open(this.#key(), row.secret_sealed, accountId), typedCode(answer), this.#deps.clock());
-		if (step === undefined) {
-			throw new TesseraError("invalid_code", {
-				message:
-					"That code didn't work. Check that your phone's clock is right, wait for a new code and try again, or try another way.",
-			});
-		}
+		if (step === undefined) throw new TesseraError("invalid_code", { message: t("authenticator.error.signInCode") });
 		return { method: this.name, accountId, detail: step };
 	}
 

@@ -6,7 +6,7 @@ import { contactsCard } from "./contacts.ts";
 import { passkeysCard } from "./passkeys.ts";
 import { RUNNING_LOW_AT } from "../../core/backup-code-format.ts";
 import { formatUtc as date } from "../../core/dates.ts";
-import { type Html, html, trusted } from "../html.ts";
+import { type Html, html } from "../html.ts";
 import { csrfField, errorSummary, type FormError, layout, type PageUser } from "./layout.ts";
 
 
@@ -139,40 +139,6 @@ ${errorSummary(p.error)}
   <button type="submit" class="${p.danger ? "danger" : ""}">${p.submit}</button>
 </form>
 <p><a href="/settings">Back to security settings</a></p>`,
-	});
-}
-
-function groupKey(secret: string): string {
-	return secret.replace(/(.{4})/g, "$1 ").trim();
-}
-
-export function totpEnrollPage(p: { user: PageUser; enrollment: { secret: string; qrCodeSvg: string }; error?: FormError | undefined }): Html {
-	return layout({
-		title: "Set up authenticator app",
-		user: p.user,
-		body: html`<h1>Set up authenticator app</h1>
-<ol class="steps">
-  <li>
-    <p>Open your authenticator app, add an account, and scan this QR code.</p>
-    <figure class="qr" aria-label="QR code for your authenticator app">${trusted(p.enrollment.qrCodeSvg)}</figure>
-    <details>
-      <summary>Can't scan it? Enter the key instead</summary>
-      <p>Key (spaces don't matter): <code class="key" id="totp-key">${groupKey(p.enrollment.secret)}</code></p>
-      <p class="hint">Time-based, 6 digits, every 30 seconds.</p>
-    </details>
-  </li>
-  <li>
-    <p>Enter the 6-digit code the app now shows for Tessera.</p>
-    ${errorSummary(p.error)}
-    <form method="post" action="/settings/authenticator/confirm" novalidate>
-      ${csrfField(p.user.csrf)}
-      <label for="code">6-digit code</label>
-      <input id="code" name="code" required inputmode="numeric" autocomplete="one-time-code" maxlength="16">
-      <button type="submit">Turn on</button>
-    </form>
-  </li>
-</ol>
-<p><a href="/settings">Cancel</a></p>`,
 	});
 }
 

@@ -21,13 +21,17 @@ document.addEventListener("DOMContentLoaded", () => {
 		button.addEventListener("click", async () => {
 			const source = document.getElementById(button.getAttribute("data-copy-target"));
 			if (!source) return;
+			// A field copies its value; text on the page (a key) copies as it is shown. The page may give its own words.
+			const field = "value" in source && typeof source.select === "function";
 			try {
-				await navigator.clipboard.writeText(source.value);
-				if (status) status.textContent = "Copied. Paste them somewhere safe, such as a password manager.";
+				await navigator.clipboard.writeText(field ? source.value : (source.textContent || "").trim());
+				if (status) status.textContent = button.getAttribute("data-copied") || "Copied. Paste them somewhere safe, such as a password manager.";
 			} catch {
 				source.classList.remove("visually-hidden");
-				source.select();
-				if (status) status.textContent = "Select the codes and copy them.";
+				source.closest("details")?.setAttribute("open", "");
+				if (field) source.select();
+				else window.getSelection()?.selectAllChildren(source);
+				if (status) status.textContent = button.getAttribute("data-copy-failed") || "Select the codes and copy them.";
 			}
 		});
 	}
