@@ -205,7 +205,8 @@ export async function confirmBackupCodes(
  * The account's sets of codes as they are now (the waiting set and the working one),
  * as a form asking for a new set carries it. Sent again after it was answered (a
  * reload, the back button), the form no longer matches (`repeatsAnsweredRequest`): the
- * set it made waits to be typed back, and no second set is made without a word.
+ * set it made waits to be typed back, and no second set is made without a word. Sets
+ * are told apart by their times (a waiting set's expiry, the working set's creation).
  */
 export async function codeSetsVersion(deps: FlowDeps, account: Pick<Account, "id" | "username">): Promise<string> {
 	const { fallback } = deps.methods;
