@@ -37,7 +37,7 @@ export function contactsCard(user: PageUser, contacts: ContactView[]): Html {
 	return html`<section aria-labelledby="contacts-heading" class="card">
   <h2 id="contacts-heading">Email and phone</h2>
   <ul class="plain">${row("email")}${row("phone")}</ul>
-  <p class="hint">The authenticator app is the strongest second step. Text messages and email can be intercepted or redirected, so they are best kept as other ways in.</p>
+  <p class="hint">Text messages and email can be intercepted or redirected, so they are best kept as other ways in.</p>
 </section>`;
 }
 
