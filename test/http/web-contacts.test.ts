@@ -53,7 +53,7 @@ for (const kind of await databaseKinds()) {
 			assert.equal(verified.headers.location, "/settings?notice=phone_verified");
 			const settings = await client.follow(verified);
 			assert.match(settings.body, /\+1 202 555 0123 <span class="state on">Verified/, "a number as people write it");
-			assert.match(settings.body, /authenticator app is the strongest/);
+			assert.match(settings.body, /Your strongest second step is your authenticator app\./, "the app, not the texts");
 
 			await client.post("/sign-out", {});
 			await client.get("/sign-in");
