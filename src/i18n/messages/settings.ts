@@ -155,7 +155,7 @@ export default defineMessages({
 			"C’est presque fini. Votre application d’authentification est configurée ; enregistrez une série de codes de secours et saisissez-en un pour activer la validation en deux étapes.",
 		"settings.twoFactor.off": "Désactivée. Toute personne qui connaît votre mot de passe peut se connecter.",
 		"settings.twoFactor.turnOnWith":
-			"Vous pouvez l’activer avec {methods} : enregistrez une série de codes de secours et saisissez-en un, au cas où vous {count, plural, one {le perdriez} other {les perdriez}}.",
+			"Vous pouvez l’activer avec {methods} : enregistrez une série de codes de secours et saisissez-en un, au cas où {count, plural, one {ce moyen vous ferait défaut} other {ces moyens vous feraient défaut}}.",
 		"settings.twoFactor.turnOnWithCodes": "Activer avec des codes de secours",
 		"settings.twoFactor.offAdvice":
 			"Désactivée. Toute personne qui connaît votre mot de passe peut se connecter. Activez la validation en deux étapes pour protéger votre compte.",
@@ -195,9 +195,9 @@ export default defineMessages({
 
 		"settings.devices.heading": "Appareils de confiance",
 		"settings.devices.none":
-			"Aucun. Quand vous vous connectez, vous pouvez faire confiance à un appareil pendant 30 jours pour qu’il passe la deuxième étape.",
+			"Aucun. Quand vous vous connectez, vous pouvez faire confiance à un appareil pendant 30 jours : la deuxième étape ne lui est alors plus demandée.",
 		"settings.devices.intro":
-			"Ces appareils passent la deuxième étape à la connexion, jusqu’à la date indiquée. Modifier vos deuxièmes étapes les retire tous.",
+			"La deuxième étape n’est pas demandée à ces appareils lors de la connexion, jusqu’à la date indiquée. Modifier vos deuxièmes étapes les retire tous.",
 		"settings.devices.thisDevice": "Cet appareil",
 		"settings.devices.times": "Première utilisation : {first} · dernière utilisation : {last} · de confiance jusqu’à {until}",
 		"settings.devices.stop": "Ne plus faire confiance",
