@@ -393,7 +393,7 @@ export default defineMessages({
 		"settings.save.listLabel": "رموز الاحتياط",
 		"settings.save.created": "تاريخ الإنشاء: {when}. يصلح كل رمز لمرة واحدة فقط.",
 		"settings.save.copyAll": "نسخ الكل",
-		"settings.save.downloadTxt": "تنزيل كملف ‎.txt",
+		"settings.save.downloadTxt": "تنزيل كملف نصي (txt)",
 		"settings.save.downloadImage": "تنزيل كصورة",
 		"settings.save.print": "طباعة",
 		"settings.save.copied": "تم النسخ. الصقها في مكان آمن، مثل مدير كلمات المرور.",
