@@ -34,7 +34,8 @@ for (const kind of await databaseKinds()) {
 			const client = new FormClient(h.app);
 			client.cookies.set("tessera_tz", "Pacific/Kiritimati");
 			await client.get("/sign-up");
-			await client.post("/sign-up", { username: uniqueUsername(language), password: PASSWORD, email: "" });
+			const username = uniqueUsername(language);
+			await client.post("/sign-up", { username, password: PASSWORD, email: "" });
 			await client.get("/settings/authenticator");
 			const enrol = await client.post("/settings/authenticator", { password: PASSWORD });
 			const key = /id="totp-key">([A-Z2-7 ]+)</.exec(enrol.body)![1]!.replace(/ /g, "");
@@ -43,11 +44,11 @@ for (const kind of await databaseKinds()) {
 			h.clock.advance(60_000);
 			const switched = await client.get(`/language?to=${language}&back=/settings`);
 			assert.equal(switched.statusCode, 303);
-			return client;
+			return { client, username, first };
 		}
 
 		test("in French: the security page, a new set, its file with the day where the person is, and typing one back", async () => {
-			const client = await person("fr");
+			const { client } = await person("fr");
 			const settings = await client.get("/settings");
 			assert.equal(settings.statusCode, 200);
 			assert.match(settings.body, /<html lang="fr" dir="ltr">/);
@@ -81,7 +82,14 @@ for (const kind of await databaseKinds()) {
 		});
 
 		test("in Arabic: right to left, the security page, a new set and its confirmation", async () => {
-			const client = await person("ar");
+			const { client, username, first } = await person("ar");
+			// This browser trusted, signing in again with a backup code.
+			await client.get("/settings");
+			await client.post("/sign-out", {});
+			await client.get("/sign-in");
+			await client.follow(await client.post("/sign-in", { username, password: PASSWORD }));
+			const trusted = await client.post("/sign-in/verify", { method: "backup_code", code: first[1]!, trust: "yes" });
+			assert.equal(trusted.statusCode, 303, trusted.body);
 			const settings = await client.get("/settings");
 			assert.equal(settings.statusCode, 200);
 			assert.match(settings.body, /<html lang="ar" dir="rtl">/);
@@ -90,6 +98,7 @@ for (const kind of await databaseKinds()) {
 			assert.match(settings.body, /<h2 id="codes-heading">رموز الاحتياط<\/h2>/);
 			// The method's own words (its copy) are a value here, written by the method in the page's language.
 			const methodWords = withPresentation({ locale: "ar", timeZone: undefined, brand: h.config.brand }, () => h.tessera.deps.methods.get("totp").copy.confirmWith);
+			assert.match(settings.body, /<li id="this-device"><strong>متصفح<\/strong> <span class="state on">هذا الجهاز<\/span>/, "the device's name in the page's words");
 			for (const heading of ["two-factor-heading", "codes-heading", "devices-heading", "account-heading"]) {
 				const words = sectionText(settings.body, heading).replace(methodWords, "").match(/[A-Za-z]{3,}/g) ?? [];
 				assert.deepEqual(words, [], `English left in the ${heading} section`);

@@ -111,6 +111,18 @@ ${devicesCard(p.user, p.devices)}
 	});
 }
 
+/**
+ * A device's name as the person reads it. Devices are stored by the words the user
+ * agent gave ("Firefox on Windows", "Unknown device"): browsers and systems are names,
+ * the words between them are the page's.
+ */
+export function deviceName(label: string): string {
+	const word = (name: string) => (name === "Browser" ? t("settings.devices.browser") : name === "App" ? t("settings.devices.app") : name);
+	if (label === "Unknown device") return t("settings.devices.unknown");
+	const on = /^(.+) on (.+)$/.exec(label);
+	return on ? t("settings.devices.on", { browser: word(on[1]!), system: on[2]! }) : word(label);
+}
+
 function devicesCard(user: PageUser, devices: TrustedDeviceView[]): Html {
 	return html`<section aria-labelledby="devices-heading" class="card">
   <h2 id="devices-heading">${t("settings.devices.heading")}</h2>
@@ -119,7 +131,7 @@ function devicesCard(user: PageUser, devices: TrustedDeviceView[]): Html {
 			? html`<p>${t("settings.devices.none")}</p>`
 			: html`<p class="hint">${t("settings.devices.intro")}</p>
   <ul class="plain">${devices.map(
-		(d) => html`<li${d.current ? html` id="this-device"` : ""}><strong>${d.label}</strong>${d.current ? html` <span class="state on">${t("settings.devices.thisDevice")}</span>` : ""}
+		(d) => html`<li${d.current ? html` id="this-device"` : ""}><strong>${deviceName(d.label)}</strong>${d.current ? html` <span class="state on">${t("settings.devices.thisDevice")}</span>` : ""}
     <p class="hint">${t("settings.devices.times", { first: formatWhen(d.createdAt), last: formatWhen(d.lastUsedAt), until: formatWhen(d.expiresAt) })}</p>
     <form method="post" action="/settings/devices/revoke">${csrfField(user.csrf)}<input type="hidden" name="id" value="${d.id}"><button type="submit" class="secondary">${t("settings.devices.stop")}</button></form></li>`,
 	)}</ul>
