@@ -22,17 +22,18 @@ document.addEventListener("DOMContentLoaded", () => {
 	const say = (text) => {
 		if (status && text) status.textContent = text;
 	};
+	// "Copy": the target's text (a field, or an element such as a key); the button says what to tell.
 	for (const button of document.querySelectorAll("[data-copy-target]")) {
 		button.hidden = false;
 		button.addEventListener("click", async () => {
 			const source = document.getElementById(button.getAttribute("data-copy-target"));
 			if (!source) return;
 			try {
-				await navigator.clipboard.writeText(source.value);
+				await navigator.clipboard.writeText(source.value ?? source.textContent ?? "");
 				say(button.getAttribute("data-copied"));
 			} catch {
 				source.classList.remove("visually-hidden");
-				source.select();
+				if (typeof source.select === "function") source.select();
 				say(button.getAttribute("data-copy-failed"));
 			}
 		});
