@@ -1,4 +1,6 @@
+import type { FactorLevel } from "../core/authentication-strength.ts";
 import { TesseraError } from "../core/errors.ts";
+import { t } from "../i18n/translate.ts";
 import type { EnrolmentContext, MethodAnswer, MethodName, MethodStatus } from "../methods/types.ts";
 import { lockAccount, readAccountById, readCodesPausedAt, readTwoFactorEnabled, setTwoFactor, turnTwoFactorOff } from "../store/accounts.ts";
 import { endOpenChallenges } from "../store/challenges.ts";
@@ -39,11 +41,32 @@ export async function prepareCodeSet(deps: FlowDeps, account: Pick<Account, "id"
 	return { context, prepared };
 }
 
+const levelRank: Record<FactorLevel, number> = { none: 0, two_factor: 1, phishing_resistant: 2 };
+
+/**
+ * Methods strongest first: the one rule settings order and name second steps by.
+ * A primary method before the fallback; then the level each adds (phishing-resistant,
+ * then two factors, then none: an email code, which a password reset reaches); then
+ * the registry's order.
+ */
+export function strongestFirst(deps: Pick<FlowDeps, "methods">, names: readonly MethodName[]): MethodName[] {
+	const order = (name: MethodName) => deps.methods.all.findIndex((m) => m.name === name);
+	const rank = (name: MethodName) => {
+		const method = deps.methods.get(name);
+		return (method.role === "primary" ? 10 : 0) + levelRank[method.level];
+	};
+	return [...names].sort((a, b) => rank(b) - rank(a) || order(a) - order(b));
+}
+
+/** The strongest primary method among `names` ("your strongest second step"), or null with none. */
+export function strongestMethod(deps: Pick<FlowDeps, "methods">, names: readonly MethodName[]): MethodName | null {
+	return strongestFirst(deps, names).find((name) => deps.methods.get(name).role === "primary") ?? null;
+}
+
 /**
  * The primary methods this account has set up, whether or not two-factor is on yet,
- * that can turn it on: in the registry's order, but a method that exists only for
- * two-factor (the authenticator, set up to turn it on) first. While codes by email
- * and SMS are paused after a reset, those are left out: sign-in would not offer them.
+ * that can turn it on, strongest first. While codes by email and SMS are paused after
+ * a reset, those are left out: sign-in would not offer them.
  */
 export async function primaryMethodsSetUp(deps: FlowDeps, accountId: string, db = deps.db): Promise<MethodName[]> {
 	const paused = codesPaused(await readCodesPausedAt(db, accountId));
@@ -52,8 +75,7 @@ export async function primaryMethodsSetUp(deps: FlowDeps, accountId: string, db 
 		if (method.role !== "primary" || (paused && method.reachableByReset)) continue;
 		if (await method.isEnrolled(db, accountId)) names.push(method.name);
 	}
-	const keptAfterwards = (name: MethodName) => (deps.methods.get(name).keptWhenTurnedOff ? 1 : 0);
-	return names.sort((a, b) => keptAfterwards(a) - keptAfterwards(b));
+	return strongestFirst(deps, names);
 }
 
 /**
@@ -115,7 +137,7 @@ export async function requestNewBackupCodes(
 	await requirePassword(deps, account, password, client);
 	if (!account.two_factor_enabled && (await primaryMethodsSetUp(deps, account.id)).length === 0) {
 		throw new TesseraError("two_factor_not_enabled", {
-			message: "Set up a way to confirm it is you first (an authenticator app, a passkey or a verified phone number), then get backup codes to turn two-factor authentication on.",
+			message: t("settings.newCodes.setUpFirst"),
 		});
 	}
 	const { context, prepared } = await prepareCodeSet(deps, account, client);
@@ -168,11 +190,32 @@ export async function confirmBackupCodes(
 		if (current.two_factor_enabled) {
 			return { backupCodes: status, turnedOn: false, event: await recordEvent(deps, tx, { ...on, kind: "backup_codes_replaced" }, now) };
 		}
-		const [primary] = await primaryMethodsSetUp(deps, account.id, tx);
+		// The method set up to turn it on (the authenticator, which goes when it is turned off) is offered first, else the strongest.
+		const ready = await primaryMethodsSetUp(deps, account.id, tx);
+		const primary = ready.find((name) => !deps.methods.get(name).keptWhenTurnedOff) ?? ready[0];
 		if (!primary) throw new TesseraError("two_factor_not_enabled");
 		await setTwoFactor(tx, account.id, { enabled: 1, required: 0, preferredMethod: primary }, now);
 		return { backupCodes: status, turnedOn: true, event: await recordEvent(deps, tx, { ...on, kind: "two_factor_enabled", method: primary }, now) };
 	});
 	deps.alerts.announce(event);
 	return { backupCodes, twoFactor: await twoFactorState(deps, await readAccountById(deps.db, account.id)), turnedOn };
+}
+
+/**
+ * The account's sets of codes as they are now (the waiting set and the working one),
+ * as a form asking for a new set carries it. Sent again after it was answered (a
+ * reload, the back button), the form no longer matches (`repeatsAnsweredRequest`): the
+ * set it made waits to be typed back, and no second set is made without a word. Sets
+ * are told apart by their times (a waiting set's expiry, the working set's creation).
+ */
+export async function codeSetsVersion(deps: FlowDeps, account: Pick<Account, "id" | "username">): Promise<string> {
+	const { fallback } = deps.methods;
+	const pending = await fallback.enrolment.pending(deps.db, { accountId: account.id, username: account.username, client: { ip: "" } });
+	const working = await fallback.status(deps.db, account.id);
+	return `${pending?.kind === "code_set" ? pending.expiresAt : 0}.${working?.createdAt ?? 0}`;
+}
+
+/** Whether a request for a new set comes from a form shown before a set was made or confirmed since. */
+export async function repeatsAnsweredRequest(deps: FlowDeps, account: Pick<Account, "id" | "username">, shownWith: string | undefined): Promise<boolean> {
+	return shownWith !== undefined && shownWith !== (await codeSetsVersion(deps, account));
 }

@@ -61,6 +61,8 @@ const routeActions: RouteActions = {
 	"GET /settings/authenticator/replaced": "read_account",
 	"GET /settings/backup-codes/new": "new_backup_codes",
 	"POST /settings/backup-codes/new": "new_backup_codes",
+	"GET /settings/backup-codes/save": "confirm_backup_codes",
+	"POST /settings/backup-codes/save": "new_backup_codes",
 	"GET /settings/backup-codes/running-low": "new_backup_codes",
 	"GET /settings/backup-codes/confirm": "confirm_backup_codes",
 	"POST /settings/backup-codes/confirm": "confirm_backup_codes",

@@ -3,7 +3,8 @@ import { listContacts } from "../../flows/contacts.ts";
 import { describeEvents, listActivity } from "../../flows/events.ts";
 import { listCredentials } from "../../flows/enrolment.ts";
 import { AUTHENTICATOR, PASSKEY } from "../method-names.ts";
-import { primaryMethodsSetUp } from "../../flows/two-factor.ts";
+import { primaryMethodsSetUp, strongestMethod } from "../../flows/two-factor.ts";
+import { t } from "../../i18n/translate.ts";
 import { listTrustedDevices, revokeAllTrustedDevices, revokeTrustedDevice } from "../../flows/trusted-devices.ts";
 import { activityPage } from "../../ui/pages/recovery.ts";
 import { settingsPage } from "../../ui/pages/settings.ts";
@@ -42,10 +43,23 @@ export function settingsRoutes(web: Web): void {
 			const admin = request.webAuth!.account.role === "admin";
 			const primary = state.methods.filter((m) => deps.methods.get(m).role === "primary");
 			const authenticator = { setUp: state.methods.includes(AUTHENTICATOR), onlyWay: state.enabled && primary.length === 1 && primary[0] === AUTHENTICATOR };
+			// Strongest first, by the one rule (strongestFirst): the summary, the ways to turn it on and the page that asks to set it up again agree.
 			const readyToTurnOnWith = state.enabled ? [] : (await primaryMethodsSetUp(deps, request.webAuth!.account.id)).map((m) => deps.methods.get(m).copy.confirmWith);
+			const strongest = state.enabled ? strongestMethod(deps, state.methods) : null;
 			return send(
 				reply,
-				settingsPage({ user: pageUser(request, reply), twoFactor: state, notice, contacts, devices, passkeys, authenticator, readyToTurnOnWith, admin }),
+				settingsPage({
+					user: pageUser(request, reply),
+					twoFactor: state,
+					notice,
+					contacts,
+					devices,
+					passkeys,
+					authenticator,
+					readyToTurnOnWith,
+					strongest: strongest ? deps.methods.get(strongest).copy.confirmWith : undefined,
+					admin,
+				}),
 			);
 		},
 	);
@@ -73,17 +87,17 @@ export function settingsRoutes(web: Web): void {
 
 /** What a settings page says after a step, by the `notice` in its address. */
 const settingsNotices = {
-	two_factor_off: () => "Two-factor authentication is off. Your password alone now signs in.",
-	two_factor_on: () => "Two-factor authentication is on. Keep your backup codes safe.",
-	codes_replaced: () => "Your new backup codes are active. Your old codes no longer work.",
-	passkey_added: () => "Your passkey is ready. Next time, confirm it is you with it.",
-	device_revoked: () => "Done. That device will be asked for a second step at its next sign-in.",
-	password_changed: () => "Your password is changed. Every other session has been signed out.",
-	email_verified: () => "Your email address is confirmed. You can now sign in with it.",
-	phone_verified: () => "Your phone number is confirmed.",
-	no_codes_waiting: () => "No new backup codes are waiting to be confirmed. To get a new set, choose “Get new codes”.",
+	two_factor_off: () => t("settings.notice.twoFactorOff"),
+	two_factor_on: () => t("settings.notice.twoFactorOn"),
+	codes_replaced: () => t("settings.notice.codesReplaced"),
+	passkey_added: () => t("settings.notice.passkeyAdded"),
+	device_revoked: () => t("settings.notice.deviceRevoked"),
+	password_changed: () => t("settings.notice.passwordChanged"),
+	email_verified: () => t("settings.notice.emailVerified"),
+	phone_verified: () => t("settings.notice.phoneVerified"),
+	no_codes_waiting: () => t("settings.notice.noCodesWaiting"),
 	backup_code_used: (state: TwoFactorState) =>
 		state.backupCodes
-			? `You signed in with a backup code. ${state.backupCodes.remaining} of ${state.backupCodes.total} codes are left.`
-			: "You signed in with a backup code.",
+			? t("settings.notice.backupCodeUsed", { remaining: state.backupCodes.remaining, total: state.backupCodes.total })
+			: t("settings.notice.backupCodeUsedPlain"),
 } as const;

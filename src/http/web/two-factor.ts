@@ -1,18 +1,22 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import {
+	codeSetsVersion,
 	confirmBackupCodes,
 	confirmDisableTwoFactor,
 	type NewBackupCodes,
 	pendingBackupCodes,
 	primaryMethodsSetUp,
+	repeatsAnsweredRequest,
 	requestNewBackupCodes,
 	startDisableTwoFactor,
 } from "../../flows/two-factor.ts";
+import { t } from "../../i18n/translate.ts";
 import { RUNNING_LOW_AT } from "../../core/backup-code-format.ts";
 import type { Html } from "../../ui/html.ts";
+import type { FormError } from "../../ui/pages/layout.ts";
 import { messagePage } from "../../ui/pages/auth.ts";
 import { setUpAgainPage } from "../../ui/pages/recovery.ts";
-import { backupCodesPage, confirmCodesPage, runningLowPage } from "../../ui/pages/settings.ts";
+import { backupCodesPage, confirmCodesPage, passwordConfirmPage, runningLowPage } from "../../ui/pages/settings.ts";
 import { clientInfo } from "../client.ts";
 import { clearCookie, redirectWithNotice, setCookie } from "./cookies.ts";
 import { form, noQuery, send, type Web } from "./context.ts";
@@ -30,12 +34,21 @@ export function twoFactorRoutes(web: Web): void {
 		purpose: "disable_two_factor",
 		noMethods: "/settings",
 		preHandler: requireSignedIn,
+		// Read when each page is written, in its language.
 		pageText: {
-			heading: "Turn off two-factor authentication",
-			intro: "Your password was right. Anyone with your password will be able to sign in once this is off.",
+			get heading() {
+				return t("settings.twoFactor.turnOff");
+			},
+			get intro() {
+				return t("settings.off.intro");
+			},
 		},
 		expired: (_request, reply, message) =>
-			send(reply, messagePage({ title: "That took too long", message, link: { href: "/settings/two-factor/off", text: "Start again" } }), 410),
+			send(
+				reply,
+				messagePage({ title: t("settings.off.tooLong"), message, link: { href: "/settings/two-factor/off", text: t("settings.off.startAgain") } }),
+				410,
+			),
 		async complete(request, reply, input) {
 			await confirmDisableTwoFactor(deps, request.webAuth!.account.id, input, clientInfo(request));
 			clearCookie(request, reply, "stepup");
@@ -47,10 +60,16 @@ export function twoFactorRoutes(web: Web): void {
 		web,
 		"/settings/two-factor/off",
 		{
-			title: "Turn off two-factor authentication",
-			explanation:
-				"Without two-factor authentication, your password alone signs in. Your authenticator app and backup codes are removed. Enter your password, then confirm it is you with a second step.",
-			submit: "Continue",
+			// Read when the page is written, in its language.
+			get title() {
+				return t("settings.twoFactor.turnOff");
+			},
+			get explanation() {
+				return t("settings.off.explanation");
+			},
+			get submit() {
+				return t("settings.continue");
+			},
 			danger: true,
 		},
 		async (request, reply, password) => {
@@ -74,20 +93,41 @@ export function twoFactorRoutes(web: Web): void {
 		});
 	}
 
-	passwordGate(
-		web,
-		"/settings/backup-codes/new",
-		{
-			title: "Get new backup codes",
-			explanation: `You will get a new set of ${deps.config.backupCodes.count} codes. Your current codes keep working until you type one of the new ones back to show you saved them. Enter your password to continue.`,
-			submit: "Get new codes",
-		},
-		async (request, reply, password) => {
-			const account = request.webAuth!.account;
-			const set = await requestNewBackupCodes(deps, account, password, clientInfo(request));
-			return send(reply, newCodesPage(request, reply, set, !account.two_factor_enabled));
-		},
+	// "Get new codes": the password, then the new set, shown once at an address of its own
+	// (/settings/backup-codes/save). Opened again by that address (a reload, the back
+	// button), or its form sent again after its set was made, it asks for a code of the
+	// set waiting to be typed back: a set is never shown twice, nor made twice unasked.
+	const NEW_SET = "/settings/backup-codes/save";
+	function newSetForm(request: FastifyRequest, reply: FastifyReply, sets: string, error?: FormError) {
+		return passwordConfirmPage({
+			user: pageUser(request, reply),
+			title: t("settings.newCodes.title"),
+			explanation: t("settings.newCodes.explanation", { count: deps.config.backupCodes.count }),
+			submit: t("settings.codes.getNew"),
+			action: NEW_SET,
+			hidden: { sets },
+			error,
+		});
+	}
+
+	app.get("/settings/backup-codes/new", { schema: noQuery, preHandler: requireSignedIn }, async (request, reply) =>
+		send(reply, newSetForm(request, reply, await codeSetsVersion(deps, request.webAuth!.account))),
 	);
+
+	// The form's address before the set had its own; a form already open still posts here.
+	for (const path of [NEW_SET, "/settings/backup-codes/new"]) {
+		formRoute<{ password?: string; sets?: string }>(app, path, {
+			schema: form({ password: 1024, sets: 64 }),
+			preHandler: [requireSignedIn, csrfCheck],
+			async run(request, reply, { password, sets }) {
+				const account = request.webAuth!.account;
+				if (await repeatsAnsweredRequest(deps, account, sets)) return reply.redirect("/settings/backup-codes/confirm", 303);
+				const set = await requestNewBackupCodes(deps, account, password ?? "", clientInfo(request));
+				return send(reply, newCodesPage(request, reply, set, !account.two_factor_enabled));
+			},
+			render: (request, reply, { form }, { sets }) => newSetForm(request, reply, sets ?? "", form),
+		});
+	}
 
 	/** Typing a code of the waiting set back; with none waiting, settings say so. */
 	async function confirmOrSettings(request: FastifyRequest, reply: FastifyReply) {
@@ -98,6 +138,8 @@ export function twoFactorRoutes(web: Web): void {
 	}
 
 	app.get("/settings/backup-codes/confirm", { schema: noQuery, preHandler: requireSignedIn }, confirmOrSettings);
+	// The page that showed a later set, opened again by its address.
+	app.get(NEW_SET, { schema: noQuery, preHandler: requireSignedIn }, confirmOrSettings);
 
 	formRoute<{ code?: string }>(app, "/settings/backup-codes/confirm", {
 		schema: form({ code: 128 }),
@@ -111,9 +153,9 @@ export function twoFactorRoutes(web: Web): void {
 			const pending = await pendingBackupCodes(deps, account, clientInfo(request));
 			if (!pending) {
 				return messagePage({
-					title: "Those codes expired",
+					title: t("settings.newCodes.expired"),
 					message: e.message,
-					link: { href: "/settings/backup-codes/new", text: "Get a new set" },
+					link: { href: "/settings/backup-codes/new", text: t("settings.newCodes.getNewSet") },
 				});
 			}
 			const firstSet = !account.two_factor_enabled;

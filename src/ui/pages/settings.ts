@@ -5,10 +5,19 @@ import type { CredentialView } from "../../methods/types.ts";
 import { contactsCard } from "./contacts.ts";
 import { passkeysCard } from "./passkeys.ts";
 import { RUNNING_LOW_AT } from "../../core/backup-code-format.ts";
-import { formatUtc as date } from "../../core/dates.ts";
+import { formatDay, formatWhen } from "../../i18n/time.ts";
+import { rich, t } from "../../i18n/translate.ts";
 import { type Html, html } from "../html.ts";
 import { csrfField, errorSummary, type FormError, layout, type PageUser } from "./layout.ts";
 
+/** "a, b or c", in the page's language. */
+export function orList(items: readonly string[]): string {
+	if (items.length < 2) return items[0] ?? "";
+	return t("settings.orList", { items: items.slice(0, -1).join(t("settings.listSeparator")), last: items.at(-1)! });
+}
+
+const link = (href: string) => (content: Html) => html`<a href="${href}">${content}</a>`;
+const strong = (content: Html) => html`<strong>${content}</strong>`;
 
 export function settingsPage(p: {
 	user: PageUser;
@@ -19,8 +28,10 @@ export function settingsPage(p: {
 	passkeys: CredentialView[];
 	/** The authenticator app's card: set up (or half set up), and whether it is the only way in besides codes. */
 	authenticator: { setUp: boolean; onlyWay: boolean };
-	/** With two-factor off: the primary methods already set up (a passkey, a verified phone), which can turn it on. */
+	/** With two-factor off: the primary methods already set up (a passkey, a verified phone), strongest first, which can turn it on. */
 	readyToTurnOnWith: string[];
+	/** With two-factor on: the strongest second step the account has, in the words "confirm it is you with …". */
+	strongest?: string | undefined;
 	admin?: boolean;
 }): Html {
 	const { twoFactor } = p;
@@ -29,60 +40,60 @@ export function settingsPage(p: {
 	const finishing = twoFactor.requiredActions.includes("finish_two_factor");
 	const pending = twoFactor.pendingBackupCodes;
 	const lastWay = p.authenticator.onlyWay;
+	const confirmFirst = pending ? html`<a class="button" href="/settings/backup-codes/confirm">${t("settings.codes.confirmYours")}</a> ` : "";
 	return layout({
-		title: "Security",
+		title: t("settings.title"),
 		user: p.user,
-		body: html`<h1>Security</h1>
+		body: html`<h1>${t("settings.title")}</h1>
 ${p.notice ? html`<p class="notice" role="status">${p.notice}</p>` : ""}
 <section aria-labelledby="two-factor-heading" class="card">
-  <h2 id="two-factor-heading">Two-factor authentication</h2>
+  <h2 id="two-factor-heading">${t("settings.twoFactor.heading")}</h2>
   ${
 		twoFactor.enabled
-			? html`<p class="state on">On. Signing in needs your password and a second step.</p>
-  <p><a class="button secondary" href="/settings/two-factor/off">Turn off two-factor authentication</a></p>`
+			? html`<p class="state on">${t("settings.twoFactor.on")}</p>
+  ${p.strongest ? html`<p id="strongest">${t("settings.twoFactor.strongest", { method: p.strongest })}</p>` : ""}
+  <p><a class="button secondary" href="/settings/two-factor/off">${t("settings.twoFactor.turnOff")}</a></p>`
 			: finishing
-				? html`<p class="state off">Almost done. Your authenticator app is set up; save a set of backup codes and type one back to turn two-factor authentication on.</p>
-  <p>${pending ? html`<a class="button" href="/settings/backup-codes/confirm">Confirm your backup codes</a> ` : ""}<a class="button ${pending ? "secondary" : ""}" href="/settings/backup-codes/new">Get backup codes</a></p>`
+				? html`<p class="state off">${t("settings.twoFactor.almostDone")}</p>
+  <p>${confirmFirst}<a class="button ${pending ? "secondary" : ""}" href="/settings/backup-codes/new">${t("settings.codes.get")}</a></p>`
 				: p.readyToTurnOnWith.length > 0
-					? html`<p class="state off">Off. Anyone with your password can sign in.</p>
-  <p id="turn-on-with">You can turn it on with ${p.readyToTurnOnWith.join(" or ")}: save a set of backup codes and type one back, in case you lose ${p.readyToTurnOnWith.length > 1 ? "them" : "it"}.</p>
-  <p>${pending ? html`<a class="button" href="/settings/backup-codes/confirm">Confirm your backup codes</a> ` : ""}<a class="button ${pending ? "secondary" : ""}" href="/settings/backup-codes/new">Turn on with backup codes</a></p>`
-					: html`<p class="state off">Off. Anyone with your password can sign in. Turn on two-factor authentication to protect your account.</p>`
+					? html`<p class="state off">${t("settings.twoFactor.off")}</p>
+  <p id="turn-on-with">${t("settings.twoFactor.turnOnWith", { methods: orList(p.readyToTurnOnWith), count: p.readyToTurnOnWith.length })}</p>
+  <p>${confirmFirst}<a class="button ${pending ? "secondary" : ""}" href="/settings/backup-codes/new">${t("settings.twoFactor.turnOnWithCodes")}</a></p>`
+					: html`<p class="state off">${t("settings.twoFactor.offAdvice")}</p>`
 	}
 </section>
 <section aria-labelledby="totp-heading" class="card">
-  <h2 id="totp-heading">Authenticator app</h2>
+  <h2 id="totp-heading">${t("settings.authenticator.heading")}</h2>
   ${
 		p.authenticator.setUp || finishing
-			? html`<p>Set up. Your app shows a new 6-digit code every 30 seconds.</p>
+			? html`<p>${t("settings.authenticator.setUp")}</p>
   ${
 		lastWay
-			? html`<p class="hint">It is your only second step besides backup codes. To remove it, add another way first, or turn off two-factor authentication.</p>`
-			: html`<p><a class="button secondary" href="/settings/authenticator/disable">${finishing ? "Start over" : "Remove"}</a></p>`
+			? html`<p class="hint">${t("settings.authenticator.onlyWay")}</p>`
+			: html`<p><a class="button secondary" href="/settings/authenticator/disable">${finishing ? t("settings.authenticator.startOver") : t("settings.authenticator.remove")}</a></p>`
 	}`
-			: html`<p>Use an app such as Google Authenticator, Microsoft Authenticator or 1Password to get sign-in codes, even without signal.</p>
-  <p><a class="button" href="/settings/authenticator">Set up authenticator app</a></p>`
+			: html`<p>${t("settings.authenticator.pitch")}</p>
+  <p><a class="button" href="/settings/authenticator">${t("settings.authenticator.setUpButton")}</a></p>`
 	}
 </section>
 ${
 	codes
 		? html`<section aria-labelledby="codes-heading" class="card">
-  <h2 id="codes-heading">Backup codes</h2>
-  <p class="${low ? "warning" : ""}" id="codes-remaining"><strong>${codes.remaining}</strong> of ${codes.total} codes left${
-		codes.remaining === 0
-			? html`. You have used every code: get a new set now.`
-			: low
-				? html`. You are running low: get a new set and save it.`
-				: "."
-	}</p>
-  <p class="hint">Created ${date(codes.createdAt)}. Use a backup code when you cannot use your phone. Each code works once.</p>
+  <h2 id="codes-heading">${t("settings.codes.heading")}</h2>
+  <p class="${low ? "warning" : ""}" id="codes-remaining">${rich(
+		codes.remaining === 0 ? "settings.codes.leftNone" : low ? "settings.codes.leftLow" : "settings.codes.left",
+		{ remaining: codes.remaining, total: codes.total },
+		{ strong },
+	)}</p>
+  <p class="hint">${t("settings.codes.created", { when: formatWhen(codes.createdAt) })}</p>
   ${
 		pending
-			? html`<p class="notice" id="codes-pending">New codes are waiting. Type one of them to start using them, by ${date(pending.expiresAt)}; until then your current codes keep working.</p>
-  <p><a class="button" href="/settings/backup-codes/confirm">Confirm new codes</a></p>`
+			? html`<p class="notice" id="codes-pending">${t("settings.codes.pending", { when: formatWhen(pending.expiresAt) })}</p>
+  <p><a class="button" href="/settings/backup-codes/confirm">${t("settings.codes.confirmNew")}</a></p>`
 			: ""
 	}
-  <p><a class="button secondary" href="/settings/backup-codes/new">Get new codes</a></p>
+  <p><a class="button secondary" href="/settings/backup-codes/new">${t("settings.codes.getNew")}</a></p>
 </section>`
 		: ""
 }
@@ -90,29 +101,41 @@ ${passkeysCard(p.passkeys)}
 ${contactsCard(p.user, p.contacts)}
 ${devicesCard(p.user, p.devices)}
 <section aria-labelledby="account-heading" class="card">
-  <h2 id="account-heading">Password and activity</h2>
-  <p><a href="/settings/password">Change password</a></p>
-  <p><a href="/settings/activity">Account activity</a>: sign-ins and security changes of the last 90 days.</p>
-  <p><a href="/settings/apps">Apps with access</a>: apps you allowed to sign you in, and what they can see.</p>
-  ${p.admin ? html`<p><a href="/admin/recovery">Identity checks waiting for review</a></p>` : ""}
+  <h2 id="account-heading">${t("settings.account.heading")}</h2>
+  <p><a href="/settings/password">${t("settings.account.changePassword")}</a></p>
+  <p>${rich("settings.account.activity", {}, { link: link("/settings/activity") })}</p>
+  <p>${rich("settings.account.apps", {}, { link: link("/settings/apps") })}</p>
+  ${p.admin ? html`<p><a href="/admin/recovery">${t("settings.account.review")}</a></p>` : ""}
 </section>
-<p><a href="/help/backup-codes">Backup codes not working?</a> · <a href="/help">Help centre</a></p>`,
+<p><a href="/help/backup-codes">${t("settings.help.codesNotWorking")}</a> · <a href="/help">${t("settings.help.centre")}</a></p>`,
 	});
+}
+
+/**
+ * A device's name as the person reads it. Devices are stored by the words the user
+ * agent gave ("Firefox on Windows", "Unknown device"): browsers and systems are names,
+ * the words between them are the page's.
+ */
+export function deviceName(label: string): string {
+	const word = (name: string) => (name === "Browser" ? t("settings.devices.browser") : name === "App" ? t("settings.devices.app") : name);
+	if (label === "Unknown device") return t("settings.devices.unknown");
+	const on = /^(.+) on (.+)$/.exec(label);
+	return on ? t("settings.devices.on", { browser: word(on[1]!), system: on[2]! }) : word(label);
 }
 
 function devicesCard(user: PageUser, devices: TrustedDeviceView[]): Html {
 	return html`<section aria-labelledby="devices-heading" class="card">
-  <h2 id="devices-heading">Trusted devices</h2>
+  <h2 id="devices-heading">${t("settings.devices.heading")}</h2>
   ${
 		devices.length === 0
-			? html`<p>None. When you sign in, you can choose to trust a device for 30 days so it skips the second step.</p>`
-			: html`<p class="hint">These skip the second step when you sign in, until the date shown. Changing your second steps removes them all.</p>
+			? html`<p>${t("settings.devices.none")}</p>`
+			: html`<p class="hint">${t("settings.devices.intro")}</p>
   <ul class="plain">${devices.map(
-		(d) => html`<li${d.current ? html` id="this-device"` : ""}><strong>${d.label}</strong>${d.current ? html` <span class="state on">This device</span>` : ""}
-    <p class="hint">First used ${date(d.createdAt)} · last used ${date(d.lastUsedAt)} · trusted until ${date(d.expiresAt)}</p>
-    <form method="post" action="/settings/devices/revoke">${csrfField(user.csrf)}<input type="hidden" name="id" value="${d.id}"><button type="submit" class="secondary">Stop trusting</button></form></li>`,
+		(d) => html`<li${d.current ? html` id="this-device"` : ""}><strong>${deviceName(d.label)}</strong>${d.current ? html` <span class="state on">${t("settings.devices.thisDevice")}</span>` : ""}
+    <p class="hint">${t("settings.devices.times", { first: formatWhen(d.createdAt), last: formatWhen(d.lastUsedAt), until: formatWhen(d.expiresAt) })}</p>
+    <form method="post" action="/settings/devices/revoke">${csrfField(user.csrf)}<input type="hidden" name="id" value="${d.id}"><button type="submit" class="secondary">${t("settings.devices.stop")}</button></form></li>`,
 	)}</ul>
-  <form method="post" action="/settings/devices/revoke-all">${csrfField(user.csrf)}<button type="submit" class="secondary">Stop trusting all devices</button></form>`
+  <form method="post" action="/settings/devices/revoke-all">${csrfField(user.csrf)}<button type="submit" class="secondary">${t("settings.devices.stopAll")}</button></form>`
 	}
 </section>`;
 }
@@ -125,6 +148,8 @@ export function passwordConfirmPage(p: {
 	submit: string;
 	error?: FormError | undefined;
 	danger?: boolean;
+	/** Fields sent with the password, such as what the page knew when it was shown. */
+	hidden?: Record<string, string> | undefined;
 }): Html {
 	return layout({
 		title: p.title,
@@ -134,11 +159,12 @@ export function passwordConfirmPage(p: {
 ${errorSummary(p.error)}
 <form method="post" action="${p.action}" novalidate>
   ${csrfField(p.user.csrf)}
-  <label for="password">Your password</label>
+  ${Object.entries(p.hidden ?? {}).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}
+  <label for="password">${t("settings.yourPassword")}</label>
   <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="128">
   <button type="submit" class="${p.danger ? "danger" : ""}">${p.submit}</button>
 </form>
-<p><a href="/settings">Back to security settings</a></p>`,
+<p><a href="/settings">${t("settings.back")}</a></p>`,
 	});
 }
 
@@ -150,21 +176,17 @@ export interface SavedCodes {
 	codes: string[];
 }
 
-/** The .txt download: what, for whom, when, one code per line with a box to tick, and how to keep them. */
+/** The .txt download: what, for whom, the day (in the person's zone), one code per line with a box to tick, and how to keep them. */
 export function backupCodesText(p: SavedCodes): string {
 	return [
-		"Backup codes",
-		`Site:    ${p.site}`,
-		`Account: ${p.username}`,
-		`Created: ${date(p.createdAt)}`,
+		t("settings.file.title"),
+		t("settings.file.site", { site: p.site }),
+		t("settings.file.account", { username: p.username }),
+		t("settings.file.created", { day: formatDay(p.createdAt) }),
 		"",
 		...p.codes.map((c) => `[ ] ${c}`),
 		"",
-		"Each code works once: tick it off when you use it.",
-		"Keep this list somewhere safe and away from your phone: a password manager,",
-		"or printed and put with your important papers.",
-		"A new list replaces this one; then these codes stop working.",
-		"Nobody from this site will ever ask you for a code by message, email or phone call.",
+		t("settings.file.keep"),
 		"",
 	].join("\n");
 }
@@ -175,31 +197,34 @@ export function backupCodesPage(
 	const text = backupCodesText(p);
 	const download = `data:text/plain;charset=utf-8,${encodeURIComponent(text)}`;
 	const file = `backup-codes-${p.username}`;
+	const day = formatDay(p.createdAt);
+	// The picture app.js draws is written here, in the page's language: the script has no words of its own.
+	const imageLines = [
+		t("settings.image.site", { site: p.site }),
+		t("settings.image.account", { username: p.username }),
+		t("settings.image.created", { day }),
+	].join("\n");
 	return layout({
-		title: "Save your backup codes",
+		title: t("settings.save.title"),
 		user: p.user,
-		body: html`<h1>Save your backup codes</h1>
-<p class="print-only">Backup codes for <strong>${p.username}</strong> at ${p.site}, created ${date(p.createdAt)}. Each code works once: tick it off when you use it.</p>
-<p>If you lose your phone, these codes are how you get back in. <strong>This is the only time they are shown.</strong> Save them now: copy, download or print them, and keep them somewhere safe.</p>
-<ol class="codes" id="backup-codes" aria-label="Backup codes">
+		body: html`<h1>${t("settings.save.title")}</h1>
+<p class="print-only">${rich("settings.save.printIntro", { username: p.username, site: p.site, day }, { strong })}</p>
+<p>${rich("settings.save.intro", {}, { strong })}</p>
+<ol class="codes" id="backup-codes" aria-label="${t("settings.save.listLabel")}">
 ${p.codes.map((c) => html`<li><code>${c}</code></li>`)}
 </ol>
-<p class="hint">Created ${date(p.createdAt)}. Each code works once.</p>
+<p class="hint">${t("settings.save.created", { when: formatWhen(p.createdAt) })}</p>
 <div class="actions">
-  <button type="button" data-copy-target="backup-codes-text" hidden>Copy all</button>
-  <a class="button secondary" id="download-txt" href="${download}" download="${file}.txt">Download .txt</a>
-  <button type="button" class="secondary" id="download-png" data-image-download="${file}.png" data-site="${p.site}" data-account="${p.username}" data-created="${date(p.createdAt)}" hidden>Download as image</button>
-  <button type="button" class="secondary" data-print hidden>Print</button>
+  <button type="button" data-copy-target="backup-codes-text" data-copied="${t("settings.save.copied")}" data-copy-failed="${t("settings.save.copyByHand")}" hidden>${t("settings.save.copyAll")}</button>
+  <a class="button secondary" id="download-txt" href="${download}" download="${file}.txt">${t("settings.save.downloadTxt")}</a>
+  <button type="button" class="secondary" id="download-png" data-image-download="${file}.png" data-image-title="${t("settings.file.title")}" data-image-lines="${imageLines}" data-image-notes="${t("settings.image.keep")}" data-saved="${t("settings.save.imageSaved")}" hidden>${t("settings.save.downloadImage")}</button>
+  <button type="button" class="secondary" data-print hidden>${t("settings.save.print")}</button>
 </div>
 <p class="copy-status" role="status" aria-live="polite"></p>
 <textarea id="backup-codes-text" class="visually-hidden" readonly tabindex="-1" aria-hidden="true">${text}</textarea>
 <section class="card confirm" aria-labelledby="confirm-heading">
-  <h2 id="confirm-heading">${p.firstSet ? "Last step: show you saved them" : "Show you saved them"}</h2>
-  <p>Type any one of the codes above from where you saved it. ${
-		p.firstSet
-			? "Two-factor authentication turns on when you do."
-			: "Your new codes replace the old ones when you do; until then your old codes keep working."
-	} The code you type stays usable. Do this by ${date(p.expiresAt)}.</p>
+  <h2 id="confirm-heading">${p.firstSet ? t("settings.save.lastStep") : t("settings.save.showSaved")}</h2>
+  <p>${t(p.firstSet ? "settings.save.typeOneFirst" : "settings.save.typeOneLater", { when: formatWhen(p.expiresAt) })}</p>
   ${codeConfirmForm(p.user, p.error)}
 </section>`,
 	});
@@ -209,9 +234,9 @@ function codeConfirmForm(user: PageUser, error: FormError | undefined, typed = "
 	return html`${errorSummary(error)}
   <form method="post" action="/settings/backup-codes/confirm" novalidate>
     ${csrfField(user.csrf)}
-    <label for="confirm-code">One of your new codes</label>
+    <label for="confirm-code">${t("settings.save.codeLabel")}</label>
     <input id="confirm-code" name="code" required autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="64" value="${typed}">
-    <button type="submit">Confirm</button>
+    <button type="submit">${t("settings.save.confirm")}</button>
   </form>`;
 }
 
@@ -225,42 +250,39 @@ export function confirmCodesPage(p: {
 	typed?: string;
 }): Html {
 	return layout({
-		title: "Confirm your backup codes",
+		title: t("settings.codes.confirmYours"),
 		user: p.user,
-		body: html`<h1>Confirm your backup codes</h1>
-<p>Type any one of the new codes from where you saved them, by ${date(p.expiresAt)}. ${
-			p.firstSet ? "Two-factor authentication turns on when you do." : "Your new codes then replace the old ones."
-		}</p>
+		body: html`<h1>${t("settings.codes.confirmYours")}</h1>
+<p>${t(p.firstSet ? "settings.confirm.introFirst" : "settings.confirm.introLater", { when: formatWhen(p.expiresAt) })}</p>
 ${codeConfirmForm(p.user, p.error, p.typed)}
-<p>Didn't save them? <a href="/settings/backup-codes/new">Get a new set</a>: the codes you were shown will not be shown again.</p>
-<p><a href="/settings">Back to security settings</a></p>`,
+<p>${rich("settings.confirm.didntSave", {}, { link: link("/settings/backup-codes/new") })}</p>
+<p><a href="/settings">${t("settings.back")}</a></p>`,
 	});
 }
 
 /** After a sign-in that used a code, when few are left; or when none are left at all. */
 export function runningLowPage(p: { user: PageUser; remaining: number; total: number; pendingUntil?: number | undefined }): Html {
 	const none = p.remaining === 0;
+	const notNow = html`<a href="/settings">${t("settings.low.notNow")}</a>`;
 	if (p.pendingUntil !== undefined) {
+		const when = formatWhen(p.pendingUntil);
 		return layout({
-			title: "Confirm your new backup codes",
+			title: t("settings.low.pendingTitle"),
 			user: p.user,
-			body: html`<h1>Confirm your new backup codes</h1>
-<p class="warning">${none ? "No codes are left in your current list" : html`Only <strong>${p.remaining}</strong> of your current codes are left`}, and you have a new set waiting. Type one of the new codes to start using them, by ${date(p.pendingUntil)}.</p>
-<p><a class="button" href="/settings/backup-codes/confirm">Confirm your new codes</a></p>
-<p class="hint">Getting another set instead throws the waiting one away.</p>
-<p><a href="/settings/backup-codes/new">Get another set</a>${none ? "" : html` · <a href="/settings">Not now</a>`}</p>`,
+			body: html`<h1>${t("settings.low.pendingTitle")}</h1>
+<p class="warning">${none ? t("settings.low.pendingNone", { when }) : rich("settings.low.pendingSome", { remaining: p.remaining, when }, { strong })}</p>
+<p><a class="button" href="/settings/backup-codes/confirm">${t("settings.low.confirmNew")}</a></p>
+<p class="hint">${t("settings.low.throwsAway")}</p>
+<p><a href="/settings/backup-codes/new">${t("settings.low.getAnother")}</a>${none ? "" : html` · ${notNow}`}</p>`,
 		});
 	}
+	const title = none ? t("settings.low.noneTitle") : t("settings.low.lowTitle");
 	return layout({
-		title: none ? "You have used all your backup codes" : "You are running low on backup codes",
+		title,
 		user: p.user,
-		body: html`<h1>${none ? "You have used all your backup codes" : "You are running low on backup codes"}</h1>
-<p class="warning">${none ? "No backup codes are left" : html`Only <strong>${p.remaining}</strong> of your ${p.total} backup codes are left`}. ${
-			none
-				? "Get a new set before anything else, so you can still get in if you lose your phone."
-				: "Get a new set now, while you can still sign in."
-		}</p>
-<p><a class="button" href="/settings/backup-codes/new">Get new codes</a></p>
-${none ? "" : html`<p><a href="/settings">Not now</a></p>`}`,
+		body: html`<h1>${title}</h1>
+<p class="warning">${none ? t("settings.low.none") : rich("settings.low.some", { remaining: p.remaining, total: p.total }, { strong })}</p>
+<p><a class="button" href="/settings/backup-codes/new">${t("settings.codes.getNew")}</a></p>
+${none ? "" : html`<p>${notNow}</p>`}`,
 	});
 }

@@ -1,4 +1,6 @@
 // Progressive enhancement only: every page works without this file.
+// It has no words of its own: what it says comes from the page, in the page's
+// language (data-* attributes written from the catalogs).
 
 // The browser's time zone, so pages (and, for a signed-in account, its emails and texts)
 // show times as the person reads them. Not a secret: a plain cookie the server checks.
@@ -16,6 +18,11 @@
 })();
 document.addEventListener("DOMContentLoaded", () => {
 	const status = document.querySelector(".copy-status");
+	/** Shows the page's own words in the status line; nothing when the page gave none. */
+	const say = (text) => {
+		if (status && text) status.textContent = text;
+	};
+	// "Copy": the target's text (a field, or an element such as a key); the button says what to tell.
 	for (const button of document.querySelectorAll("[data-copy-target]")) {
 		button.hidden = false;
 		button.addEventListener("click", async () => {
@@ -25,13 +32,13 @@ document.addEventListener("DOMContentLoaded", () => {
 			const field = "value" in source && typeof source.select === "function";
 			try {
 				await navigator.clipboard.writeText(field ? source.value : (source.textContent || "").trim());
-				if (status) status.textContent = button.getAttribute("data-copied") || "Copied. Paste them somewhere safe, such as a password manager.";
+				say(button.getAttribute("data-copied"));
 			} catch {
 				source.classList.remove("visually-hidden");
 				source.closest("details")?.setAttribute("open", "");
 				if (field) source.select();
 				else window.getSelection()?.selectAllChildren(source);
-				if (status) status.textContent = button.getAttribute("data-copy-failed") || "Select the codes and copy them.";
+				say(button.getAttribute("data-copy-failed"));
 			}
 		});
 	}
@@ -49,7 +56,7 @@ document.addEventListener("DOMContentLoaded", () => {
 				link.click();
 				link.remove();
 				setTimeout(() => URL.revokeObjectURL(url), 10_000);
-				if (status) status.textContent = "Image saved. Keep it somewhere safe, such as a private album.";
+				say(button.getAttribute("data-saved"));
 			}, "image/png");
 		});
 	}
@@ -64,7 +71,7 @@ document.addEventListener("DOMContentLoaded", () => {
 		const field = form.querySelector(registering ? "input[name=response]" : "input[name=code]");
 		const webauthn = window.SimpleWebAuthnBrowser;
 		if (!button || !field || !webauthn?.browserSupportsWebAuthn()) {
-			if (status) status.textContent = "This browser cannot use passkeys. Try another way.";
+			say(form.getAttribute("data-passkey-unsupported"));
 			continue;
 		}
 		button.hidden = false;
@@ -76,9 +83,9 @@ document.addEventListener("DOMContentLoaded", () => {
 					: await webauthn.startAuthentication({ optionsJSON: options });
 				field.value = JSON.stringify(answer);
 				form.submit();
-			} catch (cause) {
+			} catch {
 				button.disabled = false;
-				if (status) status.textContent = `The passkey didn't answer (${cause?.name ? cause.name : "cancelled"}). Try again, or try another way.`;
+				say(form.getAttribute("data-passkey-failed"));
 			}
 		});
 	}
@@ -101,45 +108,57 @@ document.addEventListener("DOMContentLoaded", () => {
 	if (error) error.focus();
 });
 
-/** The codes as a picture for the camera roll: site, account, date, the codes with boxes to tick, a note. */
+/**
+ * The codes as a picture for the camera roll: the page's title, site, account and day,
+ * the codes with boxes to tick, a note; laid out right to left on a right-to-left page.
+ */
 function drawCodes(button) {
 	const codes = [...document.querySelectorAll("#backup-codes code")].map((c) => c.textContent || "");
+	const lines = (button.getAttribute("data-image-lines") || "").split("\n");
+	const notes = (button.getAttribute("data-image-notes") || "").split("\n");
+	const rtl = document.documentElement.dir === "rtl";
 	const scale = 2;
 	const width = 640;
 	const rows = Math.ceil(codes.length / 2);
-	const height = 230 + rows * 52 + 110;
+	const top = 100 + (lines.length - 1) * 28;
+	const height = top + 64 + rows * 52 + 20 + notes.length * 26 + 20;
 	const canvas = document.createElement("canvas");
 	canvas.width = width * scale;
 	canvas.height = height * scale;
 	const ctx = canvas.getContext("2d");
 	ctx.scale(scale, scale);
+	ctx.direction = rtl ? "rtl" : "ltr";
+	ctx.textAlign = "start";
+	/** A distance from the start edge (the left, or the right on a right-to-left page). */
+	const x = (fromStart) => (rtl ? width - fromStart : fromStart);
 	ctx.fillStyle = "#ffffff";
 	ctx.fillRect(0, 0, width, height);
 	ctx.fillStyle = "#0b57d0";
 	ctx.fillRect(0, 0, width, 8);
 	ctx.fillStyle = "#1b1f24";
 	ctx.font = "bold 28px system-ui, sans-serif";
-	ctx.fillText("Backup codes", 40, 60);
+	ctx.fillText(button.getAttribute("data-image-title") || "", x(40), 60);
 	ctx.font = "18px system-ui, sans-serif";
 	ctx.fillStyle = "#58606b";
-	ctx.fillText(`Site: ${button.getAttribute("data-site") || ""}`, 40, 100);
-	ctx.fillText(`Account: ${button.getAttribute("data-account") || ""}`, 40, 128);
-	ctx.fillText(`Created: ${button.getAttribute("data-created") || ""}`, 40, 156);
+	for (const [i, line] of lines.entries()) ctx.fillText(line, x(40), 100 + i * 28);
 	ctx.fillStyle = "#1b1f24";
 	ctx.font = "26px ui-monospace, Menlo, Consolas, monospace";
 	codes.forEach((code, i) => {
-		const x = 40 + (i % 2) * 290;
-		const y = 220 + Math.floor(i / 2) * 52;
+		const start = 40 + (i % 2) * 290;
+		const y = top + 64 + Math.floor(i / 2) * 52;
 		ctx.strokeStyle = "#8a929c";
 		ctx.lineWidth = 2;
-		ctx.strokeRect(x, y - 20, 22, 22);
-		ctx.fillText(code, x + 36, y);
+		ctx.strokeRect(rtl ? width - start - 22 : start, y - 20, 22, 22);
+		// A code reads left to right whatever the page's direction.
+		ctx.direction = "ltr";
+		ctx.textAlign = rtl ? "right" : "left";
+		ctx.fillText(code, x(start + 36), y);
+		ctx.direction = rtl ? "rtl" : "ltr";
+		ctx.textAlign = "start";
 	});
 	ctx.font = "16px system-ui, sans-serif";
 	ctx.fillStyle = "#58606b";
-	const noteY = 220 + rows * 52 + 20;
-	ctx.fillText("Each code works once: tick it off when you use it.", 40, noteY);
-	ctx.fillText("Keep this image private. A new list replaces this one.", 40, noteY + 26);
-	ctx.fillText("Nobody will ever ask you for a code by message or phone call.", 40, noteY + 52);
+	const noteY = top + 64 + rows * 52 + 20;
+	for (const [i, note] of notes.entries()) ctx.fillText(note, x(40), noteY + i * 26);
 	return canvas;
 }
