@@ -49,7 +49,9 @@ for (const kind of await databaseKinds()) {
 			const person = await personOnTheirOldPhone();
 			const { browser } = person;
 
-			// The way in: the authenticator's own pages point to it.
+			// The way in: settings, next to the app, and the authenticator's own pages point to it.
+			const settings = await browser.get("/settings");
+			assert.match(settings.body, /<a class="button secondary" href="\/settings\/authenticator\/replace">Replace<\/a>/);
 			const removing = await browser.get("/settings/authenticator/disable");
 			assert.match(removing.body, /Moving to a new phone\? <a href="\/settings\/authenticator\/replace">Replace your authenticator app<\/a> instead/);
 			const setUpAgain = await browser.post("/settings/authenticator", { password: PASSWORD }, { csrf: browser.csrf() });

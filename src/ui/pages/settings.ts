@@ -68,6 +68,7 @@ ${p.notice ? html`<p class="notice" role="status">${p.notice}</p>` : ""}
   ${
 		p.authenticator.setUp || finishing
 			? html`<p>${t("settings.authenticator.setUp")}</p>
+  ${p.authenticator.setUp && !finishing ? html`<p><a class="button secondary" href="/settings/authenticator/replace">${t("authenticator.settings.replace")}</a></p>` : ""}
   ${
 		lastWay
 			? html`<p class="hint">${t("settings.authenticator.onlyWay")}</p>`
