@@ -176,28 +176,35 @@ export function codesPaused(account: { codes_paused_at?: number | null }): boole
 	return account.codes_paused_at != null;
 }
 
+/** The levels a method adds, weakest first (FactorLevel). */
+const levelRank = { none: 0, two_factor: 1, phishing_resistant: 2 } as const;
+
+/**
+ * How strong a method is as a second step: the one rule that settings ("your
+ * strongest second step", methods listed strongest first) and sign-in (the method
+ * a second step opens on) share, from what methods declare, never their names.
+ * A primary method over the fallback (backup codes); then a higher `level` (a
+ * passkey over the authenticator, the authenticator over a code by email); then
+ * one no password reset reaches (the authenticator over a text message).
+ */
+export function methodStrength(deps: Pick<FlowDeps, "methods">, name: MethodName): number {
+	const method = deps.methods.get(name);
+	return (method.role === "primary" ? 10 : 0) + levelRank[method.level] * 2 + (method.reachableByReset ? 0 : 1);
+}
+
 /**
  * The method a second step opens on: the strongest primary method the account can
- * use, by what methods declare (never by name). Stronger is a higher `level`
- * (a passkey over the authenticator, the authenticator over a code by email), then
- * one no password reset reaches (the authenticator over a text message). Among
- * methods equally strong, the one last used; else the registry's order. A
- * fallback (backup codes) is never the default while a primary method is there.
+ * use (`methodStrength`). Among methods equally strong, the one last used; else the
+ * registry's order. A fallback (backup codes) is never the default while a primary
+ * method is there.
  */
 export function preferredMethod(deps: Pick<FlowDeps, "methods">, methods: MethodName[], lastUsed: string | null): MethodName | null {
 	const primary = methods.filter((m) => deps.methods.get(m).role === "primary");
 	if (primary.length === 0) return methods[0] ?? null;
-	const strength = (name: MethodName) => {
-		const method = deps.methods.get(name);
-		return levelRank[method.level] * 2 + (method.reachableByReset ? 0 : 1);
-	};
-	const best = Math.max(...primary.map(strength));
-	const strongest = primary.filter((m) => strength(m) === best);
+	const best = Math.max(...primary.map((m) => methodStrength(deps, m)));
+	const strongest = primary.filter((m) => methodStrength(deps, m) === best);
 	return strongest.find((m) => m === lastUsed) ?? strongest[0]!;
 }
-
-/** The levels a method adds, weakest first (FactorLevel). */
-const levelRank = { none: 0, two_factor: 1, phishing_resistant: 2 } as const;
 
 export async function twoFactorState(deps: FlowDeps, account: Account): Promise<TwoFactorState> {
 	const methods = await enrolledMethods(deps, account);

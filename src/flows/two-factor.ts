@@ -1,11 +1,10 @@
-import type { FactorLevel } from "../core/authentication-strength.ts";
 import { TesseraError } from "../core/errors.ts";
 import { t } from "../i18n/translate.ts";
 import type { EnrolmentContext, MethodAnswer, MethodName, MethodStatus } from "../methods/types.ts";
 import { lockAccount, readAccountById, readCodesPausedAt, readTwoFactorEnabled, setTwoFactor, turnTwoFactorOff } from "../store/accounts.ts";
 import { endOpenChallenges } from "../store/challenges.ts";
 import type { Account } from "../store/schema.ts";
-import { codesPaused, enrolledMethods, requirePassword, type TwoFactorState, twoFactorState } from "./accounts.ts";
+import { codesPaused, enrolledMethods, methodStrength, requirePassword, type TwoFactorState, twoFactorState } from "./accounts.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { codeSetBudget, signedInCodeLimits } from "./limits.ts";
 import { electiveHashing } from "../hashing.ts";
@@ -41,21 +40,10 @@ export async function prepareCodeSet(deps: FlowDeps, account: Pick<Account, "id"
 	return { context, prepared };
 }
 
-const levelRank: Record<FactorLevel, number> = { none: 0, two_factor: 1, phishing_resistant: 2 };
-
-/**
- * Methods strongest first: the one rule settings order and name second steps by.
- * A primary method before the fallback; then the level each adds (phishing-resistant,
- * then two factors, then none: an email code, which a password reset reaches); then
- * the registry's order.
- */
+/** Methods strongest first (`methodStrength`, the rule sign-in opens on too); equals in the registry's order. */
 export function strongestFirst(deps: Pick<FlowDeps, "methods">, names: readonly MethodName[]): MethodName[] {
 	const order = (name: MethodName) => deps.methods.all.findIndex((m) => m.name === name);
-	const rank = (name: MethodName) => {
-		const method = deps.methods.get(name);
-		return (method.role === "primary" ? 10 : 0) + levelRank[method.level];
-	};
-	return [...names].sort((a, b) => rank(b) - rank(a) || order(a) - order(b));
+	return [...names].sort((a, b) => methodStrength(deps, b) - methodStrength(deps, a) || order(a) - order(b));
 }
 
 /** The strongest primary method among `names` ("your strongest second step"), or null with none. */
