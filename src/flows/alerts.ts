@@ -11,7 +11,7 @@ import { listVerifiedContacts } from "../store/contacts.ts";
 import { claimDueAlert, listDueAlerts, markAlertFailed, markAlertSent, retryAlertAt } from "../store/events.ts";
 import type { ActionTokenPurpose } from "../store/schema.ts";
 import { issueActionToken } from "./action-tokens.ts";
-import { type AlertTarget, alertsFor, describeEvent, eventFromRow, type MethodWords, type SecurityEvent } from "./events.ts";
+import { type AlertTarget, alertsFor, describeEvent, deviceWords, eventFromRow, type MethodWords, type SecurityEvent } from "./events.ts";
 
 export { type AlertTarget, alertsFor };
 
@@ -25,7 +25,7 @@ export const SECURE_LINK_TTL_MS = 7 * 86_400_000;
 
 /** What an alert says about `event`, in the flow's words; the delivery layer writes the message. */
 export function alertFacts(event: SecurityEvent, methods: MethodWords): AlertFacts {
-	const facts: AlertFacts = { what: describeEvent(event, methods), at: event.createdAt, where: [event.device, event.ip].filter(Boolean).join(", ") };
+	const facts: AlertFacts = { what: describeEvent(event, methods), at: event.createdAt, where: [deviceWords(event.device), event.ip].filter(Boolean).join(", ") };
 	if (event.kind === "backup_code_used") facts.backupCodesLeft = Number(event.detail["remaining"]);
 	if (event.kind === "recovery_started" && typeof event.detail["readyAt"] === "number") facts.recoveryReadyAt = event.detail["readyAt"];
 	return facts;

@@ -345,6 +345,19 @@ export function describeEvent(event: SecurityEvent, methods: MethodWords): strin
 	}
 }
 
+/**
+ * A device as the reader says it: labels are stored as the browser and system
+ * names read from the User-Agent ("Firefox on Windows", deviceLabel); the names
+ * stay, the words around them are translated.
+ */
+export function deviceWords(label: string | null): string | undefined {
+	if (!label) return undefined;
+	if (label === "Unknown device") return t("activity.device.unknown");
+	const [browser, system] = label.split(" on ");
+	const name = (part: string) => (part === "Browser" ? t("activity.device.browser") : part === "App" ? t("activity.device.app") : part);
+	return system ? t("activity.device.on", { browser: name(browser!), system }) : name(label);
+}
+
 function capitalise(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,4 +1,4 @@
-import type { DescribedEvent } from "../../flows/events.ts";
+import { type DescribedEvent, deviceWords } from "../../flows/events.ts";
 import { formatWhen } from "../../i18n/time.ts";
 import { rich, t } from "../../i18n/translate.ts";
 import { type Html, html } from "../html.ts";
@@ -15,7 +15,7 @@ export const SECURE_ACCOUNT_PAGE = "/settings/password";
 function eventLine(e: DescribedEvent): Html {
 	const byOperator = e.actor.startsWith("operator:") || e.actor.startsWith("admin:");
 	const what = byOperator ? t("activity.byOperator", { what: e.description }) : e.description;
-	const where = [e.device, e.ip].filter((part): part is string => Boolean(part));
+	const where = [deviceWords(e.device), e.ip].filter((part): part is string => Boolean(part));
 	return html`<li data-kind="${e.kind}" id="event-${e.id}"><span class="what" id="what-${e.id}">${what}</span> <span class="hint">· ${formatWhen(e.createdAt)}${where.map((part) => html` · <bdi>${part}</bdi>`)}</span>${
 		e.disownable ? html` <a class="not-me" href="${SECURE_ACCOUNT_PAGE}" aria-describedby="what-${e.id}">${t("activity.notMe")}</a>` : ""
 	}</li>`;
