@@ -6,7 +6,10 @@ import type { RandomSource } from "../core/random.ts";
 import { newId } from "../core/tokens.ts";
 import type { Delivery, DeliveryOutcome } from "../delivery/delivery.ts";
 import { DeliveryError, type OutgoingMessage } from "../delivery/message.ts";
+import { messagePresentation } from "../delivery/messages/common.ts";
+import { withPresentation } from "../i18n/context.ts";
 import type { AttemptCounter } from "../limits/attempts.ts";
+import { readAccountById } from "../store/accounts.ts";
 import type { Db } from "../store/db.ts";
 import type { OneTimeCodesTable } from "../store/schema.ts";
 import type { MethodDeps } from "../methods/types.ts";
@@ -146,9 +149,12 @@ export class OneTimeCodes {
 			await db.updateTable("one_time_codes").set({ superseded_at: now }).where("id", "=", id).execute();
 			throw error;
 		}
+		// Written in the account's language and time zone (the request's, until the account has one).
+		const account = await readAccountById(db, scope.accountId);
+		const written = await withPresentation(messagePresentation(account, this.#deps.config.brand), async () => message(code));
 		let delivery: DeliveryOutcome;
 		try {
-			delivery = await this.#delivery.send(await message(code));
+			delivery = await this.#delivery.send(written);
 		} catch (error) {
 			if (error instanceof DeliveryError) throw new TesseraError("delivery_failed");
 			throw error;

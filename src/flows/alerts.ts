@@ -1,14 +1,17 @@
 import type { Logger } from "pino";
 import { maskPhone } from "../core/contact.ts";
 import type { Delivery } from "../delivery/delivery.ts";
+import { messagePresentation } from "../delivery/messages/common.ts";
 import { type AlertFacts, type AlertLinks, alertMessage } from "../delivery/messages/links.ts";
+import { withPresentation } from "../i18n/context.ts";
 import type { Metrics } from "../metrics.ts";
 import type { MethodDeps } from "../methods/types.ts";
+import { readAccountById } from "../store/accounts.ts";
 import { listVerifiedContacts } from "../store/contacts.ts";
 import { claimDueAlert, listDueAlerts, markAlertFailed, markAlertSent, retryAlertAt } from "../store/events.ts";
 import type { ActionTokenPurpose } from "../store/schema.ts";
 import { issueActionToken } from "./action-tokens.ts";
-import { type AlertTarget, alertsFor, describeEvent, eventFromRow, type MethodWords, type SecurityEvent } from "./events.ts";
+import { type AlertTarget, alertsFor, describeEvent, deviceWords, eventFromRow, type MethodWords, type SecurityEvent } from "./events.ts";
 
 export { type AlertTarget, alertsFor };
 
@@ -22,7 +25,7 @@ export const SECURE_LINK_TTL_MS = 7 * 86_400_000;
 
 /** What an alert says about `event`, in the flow's words; the delivery layer writes the message. */
 export function alertFacts(event: SecurityEvent, methods: MethodWords): AlertFacts {
-	const facts: AlertFacts = { what: describeEvent(event, methods), at: event.createdAt, where: [event.device, event.ip].filter(Boolean).join(", ") };
+	const facts: AlertFacts = { what: describeEvent(event, methods), at: event.createdAt, where: [deviceWords(event.device), event.ip].filter(Boolean).join(", ") };
 	if (event.kind === "backup_code_used") facts.backupCodesLeft = Number(event.detail["remaining"]);
 	if (event.kind === "recovery_started" && typeof event.detail["readyAt"] === "number") facts.recoveryReadyAt = event.detail["readyAt"];
 	return facts;
@@ -133,6 +136,7 @@ export class Alerts {
 			if (this.#delivery.supports(extra.channel) && !targets.some((t) => t.to === extra.to)) targets.push({ channel: extra.channel, to: extra.to });
 		}
 		if (targets.length === 0) return;
+		const inAccountLanguage = messagePresentation(await readAccountById(db, accountId), config.brand);
 		const recoveryId = event.detail["recoveryId"];
 		let undelivered = 0;
 		for (const target of targets) {
@@ -147,7 +151,9 @@ export class Alerts {
 						links.cancelRecovery = this.linkFor("/recovery/cancel", await this.issueToken({ ...bound, purpose: "cancel_recovery", ttlMs, recoveryId }));
 					}
 				}
-				sent = await this.#delivery.trySend(alertMessage(target.channel, target.to, alertFacts(event, this.#methods), links, config.issuer));
+				// In the account's language and time zone, whoever's request raised the event.
+				const message = withPresentation(inAccountLanguage, () => alertMessage(target.channel, target.to, alertFacts(event, this.#methods), links));
+				sent = await this.#delivery.trySend(message);
 			} catch {
 				sent = false;
 			}

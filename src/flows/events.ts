@@ -3,42 +3,49 @@ import { newId } from "../core/tokens.ts";
 import { deviceLabel } from "../core/user-agent.ts";
 import type { Db } from "../store/db.ts";
 import { hasSignedInFrom, insertEvent, listAccountEvents, listEventsPage } from "../store/events.ts";
+import { type MessageKey, t } from "../i18n/translate.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 
 /**
  * Security events: what the activity page lists, what alerts are sent for,
- * and the audit log operators export. Kinds are stable names (docs/api.md).
- * Who raised one: the person, the system, an operator at the command line
- * ("operator:<name>") or an admin on the review page ("admin:<username>").
+ * and the audit log operators export. Kinds are stable names (docs/api.md);
+ * each has its words in the activity catalog. Who raised one: the person, the
+ * system, an operator at the command line ("operator:<name>") or an admin on the
+ * review page ("admin:<username>").
  */
 export const eventKinds = {
-	signed_up: "Account created",
-	signed_in: "Signed in",
-	backup_code_used: "Backup code used",
-	backup_codes_replaced: "Backup codes replaced",
-	two_factor_enabled: "Two-factor authentication turned on",
-	two_factor_disabled: "Two-factor authentication turned off",
-	second_factor_added: "Second step added",
-	second_factor_removed: "Second step removed",
-	second_factor_replaced: "Second step replaced",
-	password_changed: "Password changed",
-	password_reset_requested: "Password reset asked for",
-	sessions_ended: "Signed out everywhere",
-	too_many_failed_codes: "Too many wrong codes",
-	recovery_started: "Account recovery started",
-	recovery_cancelled: "Account recovery cancelled",
-	recovery_completed: "Account recovered: two-factor reset",
-	recovery_requested: "Identity check asked for",
-	recovery_approved: "Identity check approved",
-	recovery_denied: "Identity check denied",
-	two_factor_reset: "Two-factor reset by an operator",
-	account_locked: "Account locked",
-	account_unlocked: "Account unlocked",
-	role_changed: "Role changed",
-	app_allowed: "App allowed",
-	app_access_withdrawn: "App access withdrawn",
-	app_token_reused: "An app's refresh token was used twice: its access ended",
-} as const;
+	signed_up: "activity.kind.signed_up",
+	signed_in: "activity.kind.signed_in",
+	backup_code_used: "activity.kind.backup_code_used",
+	backup_codes_replaced: "activity.kind.backup_codes_replaced",
+	two_factor_enabled: "activity.kind.two_factor_enabled",
+	two_factor_disabled: "activity.kind.two_factor_disabled",
+	second_factor_added: "activity.kind.second_factor_added",
+	second_factor_removed: "activity.kind.second_factor_removed",
+	/** The authenticator moved to a new phone: the old key retired when the new one's first code came. */
+	second_factor_replaced: "activity.kind.second_factor_replaced",
+	password_changed: "activity.kind.password_changed",
+	password_reset_requested: "activity.kind.password_reset_requested",
+	sessions_ended: "activity.kind.sessions_ended",
+	/** One wrong answer at a second step; `reason` in its facts, never the code. */
+	code_failed: "activity.kind.code_failed",
+	too_many_failed_codes: "activity.kind.too_many_failed_codes",
+	/** "Trust this device" ticked at sign-in. */
+	device_trusted: "activity.kind.device_trusted",
+	recovery_started: "activity.kind.recovery_started",
+	recovery_cancelled: "activity.kind.recovery_cancelled",
+	recovery_completed: "activity.kind.recovery_completed",
+	recovery_requested: "activity.kind.recovery_requested",
+	recovery_approved: "activity.kind.recovery_approved",
+	recovery_denied: "activity.kind.recovery_denied",
+	two_factor_reset: "activity.kind.two_factor_reset",
+	account_locked: "activity.kind.account_locked",
+	account_unlocked: "activity.kind.account_unlocked",
+	role_changed: "activity.kind.role_changed",
+	app_allowed: "activity.kind.app_allowed",
+	app_access_withdrawn: "activity.kind.app_access_withdrawn",
+	app_token_reused: "activity.kind.app_token_reused",
+} as const satisfies Record<string, MessageKey>;
 
 export type EventKind = keyof typeof eventKinds;
 
@@ -203,58 +210,159 @@ export async function* allEvents(db: Db, since = 0, pageSize = 1000): AsyncGener
 	}
 }
 
-/** Words for what is not a method: the password, a trusted device, and addresses added or removed. */
-const otherWords: Record<string, { noun: string; signedInWith?: string }> = {
-	password: { noun: "password", signedInWith: "your password" },
-	trusted_device: { noun: "trusted device", signedInWith: "a trusted device" },
-	phone: { noun: "phone number" },
+/** Words for what is not a method: the password and a trusted device, in the activity catalog. */
+const otherWords: Record<string, { noun: MessageKey; signedInWith: MessageKey }> = {
+	password: { noun: "activity.word.password", signedInWith: "activity.word.withPassword" },
+	trusted_device: { noun: "activity.word.trustedDevice", signedInWith: "activity.word.withTrustedDevice" },
 };
 
-/** What was added or removed: addresses are named as addresses (an email address, not an email code). */
-const addressWords: Record<string, string> = { email: "email address", phone: "phone number" };
+/** The registered methods' own words, by name (method copy, in the current language), and how each is answered. */
+export type MethodWords = { find(name: string): { answer?: string; copy: { noun: string; signedInWith: string } } | undefined };
 
-/** The registered methods' own words, by name. */
-export type MethodWords = { find(name: string): { copy: { noun: string; signedInWith: string } } | undefined };
+/** Why a typed answer was refused, as a code_failed event's `reason`. */
+export type CodeFailure = "typo" | "already_used" | "old_list" | "wrong";
 
-/** Events with the line a person reads, in the methods' own words. */
-export type DescribedEvent = SecurityEvent & { description: string };
+/** The errors of a second step's answer that are a failed try, and their reason. Other refusals (too many, expired) are not. */
+const failures: Record<string, CodeFailure> = {
+	code_typo: "typo",
+	code_already_used: "already_used",
+	code_replaced: "old_list",
+	invalid_code: "wrong",
+};
 
-export function describeEvents(events: SecurityEvent[], methods: MethodWords): DescribedEvent[] {
-	return events.map((event) => ({ ...event, description: describeEvent(event, methods) }));
+/**
+ * A second step's answer failed: recorded as a code_failed event with its reason
+ * (never what was typed), for `method` and the step's `purpose`. Written after the
+ * answer has gone, outside the attempt's transaction: the refusal rolls that back,
+ * and a failed try costs the person who made it no more time than before. No alert:
+ * too_many_failed_codes has one. Refusals that are not a wrong answer record nothing.
+ */
+export function recordFailedTry(deps: FlowDeps, input: { accountId: string; method: string; purpose: string; error: unknown; client: ClientInfo }): void {
+	const code = typeof input.error === "object" && input.error !== null ? (input.error as { code?: unknown }).code : undefined;
+	const reason = typeof code === "string" ? failures[code] : undefined;
+	if (!reason) return;
+	const now = deps.clock();
+	deps.alerts.later("failed try", async () => {
+		await recordEvent(deps, deps.db, { accountId: input.accountId, kind: "code_failed", method: input.method, client: input.client, detail: { reason, purpose: input.purpose } }, now);
+	});
 }
 
-/** One line a person understands: "Signed in with a backup code (3 left)". */
-export function describeEvent(event: SecurityEvent, methods: MethodWords): string {
-	const words = event.method ? (otherWords[event.method] ?? methods.find(event.method)?.copy) : undefined;
-	const method = event.method ? (words?.noun ?? event.method) : undefined;
-	const d = event.detail;
-	switch (event.kind) {
-		case "signed_in":
-			if (d["stepUp"]) return `Confirmed it was you with ${words?.signedInWith ?? event.method ?? "a second step"}, for an app that asked`;
-			return `Signed in${event.method ? ` with ${words?.signedInWith ?? event.method}` : ""}${d["newDevice"] ? " from a new device" : ""}`;
-		case "backup_code_used":
-			return `Backup code used to ${d["via"] === "reset" ? "confirm a password reset" : "sign in"} (${String(d["remaining"])} left)`;
-		case "second_factor_added":
-			return `${capitalise(addressWords[event.method ?? ""] ?? method ?? "second step")} added`;
-		case "second_factor_removed":
-			return `${capitalise(addressWords[event.method ?? ""] ?? method ?? "second step")} removed`;
-		case "second_factor_replaced":
-			return `${capitalise(method ?? "second step")} replaced: the old one no longer works`;
-		case "password_changed":
-			return d["via"] === "reset" ? "Password reset" : d["via"] === "secure_account" ? "Password changed after a “Wasn't you?” link" : "Password changed";
-		case "recovery_started":
-			return `Account recovery started${d["via"] === "operator" ? " after an identity check" : d["via"] === "email" ? " by proving your email address" : d["via"] === "phone" ? " by proving your phone number" : ""}`;
-		case "two_factor_reset":
-			return "Two-factor reset by an operator";
-		case "app_allowed":
-			return `Allowed ${String(d["app"] ?? "an app")} to sign you in`;
-		case "app_access_withdrawn":
-			return `Withdrew ${String(d["app"] ?? "an app")}'s access`;
-		case "app_token_reused":
-			return `${String(d["app"] ?? "An app")}'s refresh token was used twice: its access ended, sign in to it again`;
-		default:
-			return eventKinds[event.kind] ?? event.kind;
+/**
+ * Events that a person could have had done to them without knowing: beside each,
+ * the activity offers "This wasn't me". Not those that protect the account
+ * (signing out everywhere, a recovery cancelled, access withdrawn) nor an
+ * operator's decisions about it.
+ */
+const disownableKinds: ReadonlySet<EventKind> = new Set<EventKind>([
+	"signed_in",
+	"backup_code_used",
+	"backup_codes_replaced",
+	"two_factor_enabled",
+	"two_factor_disabled",
+	"second_factor_added",
+	"second_factor_removed",
+	"second_factor_replaced",
+	"password_changed",
+	"password_reset_requested",
+	"code_failed",
+	"too_many_failed_codes",
+	"device_trusted",
+	"recovery_started",
+	"recovery_completed",
+	"recovery_requested",
+	"app_allowed",
+]);
+
+export function isDisownable(event: SecurityEvent): boolean {
+	return disownableKinds.has(event.kind) && !event.actor.startsWith("operator:") && !event.actor.startsWith("admin:");
+}
+
+/** Events with the line a person reads, in the methods' own words, and whether "This wasn't me" goes beside it. */
+export type DescribedEvent = SecurityEvent & { description: string; disownable: boolean };
+
+/**
+ * The activity as lines, one per thing that happened: a sign-in with a backup code
+ * is recorded as two events (the sign-in, and the code used, with its alert) but
+ * read as one line, "Signed in with a backup code (3 left)".
+ */
+export function describeEvents(events: SecurityEvent[], methods: MethodWords): DescribedEvent[] {
+	const moment = (event: SecurityEvent) => `${event.createdAt}|${event.method}`;
+	const codesUsed = new Map<string, SecurityEvent>();
+	for (const event of events) if (event.kind === "backup_code_used" && event.detail["via"] !== "reset") codesUsed.set(moment(event), event);
+	const merged = new Set<SecurityEvent>();
+	const lines: DescribedEvent[] = [];
+	for (const event of events) {
+		let line = event;
+		const used = event.kind === "signed_in" ? codesUsed.get(moment(event)) : undefined;
+		if (used) {
+			merged.add(used);
+			line = { ...event, detail: { ...event.detail, remaining: used.detail["remaining"] } };
+		}
+		lines.push({ ...line, description: describeEvent(line, methods), disownable: isDisownable(line) });
 	}
+	return lines.filter((line) => ![...merged].some((used) => used.id === line.id));
+}
+
+/** One line a person understands, in their language: "Signed in with a backup code (3 left)". */
+export function describeEvent(event: SecurityEvent, methods: MethodWords): string {
+	const other = event.method ? otherWords[event.method] : undefined;
+	const found = event.method && !other ? methods.find(event.method) : undefined;
+	const noun = other ? t(other.noun) : (found?.copy.noun ?? event.method ?? undefined);
+	const signedInWith = other ? t(other.signedInWith) : (found?.copy.signedInWith ?? event.method ?? undefined);
+	const d = event.detail;
+	const count = (value: unknown) => (typeof value === "number" ? value : Number(value));
+	switch (event.kind) {
+		case "signed_in": {
+			const remaining = d["remaining"] === undefined ? "none" : "some";
+			if (d["stepUp"]) return t("activity.stepUp", { method: signedInWith ?? t("activity.word.secondStep"), remaining, count: count(d["remaining"]) });
+			if (!signedInWith) return t(d["newDevice"] ? "activity.signedInNewDevice" : "activity.kind.signed_in");
+			return t("activity.signedInWith", { method: signedInWith, newDevice: d["newDevice"] ? "yes" : "no", remaining, count: count(d["remaining"]) });
+		}
+		case "backup_code_used":
+			return t("activity.backupCodeUsed", { via: d["via"] === "reset" ? "reset" : "sign_in", count: count(d["remaining"]) });
+		case "second_factor_added":
+		case "second_factor_removed": {
+			const change = event.kind === "second_factor_added" ? "added" : "removed";
+			// Addresses are named as addresses: an email address, not an email code.
+			if (event.method === "email" || event.method === "phone") return t("activity.address", { address: event.method, change });
+			return capitalise(t("activity.secondStep", { method: noun ?? t("activity.word.secondStep"), change }));
+		}
+		case "second_factor_replaced":
+			return capitalise(t("activity.secondStepReplaced", { method: noun ?? t("activity.word.secondStep") }));
+		case "password_changed":
+			return t("activity.passwordChanged", { via: d["via"] === "reset" ? "reset" : d["via"] === "secure_account" ? "secure_account" : "change" });
+		case "recovery_started":
+			return t("activity.recoveryStarted", { via: d["via"] === "operator" || d["via"] === "email" || d["via"] === "phone" ? d["via"] : "other" });
+		case "code_failed": {
+			const reason = typeof d["reason"] === "string" ? d["reason"] : "wrong";
+			const webauthn = found?.answer === "webauthn";
+			return t("activity.codeFailed", { method: signedInWith ?? t("activity.word.secondStep"), reason: reason === "wrong" && webauthn ? "not_confirmed" : reason });
+		}
+		case "app_allowed":
+		case "app_access_withdrawn":
+		case "app_token_reused": {
+			const app = typeof d["app"] === "string" && d["app"] ? d["app"] : undefined;
+			const key = { app_allowed: "activity.appAllowed", app_access_withdrawn: "activity.appWithdrawn", app_token_reused: "activity.appTokenReused" } as const;
+			return t(key[event.kind], { app: app ?? "", named: app ? "yes" : "no" });
+		}
+		default: {
+			const key = (eventKinds as Record<string, MessageKey>)[event.kind];
+			return key ? t(key) : event.kind;
+		}
+	}
+}
+
+/**
+ * A device as the reader says it: labels are stored as the browser and system
+ * names read from the User-Agent ("Firefox on Windows", deviceLabel); the names
+ * stay, the words around them are translated.
+ */
+export function deviceWords(label: string | null): string | undefined {
+	if (!label) return undefined;
+	if (label === "Unknown device") return t("activity.device.unknown");
+	const [browser, system] = label.split(" on ");
+	const name = (part: string) => (part === "Browser" ? t("activity.device.browser") : part === "App" ? t("activity.device.app") : part);
+	return system ? t("activity.device.on", { browser: name(browser!), system }) : name(label);
 }
 
 function capitalise(text: string): string {

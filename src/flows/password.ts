@@ -5,11 +5,13 @@ import { isTesseraError, TesseraError } from "../core/errors.ts";
 import { looksLikeToken, newId, newToken, tokenHash } from "../core/tokens.ts";
 import { canonicalUsername } from "../core/username.ts";
 import { codeMessage } from "../delivery/messages/codes.ts";
+import { messagePresentation } from "../delivery/messages/common.ts";
 import { resetLinkMessage } from "../delivery/messages/links.ts";
+import { withPresentation } from "../i18n/context.ts";
 import { ONE_TIME_CODE_TTL_MS, SENDS_PER_ADDRESS, SENDS_PER_HOUR, sixDigits } from "../codes/one-time-codes.ts";
 import { electiveHashing, hashPassword } from "../hashing.ts";
 import { t } from "../i18n/translate.ts";
-import { liftCodesPause, lockAccount, readTwoFactorEnabled, setPassword } from "../store/accounts.ts";
+import { liftCodesPause, lockAccount, readAccountById, readTwoFactorEnabled, setPassword } from "../store/accounts.ts";
 import { claimActionToken, findSecureAccountLink, readResetToken } from "../store/action-tokens.ts";
 import { readPendingReset } from "../store/challenges.ts";
 import { findResetAddressByEmail, findResetAddressByUsername, findResetAddressesByPhone } from "../store/contacts.ts";
@@ -164,6 +166,8 @@ async function sendReset(deps: FlowDeps, target: ResetTarget, flowToken: string,
 	}
 	const now = deps.clock();
 	const id = newId(deps.random);
+	// Written in the account's language and time zone (the request's, until the account has one).
+	const inAccountLanguage = messagePresentation(await readAccountById(deps.db, target.accountId), deps.config.brand);
 	let message: Parameters<typeof deps.delivery.send>[0];
 	if (target.channel === "email") {
 		const link = await issueActionToken(deps, deps.db, {
@@ -172,7 +176,7 @@ async function sendReset(deps: FlowDeps, target: ResetTarget, flowToken: string,
 			purpose: "password_reset",
 			ttlMs: RESET_LINK_TTL_MS,
 		});
-		message = resetLinkMessage(target.to, `${deps.config.publicUrl}/reset-password?token=${link}`, deps.config.issuer);
+		message = withPresentation(inAccountLanguage, () => resetLinkMessage(target.to, `${deps.config.publicUrl}/reset-password?token=${link}`));
 	} else {
 		const code = sixDigits(deps.random);
 		const codeHash = deps.oneTimeCodes.hash(id, code);
@@ -185,7 +189,7 @@ async function sendReset(deps: FlowDeps, target: ResetTarget, flowToken: string,
 			codeHash,
 			ttlMs: ONE_TIME_CODE_TTL_MS,
 		});
-		message = codeMessage("sms", target.to, code, "password_reset", deps.config);
+		message = withPresentation(inAccountLanguage, () => codeMessage("sms", target.to, code, "password_reset", deps.config));
 	}
 	await recordEvent(deps, deps.db, { accountId: target.accountId, kind: "password_reset_requested", method: target.channel, client }, now);
 	await deps.delivery.send(message);

@@ -18,7 +18,7 @@ import { dummyPasswordHash, verifyPassword } from "../hashing.ts";
 import type { ConsumedProof, MethodAnswer, MethodName, SecondFactorMethod, StartedStep } from "../methods/types.ts";
 import { type ChallengePurpose, closeChallenge, createChallenge, methodsFor, openChallenge, readOpenChallenge, type SecondFactorChallenge } from "./challenge.ts";
 import { SECURE_LINK_TTL_MS } from "./alerts.ts";
-import { isNewDevice, recordEvent } from "./events.ts";
+import { isNewDevice, recordEvent, recordFailedTry } from "./events.ts";
 import { completeReadyRecovery, endRecoveryAttempts, recoveryOptions } from "./recovery.ts";
 import { codesPaused, enrolledMethods, type RequiredAction } from "./accounts.ts";
 import { codeLimits, passwordLimits } from "./limits.ts";
@@ -242,6 +242,7 @@ export async function proveSecondFactor<T>(
 		return result;
 	} catch (error) {
 		count(isTesseraError(error) ? error.code : "internal_error");
+		recordFailedTry(deps, { accountId: challenge.accountId, method: input.method, purpose, error, client });
 		if (isTesseraError(error) && error.code === "too_many_attempts") await tooManyFailedCodes(deps, challenge.accountId, client);
 		throw error;
 	}

@@ -10,6 +10,7 @@ import {
 	revokeTrustedDeviceById,
 } from "../store/trusted-devices.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
+import { recordEvent } from "./events.ts";
 
 /** Every trusted device of the account, revoked: on any change of second factors or of the password. */
 export { revokeAllTrustedDevices } from "../store/trusted-devices.ts";
@@ -57,6 +58,8 @@ export async function trustDevice(
 		},
 		now,
 	);
+	// Listed in the activity: from now on this browser skips the second step.
+	await recordEvent(deps, tx, { accountId, kind: "device_trusted", method: secondFactor.method, client, detail: { expiresAt } }, now);
 	return { token, expiresAt };
 }
 

@@ -572,7 +572,7 @@ describe("account recovery, on a phone in a real browser", () => {
 
 			await p.press(page.getByRole("link", { name: "Account activity" }));
 			await p.waitFor("/settings/activity");
-			const rows = (await page.locator("table.activity tbody tr td:nth-child(2)").allInnerTexts()).map((r) => r.trim());
+			const rows = (await page.locator("ul.activity li .what").allInnerTexts()).map((r) => r.trim());
 			assert.ok(rows.includes("Account recovery started by proving your email address"), `the activity lists the recovery: ${rows.join(" | ")}`);
 			assert.ok(rows.includes("Account recovery cancelled"), `and that it was cancelled: ${rows.join(" | ")}`);
 			await p.arrive("activity");

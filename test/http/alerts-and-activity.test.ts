@@ -182,7 +182,7 @@ for (const kind of await databaseKinds()) {
 			await browser.follow(await browser.post("/sign-in", { username: user.username, password: PASSWORD }));
 			const page = await browser.get("/settings/activity");
 			assert.equal(page.statusCode, 200);
-			assert.match(page.body, /Signed in with your password from a new device<\/td><td>[^<]+<\/td><td>192\.0\.2\.9</);
+			assert.match(page.body, /<span class="what" id="what-[^"]+">Signed in with your password from a new device<\/span> <span class="hint">· [^<]+ · <bdi>[^<]+<\/bdi> · <bdi>192\.0\.2\.9<\/bdi><\/span>/);
 			assert.match(page.body, /Account created/);
 
 			live.h.clock.advance(91 * DAY);

@@ -1,61 +1,68 @@
-import type { OutgoingMessage } from "../message.ts";
+import { presentation } from "../../i18n/context.ts";
+import { direction } from "../../i18n/locales.ts";
+import { t } from "../../i18n/translate.ts";
 import { escapeHtml } from "../../ui/html.ts";
+import type { OutgoingMessage } from "../message.ts";
+import { supportLine } from "./common.ts";
 
-const never = "Tessera never asks for this code by message, email or phone call. Type it only on the Tessera page where you asked for it.";
-
-/** Who sends codes: the name in messages, and the public address whose host a text binds its code to. */
+/** Who sends codes: the public address whose host a text binds its code to. The name is the brand's. */
 export interface CodeSender {
-	issuer: string;
 	publicUrl: string;
 }
 
+export type CodePurpose = "sign_in" | "contact" | "recovery" | "password_reset";
+
 /**
- * The message carrying a code. It never asks the reader to share the code with anyone.
+ * The message carrying a code, in the current presentation's language (the
+ * account's: the caller runs it there). It never asks the reader to share the
+ * code with anyone.
+ *
  * A text ends with the origin-bound one-time-code line (`@host #code`), so a phone
- * offers to fill the code in only on Tessera's own site. A sign-in code by email
- * comes with `notYou`: a "Wasn't you?" link bound to that address.
+ * offers to fill the code in only on the site's own pages. In English a text fits
+ * one SMS segment (160 GSM-7 characters). French may take two: a letter outside
+ * GSM-7 (ê, ç, the typographic apostrophe) makes the whole text UCS-2, 70
+ * characters a segment. Arabic is always UCS-2, so two or three segments: the
+ * words are kept short, but cutting them further would lose the warning.
+ *
+ * A sign-in code by email comes with `notYou`: a "Wasn't you?" link bound to that address.
  */
 export function codeMessage(
 	channel: "email" | "sms",
 	to: string,
 	code: string,
-	purpose: "sign_in" | "contact" | "recovery" | "password_reset",
+	purpose: CodePurpose,
 	sender: CodeSender,
 	links: { notYou?: string } = {},
 ): OutgoingMessage {
-	const { issuer } = sender;
-	const what = {
-		sign_in: "to finish signing in",
-		contact: "to confirm this address",
-		recovery: "to start recovering your account",
-		password_reset: "to reset your password",
-	}[purpose];
 	if (channel === "sms") {
 		const host = new URL(sender.publicUrl).hostname;
-		return { channel, to, text: `${issuer} code ${code} ${what}. Valid 10 minutes. ${issuer} never asks for it by message or call.\n\n@${host} #${code}` };
+		// The last line is exactly `@host #code`, whatever the language.
+		return { channel, to, text: `${t("delivery.code.sms", { code, purpose })}\n\n@${host} #${code}` };
 	}
-	const subject = {
-		sign_in: `${issuer} sign-in code`,
-		contact: `Confirm your email for ${issuer}`,
-		recovery: `${issuer} account recovery code`,
-		password_reset: `${issuer} password reset code`,
-	}[purpose];
-	const lead = [`Your ${issuer} code ${what} is:`, "", `    ${code}`, "", "It is valid for 10 minutes.", never, ""];
+	const subject = t("delivery.code.subject", { purpose });
+	const lead = t("delivery.code.lead", { purpose });
+	const valid = t("delivery.code.valid");
+	const never = t("delivery.code.never");
+	const support = supportLine();
+	const { locale } = presentation();
+	const codeHtml = `<p style="font-size:24px;font-family:monospace;letter-spacing:4px" dir="ltr"><strong>${escapeHtml(code)}</strong></p>`;
+	const wrap = (body: string) => `<div lang="${escapeHtml(locale)}" dir="${direction(locale)}">${body}</div>`;
+	const p = (line: string) => `<p>${escapeHtml(line)}</p>`;
+	const head = [lead, "", `    ${code}`, "", valid, never, ""];
 	if (purpose === "sign_in") {
 		// Only someone who typed the account's password gets this far.
-		const notYou = links.notYou
-			? ["Not you? Change your password. This link signs your account out everywhere first (no sign-in needed):", links.notYou]
-			: [`Not you? Change your password with "Forgot password" on the ${issuer} sign-in page.`];
-		const why = `Someone who knows your password is signing in to your ${issuer} account. If that is you, type the code on the sign-in page.`;
-		const text = [why, "", ...lead, ...notYou].join("\n");
-		const html = `<p>${escapeHtml(why)}</p><p>Your ${escapeHtml(issuer)} code ${escapeHtml(what)} is:</p><p style="font-size:24px;font-family:monospace;letter-spacing:4px"><strong>${escapeHtml(code)}</strong></p><p>It is valid for 10 minutes.</p><p>${escapeHtml(never)}</p>${
-			links.notYou
-				? `<p>${escapeHtml(notYou[0]!)}</p><p><a href="${escapeHtml(links.notYou)}">${escapeHtml(links.notYou)}</a></p>`
-				: `<p>${escapeHtml(notYou[0]!)}</p>`
-		}`;
+		const why = t("delivery.code.signInWhy");
+		const notYou = links.notYou ? t("delivery.code.notYouLink") : t("delivery.code.notYouNoLink");
+		const text = [why, "", ...head, notYou, ...(links.notYou ? [links.notYou] : []), ...(support ? ["", support] : [])].join("\n");
+		const html = wrap(
+			`${p(why)}${p(lead)}${codeHtml}${p(valid)}${p(never)}${p(notYou)}${
+				links.notYou ? `<p><a href="${escapeHtml(links.notYou)}">${escapeHtml(links.notYou)}</a></p>` : ""
+			}${support ? p(support) : ""}`,
+		);
 		return { channel, to, subject, text, html };
 	}
-	const text = [...lead, "If you did not ask for it, you can ignore this email; someone may have typed your address by mistake."].join("\n");
-	const html = `<p>Your ${escapeHtml(issuer)} code ${escapeHtml(what)} is:</p><p style="font-size:24px;font-family:monospace;letter-spacing:4px"><strong>${escapeHtml(code)}</strong></p><p>It is valid for 10 minutes.</p><p>${escapeHtml(never)}</p><p>If you did not ask for it, you can ignore this email.</p>`;
+	const ignore = t("delivery.code.ignore");
+	const text = [...head, ignore, ...(support ? ["", support] : [])].join("\n");
+	const html = wrap(`${p(lead)}${codeHtml}${p(valid)}${p(never)}${p(ignore)}${support ? p(support) : ""}`);
 	return { channel, to, subject, text, html };
 }

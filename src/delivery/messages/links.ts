@@ -1,34 +1,33 @@
-import { formatUtc } from "../../core/dates.ts";
-import { escapeHtml } from "../../ui/html.ts";
+import { t } from "../../i18n/translate.ts";
 import type { OutgoingMessage } from "../message.ts";
+import { linesToHtml, messageTime, supportLine } from "./common.ts";
 
 /**
  * The bodies of the messages that carry links: security alerts and password
- * resets. They never carry a code and never ask for one.
+ * resets, in the current presentation's language (the account's: the caller runs
+ * them there). They never carry a code and never ask for one.
  */
 
-const neverAsks = "Tessera never asks for your codes or your password by message, email or phone call. Never give a code to anyone, even someone who says they are from Tessera.";
-
-/** An email's lines as HTML: each line a paragraph, a line that is a link a link. */
-function linesToHtml(lines: string[]): string {
-	return lines
-		.map((line) => (line.startsWith("http") ? `<p><a href="${escapeHtml(line)}">${escapeHtml(line)}</a></p>` : line ? `<p>${escapeHtml(line)}</p>` : ""))
-		.join("");
+/** An email's closing: how to reach the operator's support, when configured. */
+function closing(): string[] {
+	const support = supportLine();
+	return support ? ["", support] : [];
 }
 
 /** "Forgot password": the link, how long it works, and what still protects the account. */
-export function resetLinkMessage(to: string, link: string, issuer: string): OutgoingMessage {
+export function resetLinkMessage(to: string, link: string): OutgoingMessage {
 	const lines = [
-		`Someone asked to reset the password of your ${issuer} account.`,
+		t("delivery.reset.asked"),
 		"",
-		"To choose a new password, open this link within 30 minutes. It works once:",
+		t("delivery.reset.open"),
 		link,
 		"",
-		"If your account has two-factor authentication, the new password takes effect only once you confirm it with your authenticator app, a passkey or a backup code.",
-		"If you did not ask for this, ignore this email: your password stays as it is.",
-		`${issuer} never asks for your codes or your password by message, email or phone call.`,
+		t("delivery.reset.twoFactor"),
+		t("delivery.reset.ignore"),
+		t("delivery.reset.never"),
+		...closing(),
 	];
-	return { channel: "email", to, subject: `Reset your ${issuer} password`, text: lines.join("\n"), html: linesToHtml(lines) };
+	return { channel: "email", to, subject: t("delivery.reset.subject"), text: lines.join("\n"), html: linesToHtml(lines) };
 }
 
 /**
@@ -40,7 +39,7 @@ export interface AlertLinks {
 	cancelRecovery?: string;
 }
 
-/** What an alert says, as the flow that owes it words it. */
+/** What an alert says, as the flow that owes it words it (in the reader's language). */
 export interface AlertFacts {
 	/** "Backup code used", "Password changed", … */
 	what: string;
@@ -53,42 +52,34 @@ export interface AlertFacts {
 }
 
 /** The alert itself: what happened, when, from where, and what to do if it wasn't you. No code, ever. */
-export function alertMessage(channel: "email" | "sms", to: string, facts: AlertFacts, links: AlertLinks, issuer: string): OutgoingMessage {
+export function alertMessage(channel: "email" | "sms", to: string, facts: AlertFacts, links: AlertLinks): OutgoingMessage {
 	const { what, where } = facts;
-	const when = formatUtc(facts.at);
+	const when = messageTime(facts.at);
 	if (channel === "sms") {
-		const cancel = links.cancelRecovery ? ` Cancel it: ${links.cancelRecovery}` : "";
-		const secure = links.secure ? ` Wasn't you? ${links.secure}` : " This number is no longer on the account.";
-		return {
-			channel,
-			to,
-			text: `${issuer} security alert: ${what}, ${when}.${cancel}${secure} ${issuer} never asks for codes by message.`,
-		};
+		const parts = [
+			t("delivery.alert.sms", { what, when }),
+			...(links.cancelRecovery ? [t("delivery.alert.smsCancel", { link: links.cancelRecovery })] : []),
+			links.secure ? t("delivery.alert.smsSecure", { link: links.secure }) : t("delivery.alert.smsNoLink"),
+			t("delivery.alert.smsNever"),
+		];
+		return { channel, to, text: parts.join(" ") };
 	}
 	const lines = [
-		`${what}.`,
+		t("delivery.alert.what", { what }),
 		"",
-		`When: ${when}`,
-		...(where ? [`From: ${where}`] : []),
-		...(facts.backupCodesLeft !== undefined ? [`Backup codes left: ${facts.backupCodesLeft}`] : []),
+		t("delivery.alert.when", { when }),
+		...(where ? [t("delivery.alert.where", { where })] : []),
+		...(facts.backupCodesLeft !== undefined ? [t("delivery.alert.codesLeft", { count: facts.backupCodesLeft })] : []),
 		...(facts.recoveryReadyAt !== undefined
-			? [
-					"",
-					`Two-factor authentication on your account will be reset after ${formatUtc(facts.recoveryReadyAt)}, at the next sign-in with your password.`,
-					"If you can still sign in with your second step, doing so cancels the recovery.",
-				]
+			? ["", t("delivery.alert.recoveryReset", { when: messageTime(facts.recoveryReadyAt) }), t("delivery.alert.recoveryStop")]
 			: []),
 		"",
-		...(links.cancelRecovery ? ["Didn't ask for this? Cancel the recovery (no sign-in needed):", links.cancelRecovery, ""] : []),
-		"If this was you, there is nothing to do.",
-		...(links.secure
-			? ["Wasn't you? Sign out everywhere (no sign-in needed), then reset your password:", links.secure]
-			: [
-					"This address is no longer on the account, so this message carries no link.",
-					`Wasn't you? Sign in to ${issuer} as you usually do, or use "Forgot password" on its sign-in page.`,
-				]),
+		...(links.cancelRecovery ? [t("delivery.alert.cancel"), links.cancelRecovery, ""] : []),
+		t("delivery.alert.wasYou"),
+		...(links.secure ? [t("delivery.alert.secure"), links.secure] : [t("delivery.alert.noLink"), t("delivery.alert.noLinkWhatToDo")]),
 		"",
-		neverAsks,
+		t("delivery.alert.never"),
+		...closing(),
 	];
-	return { channel, to, subject: `${issuer} security alert: ${what}`, text: lines.join("\n"), html: linesToHtml(lines) };
+	return { channel, to, subject: t("delivery.alert.subject", { what }), text: lines.join("\n"), html: linesToHtml(lines) };
 }

@@ -6,7 +6,7 @@ import { AUTHENTICATOR, PASSKEY } from "../method-names.ts";
 import { primaryMethodsSetUp, strongestMethod } from "../../flows/two-factor.ts";
 import { t } from "../../i18n/translate.ts";
 import { listTrustedDevices, revokeAllTrustedDevices, revokeTrustedDevice } from "../../flows/trusted-devices.ts";
-import { activityPage } from "../../ui/pages/recovery.ts";
+import { activityPage } from "../../ui/pages/activity.ts";
 import { settingsPage } from "../../ui/pages/settings.ts";
 import { afterSignIn, pendingApp } from "./apps.ts";
 import { readCookie, redirectWithNotice, takeNotice } from "./cookies.ts";

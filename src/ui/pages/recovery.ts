@@ -1,4 +1,3 @@
-import { formatUtc as date } from "../../core/dates.ts";
 import type { RecoveryRequestView } from "../../flows/identity-checks.ts";
 import type { RecoveryContact, RecoveryOptions } from "../../flows/recovery.ts";
 import type { DescribedEvent } from "../../flows/events.ts";
@@ -386,30 +385,6 @@ ${
 		: ""
 }
 <p class="hint">${t("recovery.setUpAgain.hint")}</p>`,
-	});
-}
-
-// ── Activity ────────────────────────────────────────────────────────────────
-
-export function activityPage(p: { user: PageUser; events: DescribedEvent[] }): Html {
-	return layout({
-		title: "Account activity",
-		user: p.user,
-		wide: true,
-		body: html`<h1>Account activity</h1>
-<p>Security events of the last 90 days, newest first. Don't recognise one? <a href="/settings/password">Change your password</a>, and check your second steps in <a href="/settings">security settings</a>.</p>
-${
-	p.events.length === 0
-		? html`<p>Nothing yet.</p>`
-		: html`<div class="table-wrap"><table class="activity">
-  <caption class="visually-hidden">Security events</caption>
-  <thead><tr><th scope="col">When</th><th scope="col">What happened</th><th scope="col">Browser and device</th><th scope="col">IP address</th></tr></thead>
-  <tbody>${p.events.map(
-		(e) => html`<tr data-kind="${e.kind}"><td>${date(e.createdAt)}</td><td>${e.description}${e.actor.startsWith("operator:") || e.actor.startsWith("admin:") ? " (by an operator)" : ""}</td><td>${e.device ?? "—"}</td><td>${e.ip ?? "—"}</td></tr>`,
-	)}</tbody>
-</table></div>`
-}
-<p><a href="/settings">Back to security settings</a></p>`,
 	});
 }
 
