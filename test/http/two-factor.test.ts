@@ -379,7 +379,7 @@ for (const kind of await databaseKinds()) {
 			});
 			assert.equal(oldAgain.statusCode, 401);
 			assert.equal(errorCode(oldAgain), "code_replaced");
-			assert.match(oldAgain.json().error.message, /replaced on .* UTC/);
+			assert.match(oldAgain.json().error.message, /replaced \(.* UTC\)/);
 			const newCode = await api(h.app, "/sessions/second-factor", {
 				body: { challenge: replaced.challenge, method: "backup_code", code: codes[5] },
 			});

@@ -1,6 +1,6 @@
 import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
-import { TesseraError } from "../../core/errors.ts";
+import { TesseraError, words } from "../../core/errors.ts";
 import type { Db } from "../../store/db.ts";
 import {
 	type ConsumedProof,
@@ -15,6 +15,7 @@ import {
 	type MethodRegistration,
 	type PreparedProof,
 	type SecondFactorMethod,
+	translatedCopy,
 	typedCode,
 } from "../types.ts";
 import { open, seal } from "../../core/secret-box.ts";
@@ -45,21 +46,20 @@ export function matchTotpStep(secret: Uint8Array, code: string, now: number): nu
 	return Math.floor(now / 1000 / TOTP_PERIOD_SECONDS) + delta;
 }
 
-const copy: MethodCopy = {
-	title: "Authenticator app",
-	label: "6-digit code",
-	hint: "Open your authenticator app and enter the code it shows for Tessera.",
-	inputMode: "numeric",
-	autocomplete: "one-time-code",
-	maxLength: 16,
-	advice: {
-		code_already_used: "Wait for your app to show a new code, then type that one.",
-		invalid_code: "Check that your phone's clock is right and that the code is the one shown for Tessera, then type it again.",
+const copy: MethodCopy = translatedCopy(
+	{
+		title: "methods.totp.title",
+		label: "methods.totp.label",
+		hint: "methods.totp.hint",
+		advice: { code_already_used: "methods.totp.advice.code_already_used", invalid_code: "methods.totp.advice.invalid_code" },
+		// Setting up, the person has no backup codes yet: a wrong code is almost always the phone's clock.
+		setUpAdvice: { invalid_code: "methods.totp.setUpAdvice.invalid_code" },
+		noun: "methods.totp.noun",
+		confirmWith: "methods.totp.confirmWith",
+		signedInWith: "methods.totp.signedInWith",
 	},
-	noun: "authenticator app",
-	confirmWith: "your authenticator app",
-	signedInWith: "your authenticator app",
-};
+	{ inputMode: "numeric", autocomplete: "one-time-code", maxLength: 16 },
+);
 
 /** The authenticator app (RFC 6238): one key per account, sealed at rest; each step's code works once. */
 export class TotpMethod implements SecondFactorMethod {
@@ -169,7 +169,8 @@ export class TotpMethod implements SecondFactorMethod {
 		const step = matchTotpStep(open(this.#key(), row.secret_sealed, accountId), typedCode(answer), this.#deps.clock());
 		if (step === undefined) {
 			throw new TesseraError("invalid_code", {
-				message: "That code didn't match. Check that your phone's clock is right and that the app shows Tessera, wait for a new code and type it in.",
+				// The set-up's own advice (copy.setUpAdvice): the phone's clock, never backup codes, which do not exist yet.
+				message: words("methods.totp.setUp.wrongCode"),
 			});
 		}
 		return { step, sealed: row.secret_sealed };
@@ -208,8 +209,7 @@ export class TotpMethod implements SecondFactorMethod {
 		const step = matchTotpStep(open(this.#key(), row.secret_sealed, accountId), typedCode(answer), this.#deps.clock());
 		if (step === undefined) {
 			throw new TesseraError("invalid_code", {
-				message:
-					"That code didn't work. Check that your phone's clock is right, wait for a new code and try again, or try another way.",
+				message: words("methods.totp.wrongCode"),
 			});
 		}
 		return { method: this.name, accountId, detail: step };
