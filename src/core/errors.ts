@@ -43,6 +43,8 @@ export type FieldReason =
 	| "phone_invalid"
 	| "phone_not_mobile"
 	| "phone_no_country_code"
+	| "sent_twice"
+	| "bad_text"
 	| "invalid";
 
 /**

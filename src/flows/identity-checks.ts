@@ -1,4 +1,4 @@
-import { TesseraError } from "../core/errors.ts";
+import { fieldProblem, TesseraError, words } from "../core/errors.ts";
 import { newId } from "../core/tokens.ts";
 import { deviceLabel } from "../core/user-agent.ts";
 import { lockAccount } from "../store/accounts.ts";
@@ -57,7 +57,7 @@ export async function fileRecoveryRequest(
 	const message = input.message.trim();
 	if (message.length < 10) {
 		throw new TesseraError("invalid_request", {
-			fields: [{ field: "message", problem: "Tell us a little more: at least a sentence about the account and what happened." }],
+			fields: [fieldProblem("message", "too_short", undefined, "errors.field.identityCheck.tooShort")],
 		});
 	}
 	const challenge = await passwordProven(deps, input.challenge);
@@ -131,8 +131,8 @@ export async function decideRecoveryRequest(
 	// Every decision says why, for the audit log.
 	if (input.note.trim() === "") {
 		throw new TesseraError("invalid_request", {
-			message: "Write a note for the audit log: why this request is approved or denied.",
-			fields: [{ field: "note", problem: "A note is required." }],
+			message: words("errors.identityCheck.noteRequired"),
+			fields: [fieldProblem("note", "required", undefined, "errors.field.note.required")],
 		});
 	}
 	const outcome = await deps.db.transaction().execute(async (tx) => {

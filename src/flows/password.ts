@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { addressBucket } from "../core/address.ts";
 import { canonicalEmail, canonicalPhone } from "../core/contact.ts";
-import { isTesseraError, TesseraError } from "../core/errors.ts";
+import { isTesseraError, TesseraError, words } from "../core/errors.ts";
 import { looksLikeToken, newId, newToken, tokenHash } from "../core/tokens.ts";
 import { canonicalUsername } from "../core/username.ts";
 import { codeMessage } from "../delivery/messages/codes.ts";
@@ -60,7 +60,7 @@ function checkNewPassword(deps: FlowDeps, password: string, username: string | u
 	const problem = deps.passwordPolicy.check(password, username);
 	if (!problem) return;
 	if (problem.kind === "length") throw new TesseraError("invalid_request", { fields: [problem.problem] });
-	throw new TesseraError("weak_password", { message: problem.problem.problem, fields: [problem.problem] });
+	throw new TesseraError("weak_password", { message: () => problem.problem.problem, fields: [problem.problem] });
 }
 
 /**
@@ -192,7 +192,7 @@ async function sendReset(deps: FlowDeps, target: ResetTarget, flowToken: string,
 
 const wrongResetCode = () =>
 	new TesseraError("invalid_code", {
-		message: "That code didn't work, or it has expired. Check the text message, or ask for a new code.",
+		message: words("errors.reset.wrongCode"),
 	});
 
 /** What a reset's link (or texted code) led to. */

@@ -1,5 +1,5 @@
 import { maskEmail, maskPhone } from "../core/contact.ts";
-import { TesseraError } from "../core/errors.ts";
+import { TesseraError, words } from "../core/errors.ts";
 import { looksLikeToken, newId, tokenHash } from "../core/tokens.ts";
 import { codeMessage } from "../delivery/messages/codes.ts";
 import type { IssuedCode } from "../codes/one-time-codes.ts";
@@ -96,7 +96,7 @@ async function recoveryContact(deps: FlowDeps, accountId: string, kind: ContactK
 	const contact = (await listVerifiedContacts(deps.db, accountId)).find((c) => c.kind === kind);
 	if (!contact) {
 		throw new TesseraError("no_contact", {
-			message: `This account has no confirmed ${kind === "phone" ? "phone number" : "email address"}. Use another one, or ask for an identity check.`,
+			message: words(kind === "phone" ? "errors.recovery.noConfirmedPhone" : "errors.recovery.noConfirmedEmail"),
 		});
 	}
 	return contact;

@@ -1,4 +1,4 @@
-import { TesseraError } from "../core/errors.ts";
+import { TesseraError, words } from "../core/errors.ts";
 import type { EnrolmentContext, MethodAnswer, MethodName, MethodStatus } from "../methods/types.ts";
 import { lockAccount, readAccountById, readCodesPausedAt, readTwoFactorEnabled, setTwoFactor, turnTwoFactorOff } from "../store/accounts.ts";
 import { endOpenChallenges } from "../store/challenges.ts";
@@ -115,7 +115,7 @@ export async function requestNewBackupCodes(
 	await requirePassword(deps, account, password, client);
 	if (!account.two_factor_enabled && (await primaryMethodsSetUp(deps, account.id)).length === 0) {
 		throw new TesseraError("two_factor_not_enabled", {
-			message: "Set up a way to confirm it is you first (an authenticator app, a passkey or a verified phone number), then get backup codes to turn two-factor authentication on.",
+			message: words("errors.twoFactor.setUpFirst"),
 		});
 	}
 	const { context, prepared } = await prepareCodeSet(deps, account, client);
