@@ -223,8 +223,8 @@ for (const kind of await databaseKinds()) {
 			assert.equal(inLanguage("fr", () => sms.sending!.willSend("•••• 0123")), "Nous allons envoyer un code à 6 chiffres par SMS au •••• 0123.");
 			assert.equal(inLanguage("fr", () => sms.sending!.choice(undefined)), "Recevoir un code par SMS sur votre téléphone.");
 			const email = h.tessera.deps.methods.get("email").copy;
-			assert.match(email.advice.invalid_code!, /newest email/, "a wrong emailed code: advice about the email");
-			assert.match(sms.advice.invalid_code!, /newest text message/, "a wrong texted code: advice about the text message");
+			assert.match(inLanguage("fr", () => email.advice.invalid_code!), /e-mail le plus récent/, "a wrong emailed code: advice about the email");
+			assert.match(inLanguage("fr", () => sms.advice.invalid_code!), /SMS le plus récent/, "a wrong texted code: advice about the text message");
 			for (const method of h.tessera.deps.methods.all) {
 				for (const locale of ["fr", "ar"] as const) {
 					const words = inLanguage(locale, () => [method.copy.title, method.copy.label, method.copy.hint, method.copy.noun, ...Object.values(method.copy.advice)]);

@@ -55,7 +55,7 @@ export default defineMessages({
 		"methods.sms.label": "6-digit code",
 		"methods.sms.hint": "Enter the 6-digit code we sent by text message.",
 		"methods.sms.advice.invalid_code":
-			"Check that you typed the code from the newest text message: a new code replaces the one before, and each works for 10 minutes. If it has expired, send a new one.",
+			"Check that you typed the code from the newest message: a new code replaces the one before, and each works for 10 minutes. If it has expired, send a new one.",
 		"methods.sms.advice.code_already_used": "That code has been used already. Send a new code, then type that one.",
 		"methods.sms.noun": "text message",
 		"methods.sms.signedInWith": "a text message code",
@@ -72,7 +72,7 @@ export default defineMessages({
 		"methods.email.label": "6-digit code",
 		"methods.email.hint": "Enter the 6-digit code we sent by email.",
 		"methods.email.advice.invalid_code":
-			"Check that you typed the code from the newest email: a new code replaces the one before, and each works for 10 minutes. If it has expired, send a new one.",
+			"Check that you typed the code from the newest message: a new code replaces the one before, and each works for 10 minutes. If it has expired, send a new one.",
 		"methods.email.advice.code_already_used": "That code has been used already. Send a new code, then type that one.",
 		"methods.email.noun": "email code",
 		"methods.email.signedInWith": "an email code",
