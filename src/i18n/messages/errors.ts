@@ -223,7 +223,7 @@ export default defineMessages({
 		"errors.field.required.forMethod": "Obligatoire pour cette méthode.",
 		"errors.field.required.response": "La réponse de l’authentificateur, sous forme d’objet, est obligatoire pour cette méthode.",
 		"errors.field.required.answer": "Un code, ou la réponse de l’authentificateur, est obligatoire.",
-		"errors.field.method.settable": "Peuvent être configurées ici : {methods}.",
+		"errors.field.method.settable": "Méthodes configurables ici : {methods}.",
 		"errors.field.method.useOneOf": "Utilisez l’une de ces méthodes : {methods}.",
 		"errors.field.method.noneStarts": "Ce compte n’a aucune méthode qui commence de cette façon.",
 		"errors.field.method.senders": "Les codes peuvent être envoyés par : {methods}.",

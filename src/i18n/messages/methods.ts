@@ -107,7 +107,7 @@ export default defineMessages({
 		"methods.passkey.hint":
 			"Utilisez la clé d’accès de cet appareil ou une clé de sécurité : votre empreinte, votre visage ou le verrouillage de l’écran confirme qu’il s’agit bien de vous.",
 		"methods.passkey.advice.invalid_code":
-			"Réessayez votre clé d’accès, sur l’appareil ou la clé de sécurité que vous avez enregistré pour ce compte.",
+			"Réessayez votre clé d’accès, sur l’appareil ou la clé de sécurité enregistrés pour ce compte.",
 		"methods.passkey.advice.code_already_used": "Réessayez votre clé d’accès : chacune de ses réponses ne fonctionne qu’une fois.",
 		"methods.passkey.noun": "clé d’accès",
 		"methods.passkey.confirmWith": "votre clé d’accès",
