@@ -1,5 +1,5 @@
 import { parsePhoneNumber, parsePhoneNumberWithError } from "libphonenumber-js/max";
-import type { FieldProblem } from "./errors.ts";
+import { type FieldProblem, fieldProblem } from "./errors.ts";
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -17,16 +17,14 @@ export function canonicalEmail(input: string): string | undefined {
 export function canonicalPhone(input: string): { value?: string; problem?: FieldProblem } {
 	try {
 		const phone = parsePhoneNumberWithError(input.trim());
-		if (!phone.isValid()) return { problem: { field: "value", problem: "That is not a valid phone number." } };
+		if (!phone.isValid()) return { problem: fieldProblem("value", "phone_invalid") };
 		const type = phone.getType();
 		if (type !== undefined && type !== "MOBILE" && type !== "FIXED_LINE_OR_MOBILE") {
-			return { problem: { field: "value", problem: "Use a mobile number that can receive text messages." } };
+			return { problem: fieldProblem("value", "phone_not_mobile") };
 		}
 		return { value: phone.number };
 	} catch {
-		return {
-			problem: { field: "value", problem: "Write the number with its country code, starting with +, like +44 7911 123456." },
-		};
+		return { problem: fieldProblem("value", "phone_no_country_code") };
 	}
 }
 

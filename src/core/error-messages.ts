@@ -1,131 +1,84 @@
-import { formatUtc } from "./dates.ts";
+import { formatWhen } from "../i18n/time.ts";
+import { type MessageKey, t } from "../i18n/translate.ts";
 import type { ErrorCode, ErrorDetails } from "./errors.ts";
 
 /**
- * The words of every error, in one place. Each code has a default message; a
- * code whose facts vary (when a code was used, when a list was replaced) has a
- * message written from its details. Methods and flows throw codes with details
- * and never write these sentences themselves; the API sends the same message
- * alongside the details, so an app can also write its own words from them.
+ * The words of every error, in one place: each code's message in the errors
+ * catalog (src/i18n/messages/errors.ts, "errors.<code>"), in English, French and
+ * Arabic. A code whose facts vary (when a code was used, when a list was
+ * replaced) has a message written from its details. Methods and flows throw codes
+ * with details and never write these sentences themselves; the API sends the
+ * message alongside the details, so an app can also write its own words from them.
+ * Messages are written when read, in the current presentation's language and time
+ * zone: a request's, or English in UTC outside any.
  */
 export const errorCatalogue = {
-	invalid_request: { message: "Some of the fields are missing or not in the expected form." },
-	invalid_json: { message: "The request body is not valid JSON." },
-	invalid_encoding: { message: "The request contains text that is not valid UTF-8." },
-	payload_too_large: { message: "The request is larger than Tessera accepts." },
-	unsupported_media_type: { message: "Send JSON (application/json) or a form (application/x-www-form-urlencoded)." },
-	weak_password: { message: "Choose a different password." },
-	username_taken: { message: "That username is already taken. Try another one." },
-	invalid_credentials: { message: "The username or password is not right. Check both and try again." },
-	unauthenticated: { message: "You are not signed in, or your session has ended. Sign in again." },
-	invalid_code: { message: "That code didn't work. Check it and try again, or try another way to sign in." },
-	code_already_used: { message: "That backup code has already been used. Each code works once: try another one from your list." },
-	code_typo: {
-		message:
-			"That can't be one of your codes: a character is probably missing, extra, or two are swapped. Check it against your list and type it again.",
-	},
-	code_replaced: {
-		message: "That code is from an old list that has been replaced. Use a code from your newest list.",
-	},
-	no_pending_codes: {
-		message: "There are no new backup codes waiting to be confirmed. They may have expired after an hour: get a new set.",
-	},
-	challenge_expired: { message: "This sign-in attempt has expired or already finished. Start again with your username and password." },
-	app_sign_in_expired: {
-		message: "This sign-in to an app has expired or already finished. Go back to the app and start again from there.",
-	},
-	too_many_attempts: { message: "Too many attempts. For your safety, wait a little before trying again." },
-	method_not_available: { message: "That way of signing in is not set up on this account." },
-	second_factor_unavailable: {
-		message:
-			"Your account needs a second step to sign in, but none of its methods can be used any more. Your account stays protected; account recovery is needed to get back in.",
-	},
-	two_factor_already_enabled: { message: "The authenticator app is already turned on for this account." },
-	totp_not_pending: { message: "Start setting up the authenticator app again: there is no set-up waiting for a code." },
-	two_factor_not_enabled: { message: "Two-factor authentication is not turned on for this account." },
-	resend_too_soon: {
-		message: "A code was sent less than a minute ago. Give it a moment to arrive before asking for another.",
-	},
-	delivery_failed: {
-		message: "We couldn't send the code. Try again in a little while, or use another way.",
-	},
-	phone_in_use: {
-		message: "That phone number already protects another account. Use a different number.",
-	},
-	email_in_use: {
-		message: "That email address belongs to another account. Use a different address.",
-	},
-	no_contact: {
-		message: "There is no such address on this account waiting for a code. Add it again.",
-	},
-	last_second_factor: {
-		message:
-			"This is the last way to confirm it is you. To remove it, turn two-factor authentication off instead, or add another method first.",
-	},
-	passkey_already_registered: {
-		message: "This passkey is already registered. Use it, or create a new one on another device or security key.",
-	},
-	channel_unavailable: {
-		message: "Tessera cannot send messages of this kind right now. Use another way.",
-	},
-	recovery_in_progress: {
-		message: "Account recovery is already under way for this account. Wait for it to finish, or sign in with a second step to cancel it.",
-	},
-	recovery_request_open: {
-		message: "You have already asked for an identity check. The people who run this service will look at it; there is no need to ask again.",
-	},
-	recovery_paused: {
-		message:
-			"The password of this account was reset without a second step. For your safety, a code by email or text message cannot start a recovery until your authenticator app, a passkey or a backup code has signed in. You can ask for an identity check instead.",
-	},
-	two_factor_setup_required: {
-		message: "Two-factor authentication was reset. Set up an authenticator app and save a new set of backup codes before doing anything else.",
-	},
-	new_backup_codes_required: {
-		message: "Every backup code of this account is used. Get a new set of backup codes and save them before doing anything else.",
-	},
-	invalid_link: {
-		message: "This link has expired or has already been used. Links in our messages work once, for a limited time.",
-	},
-	own_identity_check: {
-		message: "This identity check is for your own account: another operator must decide it.",
-	},
-	server_busy: {
-		message: "Tessera is very busy right now and could not take this request. Nothing was changed; try again in a moment.",
-	},
-	csrf_failed: { message: "This form has expired or did not come from Tessera. Reload the page and try again." },
-	not_found: { message: "There is nothing here." },
-	internal_error: { message: "Something went wrong on our side. Nothing was changed; please try again." },
-} as const satisfies Record<string, { message: string }>;
+	invalid_request: { key: "errors.invalid_request" },
+	invalid_json: { key: "errors.invalid_json" },
+	invalid_encoding: { key: "errors.invalid_encoding" },
+	payload_too_large: { key: "errors.payload_too_large" },
+	unsupported_media_type: { key: "errors.unsupported_media_type" },
+	weak_password: { key: "errors.weak_password" },
+	username_taken: { key: "errors.username_taken" },
+	invalid_credentials: { key: "errors.invalid_credentials" },
+	unauthenticated: { key: "errors.unauthenticated" },
+	invalid_code: { key: "errors.invalid_code" },
+	code_already_used: { key: "errors.code_already_used" },
+	code_typo: { key: "errors.code_typo" },
+	code_replaced: { key: "errors.code_replaced" },
+	no_pending_codes: { key: "errors.no_pending_codes" },
+	challenge_expired: { key: "errors.challenge_expired" },
+	app_sign_in_expired: { key: "errors.app_sign_in_expired" },
+	too_many_attempts: { key: "errors.too_many_attempts" },
+	method_not_available: { key: "errors.method_not_available" },
+	second_factor_unavailable: { key: "errors.second_factor_unavailable" },
+	two_factor_already_enabled: { key: "errors.two_factor_already_enabled" },
+	totp_not_pending: { key: "errors.totp_not_pending" },
+	two_factor_not_enabled: { key: "errors.two_factor_not_enabled" },
+	resend_too_soon: { key: "errors.resend_too_soon" },
+	delivery_failed: { key: "errors.delivery_failed" },
+	phone_in_use: { key: "errors.phone_in_use" },
+	email_in_use: { key: "errors.email_in_use" },
+	no_contact: { key: "errors.no_contact" },
+	last_second_factor: { key: "errors.last_second_factor" },
+	passkey_already_registered: { key: "errors.passkey_already_registered" },
+	channel_unavailable: { key: "errors.channel_unavailable" },
+	recovery_in_progress: { key: "errors.recovery_in_progress" },
+	recovery_request_open: { key: "errors.recovery_request_open" },
+	recovery_paused: { key: "errors.recovery_paused" },
+	two_factor_setup_required: { key: "errors.two_factor_setup_required" },
+	new_backup_codes_required: { key: "errors.new_backup_codes_required" },
+	invalid_link: { key: "errors.invalid_link" },
+	own_identity_check: { key: "errors.own_identity_check" },
+	server_busy: { key: "errors.server_busy" },
+	csrf_failed: { key: "errors.csrf_failed" },
+	not_found: { key: "errors.not_found" },
+	internal_error: { key: "errors.internal_error" },
+} as const satisfies Record<string, { key: MessageKey }>;
 
-/** The sentence for a code whose details change the words; `undefined` falls back to the default message. */
+/** The sentence for a code whose details change the words; `undefined` falls back to the code's message. */
 const fromDetails: { [C in ErrorCode]?: (details: Readonly<ErrorDetails>) => string | undefined } = {
 	code_already_used: ({ method, usedAt }) => {
 		switch (method) {
 			case "backup_code":
-				return usedAt === undefined
-					? undefined
-					: `That backup code was already used on ${formatUtc(usedAt)}. Each code works once: try another unused code from your list.`;
+				return usedAt === undefined ? undefined : t("errors.code_already_used.backupCodeAt", { when: formatWhen(usedAt) });
 			case "sms":
 			case "email":
 				return usedAt === undefined
-					? "That code was already used. Send a new code if you need one."
-					: `That code was already used on ${formatUtc(usedAt)}. Send a new code if you need one.`;
+					? t("errors.code_already_used.sent")
+					: t("errors.code_already_used.sentAt", { when: formatWhen(usedAt) });
 			case "totp":
-				return "That code has already been used. Wait for your app to show a new code, then type the new one.";
+				return t("errors.code_already_used.totp");
 			case "passkey":
-				return "That passkey answer was already used. Try the passkey again.";
+				return t("errors.code_already_used.passkey");
 			default:
 				return undefined;
 		}
 	},
-	code_replaced: ({ replacedAt }) =>
-		replacedAt === undefined
-			? undefined
-			: `That code is from a list that was replaced on ${formatUtc(replacedAt)}. Use a code from your newest list.`,
+	code_replaced: ({ replacedAt }) => (replacedAt === undefined ? undefined : t("errors.code_replaced.at", { when: formatWhen(replacedAt) })),
 };
 
-/** The message people read for `code` with these details (dates in UTC, as in the pages). */
+/** The message people read for `code` with these details, in the current language (times in its zone). */
 export function messageOf(code: ErrorCode, details: Readonly<ErrorDetails> = {}): string {
-	return fromDetails[code]?.(details) ?? errorCatalogue[code].message;
+	return fromDetails[code]?.(details) ?? t(errorCatalogue[code].key);
 }

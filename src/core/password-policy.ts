@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { FieldProblem } from "./errors.ts";
+import { type FieldProblem, fieldProblem } from "./errors.ts";
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -29,26 +29,14 @@ export class PasswordPolicy {
 	check(password: string, username?: string): { kind: "length" | "weak"; problem: FieldProblem } | undefined {
 		const length = [...password].length;
 		if (length < PASSWORD_MIN || length > PASSWORD_MAX) {
-			return {
-				kind: "length",
-				problem: { field: "password", problem: `Use ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.` },
-			};
+			return { kind: "length", problem: fieldProblem("password", "password_length", { min: PASSWORD_MIN, max: PASSWORD_MAX }) };
 		}
 		const lowered = password.toLowerCase();
 		if (this.#common.has(lowered)) {
-			return {
-				kind: "weak",
-				problem: {
-					field: "password",
-					problem: "This password is one of the most common passwords, so it is easy to guess. Choose another.",
-				},
-			};
+			return { kind: "weak", problem: fieldProblem("password", "password_common") };
 		}
 		if (username && lowered.includes(username.toLowerCase())) {
-			return {
-				kind: "weak",
-				problem: { field: "password", problem: "Your password must not contain your username." },
-			};
+			return { kind: "weak", problem: fieldProblem("password", "password_has_username") };
 		}
 		return undefined;
 	}

@@ -1,4 +1,4 @@
-import type { FieldProblem } from "./errors.ts";
+import { type FieldProblem, fieldProblem } from "./errors.ts";
 
 export const USERNAME_MIN = 3;
 export const USERNAME_MAX = 30;
@@ -15,10 +15,10 @@ export function canonicalUsername(input: string): string {
 export function usernameProblem(input: string): FieldProblem | undefined {
 	const name = canonicalUsername(input);
 	if (name.length < USERNAME_MIN || name.length > USERNAME_MAX) {
-		return { field: "username", problem: `Use ${USERNAME_MIN} to ${USERNAME_MAX} characters.` };
+		return fieldProblem("username", "username_length", { min: USERNAME_MIN, max: USERNAME_MAX });
 	}
 	if (!usernamePattern.test(name)) {
-		return { field: "username", problem: "Use only letters a-z, digits 0-9, dots and underscores." };
+		return fieldProblem("username", "username_characters");
 	}
 	return undefined;
 }
@@ -34,8 +34,5 @@ export function usernameProblem(input: string): FieldProblem | undefined {
 export function usernameChangeProblem(input: string): FieldProblem | undefined {
 	const name = canonicalUsername(input);
 	if (name === input || usernameProblem(input)) return undefined;
-	return {
-		field: "username",
-		problem: `Usernames are kept in lower case, without spaces, so yours would be “${name}”. Type it that way if it suits you.`,
-	};
+	return fieldProblem("username", "username_lower_case", { name });
 }

@@ -1,5 +1,5 @@
 import { passwordFactor } from "../core/authentication-strength.ts";
-import { type FieldProblem, TesseraError } from "../core/errors.ts";
+import { type FieldProblem, fieldProblem, TesseraError, words } from "../core/errors.ts";
 import { newId } from "../core/tokens.ts";
 import { canonicalUsername, usernameChangeProblem, usernameProblem } from "../core/username.ts";
 import { electiveHashing, hashPassword, verifyPassword } from "../hashing.ts";
@@ -53,7 +53,7 @@ export async function signUp(
 	}
 	const email = input.email?.trim() || undefined;
 	if (email !== undefined && (email.length > 254 || !emailPattern.test(email))) {
-		problems.email = { field: "email", problem: "Enter an email address like name@example.com, or leave it empty." };
+		problems.email = fieldProblem("email", "email_format");
 		malformed = true;
 	}
 	const passwordCheck = deps.passwordPolicy.check(input.password, nameProblem ? undefined : username);
@@ -66,7 +66,7 @@ export async function signUp(
 	if (!nameProblem) {
 		await deps.attempts.count(signUpLimits(deps, client));
 		taken = await usernameTaken(deps.db, username);
-		if (taken) problems.username = { field: "username", problem: "That username is taken." };
+		if (taken) problems.username = fieldProblem("username", "username_taken");
 		else {
 			const changed = usernameChangeProblem(input.username);
 			if (changed) {
@@ -79,7 +79,8 @@ export async function signUp(
 	const fields = [problems.username, problems.email, problems.password].filter((p) => p !== undefined);
 	if (malformed) throw new TesseraError("invalid_request", { fields });
 	if (passwordCheck) {
-		throw new TesseraError("weak_password", { ...(taken ? {} : { message: passwordCheck.problem.problem }), fields });
+		const weak = passwordCheck.problem;
+		throw new TesseraError("weak_password", { ...(taken ? {} : { message: () => weak.problem }), fields });
 	}
 	if (taken) throw new TesseraError("username_taken", { fields });
 
@@ -99,7 +100,7 @@ export async function signUp(
 	} catch (error) {
 		// Two sign-ups for one name at once: the database's unique index decides.
 		if (isUniqueViolation(error)) {
-			throw new TesseraError("username_taken", { fields: [{ field: "username", problem: "That username is taken." }] });
+			throw new TesseraError("username_taken", { fields: [fieldProblem("username", "username_taken")] });
 		}
 		throw error;
 	}
@@ -120,8 +121,8 @@ export async function requirePassword(
 	await deps.attempts.attempt(passwordLimits(deps, { accountId: account.id, via: "confirmation" }, client), async () => {
 		if (!(await electiveHashing(() => verifyPassword(account.password_hash, password)))) {
 			throw new TesseraError("invalid_credentials", {
-				message: "That password is not right. Enter the password you use to sign in.",
-				fields: [{ field: "password", problem: "Not the right password." }],
+				message: words("errors.password.notRight"),
+				fields: [fieldProblem("password", "password_wrong")],
 			});
 		}
 	});

@@ -1,5 +1,5 @@
 import { canonicalEmail, canonicalPhone, formatPhone, maskEmail, maskPhone } from "../core/contact.ts";
-import { TesseraError } from "../core/errors.ts";
+import { fieldProblem, TesseraError } from "../core/errors.ts";
 import { newId } from "../core/tokens.ts";
 import type { IssuedCode } from "../codes/one-time-codes.ts";
 import { codeMessage } from "../delivery/messages/codes.ts";
@@ -69,7 +69,7 @@ export async function listContacts(deps: FlowDeps, accountId: string): Promise<C
 function canonical(kind: ContactKind, input: string): string {
 	if (kind === "email") {
 		const email = canonicalEmail(input);
-		if (!email) throw new TesseraError("invalid_request", { fields: [{ field: "value", problem: "Enter an email address like name@example.com." }] });
+		if (!email) throw new TesseraError("invalid_request", { fields: [fieldProblem("value", "email_format", undefined, "errors.field.email_format.contact")] });
 		return email;
 	}
 	const phone = canonicalPhone(input);

@@ -1,4 +1,4 @@
-import { TesseraError } from "../core/errors.ts";
+import { fieldProblem, TesseraError } from "../core/errors.ts";
 import type {
 	CredentialView,
 	EnrolmentAnswer,
@@ -32,7 +32,7 @@ export function settableMethod(deps: FlowDeps, name: MethodName): SettableMethod
 	const method = deps.methods.find(name);
 	if (!method?.enrolment || method.role === "fallback") {
 		const settable = deps.methods.all.filter((m) => m.enrolment && m.role !== "fallback").map((m) => m.name);
-		throw new TesseraError("method_not_available", { fields: [{ field: "method", problem: `These can be set up here: ${settable.join(", ")}.` }] });
+		throw new TesseraError("method_not_available", { fields: [fieldProblem("method", "not_one_of", { methods: settable.join(", ") }, "errors.field.method.settable")] });
 	}
 	return method as SettableMethod;
 }
@@ -120,7 +120,7 @@ export async function confirmEnrolment(
 	// WebAuthn answer is no guess, and a code for a passkey is refused before anything is counted.
 	if ((method.answer === "code") !== ("code" in answer)) {
 		throw new TesseraError("invalid_request", {
-			fields: [{ field: method.answer === "code" ? "code" : "response", problem: "Required for this method." }],
+			fields: [fieldProblem(method.answer === "code" ? "code" : "response", "required", undefined, "errors.field.required.forMethod")],
 		});
 	}
 	const checked =

@@ -1,7 +1,6 @@
-import { TesseraError } from "../core/errors.ts";
+import { fieldProblem, TesseraError, words } from "../core/errors.ts";
 import { newId } from "../core/tokens.ts";
 import { deviceLabel } from "../core/user-agent.ts";
-import { t } from "../i18n/translate.ts";
 import { lockAccount } from "../store/accounts.ts";
 import type { Db } from "../store/db.ts";
 import { isUniqueViolation } from "../store/errors.ts";
@@ -58,7 +57,7 @@ export async function fileRecoveryRequest(
 	const message = input.message.trim();
 	if (message.length < 10) {
 		throw new TesseraError("invalid_request", {
-			fields: [{ field: "message", problem: t("recovery.identity.tooShort") }],
+			fields: [fieldProblem("message", "too_short", undefined, "errors.field.identityCheck.tooShort")],
 		});
 	}
 	const challenge = await passwordProven(deps, input.challenge);
@@ -132,8 +131,8 @@ export async function decideRecoveryRequest(
 	// Every decision says why, for the audit log.
 	if (input.note.trim() === "") {
 		throw new TesseraError("invalid_request", {
-			message: t("recovery.admin.noteMissing"),
-			fields: [{ field: "note", problem: t("recovery.admin.noteRequired") }],
+			message: words("errors.identityCheck.noteRequired"),
+			fields: [fieldProblem("note", "required", undefined, "errors.field.note.required")],
 		});
 	}
 	const outcome = await deps.db.transaction().execute(async (tx) => {

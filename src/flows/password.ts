@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { addressBucket } from "../core/address.ts";
 import { canonicalEmail, canonicalPhone } from "../core/contact.ts";
-import { isTesseraError, TesseraError } from "../core/errors.ts";
+import { isTesseraError, TesseraError, words } from "../core/errors.ts";
 import { looksLikeToken, newId, newToken, tokenHash } from "../core/tokens.ts";
 import { canonicalUsername } from "../core/username.ts";
 import { codeMessage } from "../delivery/messages/codes.ts";
@@ -10,7 +10,6 @@ import { resetLinkMessage } from "../delivery/messages/links.ts";
 import { withPresentation } from "../i18n/context.ts";
 import { ONE_TIME_CODE_TTL_MS, SENDS_PER_ADDRESS, SENDS_PER_HOUR, sixDigits } from "../codes/one-time-codes.ts";
 import { electiveHashing, hashPassword } from "../hashing.ts";
-import { t } from "../i18n/translate.ts";
 import { liftCodesPause, lockAccount, readAccountById, readTwoFactorEnabled, setPassword } from "../store/accounts.ts";
 import { claimActionToken, findSecureAccountLink, readResetToken } from "../store/action-tokens.ts";
 import { readPendingReset } from "../store/challenges.ts";
@@ -63,7 +62,7 @@ function checkNewPassword(deps: FlowDeps, password: string, username: string | u
 	const problem = deps.passwordPolicy.check(password, username);
 	if (!problem) return;
 	if (problem.kind === "length") throw new TesseraError("invalid_request", { fields: [problem.problem] });
-	throw new TesseraError("weak_password", { message: problem.problem.problem, fields: [problem.problem] });
+	throw new TesseraError("weak_password", { message: () => problem.problem.problem, fields: [problem.problem] });
 }
 
 /**
@@ -196,7 +195,9 @@ async function sendReset(deps: FlowDeps, target: ResetTarget, flowToken: string,
 }
 
 const wrongResetCode = () =>
-	new TesseraError("invalid_code", { message: t("recovery.resetSent.wrongCode") });
+	new TesseraError("invalid_code", {
+		message: words("errors.reset.wrongCode"),
+	});
 
 /** What a reset's link (or texted code) led to. */
 export type PasswordResetOutcome =

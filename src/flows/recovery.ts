@@ -1,6 +1,5 @@
 import { maskEmail, maskPhone } from "../core/contact.ts";
-import { TesseraError } from "../core/errors.ts";
-import { t } from "../i18n/translate.ts";
+import { TesseraError, words } from "../core/errors.ts";
 import { looksLikeToken, newId, tokenHash } from "../core/tokens.ts";
 import { codeMessage } from "../delivery/messages/codes.ts";
 import type { IssuedCode } from "../codes/one-time-codes.ts";
@@ -114,7 +113,9 @@ function channelOf(kind: ContactKind): "email" | "sms" {
 async function recoveryContact(deps: FlowDeps, accountId: string, kind: ContactKind) {
 	const contact = (await listVerifiedContacts(deps.db, accountId)).find((c) => c.kind === kind);
 	if (!contact) {
-		throw new TesseraError("no_contact", { message: t(kind === "phone" ? "recovery.code.noPhone" : "recovery.code.noEmail") });
+		throw new TesseraError("no_contact", {
+			message: words(kind === "phone" ? "errors.recovery.noConfirmedPhone" : "errors.recovery.noConfirmedEmail"),
+		});
 	}
 	return contact;
 }

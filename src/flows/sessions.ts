@@ -1,5 +1,5 @@
 import { type AuthenticationFactor, authTimeOf, parseFactors, serializeFactors, withFactor } from "../core/authentication-strength.ts";
-import { TesseraError } from "../core/errors.ts";
+import { TesseraError, words } from "../core/errors.ts";
 import { looksLikeToken, newId, newToken, tokenHash } from "../core/tokens.ts";
 import { pruneActionTokens } from "../store/action-tokens.ts";
 import { pruneChallenges } from "../store/challenges.ts";
@@ -89,7 +89,7 @@ export async function authenticate(deps: FlowDeps, token: string | undefined): P
 	const expiresAt = Number(row.expires_at);
 	if (now >= expiresAt || now >= lastSeen + deps.config.session.idleMs) {
 		await endSessionById(deps.db, row.session_id);
-		throw new TesseraError("unauthenticated", { message: "Your session has ended. Sign in again." });
+		throw new TesseraError("unauthenticated", { message: words("errors.session.ended") });
 	}
 	if (now - lastSeen >= LAST_SEEN_RESOLUTION_MS) {
 		await touchSession(deps.db, row.session_id, now);
@@ -114,7 +114,7 @@ export async function recordStepUp(tx: Db, session: { sessionId: string; account
 	for (let attempt = 0; attempt < STEP_UP_ATTEMPTS; attempt++) {
 		const row = await readSessionAuthentication(tx, sessionId);
 		// A factor proved by one account never strengthens another's session.
-		if (!row || row.account_id !== session.accountId) throw new TesseraError("unauthenticated", { message: "Your session has ended. Sign in again." });
+		if (!row || row.account_id !== session.accountId) throw new TesseraError("unauthenticated", { message: words("errors.session.ended") });
 		const factors = withFactor(parseFactors(row.authentication, Number(row.created_at)), factor);
 		const json = serializeFactors(factors);
 		if (await replaceSessionAuthentication(tx, sessionId, row.authentication, { json, at: authTimeOf(factors) })) return factors;

@@ -1,5 +1,5 @@
 import { type AuthenticationFactor, passwordFactor } from "../core/authentication-strength.ts";
-import { isTesseraError, TesseraError } from "../core/errors.ts";
+import { fieldProblem, isTesseraError, TesseraError } from "../core/errors.ts";
 import { tokenHash } from "../core/tokens.ts";
 import { canonicalUsername } from "../core/username.ts";
 import {
@@ -168,7 +168,11 @@ export async function startSecondStep(
 	if (!method?.start || !challenge.methods.includes(input.method)) {
 		const startable = challenge.methods.filter((m) => deps.methods.get(m).start);
 		throw new TesseraError("method_not_available", {
-			fields: [{ field: "method", problem: startable.length ? `Use one of: ${startable.join(", ")}.` : "This account has no method that starts this way." }],
+			fields: [
+				startable.length
+					? fieldProblem("method", "not_one_of", { methods: startable.join(", ") }, "errors.field.method.useOneOf")
+					: fieldProblem("method", "not_one_of", undefined, "errors.field.method.noneStarts"),
+			],
 		});
 	}
 	const { accountId } = challenge;
@@ -188,7 +192,11 @@ export async function sendSignInCode(
 		const challenge = await openChallenge(deps, input.challenge, "any");
 		const senders = challenge.methods.filter((m) => deps.methods.get(m).sendsCodes);
 		throw new TesseraError("method_not_available", {
-			fields: [{ field: "method", problem: senders.length ? `Codes can be sent by: ${senders.join(", ")}.` : "This account has no method that sends codes." }],
+			fields: [
+				senders.length
+					? fieldProblem("method", "not_one_of", { methods: senders.join(", ") }, "errors.field.method.senders")
+					: fieldProblem("method", "not_one_of", undefined, "errors.field.method.noSenders"),
+			],
 		});
 	}
 	const started = await startSecondStep(deps, input, client);
@@ -272,7 +280,7 @@ async function challengeForProof(
 	if (!method || barred || !(await method.isEnrolled(deps.db, row.accountId))) {
 		const methods = await methodsFor(deps, purpose, account);
 		throw new TesseraError("method_not_available", {
-			fields: [{ field: "method", problem: `Use one of: ${methods.join(", ")}.` }],
+			fields: [fieldProblem("method", "not_one_of", { methods: methods.join(", ") }, "errors.field.method.useOneOf")],
 		});
 	}
 	return { id: row.id, accountId: row.accountId, createdAt: row.createdAt, sessionId: row.sessionId };

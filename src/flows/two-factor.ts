@@ -1,5 +1,4 @@
-import { TesseraError } from "../core/errors.ts";
-import { t } from "../i18n/translate.ts";
+import { TesseraError, words } from "../core/errors.ts";
 import type { EnrolmentContext, MethodAnswer, MethodName, MethodStatus } from "../methods/types.ts";
 import { lockAccount, readAccountById, readCodesPausedAt, readTwoFactorEnabled, setTwoFactor, turnTwoFactorOff } from "../store/accounts.ts";
 import { endOpenChallenges } from "../store/challenges.ts";
@@ -125,7 +124,7 @@ export async function requestNewBackupCodes(
 	await requirePassword(deps, account, password, client);
 	if (!account.two_factor_enabled && (await primaryMethodsSetUp(deps, account.id)).length === 0) {
 		throw new TesseraError("two_factor_not_enabled", {
-			message: t("settings.newCodes.setUpFirst"),
+			message: words("errors.twoFactor.setUpFirst"),
 		});
 	}
 	const { context, prepared } = await prepareCodeSet(deps, account, client);

@@ -1,4 +1,4 @@
-import { TesseraError } from "../core/errors.ts";
+import { fieldProblem, TesseraError, words } from "../core/errors.ts";
 import type { EnrolmentAnswer, MethodAnswer } from "../methods/types.ts";
 
 interface AnswerKinds {
@@ -12,14 +12,14 @@ interface AnswerKinds {
  */
 export function answerOf(methods: AnswerKinds, method: string, input: { code?: string | undefined; response?: unknown }): MethodAnswer {
 	if (methods.find(method)?.answer !== "webauthn") {
-		if (input.code === undefined) throw new TesseraError("invalid_request", { fields: [{ field: "code", problem: "Required for this method." }] });
+		if (input.code === undefined) throw new TesseraError("invalid_request", { fields: [fieldProblem("code", "required", undefined, "errors.field.required.forMethod")] });
 		return { code: input.code };
 	}
 	const assertion = input.response ?? parseJson(input.code);
 	if (typeof assertion !== "object" || assertion === null || Array.isArray(assertion)) {
 		throw new TesseraError("invalid_request", {
-			message: "The answer from your passkey or security key was not readable. Try again.",
-			fields: [{ field: "response", problem: "The authenticator's answer, as an object, is required for this method." }],
+			message: words("errors.passkey.unreadable"),
+			fields: [fieldProblem("response", "required", undefined, "errors.field.required.response")],
 		});
 	}
 	return { assertion: assertion as Record<string, unknown> };
@@ -30,7 +30,7 @@ export function enrolmentAnswerOf(input: { code?: string | undefined; response?:
 	if (input.code !== undefined) return { code: input.code };
 	const response = typeof input.response === "string" ? parseJson(input.response) : input.response;
 	if (typeof response !== "object" || response === null || Array.isArray(response)) {
-		throw new TesseraError("invalid_request", { fields: [{ field: "code", problem: "A code, or the authenticator's answer, is required." }] });
+		throw new TesseraError("invalid_request", { fields: [fieldProblem("code", "required", undefined, "errors.field.required.answer")] });
 	}
 	return { response: response as Record<string, unknown>, name: input.name };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import cookie from "@fastify/cookie";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
-import { TesseraError } from "../core/errors.ts";
+import { TesseraError, words } from "../core/errors.ts";
 import type { FlowDeps } from "../flows/deps.ts";
 import type { OpenIdService } from "../oidc/service.ts";
 import { apiRoutes } from "./api/routes.ts";
@@ -97,7 +97,7 @@ export async function buildApp({ deps, logger, probes = {}, oidc }: AppOptions):
 		reply.header("X-Request-Id", request.id);
 		// Node keeps the first of two Host headers; a proxy in front may have read the second.
 		if (request.raw.rawHeaders.filter((_, i) => i % 2 === 0 && /^host$/i.test(request.raw.rawHeaders[i]!)).length > 1) {
-			done(new TesseraError("invalid_request", { message: "The request has more than one Host header." }));
+			done(new TesseraError("invalid_request", { message: words("errors.request.twoHosts") }));
 			return;
 		}
 		done();

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { TesseraError } from "../core/errors.ts";
+import { fieldProblem, TesseraError, words } from "../core/errors.ts";
 
 /** How deep a JSON body may nest: far more than any route's schema, far less than the stack allows. */
 const MAX_JSON_DEPTH = 32;
@@ -36,7 +36,7 @@ export function parseForm(text: string): Record<string, string> {
 			throw new TesseraError("invalid_encoding");
 		}
 		if (seen.has(key)) {
-			throw new TesseraError("invalid_request", { fields: [{ field: key, problem: "This field was sent twice." }] });
+			throw new TesseraError("invalid_request", { fields: [fieldProblem(key, "sent_twice")] });
 		}
 		seen.add(key);
 		entries.push([key, value]);
@@ -55,7 +55,7 @@ export function findMalformedText(value: unknown, path = "", depth = 0): string 
 	if (typeof value === "string") return isCleanText(value) ? undefined : path || "body";
 	if (typeof value !== "object" || value === null) return undefined;
 	// No request Tessera takes nests deeper than a few levels; thousands would exhaust the stack.
-	if (depth >= MAX_JSON_DEPTH) throw new TesseraError("invalid_json", { message: `The request body nests deeper than ${MAX_JSON_DEPTH} levels.` });
+	if (depth >= MAX_JSON_DEPTH) throw new TesseraError("invalid_json", { message: words("errors.request.tooDeep", { depth: MAX_JSON_DEPTH }) });
 	for (const [key, item] of Object.entries(value)) {
 		const childPath = path ? `${path}.${key}` : key;
 		if (!isCleanText(key)) return childPath;
@@ -73,7 +73,7 @@ function refuseMalformedText(value: unknown): unknown {
 	const field = findMalformedText(value);
 	if (field) {
 		throw new TesseraError("invalid_encoding", {
-			fields: [{ field, problem: "Contains a NUL character or broken Unicode text." }],
+			fields: [fieldProblem(field, "bad_text")],
 		});
 	}
 	return value;
@@ -96,7 +96,7 @@ export function registerJsonParser(app: FastifyInstance): void {
 				done(null, undefined);
 				return;
 			}
-			done(new TesseraError("invalid_json", { message: "The request body is empty; send a JSON object." }), undefined);
+			done(new TesseraError("invalid_json", { message: words("errors.request.emptyBody") }), undefined);
 			return;
 		}
 		parseJson(request, text, (error, value) => {

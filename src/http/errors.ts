@@ -1,5 +1,14 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { type ErrorCode, type ErrorMethod, type FieldProblem, isTesseraError, TesseraError } from "../core/errors.ts";
+import {
+	type ErrorCode,
+	type ErrorMethod,
+	type FieldProblem,
+	type FieldReason,
+	fieldProblem,
+	isTesseraError,
+	TesseraError,
+	words,
+} from "../core/errors.ts";
 
 /** The HTTP status of each error code: the core knows codes, only this face knows statuses. */
 export const errorStatus = {
@@ -66,23 +75,24 @@ function fieldOf(issue: AjvIssue): string {
 	return path || "body";
 }
 
-function problemOf(issue: AjvIssue): string {
+/** Why the schema refused a field, as a reason (data) whose words are written when read. */
+function problemOf(field: string, issue: AjvIssue): FieldProblem {
 	const params = issue.params ?? {};
 	switch (issue.keyword) {
 		case "required":
-			return "This field is required.";
+			return fieldProblem(field, "required");
 		case "additionalProperties":
-			return "This field is not accepted here.";
+			return fieldProblem(field, "not_accepted");
 		case "type":
-			return `Must be a ${String(params["type"])}.`;
+			return fieldProblem(field, "wrong_type", { type: String(params["type"]) });
 		case "maxLength":
-			return `Must be at most ${String(params["limit"])} characters.`;
+			return fieldProblem(field, "too_long", { limit: Number(params["limit"]) });
 		case "minLength":
-			return `Must be at least ${String(params["limit"])} characters.`;
+			return fieldProblem(field, "too_short", { limit: Number(params["limit"]) });
 		case "enum":
-			return `Must be one of: ${(params["allowedValues"] as unknown[] | undefined)?.join(", ") ?? "the listed values"}.`;
+			return fieldProblem(field, "not_one_of", { values: (params["allowedValues"] as unknown[] | undefined)?.join(", ") ?? "" });
 		default:
-			return issue.message ? `Not valid: ${issue.message}.` : "Not valid.";
+			return fieldProblem(field, "not_valid");
 	}
 }
 
@@ -94,7 +104,7 @@ export function toTesseraError(error: unknown): TesseraError {
 		const fields: FieldProblem[] = [];
 		for (const issue of e.validation) {
 			const field = fieldOf(issue);
-			if (!fields.some((f) => f.field === field)) fields.push({ field, problem: problemOf(issue) });
+			if (!fields.some((f) => f.field === field)) fields.push(problemOf(field, issue));
 		}
 		return new TesseraError("invalid_request", { fields });
 	}
@@ -104,7 +114,7 @@ export function toTesseraError(error: unknown): TesseraError {
 		case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
 			return new TesseraError("unsupported_media_type");
 		case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
-			return new TesseraError("invalid_request", { message: "The request body does not match its Content-Length." });
+			return new TesseraError("invalid_request", { message: words("errors.request.contentLength") });
 		case "FST_ERR_CTP_EMPTY_JSON_BODY":
 		case "FST_ERR_CTP_INVALID_JSON_BODY":
 			return new TesseraError("invalid_json");
@@ -115,29 +125,42 @@ export function toTesseraError(error: unknown): TesseraError {
 	return new TesseraError("internal_error");
 }
 
-/** An error's details as the API sends them: times as ISO 8601 strings. */
+/** A field at fault, as data: the same in every language. */
+export interface FieldReasonBody {
+	field: string;
+	reason: FieldReason;
+}
+
+/** A field at fault with its words: what `error.fields` carries, in the request's language. */
+export interface FieldProblemBody extends FieldReasonBody {
+	problem: string;
+}
+
+/** An error's details as the API sends them: times as ISO 8601 strings; never words. */
 export interface ErrorBodyDetails {
 	usedAt?: string;
 	replacedAt?: string;
 	retryAfterSeconds?: number;
 	remaining?: number;
-	fields?: FieldProblem[];
+	fields?: FieldReasonBody[];
 	method?: ErrorMethod;
 }
 
 export interface ErrorBody {
 	error: {
 		code: ErrorCode;
+		/** Words, in the request's language. */
 		message: string;
+		/** Data, the same in every language. */
 		details: ErrorBodyDetails;
-		/** The same as `details.fields`, where it has always been. */
-		fields?: FieldProblem[];
+		/** The fields of `details.fields` with their problem in words, where they have always been. */
+		fields?: FieldProblemBody[];
 	};
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The facts of an error for the API: every detail, with times as ISO strings. */
+/** The facts of an error for the API: every detail, with times as ISO strings, and fields by reason. */
 export function bodyDetails(error: TesseraError): ErrorBodyDetails {
 	const d = error.details;
 	const details: ErrorBodyDetails = {};
@@ -145,15 +168,19 @@ export function bodyDetails(error: TesseraError): ErrorBodyDetails {
 	if (d.replacedAt !== undefined) details.replacedAt = iso(d.replacedAt);
 	if (d.retryAfterSeconds !== undefined) details.retryAfterSeconds = d.retryAfterSeconds;
 	if (d.remaining !== undefined) details.remaining = d.remaining;
-	if (d.fields !== undefined) details.fields = d.fields;
+	if (d.fields !== undefined) details.fields = d.fields.map((f) => ({ field: f.field, reason: f.reason ?? "invalid" }));
 	if (d.method !== undefined) details.method = d.method;
 	return details;
 }
 
-/** `{ error: { code, message, details } }`; the message is the one written from the details (src/core/error-messages.ts). */
+/**
+ * `{ error: { code, message, details } }`. The words (the message, each field's
+ * problem) are written here, when the answer is made, in the request's language
+ * (the error handler runs in its presentation), whenever the error was made.
+ */
 export function errorBody(error: TesseraError): ErrorBody {
 	const body: ErrorBody["error"] = { code: error.code, message: error.message, details: bodyDetails(error) };
-	if (error.fields) body.fields = error.fields;
+	if (error.fields) body.fields = error.fields.map((f) => ({ field: f.field, reason: f.reason ?? "invalid", problem: f.problem }));
 	return { error: body };
 }
 

@@ -1,5 +1,5 @@
 import type { Migration } from "kysely/migration";
-import { TesseraError } from "../core/errors.ts";
+import { fieldProblem, TesseraError } from "../core/errors.ts";
 import type { Delivery } from "../delivery/delivery.ts";
 import type { AttemptCounter } from "../limits/attempts.ts";
 import { backupCodes } from "./backup-code/backup-codes.ts";
@@ -71,7 +71,7 @@ export function createMethods(
 		find: (name) => byName.get(name),
 		get(name) {
 			const method = byName.get(name);
-			if (!method) throw new TesseraError("method_not_available", { fields: [{ field: "method", problem: `Use one of: ${names.join(", ")}.` }] });
+			if (!method) throw new TesseraError("method_not_available", { fields: [fieldProblem("method", "not_one_of", { methods: names.join(", ") }, "errors.field.method.useOneOf")] });
 			return method;
 		},
 	};

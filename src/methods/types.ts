@@ -6,6 +6,7 @@ import type { RandomSource } from "../core/random.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../store/db.ts";
 import type { IssuedCode, OneTimeCodes } from "../codes/one-time-codes.ts";
+import { type MessageKey, t } from "../i18n/translate.ts";
 
 /**
  * The method interface: what every way of proving who you are at a second step
@@ -84,27 +85,95 @@ export type StartedStep = ({ kind: "code_sent" } & SentCode) | { kind: "webauthn
 /** The failures of an answer that a method gives its own advice for. */
 export type AnswerError = "code_typo" | "code_already_used" | "code_replaced" | "invalid_code";
 
-/** Every word a person reads about a method, kept with the method. */
+/**
+ * Every word a person reads about a method, kept with the method. The words are
+ * read in the current presentation's language each time a property is read (the
+ * method's messages in src/i18n/messages/methods.ts, made by `translatedCopy`): a
+ * page reading `method.copy.title` gets it in the page's language.
+ */
 export interface MethodCopy {
 	/** Its name as a heading and in "Try another way": "Authenticator app". */
-	title: string;
+	readonly title: string;
 	/** The answer field's label: "6-digit code". */
-	label: string;
+	readonly label: string;
 	/** What to do to answer: "Open your authenticator app and enter the code it shows." */
-	hint: string;
-	inputMode: "numeric" | "text";
-	autocomplete: "one-time-code" | "off";
-	maxLength: number;
+	readonly hint: string;
+	readonly inputMode: "numeric" | "text";
+	readonly autocomplete: "one-time-code" | "off";
+	readonly maxLength: number;
 	/** The first thing to do when an answer fails, by error code. */
-	advice: Partial<Record<AnswerError, string>>;
+	readonly advice: Readonly<Partial<Record<AnswerError, string>>>;
+	/**
+	 * The first thing to do when an answer fails while the method is being set up,
+	 * by error code: the person has no backup codes yet, so it never offers them
+	 * ("set your phone's date and time to automatic"). Falls back to `advice`.
+	 */
+	readonly setUpAdvice?: Readonly<Partial<Record<AnswerError, string>>>;
 	/** In the activity and alerts: "authenticator app" (added, removed, used). */
-	noun: string;
+	readonly noun: string;
 	/** "Signed in with …": "your authenticator app". */
-	signedInWith: string;
+	readonly signedInWith: string;
 	/** "Now confirm it is you with …": "your authenticator app", "a text message". */
-	confirmWith: string;
-	/** For a method that sends codes: how ("text": "We'll text a code to …"), "Get a code by text message to", and where, unnamed. */
-	sending?: { verb: string; choose: string; nowhere: string };
+	readonly confirmWith: string;
+	/**
+	 * For a method that sends codes. Whole sentences, for any language: `willSend(where)`
+	 * "We'll text a 6-digit code to •••• 0123." and `choice(where)` "Get a code by text
+	 * message to •••• 0123." (`where` undefined: to the phone, unnamed). The older
+	 * pieces (`verb` "text", `choose` "Get a code by text message to", `nowhere` "your
+	 * phone") make those sentences in English only.
+	 */
+	readonly sending?: {
+		readonly verb: string;
+		readonly choose: string;
+		readonly nowhere: string;
+		willSend(where: string | undefined): string;
+		choice(where: string | undefined): string;
+	};
+}
+
+/** A method's words as message keys (src/i18n/messages/methods.ts): what `translatedCopy` reads. */
+export interface CopyKeys {
+	title: MessageKey;
+	label: MessageKey;
+	hint: MessageKey;
+	advice: Partial<Record<AnswerError, MessageKey>>;
+	setUpAdvice?: Partial<Record<AnswerError, MessageKey>>;
+	noun: MessageKey;
+	signedInWith: MessageKey;
+	confirmWith: MessageKey;
+	sending?: {
+		verb: MessageKey;
+		choose: MessageKey;
+		nowhere: MessageKey;
+		willSend: MessageKey;
+		willSendNowhere: MessageKey;
+		choice: MessageKey;
+		choiceNowhere: MessageKey;
+	};
+}
+
+/** Defines on `target` one property per key, whose value is that message, written in the current language each time it is read. */
+function defineWords<T extends object>(target: T, keys: Record<string, MessageKey | undefined>): T {
+	for (const [name, key] of Object.entries(keys)) {
+		if (key !== undefined) Object.defineProperty(target, name, { enumerable: true, get: () => t(key) });
+	}
+	return target;
+}
+
+/** A method's copy from its message keys: every word read in the current presentation's language. */
+export function translatedCopy(keys: CopyKeys, shape: Pick<MethodCopy, "inputMode" | "autocomplete" | "maxLength">): MethodCopy {
+	const { advice, setUpAdvice, sending, ...plain } = keys;
+	const copy: Record<string, unknown> = { ...shape, advice: Object.freeze(defineWords({}, advice)) };
+	if (setUpAdvice) copy["setUpAdvice"] = Object.freeze(defineWords({}, setUpAdvice));
+	if (sending) {
+		const { willSend, willSendNowhere, choice, choiceNowhere, ...pieces } = sending;
+		const words = {
+			willSend: (where: string | undefined) => (where === undefined ? t(willSendNowhere) : t(willSend, { where })),
+			choice: (where: string | undefined) => (where === undefined ? t(choiceNowhere) : t(choice, { where })),
+		};
+		copy["sending"] = Object.freeze(defineWords(words, pieces));
+	}
+	return Object.freeze(defineWords(copy, plain)) as unknown as MethodCopy;
 }
 
 /** What pages need of a method to show it: its words and how it is answered. */

@@ -91,6 +91,43 @@ for (const kind of await databaseKinds()) {
 			assert.equal(badMethod.json().error.fields[0].field, "method");
 		});
 
+		test("each bad input keeps its code and details in French and Arabic, and says its words in them", async () => {
+			const bad: { url: string; payload: string | Buffer; type: string }[] = [
+				{ url: "/api/v1/sessions", payload: "", type: "application/json" },
+				{ url: "/api/v1/sessions", payload: "{not json", type: "application/json" },
+				{ url: "/api/v1/sessions", payload: "username=a", type: "text/plain" },
+				{ url: "/api/v1/sessions", payload: JSON.stringify({ username: 12, password: PASSWORD, admin: true }), type: "application/json" },
+				{ url: "/api/v1/sessions", payload: JSON.stringify({ username: "ab\u0000c", password: PASSWORD }), type: "application/json" },
+				{ url: "/api/v1/accounts", payload: JSON.stringify({ username: "someone" }), type: "application/json" },
+				{ url: "/api/v1/sessions/second-factor", payload: JSON.stringify({ challenge: "x", method: "carrier_pigeon", code: "1" }), type: "application/json" },
+			];
+			for (const request of bad) {
+				const answers = [];
+				for (const language of ["en", "fr", "ar"]) {
+					const response = await h.app.inject({
+						method: "POST",
+						url: request.url,
+						payload: request.payload,
+						headers: { "content-type": request.type, "accept-language": language },
+					});
+					answers.push({ status: response.statusCode, error: response.json().error });
+				}
+				const [en, fr, ar] = answers as [(typeof answers)[number], (typeof answers)[number], (typeof answers)[number]];
+				const what = `${request.url} ${String(request.payload).slice(0, 40)}`;
+				for (const other of [fr, ar]) {
+					assert.equal(other.status, en.status, what);
+					assert.equal(other.error.code, en.error.code, what);
+					assert.deepEqual(other.error.details, en.error.details, `${what}: details never change with the language`);
+					assert.notEqual(other.error.message, en.error.message, `${what}: the message is translated`);
+					for (const [i, field] of (other.error.fields ?? []).entries()) {
+						assert.equal(field.field, en.error.fields[i].field, what);
+						assert.equal(field.reason, en.error.fields[i].reason, what);
+						assert.notEqual(field.problem, en.error.fields[i].problem, `${what}: the problem of ${field.field} is translated`);
+					}
+				}
+			}
+		});
+
 		test("a __proto__ field is just an unknown field", async () => {
 			const response = await raw(
 				h,

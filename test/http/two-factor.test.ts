@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import type { BackupCodeMethod } from "../../src/methods/backup-code/backup-codes.ts";
 import { after, before, describe, test } from "node:test";
+import { formatWhen } from "../../src/i18n/time.ts";
 import { databaseKinds } from "../helpers/databases.ts";
 import {
 	aTypo,
@@ -379,7 +380,7 @@ for (const kind of await databaseKinds()) {
 			});
 			assert.equal(oldAgain.statusCode, 401);
 			assert.equal(errorCode(oldAgain), "code_replaced");
-			assert.match(oldAgain.json().error.message, /replaced on .* UTC/);
+			assert.match(oldAgain.json().error.message, /replaced \(.* UTC\)/);
 			const newCode = await api(h.app, "/sessions/second-factor", {
 				body: { challenge: replaced.challenge, method: "backup_code", code: codes[5] },
 			});
@@ -430,7 +431,7 @@ for (const kind of await databaseKinds()) {
 			await api(h.app, "/sessions/second-factor", {
 				body: { challenge: first.challenge, method: "backup_code", code: user.codes[0] },
 			});
-			const usedAt = new Date(h.clock()).toUTCString().replace("GMT", "UTC");
+			const usedAt = formatWhen(h.clock());
 			h.clock.advance(60_000);
 			const { challenge } = await passwordStep(h, user.username);
 			const attempt = (code: string) =>

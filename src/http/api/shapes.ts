@@ -15,9 +15,16 @@ export const methodName = { $ref: "methodName#" } as const;
 export const object = (properties: Record<string, unknown>, required: string[]) =>
 	({ type: "object", additionalProperties: false, properties, required }) as const;
 
+/** `details.fields`: which field and why, as data (the same in every language). */
+export const fieldReasons = {
+	type: "array",
+	items: { type: "object", properties: { field: { type: "string" }, reason: { type: "string" } } },
+} as const;
+
+/** `error.fields`: the same, with the problem in words, in the request's language. */
 export const fieldProblems = {
 	type: "array",
-	items: { type: "object", properties: { field: { type: "string" }, problem: { type: "string" } } },
+	items: { type: "object", properties: { field: { type: "string" }, reason: { type: "string" }, problem: { type: "string" } } },
 } as const;
 
 /**
@@ -39,7 +46,7 @@ export const errorResponse = {
 						replacedAt: { type: "string", format: "date-time" },
 						retryAfterSeconds: { type: "integer" },
 						remaining: { type: "integer" },
-						fields: fieldProblems,
+						fields: fieldReasons,
 						method: { type: "string" },
 					},
 				},

@@ -8,7 +8,7 @@ import {
 	generateBackupCodes,
 	parseBackupCode,
 } from "../../core/backup-code-format.ts";
-import { TesseraError } from "../../core/errors.ts";
+import { TesseraError, words } from "../../core/errors.ts";
 import { newId } from "../../core/tokens.ts";
 import type { Db } from "../../store/db.ts";
 import type { BackupCodeSetStatus } from "../../store/schema.ts";
@@ -25,6 +25,7 @@ import {
 	type MethodStatus,
 	type PreparedProof,
 	type SecondFactorMethod,
+	translatedCopy,
 	typedCode,
 } from "../types.ts";
 
@@ -64,23 +65,23 @@ interface BackupProofDetail {
 	candidates: { setId: string; status: BackupCodeSetStatus; hash: string; replacedAt: number | null }[];
 }
 
-const copy: MethodCopy = {
-	title: "Backup code",
-	label: "Backup code",
-	hint: "Enter one of the backup codes you saved. Each code works once; spaces and dashes don't matter.",
-	inputMode: "text",
-	autocomplete: "off",
-	maxLength: 64,
-	advice: {
-		code_typo: "Type it again, comparing each character with your list: one is probably missing or extra, or two are swapped.",
-		code_already_used: "Cross that code off your list: it has been used. Check that you typed the one you meant.",
-		code_replaced: "Find your newest list: codes from a list you replaced no longer work.",
-		invalid_code: "Type it again carefully, checking each character against your list.",
+const copy: MethodCopy = translatedCopy(
+	{
+		title: "methods.backup_code.title",
+		label: "methods.backup_code.label",
+		hint: "methods.backup_code.hint",
+		advice: {
+			code_typo: "methods.backup_code.advice.code_typo",
+			code_already_used: "methods.backup_code.advice.code_already_used",
+			code_replaced: "methods.backup_code.advice.code_replaced",
+			invalid_code: "methods.backup_code.advice.invalid_code",
+		},
+		noun: "methods.backup_code.noun",
+		confirmWith: "methods.backup_code.confirmWith",
+		signedInWith: "methods.backup_code.signedInWith",
 	},
-	noun: "backup code",
-	confirmWith: "your backup code",
-	signedInWith: "a backup code",
-};
+	{ inputMode: "text", autocomplete: "off", maxLength: 64 },
+);
 
 /**
  * Backup codes.
@@ -443,7 +444,7 @@ export class BackupCodeMethod implements SecondFactorMethod {
 			}
 		}
 		throw new TesseraError("invalid_code", {
-			message: "That backup code didn't work. Check each character, try another code from your newest list, or try another way.",
+			message: words("methods.backup_code.wrongCode"),
 		});
 	}
 
@@ -484,7 +485,7 @@ export class BackupCodeMethod implements SecondFactorMethod {
 		const candidate = candidates[0]!;
 		if (!(await this.#find(this.#deps.db, candidate.setId, candidate.hash))) {
 			throw new TesseraError("invalid_code", {
-				message: "That code is not one of your new codes. Check it against the list you saved and type it again.",
+				message: words("methods.backup_code.notNewCode"),
 			});
 		}
 		return { setId: candidate.setId, hash: candidate.hash };

@@ -11,7 +11,7 @@ import {
 } from "@simplewebauthn/server";
 import type { Migration } from "kysely/migration";
 import { isIP } from "node:net";
-import { TesseraError } from "../../core/errors.ts";
+import { TesseraError, words } from "../../core/errors.ts";
 import { newId } from "../../core/tokens.ts";
 import type { Db } from "../../store/db.ts";
 import { isUniqueViolation } from "../../store/errors.ts";
@@ -31,6 +31,7 @@ import type {
 	SecondFactorMethod,
 	StartedStep,
 } from "../types.ts";
+import { translatedCopy } from "../types.ts";
 
 /** How long a WebAuthn ceremony may take. */
 export const WEBAUTHN_CHALLENGE_TTL_MS = 5 * 60_000;
@@ -79,7 +80,7 @@ function relyingParty(deps: MethodDeps, context: { origin?: string | undefined; 
 	if (isIP(context.rpId) !== 0) {
 		// Browsers accept passkeys only for a domain name (localhost included), never for an IP address.
 		throw new TesseraError("method_not_available", {
-			message: "Passkeys work only when Tessera is reached by its name (like localhost), not by an IP address. Try another way.",
+			message: words("methods.passkey.needsName"),
 		});
 	}
 	return { id: context.rpId, origin: context.origin, name: deps.config.issuer };
@@ -95,21 +96,18 @@ interface CheckedRegistration {
 	deviceType: string;
 }
 
-const copy: MethodCopy = {
-	title: "Passkey",
-	label: "Passkey",
-	hint: "Use the passkey on this device or a security key: your fingerprint, face or screen lock confirms it is you.",
-	inputMode: "text",
-	autocomplete: "off",
-	maxLength: 8192,
-	advice: {
-		invalid_code: "Try your passkey again, on the device or security key you registered for this account.",
-		code_already_used: "Try your passkey again: each answer from it works once.",
+const copy: MethodCopy = translatedCopy(
+	{
+		title: "methods.passkey.title",
+		label: "methods.passkey.label",
+		hint: "methods.passkey.hint",
+		advice: { invalid_code: "methods.passkey.advice.invalid_code", code_already_used: "methods.passkey.advice.code_already_used" },
+		noun: "methods.passkey.noun",
+		confirmWith: "methods.passkey.confirmWith",
+		signedInWith: "methods.passkey.signedInWith",
 	},
-	noun: "passkey",
-	confirmWith: "your passkey",
-	signedInWith: "a passkey",
-};
+	{ inputMode: "text", autocomplete: "off", maxLength: 8192 },
+);
 
 /**
  * Passkeys (WebAuthn) with @simplewebauthn/server. Every ceremony uses a fresh
@@ -225,7 +223,7 @@ export class PasskeyMethod implements SecondFactorMethod {
 	 */
 	async #checkRegistration(context: EnrolmentContext, answer: EnrolmentAnswer): Promise<CheckedRegistration> {
 		const rp = relyingParty(this.#deps, context.client);
-		if (!("response" in answer)) throw new TesseraError("invalid_code", { message: "The passkey could not be created. Try again." });
+		if (!("response" in answer)) throw new TesseraError("invalid_code", { message: words("methods.passkey.notCreated") });
 		const now = this.#deps.clock();
 		const open = await this.#deps.db
 			.selectFrom("webauthn_challenges")
@@ -249,9 +247,9 @@ export class PasskeyMethod implements SecondFactorMethod {
 				requireUserVerification: false,
 			});
 		} catch {
-			throw new TesseraError("invalid_code", { message: "The passkey could not be created. Try again." });
+			throw new TesseraError("invalid_code", { message: words("methods.passkey.notCreated") });
 		}
-		if (!verification.verified || !matched) throw new TesseraError("invalid_code", { message: "The passkey could not be created. Try again." });
+		if (!verification.verified || !matched) throw new TesseraError("invalid_code", { message: words("methods.passkey.notCreated") });
 		const { credential } = verification.registrationInfo;
 		return {
 			webauthnChallengeId: matched,
@@ -273,7 +271,7 @@ export class PasskeyMethod implements SecondFactorMethod {
 			.where("used_at", "is", null)
 			.where("expires_at", ">", now)
 			.executeTakeFirst();
-		if (claimed.numUpdatedRows !== 1n) throw new TesseraError("invalid_code", { message: "The passkey could not be created. Try again." });
+		if (claimed.numUpdatedRows !== 1n) throw new TesseraError("invalid_code", { message: words("methods.passkey.notCreated") });
 		const known = await tx.selectFrom("passkeys").select("id").where("credential_id", "=", checked.credentialId).executeTakeFirst();
 		if (known) throw new TesseraError("passkey_already_registered");
 		const id = newId(this.#deps.random);

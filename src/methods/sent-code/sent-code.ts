@@ -1,42 +1,54 @@
 import { maskEmail, maskPhone } from "../../core/contact.ts";
 import type { Db } from "../../store/db.ts";
 import { TesseraError } from "../../core/errors.ts";
-import { type ConsumedProof, type MethodAnswer, type MethodCopy, type MethodDeps, type MethodRegistration, type PreparedProof, type SecondFactorMethod, type StartContext, type StartedStep, typedCode } from "../types.ts";
+import { type ConsumedProof, type MethodAnswer, type MethodCopy, type MethodDeps, type MethodRegistration, type PreparedProof, type SecondFactorMethod, type StartContext, type StartedStep, translatedCopy, typedCode } from "../types.ts";
 import { codeMessage } from "../../delivery/messages/codes.ts";
 import type { OneTimeCodes } from "../../codes/one-time-codes.ts";
 
-const sentCodeAdvice: MethodCopy["advice"] = {
-	invalid_code: "Check that you typed the code from the newest message: a new code replaces the one before, and each works for 10 minutes. If it has expired, send a new one.",
-	code_already_used: "That code has been used already. Send a new code, then type that one.",
-};
-
+/** Each channel's own words: a wrong texted code is about the newest text message, an emailed one about the newest email. */
 const copies: Record<"sms" | "email", MethodCopy> = {
-	sms: {
-		title: "Text message",
-		label: "6-digit code",
-		hint: "Enter the 6-digit code we sent by text message.",
-		inputMode: "numeric",
-		autocomplete: "one-time-code",
-		maxLength: 16,
-		advice: sentCodeAdvice,
-		noun: "text message",
-		signedInWith: "a text message code",
-		confirmWith: "a text message",
-		sending: { verb: "text", choose: "Get a code by text message to", nowhere: "your phone" },
-	},
-	email: {
-		title: "Email",
-		label: "6-digit code",
-		hint: "Enter the 6-digit code we sent by email.",
-		inputMode: "numeric",
-		autocomplete: "one-time-code",
-		maxLength: 16,
-		advice: sentCodeAdvice,
-		noun: "email code",
-		signedInWith: "an email code",
-		confirmWith: "an email",
-		sending: { verb: "email", choose: "Get a code by email at", nowhere: "your email address" },
-	},
+	sms: translatedCopy(
+		{
+			title: "methods.sms.title",
+			label: "methods.sms.label",
+			hint: "methods.sms.hint",
+			advice: { invalid_code: "methods.sms.advice.invalid_code", code_already_used: "methods.sms.advice.code_already_used" },
+			noun: "methods.sms.noun",
+			signedInWith: "methods.sms.signedInWith",
+			confirmWith: "methods.sms.confirmWith",
+			sending: {
+				verb: "methods.sms.sending.verb",
+				choose: "methods.sms.sending.choose",
+				nowhere: "methods.sms.sending.nowhere",
+				willSend: "methods.sms.sending.willSend",
+				willSendNowhere: "methods.sms.sending.willSendNowhere",
+				choice: "methods.sms.sending.choice",
+				choiceNowhere: "methods.sms.sending.choiceNowhere",
+			},
+		},
+		{ inputMode: "numeric", autocomplete: "one-time-code", maxLength: 16 },
+	),
+	email: translatedCopy(
+		{
+			title: "methods.email.title",
+			label: "methods.email.label",
+			hint: "methods.email.hint",
+			advice: { invalid_code: "methods.email.advice.invalid_code", code_already_used: "methods.email.advice.code_already_used" },
+			noun: "methods.email.noun",
+			signedInWith: "methods.email.signedInWith",
+			confirmWith: "methods.email.confirmWith",
+			sending: {
+				verb: "methods.email.sending.verb",
+				choose: "methods.email.sending.choose",
+				nowhere: "methods.email.sending.nowhere",
+				willSend: "methods.email.sending.willSend",
+				willSendNowhere: "methods.email.sending.willSendNowhere",
+				choice: "methods.email.sending.choice",
+				choiceNowhere: "methods.email.sending.choiceNowhere",
+			},
+		},
+		{ inputMode: "numeric", autocomplete: "one-time-code", maxLength: 16 },
+	),
 };
 
 /**

@@ -1,6 +1,6 @@
 import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
-import { TesseraError } from "../../core/errors.ts";
+import { TesseraError, words } from "../../core/errors.ts";
 import type { Db } from "../../store/db.ts";
 import {
 	type ConsumedProof,
@@ -15,10 +15,10 @@ import {
 	type MethodRegistration,
 	type PreparedProof,
 	type SecondFactorMethod,
+	translatedCopy,
 	typedCode,
 } from "../types.ts";
 import { open, seal } from "../../core/secret-box.ts";
-import { t } from "../../i18n/translate.ts";
 
 /** RFC 6238 as authenticator apps implement it: SHA-1, 6 digits, 30-second steps. */
 export const TOTP_PERIOD_SECONDS = 30;
@@ -54,21 +54,20 @@ export function matchTotpStep(secret: Uint8Array, code: string, now: number): nu
 	return Math.floor(now / 1000 / TOTP_PERIOD_SECONDS) + delta;
 }
 
-const copy: MethodCopy = {
-	title: "Authenticator app",
-	label: "6-digit code",
-	hint: "Open your authenticator app and enter the code it shows for Tessera.",
-	inputMode: "numeric",
-	autocomplete: "one-time-code",
-	maxLength: 16,
-	advice: {
-		code_already_used: "Wait for your app to show a new code, then type that one.",
-		invalid_code: "Check that your phone's clock is right and that the code is the one shown for Tessera, then type it again.",
+const copy: MethodCopy = translatedCopy(
+	{
+		title: "methods.totp.title",
+		label: "methods.totp.label",
+		hint: "methods.totp.hint",
+		advice: { code_already_used: "methods.totp.advice.code_already_used", invalid_code: "methods.totp.advice.invalid_code" },
+		// Setting up, the person has no backup codes yet: a wrong code is almost always the phone's clock.
+		setUpAdvice: { invalid_code: "methods.totp.setUpAdvice.invalid_code" },
+		noun: "methods.totp.noun",
+		confirmWith: "methods.totp.confirmWith",
+		signedInWith: "methods.totp.signedInWith",
 	},
-	noun: "authenticator app",
-	confirmWith: "your authenticator app",
-	signedInWith: "your authenticator app",
-};
+	{ inputMode: "numeric", autocomplete: "one-time-code", maxLength: 16 },
+);
 
 /** The authenticator app (RFC 6238): one key per account, sealed at rest; each step's code works once. */
 export class TotpMethod implements SecondFactorMethod {
@@ -205,8 +204,12 @@ export class TotpMethod implements SecondFactorMethod {
 		const sealed = replacing ? this.#replacementOf(row) : row?.secret_sealed;
 		if (!sealed) throw new TesseraError("totp_not_pending");
 		const step = matchTotpStep(open(this.#key(), sealed, accountId), typedCode(answer), this.#deps.clock());
-		// The advice for a code while setting up: the phone's clock, the right entry in the app; never backup codes.
-		if (step === undefined) throw new TesseraError("invalid_code", { message: t("authenticator.error.setUpCode") });
+		if (step === undefined) {
+			throw new TesseraError("invalid_code", {
+				// The set-up's own advice (copy.setUpAdvice): the phone's clock, never backup codes, which do not exist yet.
+				message: words("methods.totp.setUp.wrongCode"),
+			});
+		}
 		return { step, sealed, replacing };
 	}
 
@@ -258,7 +261,11 @@ export class TotpMethod implements SecondFactorMethod {
 			.executeTakeFirst();
 		if (!row) throw new TesseraError("method_not_available");
 		const step = matchTotpStep(open(this.#key(), row.secret_sealed, accountId), typedCode(answer), this.#deps.clock());
-		if (step === undefined) throw new TesseraError("invalid_code", { message: t("authenticator.error.signInCode") });
+		if (step === undefined) {
+			throw new TesseraError("invalid_code", {
+				message: words("methods.totp.wrongCode"),
+			});
+		}
 		return { method: this.name, accountId, detail: step };
 	}
 
