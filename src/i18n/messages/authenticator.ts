@@ -50,10 +50,6 @@ export default defineMessages({
 		/** The link settings show next to the authenticator, to /settings/authenticator/replace. */
 		"authenticator.settings.replace": "Replace",
 
-		"authenticator.error.setUpCode":
-			"That code didn't match. Check that your phone's clock is right and that the app shows {product}, wait for a new code and type it in.",
-		"authenticator.error.signInCode":
-			"That code didn't work. Check that your phone's clock is right, wait for a new code and try again, or try another way.",
 	},
 	fr: {
 		"authenticator.password.label": "Votre mot de passe",
@@ -104,10 +100,6 @@ export default defineMessages({
 
 		"authenticator.settings.replace": "Remplacer",
 
-		"authenticator.error.setUpCode":
-			"Ce code ne correspond pas. Vérifiez que l’horloge de votre téléphone est à l’heure et que l’application affiche bien {product}, attendez un nouveau code, puis saisissez-le.",
-		"authenticator.error.signInCode":
-			"Ce code n’a pas fonctionné. Vérifiez que l’horloge de votre téléphone est à l’heure, attendez un nouveau code et réessayez, ou essayez un autre moyen.",
 	},
 	ar: {
 		"authenticator.password.label": "كلمة المرور",
@@ -155,9 +147,5 @@ export default defineMessages({
 
 		"authenticator.settings.replace": "استبدال",
 
-		"authenticator.error.setUpCode":
-			"هذا الرمز غير مطابق. تأكد من أن ساعة هاتفك مضبوطة وأن التطبيق يعرض {product}، ثم انتظر رمزًا جديدًا واكتبه.",
-		"authenticator.error.signInCode":
-			"لم ينجح هذا الرمز. تأكد من أن ساعة هاتفك مضبوطة، ثم انتظر رمزًا جديدًا وحاول مرة أخرى، أو جرّب طريقة أخرى.",
 	},
 });

@@ -38,7 +38,6 @@ export default defineMessages({
 		"recovery.resetSent.nothing":
 			"Nothing arrived after a few minutes? Check your spam folder, then <link>ask again</link>. If your phone number is shared by several accounts, type your username instead.",
 		"recovery.resetSent.newCode": "Ask for a new code",
-		"recovery.resetSent.wrongCode": "That code didn't work, or it has expired. Check the text message, or ask for a new code.",
 
 		// The reset link and its second step
 		"recovery.reset.title": "Choose a new password",
@@ -110,8 +109,6 @@ export default defineMessages({
 		"recovery.code.submit": "Start recovery",
 		"recovery.code.resend": "Send a new code",
 		"recovery.code.lostPhone": "Lost your phone? How to get back in",
-		"recovery.code.noPhone": "This account has no confirmed phone number. Use another one, or ask for an identity check.",
-		"recovery.code.noEmail": "This account has no confirmed email address. Use another one, or ask for an identity check.",
 		"recovery.started.title": "Recovery started",
 		"recovery.started.notice":
 			"After {readyAt}, sign in with your username and password. Two-factor authentication will be reset, and you will set up an authenticator app and save new backup codes before anything else.",
@@ -135,7 +132,6 @@ export default defineMessages({
 		"recovery.identity.contactsUsed": "Email addresses or phone numbers you used with the account",
 		"recovery.identity.lastSignIn": "When you last signed in, roughly",
 		"recovery.identity.submit": "Send",
-		"recovery.identity.tooShort": "Tell us a little more: at least a sentence about the account and what happened.",
 		"recovery.identitySent.title": "Request sent",
 		"recovery.identitySent.notice":
 			"The people who run this service will look at your request. If they approve it, the recovery waiting period starts and every address on your account is told; after it, you can sign in with your password and set up two-factor again.",
@@ -193,8 +189,6 @@ export default defineMessages({
 		"recovery.admin.denied": "Denied.",
 		"recovery.admin.chooseDecision": "Choose approve or deny.",
 		"recovery.admin.alreadyDecided": "This request was already decided.",
-		"recovery.admin.noteMissing": "Write a note for the audit log: why this request is approved or denied.",
-		"recovery.admin.noteRequired": "A note is required.",
 	},
 	fr: {
 		"recovery.neverAsks":
@@ -231,7 +225,6 @@ export default defineMessages({
 		"recovery.resetSent.nothing":
 			"Rien reçu après quelques minutes ? Vérifiez vos courriers indésirables, puis <link>faites une nouvelle demande</link>. Si votre numéro de téléphone est partagé par plusieurs comptes, saisissez plutôt votre nom d’utilisateur.",
 		"recovery.resetSent.newCode": "Demander un nouveau code",
-		"recovery.resetSent.wrongCode": "Ce code n’a pas fonctionné, ou il a expiré. Vérifiez le SMS, ou demandez un nouveau code.",
 
 		"recovery.reset.title": "Choisissez un nouveau mot de passe",
 		"recovery.reset.intro":
@@ -307,10 +300,6 @@ export default defineMessages({
 		"recovery.code.submit": "Lancer la récupération",
 		"recovery.code.resend": "Envoyer un nouveau code",
 		"recovery.code.lostPhone": "Téléphone perdu ? Comment retrouver l’accès",
-		"recovery.code.noPhone":
-			"Ce compte n’a aucun numéro de téléphone confirmé. Utilisez un autre moyen, ou demandez une vérification d’identité.",
-		"recovery.code.noEmail":
-			"Ce compte n’a aucune adresse e-mail confirmée. Utilisez un autre moyen, ou demandez une vérification d’identité.",
 		"recovery.started.title": "Récupération lancée",
 		"recovery.started.notice":
 			"Une fois le délai d’attente écoulé ({readyAt}), connectez-vous avec votre nom d’utilisateur et votre mot de passe. La validation en deux étapes sera réinitialisée, et vous configurerez une application d’authentification et enregistrerez de nouveaux codes de secours avant toute autre chose.",
@@ -334,7 +323,6 @@ export default defineMessages({
 		"recovery.identity.contactsUsed": "Adresses e-mail ou numéros de téléphone que vous avez utilisés avec le compte",
 		"recovery.identity.lastSignIn": "Date approximative de votre dernière connexion",
 		"recovery.identity.submit": "Envoyer",
-		"recovery.identity.tooShort": "Dites-nous-en un peu plus : au moins une phrase sur le compte et sur ce qui s’est passé.",
 		"recovery.identitySent.title": "Demande envoyée",
 		"recovery.identitySent.notice":
 			"Les personnes qui gèrent ce service vont examiner votre demande. Si elles l’acceptent, le délai d’attente de la récupération commence et chaque adresse de votre compte est prévenue ; ensuite, vous pourrez vous connecter avec votre mot de passe et configurer à nouveau la validation en deux étapes.",
@@ -392,8 +380,6 @@ export default defineMessages({
 		"recovery.admin.denied": "Refusée.",
 		"recovery.admin.chooseDecision": "Choisissez d’accepter ou de refuser.",
 		"recovery.admin.alreadyDecided": "Cette demande a déjà été tranchée.",
-		"recovery.admin.noteMissing": "Écrivez une note pour le journal d’audit : pourquoi cette demande est acceptée ou refusée.",
-		"recovery.admin.noteRequired": "Une note est obligatoire.",
 	},
 	ar: {
 		"recovery.neverAsks":
@@ -429,7 +415,6 @@ export default defineMessages({
 		"recovery.resetSent.nothing":
 			"لم يصلك شيء بعد بضع دقائق؟ تحقّق من مجلد الرسائل غير المرغوب فيها، ثم <link>اطلب مرة أخرى</link>. إذا كان رقم هاتفك مشتركًا بين عدة حسابات، فاكتب اسم المستخدم بدلًا منه.",
 		"recovery.resetSent.newCode": "اطلب رمزًا جديدًا",
-		"recovery.resetSent.wrongCode": "لم ينجح هذا الرمز، أو انتهت صلاحيته. تحقّق من الرسالة النصية، أو اطلب رمزًا جديدًا.",
 
 		"recovery.reset.title": "اختر كلمة مرور جديدة",
 		"recovery.reset.intro":
@@ -500,8 +485,6 @@ export default defineMessages({
 		"recovery.code.submit": "ابدأ الاستعادة",
 		"recovery.code.resend": "أرسل رمزًا جديدًا",
 		"recovery.code.lostPhone": "فقدت هاتفك؟ كيف تستعيد الوصول",
-		"recovery.code.noPhone": "لا يوجد في هذا الحساب رقم هاتف مؤكَّد. استخدم وسيلة أخرى، أو اطلب التحقق من الهوية.",
-		"recovery.code.noEmail": "لا يوجد في هذا الحساب عنوان بريد إلكتروني مؤكَّد. استخدم وسيلة أخرى، أو اطلب التحقق من الهوية.",
 		"recovery.started.title": "بدأت الاستعادة",
 		"recovery.started.notice":
 			"بعد انتهاء فترة الانتظار ({readyAt})، سجّل الدخول باسم المستخدم وكلمة المرور. ستُعاد تهيئة المصادقة الثنائية، وستُعدّ تطبيق المصادقة وتحفظ رموز احتياط جديدة قبل أي شيء آخر.",
@@ -524,7 +507,6 @@ export default defineMessages({
 		"recovery.identity.contactsUsed": "عناوين البريد الإلكتروني أو أرقام الهاتف التي استخدمتها مع الحساب",
 		"recovery.identity.lastSignIn": "متى سجّلت الدخول آخر مرة، على وجه التقريب",
 		"recovery.identity.submit": "إرسال",
-		"recovery.identity.tooShort": "أخبرنا بالمزيد قليلًا: جملة واحدة على الأقل عن الحساب وعمّا حدث.",
 		"recovery.identitySent.title": "أُرسل الطلب",
 		"recovery.identitySent.notice":
 			"سينظر القائمون على هذه الخدمة في طلبك. إن وافقوا عليه، تبدأ فترة انتظار الاستعادة ويُبلَّغ كل عنوان في حسابك؛ وبعدها يمكنك تسجيل الدخول بكلمة المرور وإعداد المصادقة الثنائية من جديد.",
@@ -580,7 +562,5 @@ export default defineMessages({
 		"recovery.admin.denied": "رُفض الطلب.",
 		"recovery.admin.chooseDecision": "اختر الموافقة أو الرفض.",
 		"recovery.admin.alreadyDecided": "سبق البتّ في هذا الطلب.",
-		"recovery.admin.noteMissing": "اكتب ملاحظة لسجل التدقيق: لماذا تمت الموافقة على هذا الطلب أو رفضه.",
-		"recovery.admin.noteRequired": "الملاحظة مطلوبة.",
 	},
 });

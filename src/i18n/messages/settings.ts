@@ -85,8 +85,6 @@ export default defineMessages({
 		"settings.newCodes.title": "Get new backup codes",
 		"settings.newCodes.explanation":
 			"You will get a new set of {count} codes. Your current codes keep working until you type one of the new ones back to show you saved them. Enter your password to continue.",
-		"settings.newCodes.setUpFirst":
-			"Set up a way to confirm it is you first (an authenticator app, a passkey or a verified phone number), then get backup codes to turn two-factor authentication on.",
 		"settings.newCodes.expired": "Those codes expired",
 		"settings.newCodes.getNewSet": "Get a new set",
 
@@ -235,8 +233,6 @@ export default defineMessages({
 		"settings.newCodes.title": "Obtenir de nouveaux codes de secours",
 		"settings.newCodes.explanation":
 			"Vous allez recevoir une nouvelle série de {count, plural, one {# code} other {# codes}}. Vos codes actuels continuent de fonctionner jusqu’à ce que vous saisissiez l’un des nouveaux, pour montrer que vous les avez enregistrés. Saisissez votre mot de passe pour continuer.",
-		"settings.newCodes.setUpFirst":
-			"Configurez d’abord un moyen de confirmer votre identité (une application d’authentification, une clé d’accès ou un numéro de téléphone vérifié), puis obtenez des codes de secours pour activer la validation en deux étapes.",
 		"settings.newCodes.expired": "Ces codes ont expiré",
 		"settings.newCodes.getNewSet": "Obtenir une nouvelle série",
 
@@ -380,8 +376,6 @@ export default defineMessages({
 		"settings.newCodes.title": "الحصول على رموز احتياط جديدة",
 		"settings.newCodes.explanation":
 			"ستحصل على مجموعة جديدة من {count, plural, zero {# رمز} one {رمز واحد} two {رمزين} few {# رموز} many {# رمزًا} other {# رمز}}. تبقى رموزك الحالية صالحة إلى أن تكتب أحد الرموز الجديدة لتُثبت أنك حفظتها. أدخل كلمة المرور للمتابعة.",
-		"settings.newCodes.setUpFirst":
-			"أعدّ أولًا طريقة لتأكيد هويتك (تطبيق المصادقة، أو مفتاح المرور، أو رقم هاتف مؤكَّد)، ثم احصل على رموز الاحتياط لتفعيل المصادقة الثنائية.",
 		"settings.newCodes.expired": "انتهت صلاحية تلك الرموز",
 		"settings.newCodes.getNewSet": "الحصول على مجموعة جديدة",
 
