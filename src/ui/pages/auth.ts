@@ -152,7 +152,7 @@ function sendCodePart(p: {
 /** The passkey button: the browser answers the options, and the answer is posted as the "code". */
 function passkeyPart(p: { csrf: string; method: MethodView; passkeyOptions?: unknown; base: string; allowTrust: boolean }): Html {
 	if (p.method.answer !== "webauthn" || p.passkeyOptions === undefined) return html``;
-	return html`<form method="post" action="${p.base}" id="passkey-sign-in-form" data-passkey-authenticate="${JSON.stringify(p.passkeyOptions)}">
+	return html`<form method="post" action="${p.base}" id="passkey-sign-in-form" data-passkey-authenticate="${JSON.stringify(p.passkeyOptions)}" data-passkey-unsupported="${t("auth.passkey.unsupported")}" data-passkey-failed="${t("auth.passkey.failed")}">
   ${csrfField(p.csrf)}
   <input type="hidden" name="method" value="${p.method.name}">
   <input type="hidden" name="code" value="">

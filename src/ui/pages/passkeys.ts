@@ -54,7 +54,7 @@ export function createPasskeyPage(p: { user: PageUser; name: string; options: un
 		body: html`<h1>${t("apps.passkeys.create.title")}</h1>
 ${errorSummary(p.error)}
 <p>${t("apps.passkeys.create.intro")}</p>
-<form method="post" action="/settings/passkeys/finish" id="passkey-register-form" data-passkey-register="${JSON.stringify(p.options)}">
+<form method="post" action="/settings/passkeys/finish" id="passkey-register-form" data-passkey-register="${JSON.stringify(p.options)}" data-passkey-unsupported="${t("apps.passkeys.create.unsupported")}" data-passkey-failed="${t("apps.passkeys.create.failed")}">
   ${csrfField(p.user.csrf)}
   <input type="hidden" name="name" value="${p.name}">
   <input type="hidden" name="response" value="">
