@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { FlowDeps } from "../../flows/deps.ts";
+import { type MessageKey, t } from "../../i18n/translate.ts";
 import { messagePage } from "../../ui/pages/auth.ts";
 import { registerFormParser } from "../body-parsers.ts";
 import { applyErrorHeaders, statusOf, toTesseraError } from "../errors.ts";
@@ -102,12 +103,13 @@ export function renderErrorPage(error: unknown, reply: FastifyReply): FastifyRep
 	const e = toTesseraError(error);
 	applyErrorHeaders(reply, e);
 	const link =
-		e.code === "csrf_failed" || e.code === "not_found" ? { href: "/", text: "Go to Tessera" } : { href: "/", text: "Start again" };
-	const titles: Partial<Record<string, string>> = {
-		csrf_failed: "This form has expired",
-		not_found: "Page not found",
-		too_many_attempts: "Too many attempts",
-		internal_error: "Something went wrong",
+		e.code === "csrf_failed" || e.code === "not_found" ? { href: "/", text: t("common.error.home") } : { href: "/", text: t("common.error.startAgain") };
+	const titles: Partial<Record<string, MessageKey>> = {
+		csrf_failed: "common.error.csrf_failed",
+		not_found: "common.error.not_found",
+		too_many_attempts: "common.error.too_many_attempts",
+		internal_error: "common.error.internal_error",
 	};
-	return send(reply, messagePage({ title: titles[e.code] ?? "That didn't work", message: e.message, link, code: e.code }), statusOf(e.code));
+	const title = t(titles[e.code] ?? "common.error.other");
+	return send(reply, messagePage({ title, message: e.message, link, code: e.code }), statusOf(e.code));
 }
