@@ -238,21 +238,19 @@ describe("Arabic pages are mirrored", () => {
 					await assertTextAtStart(page, "#two-factor-heading", dir, where);
 					await assertAgainst(page, 'a.button[href="/settings/authenticator"]', '[aria-labelledby="totp-heading"]', startSide(dir), where);
 
-					// The activity table: its columns run from the start side ("When" first, on the right in Arabic);
-					// on a phone each row is a card whose lines start there.
+					// The activity: one line per event, starting on the start side (the right in Arabic), what
+					// happened first, then when and where.
 					await page.goto(`${server.base}/settings/activity`);
 					const activity = `${viewport.name} ${locale} activity`;
 					await shot(`${locale}-activity`);
 					await assertFitsScreen(page, activity);
 					await assertTextAtStart(page, "main h1", dir, activity);
+					await assertTextAtStart(page, "ul.activity li:first-child", dir, activity);
 					if (viewport.name === "desktop") {
-						const when = await geometry(page, "table.activity tbody tr:first-child td:nth-child(1)", activity);
-						const what = await geometry(page, "table.activity tbody tr:first-child td:nth-child(2)", activity);
-						const ok = dir === "rtl" ? when.left > what.left : when.left < what.left;
-						assert.ok(ok, `${activity}: the first column (when) should be on the ${startSide(dir)} of the second (when ${when.left.toFixed(0)}, what ${what.left.toFixed(0)})`);
-						await assertTextAtStart(page, "table.activity thead th:nth-child(2)", dir, activity);
-					} else {
-						await assertTextAtStart(page, "table.activity tbody tr:first-child td:nth-child(2)", dir, activity);
+						const what = await geometry(page, "ul.activity li:first-child .what", activity);
+						const when = await geometry(page, "ul.activity li:first-child .hint", activity);
+						const ok = dir === "rtl" ? what.left > when.left : what.left < when.left;
+						assert.ok(ok, `${activity}: what happened should come first, on the ${startSide(dir)} of when (what ${what.left.toFixed(0)}, when ${when.left.toFixed(0)})`);
 					}
 					await page.goto(`${server.base}/settings`);
 				}

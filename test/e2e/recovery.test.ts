@@ -6,7 +6,10 @@ import { after, before, describe, test } from "node:test";
 import { Secret, TOTP } from "otpauth";
 import type { BrowserContext, BrowserContextOptions, Locator, Page } from "playwright-core";
 import { manualClock } from "../../src/core/clock.ts";
-import { formatUtc } from "../../src/core/dates.ts";
+import { defaultBrand } from "../../src/core/brand.ts";
+import { withPresentation } from "../../src/i18n/context.ts";
+import { asTimeZone } from "../../src/i18n/locales.ts";
+import { formatWhen } from "../../src/i18n/time.ts";
 import { browserSkipReason, launchBrowser } from "../helpers/browser.ts";
 import { assertAccessible, SCREENSHOTS, SESSION_COOKIE, type Server, serverErrors, shown, startServer } from "../helpers/e2e.ts";
 import { PASSWORD } from "../helpers/harness.ts";
@@ -380,14 +383,18 @@ describe("account recovery, on a phone in a real browser", () => {
 			const startedAt = clock();
 			const readyAt = startedAt + WAIT;
 			const started = await startRecoveryByEmail(p, mailbox, email, "r•••@example.org", true);
-			assert.match(started, new RegExp(`^After ${formatUtc(readyAt)}, sign in with your username and password\\.`), `the page says when: ${started}`);
+			// Times as the person reads them: in English, in the zone the browser told the server (app.js).
+			const zone = asTimeZone(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone));
+			const local = (ms: number, options: { withZone?: boolean; now?: number } = {}) =>
+				withPresentation({ locale: "en", timeZone: zone, brand: defaultBrand }, () => formatWhen(ms, options)).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+			assert.match(started, new RegExp(`^After ${local(readyAt)}, sign in with your username and password\\.`), `the page says when: ${started}`);
 
 			// The alert: what happened, from where, when it takes effect, and a link that cancels it. No code.
 			const alert = await alertAbout(mailbox, email, since, "Account recovery started");
 			const text = textPart(alert);
 			assert.match(text, /^Account recovery started by proving your email address\.$/m, text);
 			assert.match(text, /^From: .*127\.0\.0\.1$/m, "the alert says where it was asked from");
-			assert.match(text, new RegExp(`will be reset after ${formatUtc(readyAt)}`), "the alert says when two-factor will be reset");
+			assert.match(text, new RegExp(`will be reset after ${local(readyAt, { withZone: true, now: 0 })}`), "the alert says when two-factor will be reset");
 			const cancelLinks = linksIn(alert).filter((l) => new URL(l).pathname === "/recovery/cancel");
 			assert.equal(cancelLinks.length, 1, `one cancel link: ${linksIn(alert).join(" ")}`);
 			assert.equal(new URL(cancelLinks[0]!).origin, server.base, "the cancel link goes to this server");
@@ -403,7 +410,7 @@ describe("account recovery, on a phone in a real browser", () => {
 			assert.equal(await p.heading(), "Recovery under way");
 			assert.match(
 				await shown(page.locator("#recovery-waiting")),
-				new RegExp(`started on ${formatUtc(startedAt)}\\. After ${formatUtc(readyAt)}, sign in with your password`),
+				new RegExp(`started ${local(startedAt)}\\. After ${local(readyAt)}, sign in with your password`),
 				"the page says when it started and when it is ready",
 			);
 			assert.equal(await page.getByRole("button", { name: /^Email a code/ }).count(), 0, "no second recovery can be started");
