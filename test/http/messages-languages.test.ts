@@ -19,7 +19,7 @@ function aPhone(): string {
 
 /** Each test starts at noon UTC on its own day: 14:00 in Paris (summer time), 15:00 in Riyadh; a few minutes pass. */
 const PARIS_TIME = /2 juin 2026, 14:0\d UTC\+2/;
-const RIYADH_TIME = /3 يونيو 2026, 03:0\d م غرينتش\+3/;
+const RIYADH_TIME = /3 يونيو 2026، 03:0\d م غرينتش\+3/;
 
 for (const kind of await databaseKinds()) {
 	describe(`emails and texts in the account's language and time (${kind})`, () => {

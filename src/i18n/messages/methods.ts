@@ -22,7 +22,7 @@ export default defineMessages({
 		"methods.totp.wrongCode":
 			"That code didn't work. Check that your phone's clock is right, wait for a new code and try again, or try another way.",
 		"methods.totp.setUp.wrongCode":
-			"That code didn't match. The codes depend on your phone's time being right: set its date and time to automatic, check that the app shows {product}, then type the newest code.",
+			"That code didn't match. Check that your phone's clock is right: the codes depend on your phone's time, so set its date and time to automatic. Then check that the app shows {product} and type the newest code.",
 
 		"methods.passkey.title": "Passkey",
 		"methods.passkey.label": "Passkey",
@@ -100,7 +100,7 @@ export default defineMessages({
 		"methods.totp.wrongCode":
 			"Ce code n’a pas fonctionné. Vérifiez que l’horloge de votre téléphone est à l’heure, attendez un nouveau code et réessayez, ou choisissez une autre façon.",
 		"methods.totp.setUp.wrongCode":
-			"Ce code ne correspond pas. Les codes dépendent de l’heure de votre téléphone : réglez sa date et son heure sur automatique, vérifiez que l’application affiche {product}, puis saisissez le code le plus récent.",
+			"Ce code ne correspond pas. Vérifiez que l’horloge de votre téléphone est à l’heure : les codes dépendent de l’heure de votre téléphone, alors réglez sa date et son heure sur automatique. Vérifiez ensuite que l’application affiche {product} et saisissez le code le plus récent.",
 
 		"methods.passkey.title": "Clé d’accès",
 		"methods.passkey.label": "Clé d’accès",
@@ -183,7 +183,7 @@ export default defineMessages({
 		"methods.totp.wrongCode":
 			"لم ينجح هذا الرمز. تحقّق من أن ساعة هاتفك مضبوطة، وانتظر رمزًا جديدًا وحاول مرة أخرى، أو جرّب طريقة أخرى.",
 		"methods.totp.setUp.wrongCode":
-			"هذا الرمز غير مطابق. تعتمد الرموز على صحة الوقت في هاتفك: اضبط التاريخ والوقت فيه على الوضع التلقائي، وتحقّق من أن التطبيق يعرض {product}، ثم اكتب أحدث رمز.",
+			"هذا الرمز غير مطابق. تأكد من أن ساعة هاتفك مضبوطة: تعتمد الرموز على صحة الوقت في هاتفك، لذا اضبط التاريخ والوقت فيه على الوضع التلقائي. ثم تحقّق من أن التطبيق يعرض {product} واكتب أحدث رمز.",
 
 		"methods.passkey.title": "مفتاح المرور",
 		"methods.passkey.label": "مفتاح المرور",
