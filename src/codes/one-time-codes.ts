@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { addressBucket } from "../core/address.ts";
 import { lockAccount } from "../store/errors.ts";
-import { TesseraError } from "../core/errors.ts";
+import { TesseraError, words } from "../core/errors.ts";
 import type { RandomSource } from "../core/random.ts";
 import { newId } from "../core/tokens.ts";
 import type { Delivery, DeliveryOutcome } from "../delivery/delivery.ts";
@@ -171,11 +171,11 @@ export class OneTimeCodes {
 			.executeTakeFirst();
 		if (!live || live.superseded_at !== null || Number(live.expires_at) <= this.#deps.clock()) {
 			throw new TesseraError("invalid_code", {
-				message: "That code has expired or a newer one was sent. Send a new code, or try another way.",
+				message: words("errors.sentCode.expired"),
 			});
 		}
 		if (!/^\d{6}$/.test(digits)) {
-			throw new TesseraError("invalid_code", { message: "Codes are 6 digits. Check the message and type it again." });
+			throw new TesseraError("invalid_code", { message: words("errors.sentCode.sixDigits") });
 		}
 		return { id: live.id, hash: this.hash(live.id, digits) };
 	}
@@ -220,6 +220,6 @@ export class OneTimeCodes {
 		if (row?.used_at != null && row.code_hash === checked.hash) {
 			throw new TesseraError("code_already_used", { method: row.channel, usedAt: Number(row.used_at) });
 		}
-		throw new TesseraError("invalid_code", { message: "That code didn't match. Check the message and type it again, or send a new code." });
+		throw new TesseraError("invalid_code", { message: words("errors.sentCode.wrong") });
 	}
 }

@@ -88,3 +88,17 @@ function part(value: unknown): string {
 export function hasMessage(key: string): key is MessageKey {
 	return Object.hasOwn(catalogs.en, key);
 }
+
+/**
+ * A list as the language writes it ("a, b and c", « a, b et c », "a، b وc"), by Intl.ListFormat,
+ * as parts: each element's index, and the words between. In the pseudo-locale the words are marked.
+ */
+export function listParts(count: number, type: "conjunction" | "disjunction"): ({ element: number } | { literal: string })[] {
+	const locale = presentation().locale;
+	const parts = new Intl.ListFormat(locale === "en-XA" ? "en" : locale, { type }).formatToParts(Array.from({ length: count }, (_, i) => String(i)));
+	return parts.map((part) =>
+		part.type === "element"
+			? { element: Number(part.value) }
+			: { literal: locale === "en-XA" ? `⟦${part.value.replace(/[A-Za-z]/g, (ch) => accents[ch] ?? ch)}⟧` : part.value },
+	);
+}

@@ -29,6 +29,18 @@ export function codeIn(message: Received | undefined): string {
 	return codes.at(-1)!;
 }
 
+/**
+ * A raw message as a person would read it: quoted-printable soft breaks undone, and
+ * base64 parts (what a mailer chooses for text mostly outside ASCII, such as Arabic)
+ * decoded, so codes and words read whole in every language.
+ */
+function readable(raw: string): string {
+	const unfolded = raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+	return unfolded.replace(/(Content-Transfer-Encoding: base64\r?\n(?:[^\r\n]+\r?\n)*\r?\n)([A-Za-z0-9+/=\r\n]+)/gi, (_, head: string, data: string) =>
+		head + Buffer.from(data.replace(/\s+/g, ""), "base64").toString("utf8") + "\r\n",
+	);
+}
+
 async function waitFor<T>(find: () => T | undefined, what: string, timeoutMs = 5000): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
@@ -54,7 +66,7 @@ export async function startSmtpServer() {
 			stream.on("end", () => {
 				const raw = Buffer.concat(chunks).toString("utf8");
 				// Undo quoted-printable soft breaks so codes and words read whole.
-				const body = raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+				const body = readable(raw);
 				for (const rcpt of session.envelope.rcptTo) messages.push({ to: rcpt.address, body, at: ++arrivals });
 				callback();
 			});

@@ -8,6 +8,9 @@ import { defineMessages } from "../define.ts";
  */
 export default defineMessages({
 	en: {
+		"errors.sentCode.expired": "That code has expired or a newer one was sent. Send a new code, or try another way.",
+		"errors.sentCode.sixDigits": "Codes are 6 digits. Check the message and type it again.",
+		"errors.sentCode.wrong": "That code didn't match. Check the message and type it again, or send a new code.",
 		"errors.invalid_request": "Some of the fields are missing or not in the expected form.",
 		"errors.invalid_json": "The request body is not valid JSON.",
 		"errors.invalid_encoding": "The request contains text that is not valid UTF-8.",
@@ -119,6 +122,9 @@ export default defineMessages({
 		"errors.identityCheck.noteRequired": "Write a note for the audit log: why this request is approved or denied.",
 	},
 	fr: {
+		"errors.sentCode.expired": "Ce code a expiré, ou un code plus récent a été envoyé. Demandez un nouveau code, ou essayez une autre méthode.",
+		"errors.sentCode.sixDigits": "Les codes comportent 6 chiffres. Vérifiez le message et saisissez-le à nouveau.",
+		"errors.sentCode.wrong": "Ce code ne correspond pas. Vérifiez le message et saisissez-le à nouveau, ou demandez un nouveau code.",
 		"errors.invalid_request": "Certains champs manquent ou n’ont pas la forme attendue.",
 		"errors.invalid_json": "Le corps de la requête n’est pas du JSON valide.",
 		"errors.invalid_encoding": "La requête contient du texte qui n’est pas de l’UTF-8 valide.",
@@ -242,6 +248,9 @@ export default defineMessages({
 		"errors.identityCheck.noteRequired": "Rédigez une note pour le journal d’audit : pourquoi cette demande est approuvée ou refusée.",
 	},
 	ar: {
+		"errors.sentCode.expired": "انتهت صلاحية هذا الرمز أو أُرسل رمز أحدث. اطلب رمزًا جديدًا، أو جرّب طريقة أخرى.",
+		"errors.sentCode.sixDigits": "تتكون الرموز من 6 أرقام. راجع الرسالة واكتبه مرة أخرى.",
+		"errors.sentCode.wrong": "هذا الرمز غير مطابق. راجع الرسالة واكتبه مرة أخرى، أو اطلب رمزًا جديدًا.",
 		"errors.invalid_request": "بعض الحقول ناقصة أو ليست بالصيغة المتوقعة.",
 		"errors.invalid_json": "محتوى الطلب ليس JSON صالحًا.",
 		"errors.invalid_encoding": "يحتوي الطلب على نص ليس بترميز UTF-8 صالح.",

@@ -5,9 +5,8 @@ import type { ContactKind } from "../../store/schema.ts";
 import { type Html, html } from "../html.ts";
 import { csrfField, describedBy, errorSummary, type FormError, fieldError, layout, type PageUser } from "./layout.ts";
 import { ONE_TIME_CODE_TTL_MS } from "../../codes/one-time-codes.ts";
-import { presentation } from "../../i18n/context.ts";
 import { formatWhen } from "../../i18n/time.ts";
-import { type MessageKey, rich, t } from "../../i18n/translate.ts";
+import { listParts, type MessageKey, rich, t } from "../../i18n/translate.ts";
 
 const neverAsks = () => html`<p class="safety">${t("recovery.neverAsks")}</p>`;
 
@@ -18,9 +17,7 @@ function value(text: string): Html {
 
 /** "a, b and c" (or "a or b") in the person's language, the items kept as they are. */
 function listOf(items: Html[], type: "conjunction" | "disjunction"): Html {
-	const locale = presentation().locale === "en-XA" ? "en" : presentation().locale;
-	const parts = new Intl.ListFormat(locale, { type }).formatToParts(items.map((_, i) => String(i)));
-	return html`${parts.map((part) => (part.type === "element" ? items[Number(part.value)]! : part.value))}`;
+	return html`${listParts(items.length, type).map((part) => ("element" in part ? items[part.element]! : part.literal))}`;
 }
 
 /** A link whose words come from a message's `<link>…</link>`. */
