@@ -46,7 +46,7 @@ for (const kind of await databaseKinds()) {
 			assert.equal(page.statusCode, 200);
 			assert.match(page.body, /<html lang="ar" dir="rtl">/);
 			assert.match(page.body, /<h1>نشاط الحساب<\/h1>/);
-			assert.match(page.body, /تسجيل الدخول باستخدام كلمة المرور من جهاز جديد<\/span> <span class="hint">· 1 يونيو 2026, 03:00 م · <bdi>متصفح<\/bdi> · <bdi>198\.51\.100\.41<\/bdi>/);
+			assert.match(page.body, /تسجيل الدخول باستخدام كلمة المرور من جهاز جديد<\/span> <span class="hint">· 1 يونيو 2026، 03:00 م · <bdi>متصفح<\/bdi> · <bdi>198\.51\.100\.41<\/bdi>/);
 			assert.match(page.body, />لم أكن أنا</);
 			assert.doesNotMatch(page.body, /UTC|Signed in|Account created/);
 		});
