@@ -116,11 +116,20 @@ for (const kind of await databaseKinds()) {
 			assert.match(secure.body, /action="\/settings\/password"/);
 
 			// The API lists the new kinds; what was typed is never kept; no alert for a single failure.
-			const events = api_.json().events as { kind: string; description: string; method: string | null }[];
+			const events = api_.json().events as { kind: string; description: string; method: string | null; reason: string | null }[];
 			assert.deepEqual(
 				events.filter((e) => e.kind === "code_failed").map((e) => e.method),
 				["totp", "backup_code", "backup_code", "backup_code", "backup_code"],
 			);
+			// Why each was refused, as data an app can act on, whatever the language of its description.
+			assert.deepEqual(
+				events
+					.filter((e) => e.kind === "code_failed")
+					.map((e) => e.reason)
+					.sort(),
+				["already_used", "old_list", "typo", "wrong", "wrong"],
+			);
+			assert.ok(events.filter((e) => e.kind !== "code_failed").every((e) => e.reason === null));
 			assert.ok(events.some((e) => e.kind === "device_trusted"));
 			const rows = await h.tessera.store.db.selectFrom("security_events").select(["detail", "alert_state"]).where("account_id", "=", user.id).where("kind", "=", "code_failed").execute();
 			assert.equal(rows.length, 5);

@@ -14,6 +14,8 @@ export function deviceAndActivityRoutes({ app, deps, requireSession }: Api): voi
 			kind: e.kind,
 			description: describeEvent(e, deps.methods),
 			method: e.method,
+			// A refused answer's reason (typo, already_used, old_list, wrong); null for every other kind.
+			reason: e.kind === "code_failed" && typeof e.detail["reason"] === "string" ? e.detail["reason"] : null,
 			device: e.device,
 			ip: e.ip,
 			by: e.actor === "person" ? "you" : e.actor.startsWith("operator:") || e.actor.startsWith("admin:") ? "operator" : "system",

@@ -190,6 +190,7 @@ export const activityEvent = {
 		kind: { type: "string" },
 		description: { type: "string" },
 		method: { type: ["string", "null"] },
+		reason: { type: ["string", "null"], enum: ["typo", "already_used", "old_list", "wrong", null] },
 		device: { type: ["string", "null"] },
 		ip: { type: ["string", "null"] },
 		by: { type: "string" },
