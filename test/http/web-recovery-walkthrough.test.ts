@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { decideRecoveryRequest } from "../../src/flows/identity-checks.ts";
 import { FormClient } from "../helpers/browserless.ts";
 import { databaseKinds } from "../helpers/databases.ts";
-import { PASSWORD, signUpWithTwoFactor, uniqueUsername } from "../helpers/harness.ts";
+import { api, PASSWORD, passwordStep, signUpWithTwoFactor, uniqueUsername } from "../helpers/harness.ts";
 import { aPhone, startLiveHarness } from "../helpers/live.ts";
 
 const DAY = 86_400_000;
@@ -76,6 +76,13 @@ for (const kind of await databaseKinds()) {
 			const forced = await browser.post("/sign-in/recover/send", { kind: "email" });
 			assert.equal(forced.statusCode, 409);
 			assert.match(forced.body, /data-code="recovery_paused"/);
+
+			// An app hears the same before anyone asks.
+			const { challenge } = await passwordStep(live.h, p.username);
+			const options = await api(live.h.app, "/recovery/options", { body: { challenge } });
+			assert.equal(options.statusCode, 200);
+			assert.equal(options.json().codesPausedAt, new Date(pausedAt).toISOString());
+			assert.equal(options.json().identityCheckDenied, false);
 		});
 
 		test("without a pause, nothing is disabled and nothing warns", async () => {
@@ -128,6 +135,10 @@ for (const kind of await databaseKinds()) {
 			assert.match(textOf(answered.body, "request-denied"), /was not approved/);
 			assert.ok(!answered.body.includes("Could not confirm"), "the audit note stays with the operators");
 			assert.match(answered.body, /href="\/sign-in\/recover\/identity"/, "they may ask again");
+			const { challenge } = await passwordStep(live.h, p.username);
+			const options = (await api(live.h.app, "/recovery/options", { body: { challenge } })).json();
+			assert.equal(options.identityCheckDenied, true, "an app hears the denial too");
+			assert.equal(options.codesPausedAt, null);
 		});
 
 		test("the forgot-password and recovery pages in French and Arabic", async () => {

@@ -16,6 +16,9 @@ export function recoveryRoutes({ app, deps }: Api): void {
 			contacts: options.contacts,
 			recovery: options.recovery ? recoveryBody(options.recovery) : null,
 			identityCheckOpen: options.requestOpen,
+			// Codes by email and SMS paused since a password reset: the app can say so before anyone asks for one.
+			codesPausedAt: options.codesPausedAt === null ? null : iso(options.codesPausedAt),
+			identityCheckDenied: options.deniedRequest !== undefined,
 		};
 	});
 

@@ -34,6 +34,8 @@ export const apiSchemas = {
 					contacts: { type: "array", items: { type: "object", properties: { kind: { type: "string" }, masked: { type: "string" } } } },
 					recovery: { ...waitingRecovery, type: ["object", "null"] },
 					identityCheckOpen: { type: "boolean" },
+					codesPausedAt: { type: ["string", "null"], format: "date-time" },
+					identityCheckDenied: { type: "boolean" },
 				},
 			},
 			"4xx": errorResponse,
