@@ -79,7 +79,7 @@ export async function beginReplacement(
 	const method = settableMethod(deps, name);
 	const begin = method.enrolment.beginReplacement;
 	if (method.enrolment.credentials !== "one" || !begin) {
-		throw new TesseraError("method_not_available", { fields: [{ field: "method", problem: "Only a method with one credential is replaced: add the new one, then remove the old." }] });
+		throw new TesseraError("method_not_available", { fields: [fieldProblem("method", "invalid", undefined, "errors.field.method.notReplaceable")] });
 	}
 	return deps.db.transaction().execute(async (tx) => {
 		await lockAccount(tx, account.id);

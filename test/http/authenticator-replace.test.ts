@@ -170,6 +170,16 @@ for (const kind of await databaseKinds()) {
 			const person = await signUpWithTwoFactor(h);
 			const passkeys = await api(h.app, "/account/methods/passkey/replace", { token: person.token, body: { password: PASSWORD } });
 			assert.equal(errorCode(passkeys), "method_not_available");
+			assert.deepEqual(passkeys.json().error.details.fields, [{ field: "method", reason: "invalid" }]);
+			// Its words follow the reader's language; its details do not.
+			const inFrench = await h.app.inject({
+				method: "POST",
+				url: "/api/v1/account/methods/passkey/replace",
+				headers: { authorization: `Bearer ${person.token}`, "accept-language": "fr", "content-type": "application/json" },
+				payload: { password: PASSWORD },
+			});
+			assert.deepEqual(inFrench.json().error.details, passkeys.json().error.details);
+			assert.match(inFrench.body, /Seule une méthode à un seul identifiant peut être remplacée/);
 			const wrongPassword = await api(h.app, "/account/methods/totp/replace", { token: person.token, body: { password: "nope nope nope" } });
 			assert.equal(errorCode(wrongPassword), "invalid_credentials");
 

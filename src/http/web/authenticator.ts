@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { beginEnrolment, beginReplacement, confirmEnrolment, pendingEnrolment, removeCredential } from "../../flows/enrolment.ts";
-import { type NewBackupCodes, pendingBackupCodes } from "../../flows/two-factor.ts";
+import { pendingBackupCodes } from "../../flows/two-factor.ts";
+import { newCodesPage } from "./two-factor.ts";
 import type { EnrolmentStart } from "../../methods/types.ts";
-import type { Html } from "../../ui/html.ts";
 import {
 	type AuthenticatorDoor,
 	authenticatorPasswordPage,
@@ -10,7 +10,7 @@ import {
 	REPLACE_AUTHENTICATOR,
 	totpEnrollPage,
 } from "../../ui/pages/authenticator.ts";
-import { backupCodesPage, confirmCodesPage } from "../../ui/pages/settings.ts";
+import { confirmCodesPage } from "../../ui/pages/settings.ts";
 import { clientInfo } from "../client.ts";
 import { AUTHENTICATOR } from "../method-names.ts";
 import { redirectWithNotice, takeNotice } from "./cookies.ts";
@@ -50,18 +50,6 @@ export function authenticatorRoutes(web: Web): void {
 		});
 	}
 
-	/** The page that shows the first set of codes, once. */
-	function newCodesPage(request: FastifyRequest, reply: FastifyReply, set: NewBackupCodes): Html {
-		return backupCodesPage({
-			user: pageUser(request, reply),
-			site: `${deps.config.issuer} (${request.host})`,
-			username: request.webAuth!.account.username,
-			codes: set.codes,
-			createdAt: deps.clock(),
-			expiresAt: set.expiresAt,
-			firstSet: true,
-		});
-	}
 
 	// ── Setting it up ────────────────────────────────────────────────────────
 	passwordDoor("/settings/authenticator", "set_up", async (request, reply, password) => {
@@ -76,7 +64,7 @@ export function authenticatorRoutes(web: Web): void {
 		async run(request, reply, { code }) {
 			const result = await confirmEnrolment(deps, request.webAuth!.account, AUTHENTICATOR, { code: code ?? "" }, clientInfo(request));
 			if (!result.backupCodes) return reply.redirect("/settings", 303);
-			return send(reply, newCodesPage(request, reply, result.backupCodes));
+			return send(reply, newCodesPage(web, request, reply, result.backupCodes, true));
 		},
 		async render(request, reply, { form }) {
 			const account = request.webAuth!.account;

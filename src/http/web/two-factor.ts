@@ -80,18 +80,6 @@ export function twoFactorRoutes(web: Web): void {
 	);
 
 	// ── Backup codes ─────────────────────────────────────────────────────────
-	/** The page that shows a new set, once. */
-	function newCodesPage(request: FastifyRequest, reply: FastifyReply, set: NewBackupCodes, firstSet: boolean): Html {
-		return backupCodesPage({
-			user: pageUser(request, reply),
-			site: `${deps.config.issuer} (${request.host})`,
-			username: request.webAuth!.account.username,
-			codes: set.codes,
-			createdAt: deps.clock(),
-			expiresAt: set.expiresAt,
-			firstSet,
-		});
-	}
 
 	// "Get new codes": the password, then the new set, shown once at an address of its own
 	// (/settings/backup-codes/save). Opened again by that address (a reload, the back
@@ -123,7 +111,7 @@ export function twoFactorRoutes(web: Web): void {
 				const account = request.webAuth!.account;
 				if (await repeatsAnsweredRequest(deps, account, sets)) return reply.redirect("/settings/backup-codes/confirm", 303);
 				const set = await requestNewBackupCodes(deps, account, password ?? "", clientInfo(request));
-				return send(reply, newCodesPage(request, reply, set, !account.two_factor_enabled));
+				return send(reply, newCodesPage(web, request, reply, set, !account.two_factor_enabled));
 			},
 			render: (request, reply, { form }, { sets }) => newSetForm(request, reply, sets ?? "", form),
 		});
@@ -190,5 +178,18 @@ export function twoFactorRoutes(web: Web): void {
 		const readyWith = (await primaryMethodsSetUp(deps, request.webAuth!.account.id)).map((m) => deps.methods.get(m).copy.confirmWith);
 		const pendingCodes = request.twoFactor!.pendingBackupCodes !== null;
 		return send(reply, setUpAgainPage({ user: pageUser(request, reply), readyWith, pendingCodes }));
+	});
+}
+
+/** The page that shows a new set of backup codes, once: the first (with the authenticator, or turning two-factor on) or a later one. */
+export function newCodesPage(web: Web, request: FastifyRequest, reply: FastifyReply, set: NewBackupCodes, firstSet: boolean): Html {
+	return backupCodesPage({
+		user: web.pageUser(request, reply),
+		site: `${web.deps.config.issuer} (${request.host})`,
+		username: request.webAuth!.account.username,
+		codes: set.codes,
+		createdAt: web.deps.clock(),
+		expiresAt: set.expiresAt,
+		firstSet,
 	});
 }

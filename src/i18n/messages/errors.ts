@@ -8,6 +8,7 @@ import { defineMessages } from "../define.ts";
  */
 export default defineMessages({
 	en: {
+		"errors.field.method.notReplaceable": "Only a method with one credential is replaced: add the new one, then remove the old.",
 		"errors.sentCode.expired": "That code has expired or a newer one was sent. Send a new code, or try another way.",
 		"errors.sentCode.sixDigits": "Codes are 6 digits. Check the message and type it again.",
 		"errors.sentCode.wrong": "That code didn't match. Check the message and type it again, or send a new code.",
@@ -122,6 +123,7 @@ export default defineMessages({
 		"errors.identityCheck.noteRequired": "Write a note for the audit log: why this request is approved or denied.",
 	},
 	fr: {
+		"errors.field.method.notReplaceable": "Seule une méthode à un seul identifiant peut être remplacée : ajoutez la nouvelle, puis retirez l’ancienne.",
 		"errors.sentCode.expired": "Ce code a expiré, ou un code plus récent a été envoyé. Demandez un nouveau code, ou essayez une autre méthode.",
 		"errors.sentCode.sixDigits": "Les codes comportent 6 chiffres. Vérifiez le message et saisissez-le à nouveau.",
 		"errors.sentCode.wrong": "Ce code ne correspond pas. Vérifiez le message et saisissez-le à nouveau, ou demandez un nouveau code.",
@@ -248,6 +250,7 @@ export default defineMessages({
 		"errors.identityCheck.noteRequired": "Rédigez une note pour le journal d’audit : pourquoi cette demande est approuvée ou refusée.",
 	},
 	ar: {
+		"errors.field.method.notReplaceable": "لا يُستبدل إلا أسلوب ذو بيانات اعتماد واحدة: أضف الجديد، ثم أزل القديم.",
 		"errors.sentCode.expired": "انتهت صلاحية هذا الرمز أو أُرسل رمز أحدث. اطلب رمزًا جديدًا، أو جرّب طريقة أخرى.",
 		"errors.sentCode.sixDigits": "تتكون الرموز من 6 أرقام. راجع الرسالة واكتبه مرة أخرى.",
 		"errors.sentCode.wrong": "هذا الرمز غير مطابق. راجع الرسالة واكتبه مرة أخرى، أو اطلب رمزًا جديدًا.",
