@@ -8,6 +8,10 @@ import { defineMessages } from "../define.ts";
  */
 export default defineMessages({
 	en: {
+		"methods.passkey.unreadable": "The passkey's answer was not readable. Try again.",
+		"methods.passkey.unknown": "That passkey is not registered on this account.",
+		"methods.passkey.notConfirmed": "The passkey didn't confirm this sign-in. Try again, or try another way.",
+		"methods.passkey.counterBackwards": "This passkey's signature counter went backwards. Remove it and add it again.",
 		"methods.totp.title": "Authenticator app",
 		"methods.totp.label": "6-digit code",
 		"methods.totp.hint": "Open your authenticator app and enter the code it shows for {product}.",
@@ -86,6 +90,10 @@ export default defineMessages({
 		"methods.email.sending.choiceNowhere": "Get a code by email at your email address.",
 	},
 	fr: {
+		"methods.passkey.unreadable": "La réponse de la clé d’accès est illisible. Réessayez.",
+		"methods.passkey.unknown": "Cette clé d’accès n’est pas enregistrée sur ce compte.",
+		"methods.passkey.notConfirmed": "La clé d’accès n’a pas confirmé cette connexion. Réessayez, ou essayez une autre méthode.",
+		"methods.passkey.counterBackwards": "Le compteur de signatures de cette clé d’accès a reculé. Retirez-la, puis ajoutez-la à nouveau.",
 		"methods.totp.title": "Application d’authentification",
 		"methods.totp.label": "Code à 6 chiffres",
 		"methods.totp.hint": "Ouvrez votre application d’authentification et saisissez le code qu’elle affiche pour {product}.",
@@ -170,6 +178,10 @@ export default defineMessages({
 		"methods.email.sending.choiceNowhere": "Recevoir un code à votre adresse e-mail.",
 	},
 	ar: {
+		"methods.passkey.unreadable": "تعذّرت قراءة رد مفتاح المرور. حاول مرة أخرى.",
+		"methods.passkey.unknown": "مفتاح المرور هذا غير مسجَّل في هذا الحساب.",
+		"methods.passkey.notConfirmed": "لم يؤكد مفتاح المرور تسجيل الدخول هذا. حاول مرة أخرى، أو جرّب طريقة أخرى.",
+		"methods.passkey.counterBackwards": "عاد عدّاد التوقيعات في مفتاح المرور هذا إلى الوراء. أزله ثم أضفه من جديد.",
 		"methods.totp.title": "تطبيق المصادقة",
 		"methods.totp.label": "رمز من 6 أرقام",
 		"methods.totp.hint": "افتح تطبيق المصادقة وأدخل الرمز الذي يعرضه لـ{product}.",

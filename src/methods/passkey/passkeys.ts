@@ -331,10 +331,10 @@ export class PasskeyMethod implements SecondFactorMethod {
 		const rp = relyingParty(this.#deps, context);
 		const response = ("assertion" in answer ? answer.assertion : undefined) as AuthenticationResponseJSON | undefined;
 		if (typeof response?.id !== "string" || typeof response.response !== "object" || response.response === null) {
-			throw new TesseraError("invalid_code", { message: "The passkey's answer was not readable. Try again." });
+			throw new TesseraError("invalid_code", { message: words("methods.passkey.unreadable") });
 		}
 		const passkey = (await this.#credentials(this.#deps.db, context.accountId)).find((c) => c.credential_id === response.id);
-		if (!passkey) throw new TesseraError("invalid_code", { message: "That passkey is not registered on this account." });
+		if (!passkey) throw new TesseraError("invalid_code", { message: words("methods.passkey.unknown") });
 		const now = this.#deps.clock();
 		const pending = await this.#deps.db
 			.selectFrom("webauthn_challenges")
@@ -365,7 +365,7 @@ export class PasskeyMethod implements SecondFactorMethod {
 				requireUserVerification: false,
 			});
 		} catch {
-			throw new TesseraError("invalid_code", { message: "The passkey didn't confirm this sign-in. Try again, or try another way." });
+			throw new TesseraError("invalid_code", { message: words("methods.passkey.notConfirmed") });
 		}
 		if (!verification.verified || !matched) throw new TesseraError("invalid_code");
 		const proof: PasskeyProof = {
@@ -395,7 +395,7 @@ export class PasskeyMethod implements SecondFactorMethod {
 		if (newCounter > 0) query = query.where("counter", "<", newCounter);
 		const updated = await query.executeTakeFirst();
 		if (updated.numUpdatedRows !== 1n) {
-			throw new TesseraError("invalid_code", { message: "This passkey's signature counter went backwards. Remove it and add it again." });
+			throw new TesseraError("invalid_code", { message: words("methods.passkey.counterBackwards") });
 		}
 		return { amr };
 	}
