@@ -220,7 +220,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
 	});
 	await app.register(swaggerUi, {
 		routePrefix: REFERENCE_PATH,
-		uiConfig: { deepLinking: true, docExpansion: "list", defaultModelsExpandDepth: 0, tryItOutEnabled: false },
+		// The base layout: the standalone one's top bar draws a logo with an inline <style>, which the policy refuses.
+		uiConfig: { layout: "BaseLayout", deepLinking: true, docExpansion: "list", defaultModelsExpandDepth: 0, tryItOutEnabled: false },
 		theme: { title: "Tessera API reference" },
 	});
 	app.get(
