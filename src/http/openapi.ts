@@ -1,7 +1,7 @@
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { FastifyInstance, FastifySchema, RouteOptions } from "fastify";
-import { type ErrorCode, type ErrorDetails, fieldProblem, TesseraError } from "../core/errors.ts";
+import { type ErrorCode, type ErrorDetails, errorCodes, fieldProblem, TesseraError } from "../core/errors.ts";
 import { blockedBy, blockingAction } from "../flows/account-state.ts";
 import type { RequiredAction } from "../flows/accounts.ts";
 import { defaultBrand } from "../core/brand.ts";
@@ -27,8 +27,8 @@ export function isDocumented(url: string): boolean {
 	return documentedPrefixes.some((prefix) => url === prefix.replace(/\/$/, "") || url.startsWith(prefix));
 }
 
-/** The codes any route with a JSON body can answer before its own rules run. */
-const bodyErrors: readonly ErrorCode[] = ["invalid_request", "invalid_json", "invalid_encoding", "payload_too_large", "unsupported_media_type"];
+/** The codes any route that reads a body can answer before its own rules run, whether it takes one or not. */
+const bodyErrors: readonly ErrorCode[] = ["invalid_json", "invalid_encoding", "payload_too_large", "unsupported_media_type"];
 const requiredActions: readonly RequiredAction[] = ["set_up_two_factor", "finish_two_factor", "new_backup_codes"];
 
 /** An error's facts for the examples: each code with the details it carries (docs/errors.md). */
@@ -51,9 +51,11 @@ export function exampleError(code: ErrorCode) {
 }
 
 /** Every code a route can answer: its own, then those of its body, its session and the gate, and faults. */
-export function errorsOf(key: string, operation: Operation, schema: FastifySchema | undefined): ErrorCode[] {
+export function errorsOf(key: string, operation: Operation): ErrorCode[] {
 	const codes = new Set<ErrorCode>();
-	if (schema?.body || schema?.params) for (const code of bodyErrors.slice(0, schema.body ? undefined : 1)) codes.add(code);
+	// Any request: a field of its body or path not in the expected form, or a request no proxy should pass on (two Host headers).
+	codes.add("invalid_request");
+	if (!key.startsWith("GET ")) for (const code of bodyErrors) codes.add(code);
 	const action = routeActions[key];
 	if (action) {
 		codes.add("unauthenticated");
@@ -97,7 +99,7 @@ function documentedSchema(key: string, operation: Operation, schema: FastifySche
 		const described = answer["description"] ? answer : { ...answer, description: successWords[status] ?? "Done" };
 		response[status] = example === undefined ? described : { ...described, examples: [example] };
 	}
-	Object.assign(response, errorResponses(errorsOf(key, operation, schema)));
+	Object.assign(response, errorResponses(errorsOf(key, operation)));
 	const signedIn = routeActions[key] !== undefined;
 	return {
 		...schema,
@@ -108,6 +110,12 @@ function documentedSchema(key: string, operation: Operation, schema: FastifySche
 		...(schema?.body && operation.request ? { body: { ...(schema.body as object), examples: [operation.request] } } : {}),
 		response,
 	} as FastifySchema;
+}
+
+/** "GET /ssf/stream" → "getSsfStream": a name for a route that gives none. */
+function operationIdOf(method: string, url: string): string {
+	const words = `${method} ${url}`.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+	return words.map((word, i) => (i === 0 ? word : word[0]!.toUpperCase() + word.slice(1))).join("");
 }
 
 type SwaggerTransformInput = { schema: FastifySchema; url: string; route: RouteOptions };
@@ -127,6 +135,7 @@ function transform({ schema, url, route }: SwaggerTransformInput) {
 	return {
 		schema: {
 			...own,
+			operationId: own["operationId"] ?? operationIdOf(method, url),
 			tags: own["tags"] ?? ["Shared Signals"],
 			...(own["security"] === undefined && url.startsWith("/ssf/") ? { security: [{ receiver: [] }] } : {}),
 		},
@@ -154,7 +163,11 @@ function transformObject({ openapiObject }: { openapiObject: Record<string, unkn
 	components.schemas["Error"] = {
 		...envelope,
 		description: "An error: a stable `code`, words for a person (`message`), and the facts as data (`details`).",
-		properties: { ...envelope.properties, details: schemaRef("ErrorDetails") },
+		properties: {
+			...envelope.properties,
+			code: { ...envelope.properties.code, enum: [...errorCodes] },
+			details: schemaRef("ErrorDetails"),
+		},
 	};
 	const examples: Record<string, unknown> = {};
 	const paths = (openapiObject["paths"] ?? {}) as Record<string, Record<string, { responses?: Record<string, { content?: Record<string, OpenApiMedia> }> }>>;
@@ -166,7 +179,7 @@ function transformObject({ openapiObject }: { openapiObject: Record<string, unkn
 				if (!media || !codes) continue;
 				media.schema = {
 					type: "object",
-					properties: { error: { allOf: [schemaRef("Error")], properties: { code: { type: "string", enum: codes } } } },
+					properties: { error: { allOf: [schemaRef("Error")], properties: { code: { type: "string", enum: codes } }, required: ["code"] } },
 					required: ["error"],
 				} as OpenApiMedia["schema"];
 				delete media.example;

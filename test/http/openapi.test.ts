@@ -2,12 +2,13 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import Fastify from "fastify";
 import addFormats from "ajv-formats";
 import { type ErrorCode, errorCodes } from "../../src/core/errors.ts";
 import { routesOf } from "../../src/http/app.ts";
 import { operations } from "../../src/http/api/operations.ts";
 import { routeActions } from "../../src/http/api/routes.ts";
-import { isDocumented, OPENAPI_PATH } from "../../src/http/openapi.ts";
+import { isDocumented, OPENAPI_PATH, registerOpenApi } from "../../src/http/openapi.ts";
 import { statusOf } from "../../src/http/errors.ts";
 import { databaseKinds } from "../helpers/databases.ts";
 import { type Harness, startHarness } from "../helpers/harness.ts";
@@ -227,3 +228,30 @@ for (const kind of await databaseKinds()) {
 		});
 	});
 }
+
+describe("the document picks up the Shared Signals routes wherever they are registered", () => {
+	test("/ssf/… and /.well-known/ssf-configuration, with their own schemas, the receiver's token for /ssf/…; other routes stay out", async () => {
+		const app = Fastify();
+		await registerOpenApi(app);
+		const metadata = { type: "object", properties: { issuer: { type: "string" } }, required: ["issuer"] };
+		const stream = { type: "object", properties: { stream_id: { type: "string" } }, required: ["stream_id"] };
+		const error = { type: "object", properties: { err: { type: "string" }, description: { type: "string" } }, required: ["err"] };
+		await app.register(async (ssf) => {
+			ssf.get("/.well-known/ssf-configuration", { schema: { summary: "Transmitter metadata", response: { 200: metadata } } }, async () => ({ issuer: "x" }));
+			ssf.get("/ssf/stream", { schema: { summary: "Read the stream", response: { 200: stream, 401: error } } }, async () => ({ stream_id: "s" }));
+		});
+		app.get("/somewhere-else", { schema: { response: { 200: metadata } } }, async () => ({ issuer: "x" }));
+		await app.ready();
+		const document = app.swagger() as unknown as Document;
+		assert.deepEqual(Object.keys(document.paths).sort(), ["/.well-known/ssf-configuration", OPENAPI_PATH, "/ssf/stream"].sort());
+		const configuration = document.paths["/.well-known/ssf-configuration"]!["get"]!;
+		assert.deepEqual(configuration.tags, ["Shared Signals"]);
+		assert.equal(configuration.security, undefined, "the metadata is public");
+		assert.deepEqual(configuration.responses["200"]!.content!["application/json"]!.schema, metadata);
+		const read = document.paths["/ssf/stream"]!["get"]!;
+		assert.deepEqual(read.security, [{ receiver: [] }]);
+		assert.ok(read.operationId, "an operation name, even when the route gives none");
+		assert.deepEqual(read.responses["401"]!.content!["application/json"]!.schema, error);
+		await app.close();
+	});
+});

@@ -1,6 +1,6 @@
 // The types of Tessera's API, generated from its OpenAPI document by `npm run api:types`
 // (tools/openapi-types): do not edit. A test fails when the document changes and this file does not.
-// Document SHA-256: f88861f042b512bc48d9bcdd2422f0dfc67dd2b37fda1ab43736c3f2990f96ac
+// Document SHA-256: d91280a7b9952ab5347e8d000e7d0abb42b315cd71546ce72b3a9bc67182fa08
 
 export interface paths {
     "/api/v1/openapi.json": {
@@ -768,8 +768,11 @@ export interface components {
         };
         /** @description An error: a stable `code`, words for a person (`message`), and the facts as data (`details`). */
         Error: {
-            /** @description Stable, never renamed (docs/errors.md). */
-            code: string;
+            /**
+             * @description Stable, never renamed (docs/errors.md).
+             * @enum {string}
+             */
+            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "weak_password" | "username_taken" | "invalid_credentials" | "unauthenticated" | "invalid_code" | "code_already_used" | "code_typo" | "code_replaced" | "no_pending_codes" | "challenge_expired" | "app_sign_in_expired" | "too_many_attempts" | "method_not_available" | "second_factor_unavailable" | "two_factor_already_enabled" | "totp_not_pending" | "two_factor_not_enabled" | "resend_too_soon" | "delivery_failed" | "phone_in_use" | "email_in_use" | "no_contact" | "last_second_factor" | "passkey_already_registered" | "channel_unavailable" | "recovery_in_progress" | "recovery_request_open" | "recovery_paused" | "two_factor_setup_required" | "new_backup_codes_required" | "invalid_link" | "own_identity_check" | "server_busy" | "csrf_failed" | "not_found" | "internal_error";
             /** @description Words for a person, in the request's language (Accept-Language). Never parse them. */
             message: string;
             details: components["schemas"]["ErrorDetails"];
@@ -817,8 +820,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -894,8 +897,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding" | "weak_password";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "weak_password";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -908,8 +911,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "username_taken";
-                        } & components["schemas"]["Error"];
+                            code: "username_taken";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -922,8 +925,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -936,8 +939,24 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description - `too_many_attempts`: Too many attempts. For your safety, wait a little before trying again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again (`details.retryAfterSeconds`). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -950,8 +969,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -966,8 +985,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "server_busy";
-                        } & components["schemas"]["Error"];
+                            code: "server_busy";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1074,8 +1093,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1088,8 +1107,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_credentials";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_credentials";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1102,8 +1121,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1116,8 +1135,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1132,8 +1151,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1146,8 +1165,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1162,8 +1181,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "server_busy";
-                        } & components["schemas"]["Error"];
+                            code: "server_busy";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1254,8 +1273,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding" | "code_typo" | "method_not_available";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "code_typo" | "method_not_available";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1272,8 +1291,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_code" | "code_already_used" | "code_replaced";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_code" | "code_already_used" | "code_replaced";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1286,8 +1305,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "second_factor_unavailable";
-                        } & components["schemas"]["Error"];
+                            code: "second_factor_unavailable";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1300,8 +1319,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "challenge_expired";
-                        } & components["schemas"]["Error"];
+                            code: "challenge_expired";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1314,8 +1333,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1328,8 +1347,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1344,8 +1363,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1358,8 +1377,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1452,8 +1471,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding" | "code_typo" | "method_not_available";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "code_typo" | "method_not_available";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1470,8 +1489,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_code" | "code_already_used" | "code_replaced";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_code" | "code_already_used" | "code_replaced";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1484,8 +1503,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "second_factor_unavailable";
-                        } & components["schemas"]["Error"];
+                            code: "second_factor_unavailable";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1498,8 +1517,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "challenge_expired";
-                        } & components["schemas"]["Error"];
+                            code: "challenge_expired";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1512,8 +1531,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1526,8 +1545,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1542,8 +1561,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1556,8 +1575,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1625,8 +1644,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding" | "method_not_available";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "method_not_available";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1639,8 +1658,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "second_factor_unavailable";
-                        } & components["schemas"]["Error"];
+                            code: "second_factor_unavailable";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1653,8 +1672,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "challenge_expired";
-                        } & components["schemas"]["Error"];
+                            code: "challenge_expired";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1667,8 +1686,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1681,8 +1700,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1700,8 +1719,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "resend_too_soon" | "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "resend_too_soon" | "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1714,8 +1733,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1728,8 +1747,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "delivery_failed";
-                        } & components["schemas"]["Error"];
+                            code: "delivery_failed";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1742,8 +1761,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "channel_unavailable";
-                        } & components["schemas"]["Error"];
+                            code: "channel_unavailable";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1822,6 +1841,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `invalid_request`: Some of the fields are missing or not in the expected form. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
             /** @description - `unauthenticated`: You are not signed in, or your session has ended. Sign in again. */
             401: {
                 headers: {
@@ -1831,8 +1864,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1845,8 +1878,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1868,6 +1901,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /**
+             * @description - `invalid_request`: Some of the fields are missing or not in the expected form.
+             *     - `invalid_json`: The request body is not valid JSON.
+             *     - `invalid_encoding`: The request contains text that is not valid UTF-8.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
             /** @description - `unauthenticated`: You are not signed in, or your session has ended. Sign in again. */
             401: {
                 headers: {
@@ -1877,8 +1928,36 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The request is larger than Tessera accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description - `unsupported_media_type`: Send JSON (application/json) or a form (application/x-www-form-urlencoded). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1891,8 +1970,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1966,6 +2045,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `invalid_request`: Some of the fields are missing or not in the expected form. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
             /** @description - `unauthenticated`: You are not signed in, or your session has ended. Sign in again. */
             401: {
                 headers: {
@@ -1975,8 +2068,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -1989,8 +2082,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2049,8 +2142,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding" | "weak_password";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "weak_password";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2066,8 +2159,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated" | "invalid_credentials";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated" | "invalid_credentials";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2083,8 +2176,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "two_factor_setup_required" | "new_backup_codes_required";
-                        } & components["schemas"]["Error"];
+                            code: "two_factor_setup_required" | "new_backup_codes_required";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2097,8 +2190,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2111,8 +2204,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2127,8 +2220,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2141,8 +2234,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2157,8 +2250,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "server_busy";
-                        } & components["schemas"]["Error"];
+                            code: "server_busy";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2216,8 +2309,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2230,8 +2323,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2244,8 +2337,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2260,8 +2353,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2274,8 +2367,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2290,8 +2383,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "server_busy";
-                        } & components["schemas"]["Error"];
+                            code: "server_busy";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2375,8 +2468,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding" | "weak_password";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "weak_password";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2389,8 +2482,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_code";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_code";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2403,8 +2496,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_link";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_link";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2417,8 +2510,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2431,8 +2524,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2447,8 +2540,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2461,8 +2554,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2477,8 +2570,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "server_busy";
-                        } & components["schemas"]["Error"];
+                            code: "server_busy";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2543,8 +2636,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding" | "code_typo" | "method_not_available";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "code_typo" | "method_not_available";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2561,8 +2654,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_code" | "code_already_used" | "code_replaced";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_code" | "code_already_used" | "code_replaced";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2575,8 +2668,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "second_factor_unavailable";
-                        } & components["schemas"]["Error"];
+                            code: "second_factor_unavailable";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2592,8 +2685,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "challenge_expired" | "invalid_link";
-                        } & components["schemas"]["Error"];
+                            code: "challenge_expired" | "invalid_link";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2606,8 +2699,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2620,8 +2713,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2636,8 +2729,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2650,8 +2743,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2707,8 +2800,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2721,8 +2814,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_link";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_link";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2735,8 +2828,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2749,8 +2842,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2763,8 +2856,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2845,8 +2938,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2859,8 +2952,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "challenge_expired";
-                        } & components["schemas"]["Error"];
+                            code: "challenge_expired";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2873,8 +2966,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2887,8 +2980,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2901,8 +2994,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2970,8 +3063,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -2988,8 +3081,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "no_contact" | "recovery_in_progress" | "recovery_paused";
-                        } & components["schemas"]["Error"];
+                            code: "no_contact" | "recovery_in_progress" | "recovery_paused";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3002,8 +3095,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "challenge_expired";
-                        } & components["schemas"]["Error"];
+                            code: "challenge_expired";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3016,8 +3109,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3030,8 +3123,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3049,8 +3142,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "resend_too_soon" | "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "resend_too_soon" | "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3063,8 +3156,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3077,8 +3170,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "delivery_failed";
-                        } & components["schemas"]["Error"];
+                            code: "delivery_failed";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3091,8 +3184,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "channel_unavailable";
-                        } & components["schemas"]["Error"];
+                            code: "channel_unavailable";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3165,8 +3258,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3179,8 +3272,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_code";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_code";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3197,8 +3290,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "no_contact" | "recovery_in_progress" | "recovery_paused";
-                        } & components["schemas"]["Error"];
+                            code: "no_contact" | "recovery_in_progress" | "recovery_paused";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3211,8 +3304,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "challenge_expired";
-                        } & components["schemas"]["Error"];
+                            code: "challenge_expired";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3225,8 +3318,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3239,8 +3332,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3255,8 +3348,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3269,8 +3362,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3340,8 +3433,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3357,8 +3450,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "recovery_request_open" | "recovery_in_progress";
-                        } & components["schemas"]["Error"];
+                            code: "recovery_request_open" | "recovery_in_progress";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3371,8 +3464,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "challenge_expired";
-                        } & components["schemas"]["Error"];
+                            code: "challenge_expired";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3385,8 +3478,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3399,8 +3492,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3413,8 +3506,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3470,8 +3563,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3484,8 +3577,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_link";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_link";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3498,8 +3591,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3512,8 +3605,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3526,8 +3619,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3588,8 +3681,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3605,8 +3698,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated" | "invalid_credentials";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated" | "invalid_credentials";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3619,8 +3712,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "new_backup_codes_required";
-                        } & components["schemas"]["Error"];
+                            code: "new_backup_codes_required";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3633,8 +3726,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "two_factor_already_enabled";
-                        } & components["schemas"]["Error"];
+                            code: "two_factor_already_enabled";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3647,8 +3740,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3661,8 +3754,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3677,8 +3770,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3691,8 +3784,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3707,8 +3800,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "server_busy";
-                        } & components["schemas"]["Error"];
+                            code: "server_busy";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3813,8 +3906,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3830,8 +3923,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated" | "invalid_code";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated" | "invalid_code";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3844,8 +3937,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "new_backup_codes_required";
-                        } & components["schemas"]["Error"];
+                            code: "new_backup_codes_required";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3858,8 +3951,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "totp_not_pending";
-                        } & components["schemas"]["Error"];
+                            code: "totp_not_pending";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3872,8 +3965,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3886,8 +3979,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3902,8 +3995,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3916,8 +4009,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -3932,8 +4025,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "server_busy";
-                        } & components["schemas"]["Error"];
+                            code: "server_busy";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4010,8 +4103,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4027,8 +4120,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated" | "invalid_credentials";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated" | "invalid_credentials";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4041,8 +4134,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "new_backup_codes_required";
-                        } & components["schemas"]["Error"];
+                            code: "new_backup_codes_required";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4058,8 +4151,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "two_factor_not_enabled" | "last_second_factor";
-                        } & components["schemas"]["Error"];
+                            code: "two_factor_not_enabled" | "last_second_factor";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4072,8 +4165,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4086,8 +4179,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4102,8 +4195,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4116,8 +4209,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4132,8 +4225,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "server_busy";
-                        } & components["schemas"]["Error"];
+                            code: "server_busy";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4213,8 +4306,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4230,8 +4323,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated" | "invalid_credentials";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated" | "invalid_credentials";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4248,8 +4341,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "two_factor_setup_required" | "new_backup_codes_required" | "second_factor_unavailable";
-                        } & components["schemas"]["Error"];
+                            code: "two_factor_setup_required" | "new_backup_codes_required" | "second_factor_unavailable";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4262,8 +4355,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "two_factor_not_enabled";
-                        } & components["schemas"]["Error"];
+                            code: "two_factor_not_enabled";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4276,8 +4369,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4290,8 +4383,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4306,8 +4399,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4320,8 +4413,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4336,8 +4429,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "server_busy";
-                        } & components["schemas"]["Error"];
+                            code: "server_busy";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4423,8 +4516,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding" | "code_typo" | "method_not_available";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "code_typo" | "method_not_available";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4442,8 +4535,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated" | "invalid_code" | "code_already_used" | "code_replaced";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated" | "invalid_code" | "code_already_used" | "code_replaced";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4459,8 +4552,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "two_factor_setup_required" | "new_backup_codes_required";
-                        } & components["schemas"]["Error"];
+                            code: "two_factor_setup_required" | "new_backup_codes_required";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4473,8 +4566,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "challenge_expired";
-                        } & components["schemas"]["Error"];
+                            code: "challenge_expired";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4487,8 +4580,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4501,8 +4594,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4517,8 +4610,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4531,8 +4624,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4604,8 +4697,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4621,8 +4714,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated" | "invalid_credentials";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated" | "invalid_credentials";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4635,8 +4728,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "two_factor_not_enabled";
-                        } & components["schemas"]["Error"];
+                            code: "two_factor_not_enabled";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4649,8 +4742,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4663,8 +4756,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4679,8 +4772,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4693,8 +4786,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4709,8 +4802,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "server_busy";
-                        } & components["schemas"]["Error"];
+                            code: "server_busy";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4806,8 +4899,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding" | "code_typo";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "code_typo";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4823,8 +4916,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated" | "invalid_code";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated" | "invalid_code";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4837,8 +4930,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "no_pending_codes";
-                        } & components["schemas"]["Error"];
+                            code: "no_pending_codes";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4851,8 +4944,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4865,8 +4958,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4881,8 +4974,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4895,8 +4988,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4951,6 +5044,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `invalid_request`: Some of the fields are missing or not in the expected form. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
             /** @description - `unauthenticated`: You are not signed in, or your session has ended. Sign in again. */
             401: {
                 headers: {
@@ -4960,8 +5067,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4977,8 +5084,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "two_factor_setup_required" | "new_backup_codes_required";
-                        } & components["schemas"]["Error"];
+                            code: "two_factor_setup_required" | "new_backup_codes_required";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -4991,8 +5098,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5084,8 +5191,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5101,8 +5208,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated" | "invalid_credentials";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated" | "invalid_credentials";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5118,8 +5225,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "two_factor_setup_required" | "new_backup_codes_required";
-                        } & components["schemas"]["Error"];
+                            code: "two_factor_setup_required" | "new_backup_codes_required";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5135,8 +5242,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "phone_in_use" | "email_in_use";
-                        } & components["schemas"]["Error"];
+                            code: "phone_in_use" | "email_in_use";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5149,8 +5256,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5163,8 +5270,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5182,8 +5289,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "resend_too_soon" | "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "resend_too_soon" | "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5196,8 +5303,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5210,8 +5317,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "delivery_failed";
-                        } & components["schemas"]["Error"];
+                            code: "delivery_failed";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5229,8 +5336,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "channel_unavailable" | "server_busy";
-                        } & components["schemas"]["Error"];
+                            code: "channel_unavailable" | "server_busy";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5303,8 +5410,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5320,8 +5427,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated" | "invalid_code";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated" | "invalid_code";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5337,8 +5444,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "two_factor_setup_required" | "new_backup_codes_required";
-                        } & components["schemas"]["Error"];
+                            code: "two_factor_setup_required" | "new_backup_codes_required";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5355,8 +5462,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "no_contact" | "email_in_use" | "phone_in_use";
-                        } & components["schemas"]["Error"];
+                            code: "no_contact" | "email_in_use" | "phone_in_use";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5369,8 +5476,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5383,8 +5490,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5399,8 +5506,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5413,8 +5520,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5479,8 +5586,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5493,8 +5600,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5510,8 +5617,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "two_factor_setup_required" | "new_backup_codes_required";
-                        } & components["schemas"]["Error"];
+                            code: "two_factor_setup_required" | "new_backup_codes_required";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5524,8 +5631,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "no_contact";
-                        } & components["schemas"]["Error"];
+                            code: "no_contact";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5538,8 +5645,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5552,8 +5659,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5571,8 +5678,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "resend_too_soon" | "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "resend_too_soon" | "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5585,8 +5692,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5599,8 +5706,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "delivery_failed";
-                        } & components["schemas"]["Error"];
+                            code: "delivery_failed";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5613,8 +5720,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "channel_unavailable";
-                        } & components["schemas"]["Error"];
+                            code: "channel_unavailable";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5689,8 +5796,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5706,8 +5813,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated" | "invalid_credentials";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated" | "invalid_credentials";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5723,8 +5830,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "two_factor_setup_required" | "new_backup_codes_required";
-                        } & components["schemas"]["Error"];
+                            code: "two_factor_setup_required" | "new_backup_codes_required";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5740,8 +5847,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "no_contact" | "last_second_factor";
-                        } & components["schemas"]["Error"];
+                            code: "no_contact" | "last_second_factor";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5754,8 +5861,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5768,8 +5875,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5784,8 +5891,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5798,8 +5905,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5814,8 +5921,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "server_busy";
-                        } & components["schemas"]["Error"];
+                            code: "server_busy";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5893,6 +6000,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `invalid_request`: Some of the fields are missing or not in the expected form. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
             /** @description - `unauthenticated`: You are not signed in, or your session has ended. Sign in again. */
             401: {
                 headers: {
@@ -5902,8 +6023,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -5916,8 +6037,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6001,8 +6122,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding" | "method_not_available";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "method_not_available";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6018,8 +6139,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated" | "invalid_credentials";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated" | "invalid_credentials";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6032,8 +6153,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "new_backup_codes_required";
-                        } & components["schemas"]["Error"];
+                            code: "new_backup_codes_required";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6046,8 +6167,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "two_factor_already_enabled";
-                        } & components["schemas"]["Error"];
+                            code: "two_factor_already_enabled";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6060,8 +6181,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6074,8 +6195,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6090,8 +6211,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6104,8 +6225,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6120,8 +6241,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "server_busy";
-                        } & components["schemas"]["Error"];
+                            code: "server_busy";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6226,8 +6347,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding" | "method_not_available";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "method_not_available";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6243,8 +6364,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated" | "invalid_credentials";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated" | "invalid_credentials";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6257,8 +6378,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "new_backup_codes_required";
-                        } & components["schemas"]["Error"];
+                            code: "new_backup_codes_required";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6271,8 +6392,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "two_factor_not_enabled";
-                        } & components["schemas"]["Error"];
+                            code: "two_factor_not_enabled";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6285,8 +6406,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6299,8 +6420,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6315,8 +6436,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6329,8 +6450,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6345,8 +6466,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "server_busy";
-                        } & components["schemas"]["Error"];
+                            code: "server_busy";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6472,8 +6593,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding" | "method_not_available";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "method_not_available";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6489,8 +6610,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated" | "invalid_code";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated" | "invalid_code";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6503,8 +6624,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "new_backup_codes_required";
-                        } & components["schemas"]["Error"];
+                            code: "new_backup_codes_required";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6520,8 +6641,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "totp_not_pending" | "passkey_already_registered";
-                        } & components["schemas"]["Error"];
+                            code: "totp_not_pending" | "passkey_already_registered";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6534,8 +6655,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6548,8 +6669,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6564,8 +6685,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6578,8 +6699,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6594,8 +6715,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "server_busy";
-                        } & components["schemas"]["Error"];
+                            code: "server_busy";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6684,8 +6805,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding" | "method_not_available";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "method_not_available";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6701,8 +6822,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated" | "invalid_credentials";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated" | "invalid_credentials";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6715,8 +6836,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "new_backup_codes_required";
-                        } & components["schemas"]["Error"];
+                            code: "new_backup_codes_required";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6729,8 +6850,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "not_found";
-                        } & components["schemas"]["Error"];
+                            code: "not_found";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6746,8 +6867,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "two_factor_not_enabled" | "last_second_factor";
-                        } & components["schemas"]["Error"];
+                            code: "two_factor_not_enabled" | "last_second_factor";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6760,8 +6881,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6774,8 +6895,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6790,8 +6911,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6804,8 +6925,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6820,8 +6941,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "server_busy";
-                        } & components["schemas"]["Error"];
+                            code: "server_busy";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6924,8 +7045,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding" | "method_not_available";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "method_not_available";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6938,8 +7059,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "second_factor_unavailable";
-                        } & components["schemas"]["Error"];
+                            code: "second_factor_unavailable";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6952,8 +7073,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "challenge_expired";
-                        } & components["schemas"]["Error"];
+                            code: "challenge_expired";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6966,8 +7087,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6980,8 +7101,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -6999,8 +7120,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "resend_too_soon" | "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "resend_too_soon" | "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7013,8 +7134,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7027,8 +7148,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "delivery_failed";
-                        } & components["schemas"]["Error"];
+                            code: "delivery_failed";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7041,8 +7162,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "channel_unavailable";
-                        } & components["schemas"]["Error"];
+                            code: "channel_unavailable";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7087,6 +7208,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `invalid_request`: Some of the fields are missing or not in the expected form. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
             /** @description - `unauthenticated`: You are not signed in, or your session has ended. Sign in again. */
             401: {
                 headers: {
@@ -7096,8 +7231,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7110,8 +7245,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "new_backup_codes_required";
-                        } & components["schemas"]["Error"];
+                            code: "new_backup_codes_required";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7124,8 +7259,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7206,8 +7341,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding" | "method_not_available";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "method_not_available";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7223,8 +7358,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated" | "invalid_code";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated" | "invalid_code";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7237,8 +7372,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "new_backup_codes_required";
-                        } & components["schemas"]["Error"];
+                            code: "new_backup_codes_required";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7251,8 +7386,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "passkey_already_registered";
-                        } & components["schemas"]["Error"];
+                            code: "passkey_already_registered";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7265,8 +7400,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7279,8 +7414,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7295,8 +7430,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7309,8 +7444,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7392,8 +7527,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding" | "method_not_available";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "method_not_available";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7409,8 +7544,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated" | "invalid_credentials";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated" | "invalid_credentials";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7423,8 +7558,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "new_backup_codes_required";
-                        } & components["schemas"]["Error"];
+                            code: "new_backup_codes_required";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7437,8 +7572,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7451,8 +7586,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7467,8 +7602,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7481,8 +7616,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7497,8 +7632,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "server_busy";
-                        } & components["schemas"]["Error"];
+                            code: "server_busy";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7562,8 +7697,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7579,8 +7714,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated" | "invalid_credentials";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated" | "invalid_credentials";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7593,8 +7728,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "new_backup_codes_required";
-                        } & components["schemas"]["Error"];
+                            code: "new_backup_codes_required";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7607,8 +7742,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "not_found";
-                        } & components["schemas"]["Error"];
+                            code: "not_found";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7621,8 +7756,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "last_second_factor";
-                        } & components["schemas"]["Error"];
+                            code: "last_second_factor";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7635,8 +7770,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7649,8 +7784,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7665,8 +7800,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "too_many_attempts";
-                        } & components["schemas"]["Error"];
+                            code: "too_many_attempts";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7679,8 +7814,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7695,8 +7830,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "server_busy";
-                        } & components["schemas"]["Error"];
+                            code: "server_busy";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7766,8 +7901,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding" | "method_not_available";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "method_not_available";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7780,8 +7915,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "second_factor_unavailable";
-                        } & components["schemas"]["Error"];
+                            code: "second_factor_unavailable";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7794,8 +7929,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "challenge_expired";
-                        } & components["schemas"]["Error"];
+                            code: "challenge_expired";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7808,8 +7943,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7822,8 +7957,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7836,8 +7971,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7906,6 +8041,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `invalid_request`: Some of the fields are missing or not in the expected form. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
             /** @description - `unauthenticated`: You are not signed in, or your session has ended. Sign in again. */
             401: {
                 headers: {
@@ -7915,8 +8064,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7929,8 +8078,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -7978,6 +8127,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `invalid_request`: Some of the fields are missing or not in the expected form. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
             /** @description - `unauthenticated`: You are not signed in, or your session has ended. Sign in again. */
             401: {
                 headers: {
@@ -7987,8 +8150,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -8004,8 +8167,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "two_factor_setup_required" | "new_backup_codes_required";
-                        } & components["schemas"]["Error"];
+                            code: "two_factor_setup_required" | "new_backup_codes_required";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -8018,8 +8181,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -8065,8 +8228,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "invalid_request" | "invalid_json" | "invalid_encoding";
-                        } & components["schemas"]["Error"];
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -8079,8 +8242,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -8096,8 +8259,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "two_factor_setup_required" | "new_backup_codes_required";
-                        } & components["schemas"]["Error"];
+                            code: "two_factor_setup_required" | "new_backup_codes_required";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -8110,8 +8273,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "not_found";
-                        } & components["schemas"]["Error"];
+                            code: "not_found";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -8124,8 +8287,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "payload_too_large";
-                        } & components["schemas"]["Error"];
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -8138,8 +8301,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unsupported_media_type";
-                        } & components["schemas"]["Error"];
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -8152,8 +8315,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -8175,6 +8338,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /**
+             * @description - `invalid_request`: Some of the fields are missing or not in the expected form.
+             *     - `invalid_json`: The request body is not valid JSON.
+             *     - `invalid_encoding`: The request contains text that is not valid UTF-8.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
             /** @description - `unauthenticated`: You are not signed in, or your session has ended. Sign in again. */
             401: {
                 headers: {
@@ -8184,8 +8365,8 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "unauthenticated";
-                        } & components["schemas"]["Error"];
+                            code: "unauthenticated";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -8201,8 +8382,36 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "two_factor_setup_required" | "new_backup_codes_required";
-                        } & components["schemas"]["Error"];
+                            code: "two_factor_setup_required" | "new_backup_codes_required";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The request is larger than Tessera accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description - `unsupported_media_type`: Send JSON (application/json) or a form (application/x-www-form-urlencoded). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
@@ -8215,11 +8424,14 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "internal_error";
-                        } & components["schemas"]["Error"];
+                            code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
             };
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

@@ -103,7 +103,7 @@ export const operations: Record<string, Operation> = {
 		operationId: "signUp",
 		summary: "Sign up",
 		tag: "Accounts and sessions",
-		errors: ["weak_password", "username_taken"],
+		errors: ["weak_password", "username_taken", "too_many_attempts"],
 		hashes: true,
 		request: { username: "ada.l", password, email: "ada@example.com" },
 		responses: { 201: { account: { id: accountId, username: "ada.l" }, session: signedIn.session } },
