@@ -1,6 +1,6 @@
 // The types of Tessera's API, generated from its OpenAPI document by `npm run api:types`
 // (tools/openapi-types): do not edit. A test fails when the document changes and this file does not.
-// Document SHA-256: d91280a7b9952ab5347e8d000e7d0abb42b315cd71546ce72b3a9bc67182fa08
+// Document SHA-256: fa2f0a174eb72f86f4b0d36b97b06e89b45886467ad1fd2f26426c66c1e1e2f8
 
 export interface paths {
     "/api/v1/openapi.json": {
@@ -2413,7 +2413,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description `second_factor_required` (two-factor is on) comes with `secondFactor`: the new password waits for it. */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2436,8 +2436,11 @@ export interface operations {
                      */
                     "application/json": {
                         /** @enum {string} */
-                        status: "password_changed" | "second_factor_required";
-                        secondFactor?: {
+                        status: "password_changed";
+                    } | {
+                        /** @enum {string} */
+                        status: "second_factor_required";
+                        secondFactor: {
                             /** @description Single use; lasts 10 minutes. */
                             challenge: string;
                             /** @description What the account has, in the order to offer them; empty when only recovery is left. */
@@ -6083,27 +6086,27 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
-                        /** @description By `kind`: `shared_secret` (an app that shows codes: `secret`, `uri`, `qrCodeSvg`), `webauthn` (`options` for `navigator.credentials.create()`), `code_set` (`codes` and `expiresAt`). */
                         enrolment: {
                             /** @enum {string} */
-                            kind: "shared_secret" | "webauthn" | "code_set";
-                            /** @description `shared_secret`: the key in base32. */
-                            secret?: string;
-                            /** @description `shared_secret`: an otpauth:// URI. */
-                            uri?: string;
-                            /** @description `shared_secret`: the QR code of `uri`, an SVG document. */
-                            qrCodeSvg?: string;
-                            /** @description `webauthn`: creation options (JSON form). */
-                            options?: {
+                            kind: "shared_secret";
+                            /** @description The key in base32. */
+                            secret: string;
+                            /** @description An otpauth:// URI. */
+                            uri: string;
+                            /** @description The QR code of `uri`, an SVG document. */
+                            qrCodeSvg: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "webauthn";
+                            options: {
                                 [key: string]: unknown;
                             };
-                            /** @description `code_set`: shown this once. */
-                            codes?: string[];
-                            /**
-                             * Format: date-time
-                             * @description `code_set`: when the set is dropped if none of its codes was typed back.
-                             */
-                            expiresAt?: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "code_set";
+                            codes: string[];
+                            /** Format: date-time */
+                            expiresAt: string;
                         };
                     };
                 };
@@ -6308,27 +6311,27 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
-                        /** @description By `kind`: `shared_secret` (an app that shows codes: `secret`, `uri`, `qrCodeSvg`), `webauthn` (`options` for `navigator.credentials.create()`), `code_set` (`codes` and `expiresAt`). */
                         enrolment: {
                             /** @enum {string} */
-                            kind: "shared_secret" | "webauthn" | "code_set";
-                            /** @description `shared_secret`: the key in base32. */
-                            secret?: string;
-                            /** @description `shared_secret`: an otpauth:// URI. */
-                            uri?: string;
-                            /** @description `shared_secret`: the QR code of `uri`, an SVG document. */
-                            qrCodeSvg?: string;
-                            /** @description `webauthn`: creation options (JSON form). */
-                            options?: {
+                            kind: "shared_secret";
+                            /** @description The key in base32. */
+                            secret: string;
+                            /** @description An otpauth:// URI. */
+                            uri: string;
+                            /** @description The QR code of `uri`, an SVG document. */
+                            qrCodeSvg: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "webauthn";
+                            options: {
                                 [key: string]: unknown;
                             };
-                            /** @description `code_set`: shown this once. */
-                            codes?: string[];
-                            /**
-                             * Format: date-time
-                             * @description `code_set`: when the set is dropped if none of its codes was typed back.
-                             */
-                            expiresAt?: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "code_set";
+                            codes: string[];
+                            /** Format: date-time */
+                            expiresAt: string;
                         };
                     };
                 };

@@ -34,10 +34,15 @@ export const apiSchemas = {
 		body: object({ token: str(128), code: str(64), newPassword: str(1024) }, ["token", "newPassword"]),
 		response: {
 			200: {
-				type: "object",
-				description: "`second_factor_required` (two-factor is on) comes with `secondFactor`: the new password waits for it.",
-				properties: { status: { type: "string", enum: ["password_changed", "second_factor_required"] }, secondFactor },
-				required: ["status"],
+				oneOf: [
+					{ ...statusOf("password_changed"), description: "No two-factor on the account: the password is changed." },
+					{
+						type: "object",
+						description: "Two-factor is on: the new password waits for a factor that no reset can reach (`POST /api/v1/password-reset/second-factor`).",
+						properties: { status: { type: "string", const: "second_factor_required" }, secondFactor },
+						required: ["status", "secondFactor"],
+					},
+				],
 			},
 			"4xx": errorResponse,
 			"5xx": errorResponse,

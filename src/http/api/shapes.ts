@@ -187,21 +187,37 @@ export const methodOverview = {
 	required: ["name", "title", "role", "enrolled", "settable", "credentials"],
 } as const;
 
-/** What setting a method up shows: a key for an app, WebAuthn options, or a set of codes. */
+/** What setting a method up shows: a key for an app, WebAuthn options, or a set of codes (by `kind`). */
 export const enrolmentStart = {
-	type: "object",
-	description:
-		"By `kind`: `shared_secret` (an app that shows codes: `secret`, `uri`, `qrCodeSvg`), `webauthn` (`options` for `navigator.credentials.create()`), `code_set` (`codes` and `expiresAt`).",
-	properties: {
-		kind: { type: "string", enum: ["shared_secret", "webauthn", "code_set"] },
-		secret: { type: "string", description: "`shared_secret`: the key in base32." },
-		uri: { type: "string", description: "`shared_secret`: an otpauth:// URI." },
-		qrCodeSvg: { type: "string", description: "`shared_secret`: the QR code of `uri`, an SVG document." },
-		options: { ...anyObject, description: "`webauthn`: creation options (JSON form)." },
-		codes: { type: "array", items: { type: "string" }, description: "`code_set`: shown this once." },
-		expiresAt: { type: "string", format: "date-time", description: "`code_set`: when the set is dropped if none of its codes was typed back." },
-	},
-	required: ["kind"],
+	oneOf: [
+		{
+			type: "object",
+			description: "An app that shows codes: scan the QR code, open `uri`, or type `secret`.",
+			properties: {
+				kind: { type: "string", const: "shared_secret" },
+				secret: { type: "string", description: "The key in base32." },
+				uri: { type: "string", description: "An otpauth:// URI." },
+				qrCodeSvg: { type: "string", description: "The QR code of `uri`, an SVG document." },
+			},
+			required: ["kind", "secret", "uri", "qrCodeSvg"],
+		},
+		{
+			type: "object",
+			description: "A passkey: creation options for `navigator.credentials.create()` (JSON form).",
+			properties: { kind: { type: "string", const: "webauthn" }, options: anyObject },
+			required: ["kind", "options"],
+		},
+		{
+			type: "object",
+			description: "A set of codes, shown this once, dropped at `expiresAt` unless one of them is typed back.",
+			properties: {
+				kind: { type: "string", const: "code_set" },
+				codes: { type: "array", items: { type: "string" } },
+				expiresAt: { type: "string", format: "date-time" },
+			},
+			required: ["kind", "codes", "expiresAt"],
+		},
+	],
 } as const;
 
 export const signedIn = {
