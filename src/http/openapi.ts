@@ -207,6 +207,7 @@ Every error has the shape \`{ "error": { "code", "message", "details" } }\`: \`c
  * routes, so it sees each of them.
  */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+	let document: string | undefined;
 	await app.register(swagger, {
 		openapi: {
 			openapi: "3.1.0",
@@ -241,8 +242,9 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
 		OPENAPI_PATH,
 		{ schema: { response: { 200: { type: "object", additionalProperties: true, description: "The OpenAPI 3.1 document of this server's API." } } } },
 		async (_request, reply) => {
-			reply.header("Cache-Control", "no-cache");
-			return app.swagger();
+			// Made once, on the first request (every route is registered by then), and sent as it is after.
+			document ??= JSON.stringify(app.swagger());
+			return reply.header("Cache-Control", "no-cache").type("application/json; charset=utf-8").send(document);
 		},
 	);
 }
