@@ -67,6 +67,7 @@ export function errorsOf(key: string, operation: Operation): ErrorCode[] {
 	return [...codes];
 }
 
+const wwwAuthenticate = { "WWW-Authenticate": { type: "string", description: "`Bearer realm=\"tessera\"` when the session is missing or has ended." } };
 const retryAfter = { "Retry-After": { type: "integer", description: "Seconds to wait before trying again (`details.retryAfterSeconds`)." } };
 
 /** The error responses of a route, by status: the envelope with the codes it can carry at that status. */
@@ -83,6 +84,7 @@ function errorResponses(codes: readonly ErrorCode[]) {
 			...schema,
 			description: list.map((code) => `- \`${code}\`: ${exampleError(code).error.message}`).join("\n"),
 			...(list.some((code) => code === "too_many_attempts" || code === "resend_too_soon" || code === "server_busy") ? { headers: retryAfter } : {}),
+			...(list.includes("unauthenticated") ? { headers: wwwAuthenticate } : {}),
 		};
 	}
 	return responses;
@@ -136,6 +138,7 @@ function transform({ schema, url, route }: SwaggerTransformInput) {
 		schema: {
 			...own,
 			operationId: own["operationId"] ?? operationIdOf(method, url),
+			summary: own["summary"] ?? (typeof own["description"] === "string" ? own["description"].split(/(?<=\.)\s/)[0] : undefined),
 			tags: own["tags"] ?? ["Shared Signals"],
 			...(own["security"] === undefined && url.startsWith("/ssf/") ? { security: [{ receiver: [] }] } : {}),
 		},

@@ -1,6 +1,6 @@
 // The types of Tessera's API, generated from its OpenAPI document by `npm run api:types`
 // (tools/openapi-types): do not edit. A test fails when the document changes and this file does not.
-// Document SHA-256: fa2f0a174eb72f86f4b0d36b97b06e89b45886467ad1fd2f26426c66c1e1e2f8
+// Document SHA-256: ae14de98ae426c7d0647add7358b9854453229490512895cd65ca07415b65f3c
 
 export interface paths {
     "/api/v1/openapi.json": {
@@ -1858,6 +1858,8 @@ export interface operations {
             /** @description - `unauthenticated`: You are not signed in, or your session has ended. Sign in again. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1922,6 +1924,8 @@ export interface operations {
             /** @description - `unauthenticated`: You are not signed in, or your session has ended. Sign in again. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2062,6 +2066,8 @@ export interface operations {
             /** @description - `unauthenticated`: You are not signed in, or your session has ended. Sign in again. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2153,6 +2159,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3695,6 +3703,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3920,6 +3930,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4117,6 +4129,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4320,6 +4334,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4532,6 +4548,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4711,6 +4729,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4913,6 +4933,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5064,6 +5086,8 @@ export interface operations {
             /** @description - `unauthenticated`: You are not signed in, or your session has ended. Sign in again. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5205,6 +5229,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5424,6 +5450,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5597,6 +5625,8 @@ export interface operations {
             /** @description - `unauthenticated`: You are not signed in, or your session has ended. Sign in again. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5810,6 +5840,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6020,6 +6052,8 @@ export interface operations {
             /** @description - `unauthenticated`: You are not signed in, or your session has ended. Sign in again. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6136,6 +6170,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6361,6 +6397,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6607,6 +6645,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6819,6 +6859,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7228,6 +7270,8 @@ export interface operations {
             /** @description - `unauthenticated`: You are not signed in, or your session has ended. Sign in again. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7355,6 +7399,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7541,6 +7587,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7711,6 +7759,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8061,6 +8111,8 @@ export interface operations {
             /** @description - `unauthenticated`: You are not signed in, or your session has ended. Sign in again. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8147,6 +8199,8 @@ export interface operations {
             /** @description - `unauthenticated`: You are not signed in, or your session has ended. Sign in again. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8239,6 +8293,8 @@ export interface operations {
             /** @description - `unauthenticated`: You are not signed in, or your session has ended. Sign in again. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8362,6 +8418,8 @@ export interface operations {
             /** @description - `unauthenticated`: You are not signed in, or your session has ended. Sign in again. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="tessera"` when the session is missing or has ended. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
