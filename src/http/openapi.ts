@@ -80,11 +80,14 @@ function errorResponses(codes: readonly ErrorCode[]) {
 			properties: { error: { properties: { code: Record<string, unknown> } } };
 		};
 		schema.properties.error.properties.code = { type: "string", enum: list };
+		const headers = {
+			...(list.some((code) => code === "too_many_attempts" || code === "resend_too_soon" || code === "server_busy") ? retryAfter : {}),
+			...(list.includes("unauthenticated") ? wwwAuthenticate : {}),
+		};
 		responses[String(status)] = {
 			...schema,
 			description: list.map((code) => `- \`${code}\`: ${exampleError(code).error.message}`).join("\n"),
-			...(list.some((code) => code === "too_many_attempts" || code === "resend_too_soon" || code === "server_busy") ? { headers: retryAfter } : {}),
-			...(list.includes("unauthenticated") ? { headers: wwwAuthenticate } : {}),
+			...(Object.keys(headers).length > 0 ? { headers } : {}),
 		};
 	}
 	return responses;
