@@ -2,11 +2,14 @@
  * An app that signs people in with Tessera (OpenID Connect: the authorization
  * code flow with PKCE), asks for a second factor before a sensitive action
  * (step-up with acr_values), and signs out at Tessera too (RP-initiated logout).
+ * Its own "Create an account" form signs people up through Tessera's JSON API,
+ * with the typed client (clients/typescript).
  *
  *   CLIENT_ID=… CLIENT_SECRET=… node examples/oidc-app/server.ts
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import * as oidc from "openid-client";
+import { createTesseraClient } from "../../clients/typescript/src/index.ts";
 
 // Tessera's levels (acr), weakest first. The sensitive action needs two-factor or better.
 const LEVELS = ["urn:tessera:acr:password", "urn:tessera:acr:two-factor", "urn:tessera:acr:phishing-resistant"];
@@ -42,6 +45,25 @@ export async function start(o: { tesseraUrl: string; clientId: string; clientSec
 		return [fresh, sessions.get(fresh)!];
 	}
 	const redirect = (res: ServerResponse, to: string) => res.writeHead(303, { Location: to }).end();
+	// Tessera's JSON API, typed from its OpenAPI document.
+	const tessera = createTesseraClient({ baseUrl: o.tesseraUrl });
+
+	/**
+	 * "Create an account": Tessera makes it (its rules for names and passwords, its words
+	 * for what is wrong, in the person's language); the person then signs in with Tessera.
+	 */
+	async function signUp(req: IncomingMessage, res: ServerResponse, session: Session) {
+		const form = new URLSearchParams(await bodyOf(req));
+		const email = form.get("email")?.trim();
+		const body = { username: form.get("username") ?? "", password: form.get("password") ?? "", ...(email ? { email } : {}) };
+		const language = req.headers["accept-language"];
+		const { data, error } = await tessera.POST("/api/v1/accounts", { body, headers: language ? { "accept-language": language } : {} });
+		if (error) return html(res, signUpForm(body.username, email ?? "", error.error.message, error.error.fields ?? []), 400);
+		// Tessera answers with a session of its own; this app signs people in with OpenID Connect, so it ends it.
+		await tessera.DELETE("/api/v1/sessions/current", { headers: { authorization: `Bearer ${data.session.token}` } });
+		session.notice = `Account ${data.account.username} created. Sign in with Tessera to continue.`;
+		return redirect(res, "/");
+	}
 
 	/** Sends the browser to Tessera; `extra` adds parameters such as acr_values. */
 	async function signIn(res: ServerResponse, session: Session, purpose: "sign-in" | "sensitive", extra: Record<string, string> = {}) {
@@ -60,6 +82,10 @@ export async function start(o: { tesseraUrl: string; clientId: string; clientSec
 				return html(res, home(session));
 			case "GET /login":
 				return signIn(res, session, "sign-in");
+			case "GET /sign-up":
+				return html(res, signUpForm("", "", undefined, []));
+			case "POST /sign-up":
+				return signUp(req, res, session);
 			case "GET /callback": {
 				const { pending, claims: before } = session;
 				delete session.pending;
@@ -95,16 +121,14 @@ export async function start(o: { tesseraUrl: string; clientId: string; clientSec
 				return redirect(res, end.href);
 			}
 			default:
-				res.statusCode = 404;
-				return html(res, `<p>Not found. <a href="/">Back to the start</a></p>`);
+				return html(res, `<p>Not found. <a href="/">Back to the start</a></p>`, 404);
 		}
 	}
 
 	const server = createServer((req, res) =>
 		handle(req, res).catch((error: unknown) => {
 			console.error(error);
-			res.statusCode = 500;
-			html(res, `<p>Something went wrong. <a href="/">Back to the start</a></p>`);
+			html(res, `<p>Something went wrong. <a href="/">Back to the start</a></p>`, 500);
 		}),
 	);
 	await new Promise<void>((resolve) => server.listen(o.port, "localhost", resolve));
@@ -122,7 +146,10 @@ function home(session: Session): string {
 	const notice = session.notice ? `<p role="status"><strong>${esc(session.notice)}</strong></p>` : "";
 	delete session.notice;
 	const c = session.claims;
-	if (!c) return `${notice}<p>You are not signed in.</p><p><a href="/login">Sign in with Tessera</a></p>`;
+	if (!c) {
+		return `${notice}<p>You are not signed in.</p><p><a href="/login">Sign in with Tessera</a></p>
+<p>New here? <a href="/sign-up">Create an account</a></p>`;
+	}
 	const rows = {
 		"Account (sub)": c.sub,
 		"Username (preferred_username)": session.username,
@@ -136,7 +163,34 @@ function home(session: Session): string {
 <form method="post" action="/logout"><button>Sign out</button></form>`;
 }
 
-function html(res: ServerResponse, body: string) {
+/** The form, again with what Tessera said was wrong (its words, for each field at fault). */
+function signUpForm(username: string, email: string, message: string | undefined, fields: { field: string; problem: string }[]): string {
+	// Each field at fault with Tessera's words for it; the message alone when no field is named.
+	const labels: Record<string, string> = { username: "Username", password: "Password", email: "Email" };
+	const problems = fields.map((f) => `<li><strong>${esc(labels[f.field] ?? f.field)}:</strong> ${esc(f.problem)}</li>`).join("");
+	const alert = message ? `<div role="alert">${problems ? `<ul>${problems}</ul>` : `<p><strong>${esc(message)}</strong></p>`}</div>` : "";
+	return `<h2>Create an account</h2>${alert}
+<form method="post" action="/sign-up">
+<p><label for="username">Username</label><br><input id="username" name="username" autocomplete="username" value="${esc(username)}" required></p>
+<p><label for="password">Password</label><br><input id="password" name="password" type="password" autocomplete="new-password" required></p>
+<p><label for="email">Email (optional)</label><br><input id="email" name="email" type="email" autocomplete="email" value="${esc(email)}"></p>
+<p><button>Create the account</button></p>
+</form>
+<p><a href="/">Back to the start</a></p>`;
+}
+
+/** A form's body (at most 16 KiB, as Tessera takes). */
+async function bodyOf(req: IncomingMessage): Promise<string> {
+	let text = "";
+	for await (const chunk of req) {
+		text += chunk;
+		if (text.length > 16 * 1024) throw new Error("form too large");
+	}
+	return text;
+}
+
+function html(res: ServerResponse, body: string, status = 200) {
+	res.statusCode = status;
 	res.setHeader("Content-Type", "text/html; charset=utf-8");
 	res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Example app</title><style>body{font:1.125rem/1.5 system-ui,sans-serif;max-width:40rem;margin:0 auto;padding:1rem}

@@ -6,6 +6,7 @@ import { TesseraError, words } from "../core/errors.ts";
 import type { FlowDeps } from "../flows/deps.ts";
 import type { OpenIdService } from "../oidc/service.ts";
 import { apiRoutes } from "./api/routes.ts";
+import { registerOpenApi } from "./openapi.ts";
 import { opsRoutes, type ReadinessProbe } from "./ops.ts";
 import { applyErrorHeaders, errorBody, logIfUnexpected, statusOf, toTesseraError } from "./errors.ts";
 import { inPresentationOf, registerPresentation } from "./presentation.ts";
@@ -164,6 +165,8 @@ export async function buildApp({ deps, logger, probes = {}, oidc }: AppOptions):
 		);
 	});
 
+	// Before the routes: the document is made from each route's schema as it is registered.
+	await registerOpenApi(app);
 	await app.register(opsRoutes, { deps, probes });
 	await app.register(apiRoutes, { prefix: "/api/v1", deps });
 	await app.register(webRoutes, { deps, oidc });

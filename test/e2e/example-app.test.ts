@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import type { Server as HttpServer } from "node:http";
 import { test } from "node:test";
 import type { Locator, Page } from "playwright-core";
+import { createTesseraClient } from "../../clients/typescript/src/index.ts";
 import { start } from "../../examples/oidc-app/server.ts";
 import { type Browser, browserSkipReason, launchBrowser } from "../helpers/browser.ts";
 import { assertAccessible, authenticatorCode, SCREENSHOTS, shown } from "../helpers/e2e.ts";
@@ -11,24 +12,14 @@ import { freePort, type OidcServer, startOidcServer } from "../helpers/oidc.ts";
 
 /**
  * The example app (examples/oidc-app) next to a live Tessera, in Chromium at
- * phone size: sign in through Tessera's pages, see what the ID token says, step
- * up before a sensitive action, and sign out at Tessera from the app.
+ * phone size: create an account with the app's own form (Tessera's JSON API,
+ * through the typed client), sign in through Tessera's pages, see what the ID
+ * token says, step up before a sensitive action, and sign out at Tessera from the app.
  */
 
 const PHONE = { width: 390, height: 844 };
 const skip = browserSkipReason();
 
-/** Tessera's JSON API, as an app on the person's phone would call it. */
-async function callApi(base: string, path: string, body: unknown, token?: string) {
-	const response = await fetch(`${base}/api/v1${path}`, {
-		method: "POST",
-		headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-		body: JSON.stringify(body),
-	});
-	const json = (await response.json()) as Record<string, unknown>;
-	assert.ok(response.ok, `${path}: ${response.status} ${JSON.stringify(json)}`);
-	return json;
-}
 
 class Phone {
 	#shot = 0;
@@ -94,11 +85,7 @@ test("the example app signs a person in through Tessera, steps up, and signs out
 		});
 		app = await start({ tesseraUrl: tessera.base, clientId: registered.clientId, clientSecret: registered.clientSecret!, port });
 
-		// An account with a password only, for now.
 		const username = uniqueUsername("ada");
-		const account = await callApi(tessera.base, "/accounts", { username, password: PASSWORD });
-		const token = (account["session"] as { token: string }).token;
-
 		browser = await launchBrowser({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
 		const phone = new Phone(browser.context.pages()[0] ?? (await browser.context.newPage()));
 		const { page } = phone;
@@ -108,6 +95,32 @@ test("the example app signs a person in through Tessera, steps up, and signs out
 		assert.equal(await shown(page.locator("h1")), "Example app");
 		assert.match(await shown(page.locator("main")), /You are not signed in\./);
 		await phone.arrive("app-signed-out");
+
+		// An account with a password only, for now, made with the app's own form: Tessera's rules and words.
+		await phone.tap(page.getByRole("link", { name: "Create an account" }));
+		await page.getByLabel("Username").fill(username);
+		await page.getByLabel("Password").fill("password123");
+		await phone.tap(page.getByRole("button", { name: "Create the account" }));
+		const refused = await shown(page.getByRole("alert"));
+		assert.match(refused, /^Password: .*most common passwords/, `Tessera's problem with the password, field by field: ${refused}`);
+		assert.equal(await page.getByLabel("Username").inputValue(), username, "what was typed stays, but the password");
+		await phone.arrive("app-sign-up-refused");
+		await page.getByLabel("Password").fill(PASSWORD);
+		await phone.tap(page.getByRole("button", { name: "Create the account" }));
+		await phone.reach(`${appUrl}/`);
+		assert.equal(await shown(page.getByRole("status")), `Account ${username} created. Sign in with Tessera to continue.`);
+
+		// Tessera's JSON API, as an app on the person's phone would call it.
+		const api = createTesseraClient({ baseUrl: tessera.base });
+		const signedIn = await api.POST("/api/v1/sessions", { body: { username, password: PASSWORD } });
+		assert.ok(signedIn.data && "session" in signedIn.data, JSON.stringify(signedIn.error));
+		api.useSession(signedIn.data.session.token);
+		const activity = await api.GET("/api/v1/account/activity");
+		assert.deepEqual(
+			activity.data?.events.map((e) => e.kind),
+			["signed_in", "signed_up"],
+			"the account the app's form made, then this sign-in",
+		);
 
 		// Sign in with Tessera: its sign-in page, then whether to allow the app.
 		await phone.tap(page.getByRole("link", { name: "Sign in with Tessera" }));
@@ -133,12 +146,15 @@ test("the example app signs a person in through Tessera, steps up, and signs out
 		await phone.arrive("app-signed-in");
 
 		// Meanwhile the person sets up an authenticator app (through the JSON API, as a phone app would).
-		const enrolled = await callApi(tessera.base, "/account/totp", { password: PASSWORD }, token);
-		const secret = enrolled["secret"] as string;
+		const enrolled = await api.POST("/api/v1/account/totp", { body: { password: PASSWORD } });
+		assert.ok(enrolled.data, JSON.stringify(enrolled.error));
+		const secret = enrolled.data.secret;
 		// The previous step's code (still accepted): the current one stays unused for the step-up below.
-		const confirmed = await callApi(tessera.base, "/account/totp/confirm", { code: totpCode(secret, Date.now() - 30_000) }, token);
-		const codes = (confirmed["backupCodes"] as { codes: string[] }).codes;
-		await callApi(tessera.base, "/account/backup-codes/confirm", { code: codes[0] }, token);
+		const confirmed = await api.POST("/api/v1/account/totp/confirm", { body: { code: totpCode(secret, Date.now() - 30_000) } });
+		assert.ok(confirmed.data?.backupCodes, JSON.stringify(confirmed.error));
+		const codes = confirmed.data.backupCodes.codes;
+		const saved = await api.POST("/api/v1/account/backup-codes/confirm", { body: { code: codes[0]! } });
+		assert.equal(saved.data?.twoFactor.enabled, true, JSON.stringify(saved.error));
 
 		// Something sensitive: the password alone is not enough, Tessera asks for the code.
 		const stepUp = page.waitForResponse(`${appUrl}/sensitive`);

@@ -15,7 +15,7 @@ import { twoFactorRoutes } from "./two-factor.ts";
 
 
 /** What each signed-in route does, in the gate's words: the gate decides whether it may. */
-const routeActions: RouteActions = {
+export const routeActions: RouteActions = {
 	"GET /api/v1/account": "read_account",
 	"GET /api/v1/sessions/current": "read_account",
 	"GET /api/v1/account/activity": "read_activity",
