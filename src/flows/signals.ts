@@ -149,8 +149,12 @@ async function signalsFor(deps: FlowDeps, db: Db, event: SecurityEvent, formerAd
 			return [{ type: "account-disabled", event: common }, revoked];
 		case "account_unlocked":
 			return [{ type: "account-enabled", event: common }];
-		case "two_factor_enabled":
-			return [assurance(2, 1)];
+		case "two_factor_enabled": {
+			// A method that comes with two-factor (the authenticator) counts from now, and so does the first set of backup codes;
+			// one that stays when it is turned off (a passkey) was told of when it was added.
+			const method = deps.methods.all.find((m) => m.name === event.method);
+			return [assurance(2, 1), ...(method && !method.keptWhenTurnedOff ? credential(method.name, "create") : []), ...credential("backup_code", "create")];
+		}
 		case "two_factor_disabled":
 			return [assurance(1, 2)];
 		// Two-factor reset (by an operator, or a recovery that completed): every second factor and session ends.
@@ -248,16 +252,20 @@ const isLoopbackHost = (host: string) => host === "localhost" || host === "[::1]
 
 /** A push endpoint: https, or http to this machine; no credentials in it, no fragment. */
 function checkEndpoint(value: string, field: string): string {
+	// The operator's command speaks English; the API gives the field and its reason.
+	const refused = () =>
+		new TesseraError("invalid_request", {
+			...(field === "push" ? { message: `${value} cannot take pushes: use an https address (or http to this machine), without credentials or a fragment.` } : {}),
+			fields: [fieldProblem(field, "not_valid")],
+		});
 	let url: URL;
 	try {
 		url = new URL(value);
 	} catch {
-		throw new TesseraError("invalid_request", { fields: [fieldProblem(field, "not_valid")] });
+		throw refused();
 	}
 	const plainLocal = url.protocol === "http:" && isLoopbackHost(url.hostname);
-	if ((url.protocol !== "https:" && !plainLocal) || url.username || url.password || url.hash || value.length > 2000) {
-		throw new TesseraError("invalid_request", { fields: [fieldProblem(field, "not_valid")] });
-	}
+	if ((url.protocol !== "https:" && !plainLocal) || url.username || url.password || url.hash || value.length > 2000) throw refused();
 	return url.href;
 }
 
