@@ -658,7 +658,7 @@ export class Signals {
 		}
 		let accepted = 0;
 		for (;;) {
-			const claimed = await claimDuePushes(db, now, LEASE_MS, 50);
+			const claimed = await claimDuePushes(db, this.#deps.databaseKind, now, LEASE_MS, 50);
 			if (claimed.length === 0) return accepted;
 			// One stream's SETs in the order they were made; streams side by side.
 			const byStream = new Map<string, SetRow[]>();

@@ -166,34 +166,32 @@ export const STREAM_UPDATED = "https://schemas.openid.net/secevent/ssf/event-typ
 
 /**
  * Pushes due by `now` on streams that are enabled (a stream-updated SET goes
- * whatever the status), the longest due first, and claims each until `now +
- * leaseMs` by a conditional write on its due time: one instance sends it.
+ * whatever the status), the longest due first, claimed until `now + leaseMs` in
+ * one statement that counts the try: one instance sends each. On PostgreSQL rows
+ * another instance is claiming are skipped, so instances take different batches
+ * instead of contending for the same one.
  */
-export async function claimDuePushes(db: Db, now: number, leaseMs: number, limit: number): Promise<SetRow[]> {
-	const due = await db
+export async function claimDuePushes(db: Db, kind: "sqlite" | "postgres", now: number, leaseMs: number, limit: number): Promise<SetRow[]> {
+	let due = db
 		.selectFrom("ssf_sets as t")
 		.innerJoin("ssf_streams as s", "s.id", "t.stream_id")
-		.select(["t.jti", "t.due_at"])
+		.select("t.jti")
 		.where("t.state", "=", "pending")
 		.where("t.due_at", "<=", now)
 		.where("s.delivery_method", "=", PUSH)
 		.where((eb) => eb.or([eb("s.status", "=", "enabled"), eb("t.event_type", "=", STREAM_UPDATED)]))
 		.orderBy("t.due_at")
-		.limit(limit)
+		.limit(limit);
+	if (kind === "postgres") due = due.forUpdate("t").skipLocked();
+	const claimed = await db
+		.updateTable("ssf_sets")
+		.set({ due_at: now + leaseMs, attempts: sql<number>`attempts + 1` })
+		.where("jti", "in", due)
+		.where("state", "=", "pending")
+		.where("due_at", "<=", now)
+		.returning(setColumns)
 		.execute();
-	const claimed: SetRow[] = [];
-	for (const row of due) {
-		const taken = await db
-			.updateTable("ssf_sets")
-			.set({ due_at: now + leaseMs, attempts: sql<number>`attempts + 1` })
-			.where("jti", "=", row.jti)
-			.where("state", "=", "pending")
-			.where("due_at", "=", row.due_at)
-			.returning(setColumns)
-			.executeTakeFirst();
-		if (taken) claimed.push(taken as SetRow);
-	}
-	return claimed;
+	return (claimed as SetRow[]).sort((a, b) => Number(a.created_at) - Number(b.created_at) || (a.jti < b.jti ? -1 : 1));
 }
 
 export async function settleSet(db: Db, jti: string, state: "delivered" | "acknowledged" | "failed", now: number, error: string | null): Promise<void> {
