@@ -75,6 +75,8 @@ const GIVE_UP_MS = 86_400_000;
 const LEASE_MS = 30_000;
 /** A receiver that does not answer within this is tried again later. */
 const PUSH_TIMEOUT_MS = 5_000;
+/** How many SETs of one stream an instance sends at once. */
+const PUSHES_AT_ONCE = 8;
 /** Every instance looks for pushes due (retries, and those another instance left) this often. */
 const SWEEP_MS = 1_000;
 /** After a change commits, its pushes go at once: looked for now and shortly after (the change's transaction may still be committing). */
@@ -250,6 +252,19 @@ function delivered(requested: string[]): string[] {
 
 const isLoopbackHost = (host: string) => host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
 
+/** A host name that is this machine, or an IP address of a private, shared or link-local network. */
+function isInternalHost(host: string): boolean {
+	const name = host.replace(/^\[|\]$/g, "").toLowerCase();
+	if (name === "localhost" || name.endsWith(".localhost")) return true;
+	const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(name.replace(/^::ffff:/, ""));
+	if (v4) {
+		const [a, b] = [Number(v4[1]), Number(v4[2])];
+		return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b < 128) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b < 32) || (a === 192 && b === 168);
+	}
+	if (!name.includes(":")) return false;
+	return name === "::" || name === "::1" || /^f[cd]/.test(name) || /^fe[89ab]/.test(name) || name.startsWith("::ffff:");
+}
+
 /** A push endpoint: https, or http to this machine; no credentials in it, no fragment. */
 function checkEndpoint(value: string, field: string): string {
 	// The operator's command speaks English; the API gives the field and its reason.
@@ -381,10 +396,14 @@ export async function changeStream(deps: FlowDeps, stream: StreamRow, change: St
 	if (stream.delivery_method === PUSH && (change.delivery || replace)) {
 		const url = change.delivery?.endpoint_url;
 		if (url === undefined && replace) throw new TesseraError("invalid_request", { fields: [fieldProblem("delivery.endpoint_url", "required")] });
-		// A receiver moves its endpoint only to https: plain http to this machine is the operator's to set.
+		// A receiver moves its endpoint only to https, and not to an address of this machine or a private
+		// network written as such: those are the operator's to set.
 		if (url !== undefined) {
-			if (!url.startsWith("https:")) throw new TesseraError("invalid_request", { fields: [fieldProblem("delivery.endpoint_url", "not_valid")] });
-			changes.endpoint_url = checkEndpoint(url, "delivery.endpoint_url");
+			const checked = checkEndpoint(url, "delivery.endpoint_url");
+			if (!checked.startsWith("https:") || isInternalHost(new URL(checked).hostname)) {
+				throw new TesseraError("invalid_request", { fields: [fieldProblem("delivery.endpoint_url", "not_valid")] });
+			}
+			changes.endpoint_url = checked;
 		}
 		if (change.delivery?.authorization_header !== undefined) changes.authorization_sealed = change.delivery.authorization_header ? sealAuthorization(deps, stream.id, change.delivery.authorization_header) : null;
 		else if (replace) changes.authorization_sealed = null;
@@ -660,14 +679,19 @@ export class Signals {
 		for (;;) {
 			const claimed = await claimDuePushes(db, this.#deps.databaseKind, now, LEASE_MS, 50);
 			if (claimed.length === 0) return accepted;
-			// One stream's SETs in the order they were made; streams side by side.
+			// Streams side by side; one stream's SETs oldest first, a few at a time.
 			const byStream = new Map<string, SetRow[]>();
 			for (const row of claimed) byStream.set(row.stream_id, [...(byStream.get(row.stream_id) ?? []), row]);
 			const results = await Promise.all(
 				[...byStream].map(async ([streamId, rows]) => {
 					const stream = await readStream(db, streamId);
+					if (!stream) return 0;
 					let ok = 0;
-					for (const row of rows) if (stream && (await this.#push(row, stream))) ok++;
+					let next = 0;
+					const worker = async () => {
+						while (next < rows.length) if (await this.#push(rows[next++]!, stream)) ok++;
+					};
+					await Promise.all(Array.from({ length: Math.min(PUSHES_AT_ONCE, rows.length) }, worker));
 					return ok;
 				}),
 			);

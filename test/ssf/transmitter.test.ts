@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { LightMyRequestResponse } from "fastify";
+import fc from "fast-check";
+import { routesOf } from "../../src/http/app.ts";
 import { addStream, changeStreamStatus, eventTypes, type NewStream, streamLog } from "../../src/flows/signals.ts";
 import { lockUser, resetUserTwoFactor, unlockUser } from "../../src/flows/operator.ts";
 import { databaseKinds } from "../helpers/databases.ts";
@@ -438,8 +440,11 @@ for (const kind of await databaseKinds()) {
 			const badIss = await call("/ssf/stream", { method: "PATCH", token: mine.token, body: { stream_id: mine.streamId, iss: "https://someone-else.example" } });
 			expectError(badIss, 400, "invalid_request", "invalid_request");
 			assert.deepEqual(badIss.json().error.details.fields, [{ field: "iss", reason: "not_valid" }]);
-			const plainHttp = await call("/ssf/stream", { method: "PATCH", token: mine.token, body: { stream_id: mine.streamId, delivery: { method: PUSH, endpoint_url: "http://10.0.0.5/events" } } });
-			expectError(plainHttp, 400, "invalid_request", "invalid_request");
+			for (const endpoint of ["http://mine.example/events", "https://10.0.0.5/events", "https://127.0.0.1/events", "https://[::1]/events", "https://localhost/events", "https://169.254.169.254/latest"]) {
+				const refused = await call("/ssf/stream", { method: "PATCH", token: mine.token, body: { stream_id: mine.streamId, delivery: { method: PUSH, endpoint_url: endpoint } } });
+				expectError(refused, 400, "invalid_request", "invalid_request");
+				assert.deepEqual(refused.json().error.details.fields, [{ field: "delivery.endpoint_url", reason: "not_valid" }], endpoint);
+			}
 			const toPoll = await call("/ssf/stream", { method: "PATCH", token: mine.token, body: { stream_id: mine.streamId, delivery: { method: POLL } } });
 			expectError(toPoll, 400, "invalid_request", "invalid_request");
 			const replaced = await call("/ssf/stream", { method: "PUT", token: mine.token, body: { stream_id: mine.streamId, delivery: { method: PUSH, endpoint_url: "https://mine.example/v2" } } });
@@ -451,6 +456,36 @@ for (const kind of await databaseKinds()) {
 			const deleted = await call(`/ssf/stream?stream_id=${mine.streamId}`, { method: "DELETE", token: mine.token });
 			assert.equal(deleted.statusCode, 204);
 			expectError(await call("/ssf/stream", { token: mine.token }), 401, "unauthenticated", "authentication_failed");
+		});
+
+		test("random bodies and queries never produce a 5xx on the Shared Signals API", async () => {
+			const own = await stream({ audience: ["https://fuzz.example"] });
+			const routes = routesOf(h.app).filter((r) => r.url.startsWith("/ssf/") || r.url.startsWith("/.well-known/ssf"));
+			assert.ok(routes.length >= 9, `found ${routes.length} routes`);
+			const value = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("\u0000", "\ud800", own.streamId, PUSH, POLL, eventTypes["session-revoked"]), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }), fc.object({ maxDepth: 2 }));
+			const body = fc.oneof(
+				fc.record(
+					{ stream_id: fc.oneof(value, fc.constant(own.streamId)), status: value, reason: value, state: value, events_requested: value, description: value, delivery: fc.oneof(value, fc.record({ method: value, endpoint_url: value, authorization_header: value }, { requiredKeys: [] })), iss: value, aud: value, maxEvents: value, ack: value, setErrs: fc.oneof(value, fc.dictionary(fc.string({ maxLength: 8 }), fc.record({ err: value, description: value }, { requiredKeys: [] }), { maxKeys: 2 })) },
+					{ requiredKeys: [] },
+				),
+				fc.json(),
+			);
+			await fc.assert(
+				fc.asyncProperty(fc.constantFrom(...routes), body, fc.boolean(), fc.string({ maxLength: 40 }), async (route, payload, withToken, query) => {
+					const url = route.url.replace(":streamId", own.streamId);
+					// A poll with nothing pending would wait ten seconds for one.
+					if (url.includes("/poll/") && typeof payload === "object" && payload !== null && !Array.isArray(payload)) Object.assign(payload, { returnImmediately: true });
+					const response = await h.app.inject({
+						method: route.method as "GET",
+						url: route.method === "GET" || route.method === "DELETE" ? `${url}?stream_id=${encodeURIComponent(query)}` : url,
+						...(route.method === "GET" ? {} : { payload: typeof payload === "string" ? payload : JSON.stringify(payload), headers: { "content-type": "application/json", ...(withToken ? { authorization: `Bearer ${own.token}` } : {}) } }),
+						...(route.method === "GET" && withToken ? { headers: { authorization: `Bearer ${own.token}` } } : {}),
+					});
+					assert.ok(response.statusCode < 500, `${route.method} ${url} ${response.statusCode} ${response.body}`);
+					if (response.statusCode >= 400) assert.match((response.json() as { err: string }).err, /^(invalid_request|authentication_failed|access_denied)$/);
+				}),
+				{ numRuns: 300 },
+			);
 		});
 
 		test("no receiver's secret rests in plain text or reaches a log", async () => {
