@@ -127,6 +127,7 @@ const streamChangeSchema = {
 
 const statusSchema = {
 	type: "object",
+	description: "The stream's status.",
 	required: ["stream_id", "status"],
 	properties: { stream_id: { type: "string" }, status: { type: "string", enum: ["enabled", "paused", "disabled"] }, reason: { type: "string" } },
 } as const;
@@ -177,6 +178,7 @@ export async function ssfDiscovery(app: FastifyInstance, options: { deps: FlowDe
 				response: {
 					200: {
 						type: "object",
+						description: "Transmitter Configuration Metadata.",
 						required: ["spec_version", "issuer", "jwks_uri", "delivery_methods_supported", "configuration_endpoint", "status_endpoint", "verification_endpoint", "authorization_schemes", "default_subjects"],
 						properties: {
 							spec_version: { type: "string" },
@@ -222,7 +224,7 @@ export async function ssfRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 				description: "With `stream_id`, the stream; without, the list of the receiver's streams (its one stream).",
 				security: bearer,
 				querystring: { type: "object", additionalProperties: false, properties: { stream_id: streamId } },
-				response: { 200: { anyOf: [streamConfigurationSchema, { type: "array", items: streamConfigurationSchema }] }, ...errors(400, 401, 404) },
+				response: { 200: { description: "The stream's configuration, or a list of it.", anyOf: [streamConfigurationSchema, { type: "array", items: streamConfigurationSchema }] }, ...errors(400, 401, 404) },
 			},
 		},
 		async (request) => {
@@ -366,6 +368,7 @@ export async function ssfRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 				response: {
 					200: {
 						type: "object",
+						description: "SETs not yet acknowledged.",
 						required: ["sets"],
 						properties: {
 							sets: { type: "object", additionalProperties: { type: "string" }, description: "SETs by their jti (compact JWS, `typ` secevent+jwt)." },

@@ -392,6 +392,32 @@ for (const kind of await databaseKinds()) {
 			}
 		});
 
+		test("a receiver that does not answer within 5 seconds gets the SET again, with its jti", async () => {
+			const slow = await startReceiver();
+			try {
+				slow.answer((_push, n) => (n === 0 ? "hang" : { status: 202 }));
+				const s = await stream({ audience: ["https://slow.example"], push: { url: `${slow.base}/slow` }, events: [eventTypes["account-disabled"]] });
+				const user = await signUp(h.app);
+				await lockUser(h.tessera.deps, user.username, "operator:test", "");
+				const deadline = Date.now() + 10_000;
+				let entry = (await streamLog(h.tessera.deps, s.streamId))[0];
+				while (!entry?.lastError && Date.now() < deadline) {
+					await new Promise((resolve) => setTimeout(resolve, 50));
+					entry = (await streamLog(h.tessera.deps, s.streamId))[0];
+				}
+				assert.equal(entry?.lastError, "no answer within 5 s");
+				assert.equal(entry?.state, "pending");
+				h.clock.advance(5_000);
+				await h.tessera.deps.signals.deliverDue();
+				while ((await streamLog(h.tessera.deps, s.streamId))[0]?.state !== "delivered" && Date.now() < deadline + 5000) await new Promise((resolve) => setTimeout(resolve, 20));
+				assert.equal(slow.pushes.length, 2);
+				const [first, second] = await Promise.all(slow.pushes.map((p) => ssf.verify(p.jwt, "https://slow.example")));
+				assert.equal(first!.claims.jti, second!.claims.jti);
+			} finally {
+				await slow.close();
+			}
+		});
+
 		test("the management API: only the receiver's own stream, RFC 6750 and RFC 8936 errors, configuration updates", async () => {
 			const mine = await stream({ audience: ["https://mine.example"], push: { url: "https://mine.example/events" }, description: "Mine" });
 			const other = await stream({ audience: ["https://other.example"] });
@@ -471,10 +497,17 @@ for (const kind of await databaseKinds()) {
 				fc.json(),
 			);
 			await fc.assert(
-				fc.asyncProperty(fc.constantFrom(...routes), body, fc.boolean(), fc.string({ maxLength: 40 }), async (route, payload, withToken, query) => {
+				fc.asyncProperty(fc.constantFrom(...routes), body, fc.boolean(), fc.string({ maxLength: 40 }), async (route, generated, withToken, query) => {
+					let payload: unknown = generated;
 					const url = route.url.replace(":streamId", own.streamId);
 					// A poll with nothing pending would wait ten seconds for one.
-					if (url.includes("/poll/") && typeof payload === "object" && payload !== null && !Array.isArray(payload)) Object.assign(payload, { returnImmediately: true });
+					if (url.includes("/poll/")) {
+						let parsed: unknown = payload;
+						try {
+							if (typeof payload === "string") parsed = JSON.parse(payload);
+						} catch {}
+						if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) payload = { ...parsed, returnImmediately: true };
+					}
 					const response = await h.app.inject({
 						method: route.method as "GET",
 						url: route.method === "GET" || route.method === "DELETE" ? `${url}?stream_id=${encodeURIComponent(query)}` : url,
