@@ -75,6 +75,8 @@ const GIVE_UP_MS = 86_400_000;
 const LEASE_MS = 30_000;
 /** A receiver that does not answer within this is tried again later. */
 const PUSH_TIMEOUT_MS = 5_000;
+/** A signing key this new signs SETs only when no older one is published (see Signals.#currentSigner). */
+export const NEW_KEY_GRACE_MS = 5 * 60_000;
 /** How many SETs of one stream an instance sends at once. */
 const PUSHES_AT_ONCE = 8;
 /** Every instance looks for pushes due (retries, and those another instance left) this often. */
@@ -554,7 +556,6 @@ export async function poll(deps: FlowDeps, stream: StreamRow, request: PollReque
 // The transmitter: signs and pushes, in every instance.
 
 interface Signer {
-	version: string;
 	kid: string;
 	key: CryptoKey | Uint8Array;
 	checkedAt: number;
@@ -754,17 +755,24 @@ export class Signals {
 		return new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: signer.kid, typ: "secevent+jwt" }).sign(signer.key);
 	}
 
-	/** The provider's signing key, looked up again at most every second: a rotation anywhere is followed within one. */
+	/**
+	 * The key to sign with, looked up again at most every second: a rotation anywhere is followed
+	 * within one. A key newer than NEW_KEY_GRACE_MS signs only when no older one is still
+	 * published: receivers that fetched the JWKS just before the rotation verify SETs with what
+	 * they hold until they fetch it again.
+	 */
 	async #currentSigner(): Promise<Signer> {
 		const cached = this.#signer;
 		if (cached && Date.now() - cached.checkedAt < 1_000) return cached;
-		const { keys, version } = await loadSigningKeys(this.#deps, KEEP_RETIRED_KEY_MS);
-		if (cached && cached.version === version) {
+		const { keys, newestCreatedAt } = await loadSigningKeys(this.#deps, KEEP_RETIRED_KEY_MS);
+		const tooNew = this.#deps.clock() - newestCreatedAt < NEW_KEY_GRACE_MS && keys.length > 1;
+		const jwk = tooNew ? keys[1]! : keys[0]!;
+		const kid = String(jwk["kid"]);
+		if (cached && cached.kid === kid) {
 			cached.checkedAt = Date.now();
 			return cached;
 		}
-		const jwk = keys[0]!;
-		const signer: Signer = { version, kid: String(jwk["kid"]), key: (await importJWK(jwk as never, "RS256")) as CryptoKey, checkedAt: Date.now() };
+		const signer: Signer = { kid, key: (await importJWK(jwk as never, "RS256")) as CryptoKey, checkedAt: Date.now() };
 		this.#signer = signer;
 		return signer;
 	}

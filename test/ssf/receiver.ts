@@ -87,7 +87,8 @@ export async function transmitter(base: string) {
 	const response = await fetch(`${base}/.well-known/ssf-configuration`);
 	if (response.status !== 200) throw new Error(`ssf-configuration: ${response.status}`);
 	const configuration = (await response.json()) as Record<string, unknown> & { issuer: string; jwks_uri: string };
-	const jwks = createRemoteJWKSet(new URL(configuration.jwks_uri));
+	// A key it has not seen is looked up again at once (the suites rotate keys, and run fast).
+	const jwks = createRemoteJWKSet(new URL(configuration.jwks_uri), { cooldownDuration: 0 });
 	return {
 		configuration,
 		async verify(jwt: string, audience: string): Promise<VerifiedSet> {

@@ -3,8 +3,10 @@ import { after, before, describe, test } from "node:test";
 import type { LightMyRequestResponse } from "fastify";
 import fc from "fast-check";
 import { routesOf } from "../../src/http/app.ts";
-import { addStream, changeStreamStatus, eventTypes, type NewStream, streamLog } from "../../src/flows/signals.ts";
+import { addStream, changeStreamStatus, eventTypes, NEW_KEY_GRACE_MS, type NewStream, streamLog } from "../../src/flows/signals.ts";
 import { lockUser, resetUserTwoFactor, unlockUser } from "../../src/flows/operator.ts";
+import { rotateSigningKey } from "../../src/oidc/keys.ts";
+import { KEEP_RETIRED_KEY_MS } from "../../src/oidc/lifetimes.ts";
 import { databaseKinds } from "../helpers/databases.ts";
 import { api, type Harness, PASSWORD, signUp, signUpWithTwoFactor, startHarness } from "../helpers/harness.ts";
 import { codeIn, mark, startSmtpServer } from "../helpers/mailboxes.ts";
@@ -76,10 +78,10 @@ for (const kind of await databaseKinds()) {
 			});
 
 		/** The SETs pushed to `path` about `accountId` (or, for stream events, whose subject is the stream), verified. */
-		async function pushedTo(r: Receiver, path: string, audience: string, subject: string): Promise<VerifiedSet[]> {
+		async function pushedTo(r: Receiver, path: string, audience: string, subject: string, verifier = ssf): Promise<VerifiedSet[]> {
 			const sets: VerifiedSet[] = [];
 			for (const push of r.pushes.filter((p) => p.path === path)) {
-				const set = await ssf.verify(push.jwt, audience);
+				const set = await verifier.verify(push.jwt, audience);
 				const id = set.claims.sub_id["sub"] ?? set.claims.sub_id["id"] ?? (set.claims.sub_id["identifiers"] as { sub?: string }[] | undefined)?.[0]?.sub;
 				if (id === subject) sets.push(set);
 			}
@@ -87,15 +89,15 @@ for (const kind of await databaseKinds()) {
 		}
 
 		/** Waits until `count` SETs arrived, then a little more: exactly those, and none after. */
-		async function exactly(r: Receiver, path: string, audience: string, subject: string, count: number): Promise<VerifiedSet[]> {
+		async function exactly(r: Receiver, path: string, audience: string, subject: string, count: number, verifier = ssf): Promise<VerifiedSet[]> {
 			const deadline = Date.now() + 5000;
-			let sets = await pushedTo(r, path, audience, subject);
+			let sets = await pushedTo(r, path, audience, subject, verifier);
 			while (sets.length < count && Date.now() < deadline) {
 				await new Promise((resolve) => setTimeout(resolve, 20));
-				sets = await pushedTo(r, path, audience, subject);
+				sets = await pushedTo(r, path, audience, subject, verifier);
 			}
 			await new Promise((resolve) => setTimeout(resolve, 300));
-			sets = await pushedTo(r, path, audience, subject);
+			sets = await pushedTo(r, path, audience, subject, verifier);
 			assert.equal(sets.length, count, `SETs at ${path}: ${sets.map(line).join(", ")}`);
 			return sets;
 		}
@@ -179,6 +181,29 @@ for (const kind of await databaseKinds()) {
 			assert.equal(receiver.pushes.filter((p) => p.path === "/disabled").length, 0, "a disabled stream gets nothing");
 			assert.equal(all.configuration.delivery.method, PUSH);
 			assert.equal(few.configuration.events_delivered.length, 1);
+		});
+
+		test("after the provider's keys rotate, SETs keep the previous key for five minutes, then the new one, each in the JWKS", async () => {
+			const path = "/rotation";
+			await stream({ audience: ["https://rotation.example"], push: { url: `${receiver.base}${path}` }, events: [eventTypes["account-disabled"]] });
+			const user = await signUp(h.app);
+			const kidOfNextSet = async (expected: number) => {
+				await lockUser(h.tessera.deps, user.username, "operator:test", "");
+				await unlockUser(h.tessera.deps, user.username, "operator:test", "");
+				// A receiver that fetches the JWKS now.
+				const fresh = await transmitter(base);
+				const sets = await exactly(receiver, path, "https://rotation.example", user.id, expected, fresh);
+				return sets.at(-1)!.header.kid;
+			};
+			const before = await kidOfNextSet(1);
+			const rotated = await rotateSigningKey(h.tessera.deps, KEEP_RETIRED_KEY_MS);
+			assert.ok(rotated);
+			// Every instance follows a rotation within a second.
+			await new Promise((resolve) => setTimeout(resolve, 1100));
+			assert.equal(await kidOfNextSet(2), before, "receivers holding the JWKS from before the rotation still verify");
+			h.clock.advance(NEW_KEY_GRACE_MS);
+			await new Promise((resolve) => setTimeout(resolve, 1100));
+			assert.equal(await kidOfNextSet(3), rotated.kid);
 		});
 
 		test("two-factor turned on, then reset by an operator, is told truthfully", async () => {
