@@ -674,7 +674,10 @@ export class Signals {
 		if (now - this.#lastGiveUp >= 60_000 || now < this.#lastGiveUp) {
 			this.#lastGiveUp = now;
 			const given = await giveUpPushesBefore(db, now - GIVE_UP_MS, now);
-			if (given) this.#logger.warn({ count: given }, "shared signals: pushes given up after a day");
+			if (given) {
+				this.#deps.metrics.ssfPushes.inc({ outcome: "given_up" }, given);
+				this.#logger.warn({ count: given }, "shared signals: pushes given up after a day");
+			}
 		}
 		let accepted = 0;
 		for (;;) {
@@ -724,17 +727,21 @@ export class Signals {
 			outcome = { ok: false, retry: true, error: reason };
 		}
 		const now = clock();
+		const metrics = this.#deps.metrics.ssfPushes;
 		if (outcome.ok) {
 			await settleSet(db, row.jti, "delivered", now, null);
+			metrics.inc({ outcome: "delivered" });
 			return true;
 		}
 		if (!outcome.retry) {
 			await settleSet(db, row.jti, "failed", now, outcome.error);
+			metrics.inc({ outcome: "refused" });
 			this.#logger.warn({ stream: stream.id, jti: row.jti, reason: outcome.error }, "shared signals: the receiver refused a SET");
 			return false;
 		}
 		const wait = Math.min(3_600_000, 5_000 * 2 ** Math.min(row.attempts - 1, 12));
 		await retrySetAt(db, row.jti, now + wait, outcome.error.slice(0, 500));
+		metrics.inc({ outcome: "retry" });
 		this.#logger.warn({ stream: stream.id, jti: row.jti, attempts: row.attempts, reason: outcome.error }, "shared signals: push not accepted; will retry");
 		return false;
 	}

@@ -412,6 +412,8 @@ for (const kind of await databaseKinds()) {
 				h.clock.advance(3_600_000);
 				await h.tessera.deps.signals.deliverDue();
 				assert.equal(at("/down").length, downTries, "given up: no more tries");
+				const metrics = await h.tessera.deps.metrics.registry.getSingleMetricAsString("tessera_ssf_pushes_total");
+				for (const outcome of ["delivered", "retry", "refused", "given_up"]) assert.match(metrics, new RegExp(`outcome="${outcome}"} [1-9]`), metrics);
 			} finally {
 				await failing.close();
 			}
