@@ -800,5 +800,3 @@ function refusal(body: string): string {
 	}
 	return "HTTP 400";
 }
-
-export { readStream };
