@@ -160,7 +160,8 @@ async function signalsFor(deps: FlowDeps, db: Db, event: SecurityEvent, formerAd
 			return [assurance(2, 1), ...(method && !method.keptWhenTurnedOff ? credential(method.name, "create") : []), ...credential("backup_code", "create")];
 		}
 		case "two_factor_disabled":
-			return [assurance(1, 2)];
+			// Its backup codes go with it (two-factor on always has a confirmed set).
+			return [assurance(1, 2), ...credential("backup_code", "delete")];
 		// Two-factor reset (by an operator, or a recovery that completed): every second factor and session ends.
 		case "two_factor_reset":
 		case "recovery_completed":

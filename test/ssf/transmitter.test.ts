@@ -8,7 +8,7 @@ import { lockUser, resetUserTwoFactor, unlockUser } from "../../src/flows/operat
 import { rotateSigningKey } from "../../src/oidc/keys.ts";
 import { KEEP_RETIRED_KEY_MS } from "../../src/oidc/lifetimes.ts";
 import { databaseKinds } from "../helpers/databases.ts";
-import { api, type Harness, PASSWORD, signUp, signUpWithTwoFactor, startHarness } from "../helpers/harness.ts";
+import { api, type Harness, PASSWORD, signUp, signUpWithTwoFactor, startHarness, totpCode } from "../helpers/harness.ts";
 import { codeIn, mark, startSmtpServer } from "../helpers/mailboxes.ts";
 import { freePort } from "../helpers/oidc.ts";
 import { type Receiver, startReceiver, transmitter, type VerifiedSet } from "./receiver.ts";
@@ -219,6 +219,25 @@ for (const kind of await databaseKinds()) {
 			const reset = sets.find((s) => line(s) === "assurance-level-change ?->nist-aal1")!;
 			assert.equal(reset.event["initiating_entity"], "admin");
 			assert.equal(reset.event["previous_level"], undefined, "what it was is not claimed");
+		});
+
+		test("two-factor turned off: the level goes down and the backup codes go", async () => {
+			const path = "/off";
+			await stream({ audience: ["https://off.example"], push: { url: `${receiver.base}${path}` }, events: [eventTypes["assurance-level-change"], eventTypes["credential-change"]] });
+			const user = await signUpWithTwoFactor(h);
+			const started = await api(h.app, "/account/two-factor/disable", { token: user.token, body: { password: PASSWORD } });
+			assert.equal(started.statusCode, 200, started.body);
+			const challenge = (started.json() as { secondFactor: { challenge: string } }).secondFactor.challenge;
+			const off = await api(h.app, "/account/two-factor/disable/confirm", { token: user.token, body: { challenge, method: "totp", code: totpCode(user.secret, h.clock()) } });
+			assert.equal(off.statusCode, 200, off.body);
+			const sets = await exactly(receiver, path, "https://off.example", user.id, 5);
+			assert.deepEqual(
+				sorted(sets.map(line)),
+				sorted(["credential-change create app", "credential-change create backup-codes", "assurance-level-change nist-aal1->nist-aal2", "assurance-level-change nist-aal2->nist-aal1", "credential-change delete backup-codes"]),
+			);
+			const down = sets.find((s) => line(s) === "assurance-level-change nist-aal2->nist-aal1")!;
+			assert.equal(down.event["change_direction"], "decrease");
+			assert.equal(down.event["initiating_entity"], "user");
 		});
 
 		test("an email address that replaces another is an identifier change, from the old address to the new", async () => {
