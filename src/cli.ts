@@ -19,6 +19,7 @@ import { methodMigrations } from "./methods/registry.ts";
 import { readUsername } from "./store/accounts.ts";
 import { addClient, listClientViews, removeClient, rotateClientSecret, showClient } from "./flows/clients.ts";
 import { describeKeys, rotateSigningKey } from "./oidc/keys.ts";
+import { addStream, changeStreamStatus, eventTypes, eventTypesFromNames, listStreamViews, removeStream, rotateStreamToken, streamLog } from "./flows/signals.ts";
 import { KEEP_RETIRED_KEY_MS } from "./oidc/lifetimes.ts";
 import { migrate, openStore, type Store } from "./store/db.ts";
 
@@ -66,6 +67,10 @@ Commands:
                               Add an app that signs people in with OpenID Connect.
   clients list | show <id> | remove <id> | rotate-secret <id>
   keys list | rotate          The OpenID Connect signing keys.
+  ssf add --audience <aud> (--push <url> [--push-authorization <value>] | --poll) [--events <a,b>]
+                              Add a Shared Signals receiver's stream; prints its id and bearer token.
+  ssf list | show <id> | remove <id> | rotate-token <id> | log <id>
+  ssf status <id> <enabled|paused|disabled> [--reason <text>]
   help                        Show this help.
 
 Every command takes --help. Operator commands record who ran them: --operator <name>
@@ -99,6 +104,16 @@ const help: Record<string, string> = {
 	"keys list": "Usage: tessera keys list [--json]\n\nThe OpenID Connect signing keys: the one that signs, and older ones still published for the tokens they signed.",
 	"keys rotate":
 		"Usage: tessera keys rotate\n\nMakes a new signing key, used from now on by every instance (within a second); the old one stays published until every token it signed has expired. Keys also rotate by themselves (TESSERA_OIDC_KEY_ROTATION).",
+	"ssf add":
+		`Usage: tessera ssf add --audience <aud> [--audience <aud> ...] (--push <url> [--push-authorization <value>] | --poll)\n       [--events <name,name,...>] [--description <text>]\n\nAdds a Shared Signals stream for one receiver and prints one JSON object, {"streamId", "token", "configuration"}.\nThe token is the receiver's bearer token for /ssf (its stream, status, verification and polling): shown this once,\nstored hashed. --audience: how the receiver is named in the aud of every token it gets. --push: Tessera posts each\nSecurity Event Token there (https, or http to this machine), with --push-authorization as the Authorization header\n(stored sealed). --poll: the receiver fetches them. --events: ${Object.keys(eventTypes).join(", ")} (default: all).`,
+	"ssf list": "Usage: tessera ssf list [--json]\n\nLists the streams, oldest first: receiver, delivery, status and events. Never shows a token.",
+	"ssf show": "Usage: tessera ssf show <stream id>\n\nShows one stream as JSON. Never shows its token or push authorization.",
+	"ssf remove": "Usage: tessera ssf remove <stream id>\n\nRemoves a stream: nothing more is sent on it, and its token stops working at once.",
+	"ssf rotate-token":
+		'Usage: tessera ssf rotate-token <stream id>\n\nGives the receiver a new bearer token, printed once as {"streamId", "token"}; the old one stops working at once.',
+	"ssf status":
+		"Usage: tessera ssf status <stream id> <enabled|paused|disabled> [--reason <text>]\n\nPaused: tokens are held and sent when it is enabled again. Disabled: nothing is held. The receiver is told by a\nstream-updated token.",
+	"ssf log": "Usage: tessera ssf log <stream id> [--json]\n\nThe stream's tokens, newest first (kept a week once settled): type, time, state, attempts and the last error.",
 	"audit export":
 		"Usage: tessera audit export [--since <date>] [--user <username>]\n\nWrites every security event as one JSON object per line, oldest first: time, account, username, kind, method, actor, IP address, device and details. --since takes an ISO date (2026-11-01) or time.",
 };
@@ -119,6 +134,12 @@ const options = {
 	operator: { type: "string" },
 	since: { type: "string" },
 	user: { type: "string" },
+	audience: { type: "string", multiple: true },
+	push: { type: "string" },
+	"push-authorization": { type: "string" },
+	poll: { type: "boolean" },
+	events: { type: "string" },
+	description: { type: "string" },
 } as const;
 
 interface Context {
@@ -139,6 +160,12 @@ interface Context {
 		resource?: string[];
 		public?: boolean;
 		"first-party"?: boolean;
+		audience?: string[];
+		push?: string;
+		"push-authorization"?: string;
+		poll?: boolean;
+		events?: string;
+		description?: string;
 	};
 	args: string[];
 }
@@ -197,6 +224,13 @@ const shapes: Record<string, { args: string[]; required?: ("reason" | "note" | "
 	"clients rotate-secret": { args: ["a client id"] },
 	"keys list": { args: [] },
 	"keys rotate": { args: [] },
+	"ssf add": { args: [] },
+	"ssf list": { args: [] },
+	"ssf show": { args: ["a stream id"] },
+	"ssf remove": { args: ["a stream id"] },
+	"ssf rotate-token": { args: ["a stream id"] },
+	"ssf status": { args: ["a stream id", "a status (enabled, paused or disabled)"] },
+	"ssf log": { args: ["a stream id"] },
 };
 
 function checkShape(verb: string, args: string[], values: Context["values"] & { operator?: string }): void {
@@ -209,6 +243,14 @@ function checkShape(verb: string, args: string[], values: Context["values"] & { 
 	if (values.operator !== undefined && values.operator.trim() === "") throw new UsageError(`${verb}: --operator needs a name.`, text);
 	if (verb === "users role" && args[1] !== "admin" && args[1] !== "user") {
 		throw new UsageError(`users role: "${args[1]}" is not a role; use admin or user.`, text);
+	}
+	if (verb === "ssf add") {
+		if (!values.audience?.some((a) => a.trim())) throw new UsageError("ssf add: --audience is required.", text);
+		if (Boolean(values.push) === Boolean(values.poll)) throw new UsageError("ssf add: give either --push <url> or --poll.", text);
+		if (values["push-authorization"] !== undefined && !values.push) throw new UsageError("ssf add: --push-authorization goes with --push.", text);
+	}
+	if (verb === "ssf status" && !["enabled", "paused", "disabled"].includes(args[1]!)) {
+		throw new UsageError(`ssf status: "${args[1]}" is not a status; use enabled, paused or disabled.`, text);
 	}
 	if (values.since !== undefined && Number.isNaN(Date.parse(values.since))) {
 		throw new UsageError(`${verb}: --since ${values.since} is not a date; write e.g. 2026-11-01.`, text);
@@ -391,6 +433,66 @@ const clientVerbs: Record<string, (c: Context) => Promise<number>> = {
 };
 Object.assign(verbs, clientVerbs);
 
+const ssfVerbs: Record<string, (c: Context) => Promise<number>> = {
+	async "ssf add"(c) {
+		const events = c.values.events ? eventTypesFromNames(c.values.events.split(",").map((e) => e.trim()).filter(Boolean)) : undefined;
+		const push = c.values.push ? { url: c.values.push, authorization: c.values["push-authorization"] } : undefined;
+		console.log(JSON.stringify(await addStream(c.deps, { audience: c.values.audience ?? [], push, events, description: c.values.description })));
+		return 0;
+	},
+	async "ssf list"(c) {
+		const streams = await listStreamViews(c.deps);
+		if (c.values.json) {
+			console.log(JSON.stringify(streams, null, 2));
+			return 0;
+		}
+		if (streams.length === 0) console.log("No streams. Add one with: tessera ssf add --audience <aud> --push <url> (or --poll)");
+		for (const s of streams) {
+			const delivery = s.delivery.method.endsWith("8935") ? `push ${s.delivery.endpoint_url}` : "poll";
+			console.log(`${s.stream_id}  ${[s.aud].flat().join(" ")}  ${delivery}  ${s.status}  ${s.events_delivered.length} event types`);
+		}
+		return 0;
+	},
+	async "ssf show"(c) {
+		const id = need(c.args[0], "a stream id", "ssf show");
+		const stream = (await listStreamViews(c.deps)).find((s) => s.stream_id === id);
+		if (!stream) {
+			console.error(`tessera: there is no stream ${id}.`);
+			return EX_DATAERR;
+		}
+		console.log(JSON.stringify(stream, null, 2));
+		return 0;
+	},
+	async "ssf remove"(c) {
+		const id = need(c.args[0], "a stream id", "ssf remove");
+		await removeStream(c.deps, id);
+		console.log(`Removed the stream ${id}: nothing more is sent on it, and its token no longer works.`);
+		return 0;
+	},
+	async "ssf rotate-token"(c) {
+		console.log(JSON.stringify(await rotateStreamToken(c.deps, need(c.args[0], "a stream id", "ssf rotate-token"))));
+		return 0;
+	},
+	async "ssf status"(c) {
+		const id = need(c.args[0], "a stream id", "ssf status");
+		const status = c.args[1] as "enabled" | "paused" | "disabled";
+		const changed = await changeStreamStatus(c.deps, id, { status, reason: c.values.reason, by: "operator" });
+		console.log(`The stream ${id} is ${changed.status}; its receiver is told.`);
+		return 0;
+	},
+	async "ssf log"(c) {
+		const entries = await streamLog(c.deps, need(c.args[0], "a stream id", "ssf log"));
+		if (c.values.json) {
+			console.log(JSON.stringify(entries, null, 2));
+			return 0;
+		}
+		if (entries.length === 0) console.log("Nothing sent on this stream yet.");
+		for (const e of entries) console.log(`${e.at}  ${e.type.split("/").at(-1)}  ${e.state}  ${e.attempts} tries${e.lastError ? `  ${e.lastError}` : ""}  ${e.jti}`);
+		return 0;
+	},
+};
+Object.assign(verbs, ssfVerbs);
+
 async function decide(c: Context, decision: "approve" | "deny"): Promise<number> {
 	const verb = `recovery ${decision}`;
 	const id = need(c.args[0], "a request id", verb);
@@ -442,7 +544,7 @@ async function run(argv: string[]): Promise<number> {
 		}
 		return 0;
 	}
-	if (!["users", "recovery", "audit", "clients", "keys"].includes(command)) throw new UsageError(`unknown command "${command}".`, usage);
+	if (!["users", "recovery", "audit", "clients", "keys", "ssf"].includes(command)) throw new UsageError(`unknown command "${command}".`, usage);
 	const verb = `${command} ${sub ?? ""}`.trim();
 	const handler = verbs[verb];
 	if (!handler) {

@@ -38,6 +38,13 @@ export class Metrics {
 		registers: [this.registry],
 	});
 
+	readonly ssfPushes = new Counter({
+		name: "tessera_ssf_pushes_total",
+		help: "Shared Signals pushes to receivers, by outcome (delivered, retry, refused, given_up).",
+		labelNames: ["outcome"] as const,
+		registers: [this.registry],
+	});
+
 	readonly httpDuration = new Histogram({
 		name: "tessera_http_request_duration_seconds",
 		help: "Time to answer HTTP requests, by route and status class.",

@@ -12,6 +12,7 @@ import { OutboxTransport } from "./delivery/outbox.ts";
 import { HttpSmsTransport } from "./delivery/sms-http.ts";
 import { SmtpTransport } from "./delivery/smtp.ts";
 import { Alerts } from "./flows/alerts.ts";
+import { Signals } from "./flows/signals.ts";
 import { Metrics } from "./metrics.ts";
 import type { FlowDeps } from "./flows/deps.ts";
 import { pruneExpiredSessions } from "./flows/sessions.ts";
@@ -90,7 +91,7 @@ export async function createFlowDeps(options: CoreOptions): Promise<FlowDeps> {
 	const registrations = options.methods ?? methodRegistrations;
 	await migrate(store, methodMigrations(registrations));
 	const { methods, oneTimeCodes } = createMethods(methodDeps, attempts, delivery, registrations);
-	return {
+	const deps: FlowDeps = {
 		...methodDeps,
 		methods,
 		oneTimeCodes,
@@ -101,7 +102,9 @@ export async function createFlowDeps(options: CoreOptions): Promise<FlowDeps> {
 		alerts: new Alerts(methodDeps, delivery, logger, metrics, methods),
 		metrics,
 		databaseKind: store.kind,
+		signals: new Signals(() => deps, logger),
 	};
+	return deps;
 }
 
 /** Wires a Tessera from its parts. main.ts and the tests both build it here. */
@@ -117,6 +120,7 @@ export async function createTessera(options: CoreOptions): Promise<Tessera> {
 	const oidc = await OpenIdService.create(deps, logger);
 	const app = await buildApp({ deps, logger, probes, oidc });
 	oidc.start();
+	deps.signals.start();
 	const longestWindow = Math.max(...Object.values(config.limits).map((l) => l.windowMs));
 	return {
 		app,
@@ -128,6 +132,7 @@ export async function createTessera(options: CoreOptions): Promise<Tessera> {
 			await pruneExpiredSessions(deps);
 			for (const method of deps.methods.all) await method.prune?.(deps.db, deps.clock());
 			await deps.oneTimeCodes.prune(deps.db, deps.clock());
+			await deps.signals.prune();
 			await deps.attempts.prune(longestWindow);
 		},
 		async close() {
@@ -139,6 +144,7 @@ export async function createTessera(options: CoreOptions): Promise<Tessera> {
 			app.server.closeAllConnections();
 			await closing;
 			await oidc.close();
+			await deps.signals.close();
 			await deps.alerts.drain();
 			deps.delivery.close();
 			await deps.attempts.close();

@@ -53,6 +53,7 @@ export const errorCatalogue = {
 	server_busy: { key: "errors.server_busy" },
 	csrf_failed: { key: "errors.csrf_failed" },
 	not_found: { key: "errors.not_found" },
+	stream_exists: { key: "errors.stream_exists" },
 	internal_error: { key: "errors.internal_error" },
 } as const satisfies Record<string, { key: MessageKey }>;
 

@@ -11,6 +11,7 @@ import { opsRoutes, type ReadinessProbe } from "./ops.ts";
 import { applyErrorHeaders, errorBody, logIfUnexpected, statusOf, toTesseraError } from "./errors.ts";
 import { inPresentationOf, registerPresentation } from "./presentation.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
+import { ssfDiscovery, ssfRoutes } from "./ssf.ts";
 import { renderErrorPage, webRoutes } from "./web/routes.ts";
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
@@ -169,6 +170,8 @@ export async function buildApp({ deps, logger, probes = {}, oidc }: AppOptions):
 	await registerOpenApi(app);
 	await app.register(opsRoutes, { deps, probes });
 	await app.register(apiRoutes, { prefix: "/api/v1", deps });
+	await app.register(ssfDiscovery, { deps });
+	await app.register(ssfRoutes, { prefix: "/ssf", deps });
 	await app.register(webRoutes, { deps, oidc });
 	return app;
 }

@@ -52,6 +52,7 @@ export const errorStatus = {
 	server_busy: 503,
 	csrf_failed: 403,
 	not_found: 404,
+	stream_exists: 409,
 	internal_error: 500,
 } as const satisfies Record<ErrorCode, number>;
 

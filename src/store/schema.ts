@@ -329,6 +329,8 @@ export interface Schema {
 	oidc_clients: OidcClientsTable;
 	oidc_consents: OidcConsentsTable;
 	oidc_logouts: OidcLogoutsTable;
+	ssf_streams: SsfStreamsTable;
+	ssf_sets: SsfSetsTable;
 }
 
 export interface OidcModelsTable {
@@ -390,4 +392,50 @@ export interface OidcLogoutsTable {
 	attempts: Generated<number>;
 	due_at: number;
 	created_at: number;
+}
+
+/** A Shared Signals stream: one receiver, its delivery and the events it gets. */
+export interface SsfStreamsTable {
+	id: string;
+	/** JSON array of the `aud` values. */
+	audience: string;
+	description: string | null;
+	/** urn:ietf:rfc:8935 (push) or urn:ietf:rfc:8936 (poll). */
+	delivery_method: string;
+	/** Push only: where SETs are posted. */
+	endpoint_url: string | null;
+	/** Push only: the Authorization header value to send, sealed. */
+	authorization_sealed: string | null;
+	/** JSON arrays of event type URIs. */
+	events_requested: string;
+	events_delivered: string;
+	status: "enabled" | "paused" | "disabled";
+	status_reason: string | null;
+	/** SHA-256 of the receiver's bearer token. */
+	token_hash: string;
+	/** When the receiver last asked for a verification event. */
+	verified_at: number | null;
+	created_at: number;
+	updated_at: number;
+}
+
+/** A Security Event Token owed on a stream, signed when it is sent. */
+export interface SsfSetsTable {
+	jti: string;
+	stream_id: string;
+	/** The security event it comes from: SETs of one cause share it. */
+	txn: string | null;
+	account_id: string | null;
+	event_type: string;
+	/** JSON: the `sub_id` claim. */
+	subject: string;
+	/** JSON: the event's own claims. */
+	event: string;
+	created_at: number;
+	state: "pending" | "delivered" | "acknowledged" | "failed";
+	/** Push only: when it may be sent next (null once settled, and for poll). */
+	due_at: number | null;
+	attempts: Generated<number>;
+	last_error: string | null;
+	settled_at: number | null;
 }

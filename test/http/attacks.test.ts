@@ -67,8 +67,9 @@ for (const kind of await databaseKinds()) {
 
 		test("every form refuses a post without its CSRF token, or with a forged one", async () => {
 			// The OpenID Connect provider's endpoints (/oidc/*) take no forms of Tessera's: apps call them with
-			// their own credentials, and its sign-out confirmation carries the provider's own token.
-			const forms = routesOf(h.app).filter((r) => r.method === "POST" && !r.url.startsWith("/api/") && r.url !== "/oidc/*");
+			// their own credentials, and its sign-out confirmation carries the provider's own token. Nor does the
+			// Shared Signals API (/ssf/*): JSON only, with a receiver's bearer token.
+			const forms = routesOf(h.app).filter((r) => r.method === "POST" && !r.url.startsWith("/api/") && r.url !== "/oidc/*" && !r.url.startsWith("/ssf/"));
 			assert.ok(forms.length >= 30, `found ${forms.length} forms`);
 			const admin = await signUpWithTwoFactor(h);
 			await setRole(h.tessera.deps, admin.username, "admin", "operator:test");

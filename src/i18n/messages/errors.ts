@@ -60,6 +60,8 @@ export default defineMessages({
 		"errors.server_busy": "{product} is very busy right now and could not take this request. Nothing was changed; try again in a moment.",
 		"errors.csrf_failed": "This form has expired or did not come from {product}. Reload the page and try again.",
 		"errors.not_found": "There is nothing here.",
+		"errors.stream_exists": "This receiver already has its stream: read it, or change it with PATCH or PUT.",
+		"errors.ssf.token": "The bearer token is missing, or is not a receiver's token for this stream.",
 		"errors.internal_error": "Something went wrong on our side. Nothing was changed; please try again.",
 
 		// Written from the details: {when} is a moment as formatWhen writes it ("today, 20:34").
@@ -184,6 +186,8 @@ export default defineMessages({
 			"{product} est très sollicité en ce moment et n’a pas pu traiter cette requête. Rien n’a été modifié ; réessayez dans un instant.",
 		"errors.csrf_failed": "Ce formulaire a expiré ou ne vient pas de {product}. Rechargez la page et réessayez.",
 		"errors.not_found": "Il n’y a rien ici.",
+		"errors.stream_exists": "Ce destinataire a déjà son flux : lisez-le, ou modifiez-le avec PATCH ou PUT.",
+		"errors.ssf.token": "Le jeton porteur manque, ou n’est pas celui d’un destinataire de ce flux.",
 		"errors.internal_error": "Un problème est survenu de notre côté. Rien n’a été modifié ; veuillez réessayer.",
 
 		"errors.code_already_used.backupCodeAt":
@@ -302,6 +306,8 @@ export default defineMessages({
 		"errors.server_busy": "{product} مشغول جدًا الآن ولم يتمكن من قبول هذا الطلب. لم يتغير شيء؛ حاول مرة أخرى بعد لحظة.",
 		"errors.csrf_failed": "انتهت صلاحية هذا النموذج أو لم يأتِ من {product}. أعد تحميل الصفحة وحاول مرة أخرى.",
 		"errors.not_found": "لا يوجد شيء هنا.",
+		"errors.stream_exists": "لدى هذا المستقبِل تدفّقه بالفعل: اقرأه، أو عدّله باستخدام PATCH أو PUT.",
+		"errors.ssf.token": "رمز الحامل مفقود، أو ليس رمز مستقبِل لهذا التدفّق.",
 		"errors.internal_error": "حدث خطأ من جهتنا. لم يتغير شيء؛ يُرجى المحاولة مرة أخرى.",
 
 		"errors.code_already_used.backupCodeAt":
