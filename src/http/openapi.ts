@@ -143,7 +143,7 @@ function transform({ schema, url, route }: SwaggerTransformInput) {
 			operationId: own["operationId"] ?? operationIdOf(method, url),
 			summary: own["summary"] ?? (typeof own["description"] === "string" ? own["description"].split(/(?<=\.)\s/)[0] : undefined),
 			tags: own["tags"] ?? ["Shared Signals"],
-			...(own["security"] === undefined && url.startsWith("/ssf/") ? { security: [{ receiver: [] }] } : {}),
+			...(own["security"] === undefined && url.startsWith("/ssf/") ? { security: [{ ssfReceiver: [] }] } : {}),
 		},
 		url,
 	};
@@ -239,7 +239,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
 						scheme: "bearer",
 						description: "A session token from `POST /api/v1/sessions` or `POST /api/v1/sessions/second-factor`. `401 unauthenticated` (with `WWW-Authenticate: Bearer`) once it has ended.",
 					},
-					receiver: {
+					ssfReceiver: {
 						type: "http",
 						scheme: "bearer",
 						description: "A Shared Signals receiver's token, printed once when its stream is registered (`tessera ssf add`).",

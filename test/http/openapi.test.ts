@@ -127,8 +127,11 @@ for (const kind of await databaseKinds()) {
 			for (const [key, operation] of operationsOf(document)) {
 				const statuses = Object.keys(operation.responses);
 				const success = statuses.filter((s) => /^2\d\d$/.test(s));
-				assert.ok(success.length > 0, `${key} says what it answers (a response schema for its success)`);
-				for (const status of success) {
+				// An API route says what it answers when it works. POST /ssf/stream never does (an operator makes the
+				// streams, so a receiver's request to make one is answered 409, as SSF 1.0 says): it says what it answers instead.
+				if (key.includes(" /api/v1/")) assert.ok(success.length > 0, `${key} says what it answers (a response schema for its success)`);
+				else assert.ok(statuses.length > 0, `${key} says what it answers`);
+				for (const status of statuses.filter((s) => /^[2-5]\d\d$/.test(s))) {
 					const response = operation.responses[status]!;
 					assert.notEqual(response.description, "Default Response", `${key} ${status} is described`);
 					if (status === "204") assert.equal(response.content, undefined, `${key} 204 has no body`);
@@ -250,7 +253,7 @@ describe("the document picks up the Shared Signals routes wherever they are regi
 		assert.equal(configuration.security, undefined, "the metadata is public");
 		assert.deepEqual(configuration.responses["200"]!.content!["application/json"]!.schema, metadata);
 		const read = document.paths["/ssf/stream"]!["get"]!;
-		assert.deepEqual(read.security, [{ receiver: [] }]);
+		assert.deepEqual(read.security, [{ ssfReceiver: [] }]);
 		assert.ok(read.operationId, "an operation name, even when the route gives none");
 		assert.deepEqual(read.responses["401"]!.content!["application/json"]!.schema, error);
 		await app.close();

@@ -1,6 +1,6 @@
 // The types of Tessera's API, generated from its OpenAPI document by `npm run api:types`
 // (tools/openapi-types): do not edit. A test fails when the document changes and this file does not.
-// Document SHA-256: ae14de98ae426c7d0647add7358b9854453229490512895cd65ca07415b65f3c
+// Document SHA-256: e4b39b00d18f173897570f647457ef56f273ddc5a7ff4ee203f16f1c4f308563
 
 export interface paths {
     "/api/v1/openapi.json": {
@@ -737,6 +737,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/.well-known/ssf-configuration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Shared Signals transmitter's metadata (SSF 1.0) */
+        get: operations["getWellKnownSsfConfiguration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ssf/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the receiver's stream configuration
+         * @description With `stream_id`, the stream; without, the list of the receiver's streams (its one stream).
+         */
+        get: operations["getSsfStream"];
+        /** Replace the stream's configuration (members absent go back to their default) */
+        put: operations["putSsfStream"];
+        /** Create a stream: refused, a receiver has the one the operator made */
+        post: operations["postSsfStream"];
+        /** Delete the stream: nothing more is sent on it, and its token stops working */
+        delete: operations["deleteSsfStream"];
+        options?: never;
+        head?: never;
+        /** Update the stream's configuration (members absent stay) */
+        patch: operations["patchSsfStream"];
+        trace?: never;
+    };
+    "/ssf/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the stream's status */
+        get: operations["getSsfStatus"];
+        put?: never;
+        /**
+         * Enable, pause or disable the stream
+         * @description Paused: SETs are held and sent when it is enabled again. Disabled: nothing is held.
+         */
+        post: operations["postSsfStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ssf/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a verification SET on the stream
+         * @description The SET carries `state` as sent. At most one every 10 seconds per stream (429 with Retry-After).
+         */
+        post: operations["postSsfVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ssf/poll/{streamId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Poll for SETs (RFC 8936)
+         * @description Acknowledges (`ack`) and reports errors (`setErrs`) for SETs received, then returns up to `maxEvents` (at most 100) SETs not yet acknowledged. With none and `returnImmediately` not true, waits up to 10 s for one.
+         */
+        post: operations["postSsfPollStreamid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -772,7 +874,7 @@ export interface components {
              * @description Stable, never renamed (docs/errors.md).
              * @enum {string}
              */
-            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "weak_password" | "username_taken" | "invalid_credentials" | "unauthenticated" | "invalid_code" | "code_already_used" | "code_typo" | "code_replaced" | "no_pending_codes" | "challenge_expired" | "app_sign_in_expired" | "too_many_attempts" | "method_not_available" | "second_factor_unavailable" | "two_factor_already_enabled" | "totp_not_pending" | "two_factor_not_enabled" | "resend_too_soon" | "delivery_failed" | "phone_in_use" | "email_in_use" | "no_contact" | "last_second_factor" | "passkey_already_registered" | "channel_unavailable" | "recovery_in_progress" | "recovery_request_open" | "recovery_paused" | "two_factor_setup_required" | "new_backup_codes_required" | "invalid_link" | "own_identity_check" | "server_busy" | "csrf_failed" | "not_found" | "internal_error";
+            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "weak_password" | "username_taken" | "invalid_credentials" | "unauthenticated" | "invalid_code" | "code_already_used" | "code_typo" | "code_replaced" | "no_pending_codes" | "challenge_expired" | "app_sign_in_expired" | "too_many_attempts" | "method_not_available" | "second_factor_unavailable" | "two_factor_already_enabled" | "totp_not_pending" | "two_factor_not_enabled" | "resend_too_soon" | "delivery_failed" | "phone_in_use" | "email_in_use" | "no_contact" | "last_second_factor" | "passkey_already_registered" | "channel_unavailable" | "recovery_in_progress" | "recovery_request_open" | "recovery_paused" | "two_factor_setup_required" | "new_backup_codes_required" | "invalid_link" | "own_identity_check" | "server_busy" | "csrf_failed" | "not_found" | "stream_exists" | "internal_error";
             /** @description Words for a person, in the request's language (Accept-Language). Never parse them. */
             message: string;
             details: components["schemas"]["ErrorDetails"];
@@ -8486,6 +8588,771 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+        };
+    };
+    getWellKnownSsfConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Transmitter Configuration Metadata. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        spec_version: string;
+                        issuer: string;
+                        /** @description The OpenID Connect provider's keys: SETs are signed with them (RS256). */
+                        jwks_uri: string;
+                        delivery_methods_supported: string[];
+                        configuration_endpoint: string;
+                        status_endpoint: string;
+                        verification_endpoint: string;
+                        authorization_schemes: {
+                            spec_urn: string;
+                        }[];
+                        /** @enum {string} */
+                        default_subjects: "ALL" | "NONE";
+                    };
+                };
+            };
+        };
+    };
+    getSsfStream: {
+        parameters: {
+            query?: {
+                /** @description The stream's id (`stream_id`). */
+                stream_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream's configuration, or a list of it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        stream_id: string;
+                        /** @description Tessera's issuer: the `iss` of every SET. */
+                        iss: string;
+                        /** @description The receiver, as named in the `aud` of every SET. */
+                        aud: string | string[];
+                        delivery: {
+                            /** @enum {string} */
+                            method: "urn:ietf:rfc:8935" | "urn:ietf:rfc:8936";
+                            /** @description Push: where Tessera posts SETs. Poll: where the receiver polls. */
+                            endpoint_url: string;
+                        };
+                        events_supported: string[];
+                        events_requested: string[];
+                        events_delivered: string[];
+                        min_verification_interval: number;
+                        description?: string;
+                    } | {
+                        stream_id: string;
+                        /** @description Tessera's issuer: the `iss` of every SET. */
+                        iss: string;
+                        /** @description The receiver, as named in the `aud` of every SET. */
+                        aud: string | string[];
+                        delivery: {
+                            /** @enum {string} */
+                            method: "urn:ietf:rfc:8935" | "urn:ietf:rfc:8936";
+                            /** @description Push: where Tessera posts SETs. Poll: where the receiver polls. */
+                            endpoint_url: string;
+                        };
+                        events_supported: string[];
+                        events_requested: string[];
+                        events_delivered: string[];
+                        min_verification_interval: number;
+                        description?: string;
+                    }[];
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+        };
+    };
+    putSsfStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The stream's id (`stream_id`). */
+                    stream_id: string;
+                    events_requested?: string[];
+                    description?: string;
+                    delivery?: {
+                        method: string;
+                        endpoint_url?: string;
+                        authorization_header?: string;
+                    };
+                    iss?: string;
+                    aud?: string | string[];
+                    events_supported?: string[];
+                    events_delivered?: string[];
+                    min_verification_interval?: number;
+                    inactivity_timeout?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description A stream's configuration (SSF 1.0 Stream Configuration). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        stream_id: string;
+                        /** @description Tessera's issuer: the `iss` of every SET. */
+                        iss: string;
+                        /** @description The receiver, as named in the `aud` of every SET. */
+                        aud: string | string[];
+                        delivery: {
+                            /** @enum {string} */
+                            method: "urn:ietf:rfc:8935" | "urn:ietf:rfc:8936";
+                            /** @description Push: where Tessera posts SETs. Poll: where the receiver polls. */
+                            endpoint_url: string;
+                        };
+                        events_supported: string[];
+                        events_requested: string[];
+                        events_delivered: string[];
+                        min_verification_interval: number;
+                        description?: string;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+        };
+    };
+    postSsfStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+        };
+    };
+    deleteSsfStream: {
+        parameters: {
+            query: {
+                /** @description The stream's id (`stream_id`). */
+                stream_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+        };
+    };
+    patchSsfStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The stream's id (`stream_id`). */
+                    stream_id: string;
+                    events_requested?: string[];
+                    description?: string;
+                    delivery?: {
+                        method: string;
+                        endpoint_url?: string;
+                        authorization_header?: string;
+                    };
+                    iss?: string;
+                    aud?: string | string[];
+                    events_supported?: string[];
+                    events_delivered?: string[];
+                    min_verification_interval?: number;
+                    inactivity_timeout?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description A stream's configuration (SSF 1.0 Stream Configuration). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        stream_id: string;
+                        /** @description Tessera's issuer: the `iss` of every SET. */
+                        iss: string;
+                        /** @description The receiver, as named in the `aud` of every SET. */
+                        aud: string | string[];
+                        delivery: {
+                            /** @enum {string} */
+                            method: "urn:ietf:rfc:8935" | "urn:ietf:rfc:8936";
+                            /** @description Push: where Tessera posts SETs. Poll: where the receiver polls. */
+                            endpoint_url: string;
+                        };
+                        events_supported: string[];
+                        events_requested: string[];
+                        events_delivered: string[];
+                        min_verification_interval: number;
+                        description?: string;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+        };
+    };
+    getSsfStatus: {
+        parameters: {
+            query: {
+                /** @description The stream's id (`stream_id`). */
+                stream_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream's status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        stream_id: string;
+                        /** @enum {string} */
+                        status: "enabled" | "paused" | "disabled";
+                        reason?: string;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+        };
+    };
+    postSsfStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The stream's id (`stream_id`). */
+                    stream_id: string;
+                    /** @enum {string} */
+                    status: "enabled" | "paused" | "disabled";
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The stream's status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        stream_id: string;
+                        /** @enum {string} */
+                        status: "enabled" | "paused" | "disabled";
+                        reason?: string;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+        };
+    };
+    postSsfVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The stream's id (`stream_id`). */
+                    stream_id: string;
+                    state?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The verification SET will be sent. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+        };
+    };
+    postSsfPollStreamid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The stream's id (`stream_id`). */
+                streamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    maxEvents?: number;
+                    returnImmediately?: boolean;
+                    ack?: string[];
+                    setErrs?: {
+                        [key: string]: {
+                            err: string;
+                            description?: string;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description SETs not yet acknowledged. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description SETs by their jti (compact JWS, `typ` secevent+jwt). */
+                        sets: {
+                            [key: string]: string;
+                        };
+                        moreAvailable?: boolean;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
