@@ -230,6 +230,18 @@ for (const kind of await databaseKinds()) {
 			}
 			assert.deepEqual(problems, []);
 		});
+
+		test("docs/shared-signals.md and the document name the same Shared Signals routes", () => {
+			const text = readFileSync(new URL("../../docs/shared-signals.md", import.meta.url), "utf8");
+			// `POST /ssf/poll/<stream id>` in the page is /ssf/poll/{…} in the document; a query or a [optional] part is not the path.
+			const named = new Set([...text.matchAll(/`(GET|POST|PUT|PATCH|DELETE) (\/(?:<[^>]+>|[^`?\s[])*)/g)].map(([, method, path]) => `${method} ${path!.replace(/<[^>]+>/g, "{}")}`));
+			const described = operationsOf(document)
+				.map(([key]) => key)
+				.filter((key) => !key.includes(" /api/v1/"))
+				.map((key) => key.replace(/\{[^}]+\}/g, "{}"));
+			assert.deepEqual(described.filter((key) => !named.has(key)), [], "routes the page does not name");
+			assert.deepEqual([...named].filter((key) => (key.includes(" /ssf") || key.includes("/.well-known/ssf")) && !described.includes(key)), [], "routes the document does not have");
+		});
 	});
 }
 
