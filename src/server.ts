@@ -12,6 +12,7 @@ import { OutboxTransport } from "./delivery/outbox.ts";
 import { HttpSmsTransport } from "./delivery/sms-http.ts";
 import { SmtpTransport } from "./delivery/smtp.ts";
 import { Alerts } from "./flows/alerts.ts";
+import { Webhooks } from "./flows/webhooks.ts";
 import { Metrics } from "./metrics.ts";
 import type { FlowDeps } from "./flows/deps.ts";
 import { pruneExpiredSessions } from "./flows/sessions.ts";
@@ -99,6 +100,7 @@ export async function createFlowDeps(options: CoreOptions): Promise<FlowDeps> {
 		delivery,
 		outbox,
 		alerts: new Alerts(methodDeps, delivery, logger, metrics, methods),
+		webhooks: new Webhooks(methodDeps, logger),
 		metrics,
 		databaseKind: store.kind,
 	};
@@ -117,6 +119,7 @@ export async function createTessera(options: CoreOptions): Promise<Tessera> {
 	const oidc = await OpenIdService.create(deps, logger);
 	const app = await buildApp({ deps, logger, probes, oidc });
 	oidc.start();
+	deps.webhooks.start();
 	const longestWindow = Math.max(...Object.values(config.limits).map((l) => l.windowMs));
 	return {
 		app,
@@ -140,6 +143,7 @@ export async function createTessera(options: CoreOptions): Promise<Tessera> {
 			await closing;
 			await oidc.close();
 			await deps.alerts.drain();
+			await deps.webhooks.close();
 			deps.delivery.close();
 			await deps.attempts.close();
 			await store.close();

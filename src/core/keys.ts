@@ -12,6 +12,7 @@ export type KeyPurpose =
 	| "one-time-code"
 	| "oidc-signing-keys"
 	| "oidc-cookies"
+	| "webhook-secrets"
 	| `method:${string}`;
 
 export class ServerKeys {

@@ -7,6 +7,7 @@ import type { MethodRegistry } from "../methods/registry.ts";
 import type { MethodDeps } from "../methods/types.ts";
 import type { Metrics } from "../metrics.ts";
 import type { Alerts } from "./alerts.ts";
+import type { Webhooks } from "./webhooks.ts";
 
 /** Everything a flow needs; built once in main.ts (or by a test) and passed down. */
 export interface FlowDeps extends MethodDeps {
@@ -23,6 +24,8 @@ export interface FlowDeps extends MethodDeps {
 	outbox: OutboxTransport | undefined;
 	/** Security alerts and other work done after the answer has gone. */
 	alerts: Alerts;
+	/** Sends the webhooks owed (kicked after a change records some). */
+	webhooks: Webhooks;
 	metrics: Metrics;
 	/** Which database: a few statements are worth writing for each (row locks, commit durability). */
 	databaseKind: "sqlite" | "postgres";

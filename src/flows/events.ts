@@ -5,6 +5,7 @@ import type { Db } from "../store/db.ts";
 import { hasSignedInFrom, insertEvent, listAccountEvents, listEventsPage } from "../store/events.ts";
 import { type MessageKey, t } from "../i18n/translate.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
+import { recordWebhookMessages } from "./webhooks.ts";
 
 /**
  * Security events: what the activity page lists, what alerts are sent for,
@@ -153,6 +154,7 @@ export async function recordEvent(deps: FlowDeps, db: Db, input: EventInput, now
 		// The alert is owed from this moment, in the same transaction as the change.
 		alertsFor(event) ? { alsoTo: input.alsoTo?.length ? JSON.stringify(input.alsoTo) : null } : undefined,
 	);
+	await recordWebhookMessages(deps, db, event);
 	return event;
 }
 

@@ -19,6 +19,7 @@ import { openIdConnect } from "./migrations/012-openid-connect.ts";
 import { stepUpSession } from "./migrations/013-step-up-session.ts";
 import { accountLanguage } from "./migrations/014-account-language.ts";
 import { authenticatorReplacement } from "./migrations/015-authenticator-replacement.ts";
+import { webhooks } from "./migrations/016-webhooks.ts";
 import { NodeSqliteDatabase } from "./node-sqlite.ts";
 import type { Schema } from "./schema.ts";
 
@@ -56,6 +57,7 @@ export const migrations: Record<string, Migration> = {
 	"013-step-up-session": stepUpSession,
 	"014-account-language": accountLanguage,
 	"015-authenticator-replacement": authenticatorReplacement,
+	"016-webhooks": webhooks,
 };
 
 
