@@ -21,6 +21,18 @@ import { addClient, listClientViews, removeClient, rotateClientSecret, showClien
 import { describeKeys, rotateSigningKey } from "./oidc/keys.ts";
 import { KEEP_RETIRED_KEY_MS } from "./oidc/lifetimes.ts";
 import { migrate, openStore, type Store } from "./store/db.ts";
+import {
+	addEndpoint,
+	checkEndpointUrl,
+	endpointLog,
+	listEndpointViews,
+	parseEventTypes,
+	removeEndpoint,
+	replay,
+	rotateSecret,
+	WebhookInputError,
+	webhookTypes,
+} from "./flows/webhooks.ts";
 
 /** Exit codes, from sysexits.h. */
 const EX_USAGE = 64;
@@ -66,6 +78,9 @@ Commands:
                               Add an app that signs people in with OpenID Connect.
   clients list | show <id> | remove <id> | rotate-secret <id>
   keys list | rotate          The OpenID Connect signing keys.
+  webhooks add --url <url> [--events <type,type>] [--allow-http]
+                              Send signed security events to an app (Standard Webhooks).
+  webhooks list | remove <id> | rotate-secret <id> | log <id> | replay <delivery id> | types
   help                        Show this help.
 
 Every command takes --help. Operator commands record who ran them: --operator <name>
@@ -99,6 +114,16 @@ const help: Record<string, string> = {
 	"keys list": "Usage: tessera keys list [--json]\n\nThe OpenID Connect signing keys: the one that signs, and older ones still published for the tokens they signed.",
 	"keys rotate":
 		"Usage: tessera keys rotate\n\nMakes a new signing key, used from now on by every instance (within a second); the old one stays published until every token it signed has expired. Keys also rotate by themselves (TESSERA_OIDC_KEY_ROTATION).",
+	"webhooks add":
+		"Usage: tessera webhooks add --url <url> [--events <type>,<type>...] [--allow-http]\n\nSends signed security events to an app, per the Standard Webhooks specification, and prints one JSON object,\n{\"id\", \"secret\"}. The secret (whsec_...) is shown this once and stored sealed; the app verifies each message's\nwebhook-signature with it. --events: only these types (see tessera webhooks types); every type when left out.\nThe address is https, or http to this machine; --allow-http for a receiver on a private network. Takes effect on\nevery instance at once.",
+	"webhooks list": "Usage: tessera webhooks list [--json]\n\nLists the endpoints, oldest first, with the messages pending, delivered and given up. Never shows a secret.",
+	"webhooks remove": "Usage: tessera webhooks remove <endpoint id>\n\nRemoves an endpoint: nothing more is sent to it, and what it was owed and its log go with it.",
+	"webhooks rotate-secret":
+		"Usage: tessera webhooks rotate-secret <endpoint id>\n\nGives the endpoint a new secret, printed once as {\"id\", \"secret\", \"previousSecretUntil\"}. For a day, messages carry\ntwo signatures, one with each secret, so the app can change over without missing one; then only the new one signs.",
+	"webhooks log": "Usage: tessera webhooks log <endpoint id> [--json]\n\nThe endpoint's last 100 tries, newest first: when, which delivery and event type, the receiver's HTTP status,\nhow long it took, and the error.",
+	"webhooks replay":
+		"Usage: tessera webhooks replay <delivery id>\n\nSends a delivery again now, as it was (the same webhook-id and body, signed afresh), whether it was delivered or\ngiven up; if it fails, it is retried for another day. Delivery ids are in tessera webhooks log.",
+	"webhooks types": "Usage: tessera webhooks types\n\nThe event types an endpoint can receive, and what each means.",
 	"audit export":
 		"Usage: tessera audit export [--since <date>] [--user <username>]\n\nWrites every security event as one JSON object per line, oldest first: time, account, username, kind, method, actor, IP address, device and details. --since takes an ISO date (2026-11-01) or time.",
 };
@@ -119,6 +144,9 @@ const options = {
 	operator: { type: "string" },
 	since: { type: "string" },
 	user: { type: "string" },
+	url: { type: "string" },
+	events: { type: "string" },
+	"allow-http": { type: "boolean" },
 } as const;
 
 interface Context {
@@ -139,6 +167,9 @@ interface Context {
 		resource?: string[];
 		public?: boolean;
 		"first-party"?: boolean;
+		url?: string;
+		events?: string;
+		"allow-http"?: boolean;
 	};
 	args: string[];
 }
@@ -179,7 +210,7 @@ function printRequest(r: RecoveryRequestView): void {
 }
 
 /** What each verb takes, checked before anything is opened: a mistake touches nothing. */
-const shapes: Record<string, { args: string[]; required?: ("reason" | "note" | "name")[] }> = {
+const shapes: Record<string, { args: string[]; required?: ("reason" | "note" | "name" | "url")[] }> = {
 	"users show": { args: ["a username"] },
 	"users lock": { args: ["a username"] },
 	"users unlock": { args: ["a username"] },
@@ -197,6 +228,13 @@ const shapes: Record<string, { args: string[]; required?: ("reason" | "note" | "
 	"clients rotate-secret": { args: ["a client id"] },
 	"keys list": { args: [] },
 	"keys rotate": { args: [] },
+	"webhooks add": { args: [], required: ["url"] },
+	"webhooks list": { args: [] },
+	"webhooks remove": { args: ["an endpoint id"] },
+	"webhooks rotate-secret": { args: ["an endpoint id"] },
+	"webhooks log": { args: ["an endpoint id"] },
+	"webhooks replay": { args: ["a delivery id"] },
+	"webhooks types": { args: [] },
 };
 
 function checkShape(verb: string, args: string[], values: Context["values"] & { operator?: string }): void {
@@ -209,6 +247,15 @@ function checkShape(verb: string, args: string[], values: Context["values"] & { 
 	if (values.operator !== undefined && values.operator.trim() === "") throw new UsageError(`${verb}: --operator needs a name.`, text);
 	if (verb === "users role" && args[1] !== "admin" && args[1] !== "user") {
 		throw new UsageError(`users role: "${args[1]}" is not a role; use admin or user.`, text);
+	}
+	try {
+		if (verb === "webhooks add") {
+			checkEndpointUrl(values.url ?? "", values["allow-http"]);
+			parseEventTypes(values.events);
+		}
+	} catch (error) {
+		if (error instanceof WebhookInputError) throw new UsageError(`${verb}: ${error.message}`, text);
+		throw error;
 	}
 	if (values.since !== undefined && Number.isNaN(Date.parse(values.since))) {
 		throw new UsageError(`${verb}: --since ${values.since} is not a date; write e.g. 2026-11-01.`, text);
@@ -391,6 +438,79 @@ const clientVerbs: Record<string, (c: Context) => Promise<number>> = {
 };
 Object.assign(verbs, clientVerbs);
 
+function noEndpoint(id: string): number {
+	console.error(`tessera: no webhook endpoint has the id ${id}. See: tessera webhooks list`);
+	return EX_DATAERR;
+}
+
+const webhookVerbs: Record<string, (c: Context) => Promise<number>> = {
+	async "webhooks add"(c) {
+		const created = await addEndpoint(c.deps, { url: need(c.values.url, "--url", "webhooks add"), events: parseEventTypes(c.values.events), allowHttp: c.values["allow-http"] ?? false });
+		console.log(JSON.stringify(created));
+		return 0;
+	},
+	async "webhooks list"(c) {
+		const endpoints = await listEndpointViews(c.deps);
+		if (c.values.json) {
+			console.log(JSON.stringify(endpoints, null, 2));
+			return 0;
+		}
+		if (endpoints.length === 0) console.log("No webhook endpoints. Add one with: tessera webhooks add --url <url>");
+		for (const e of endpoints) {
+			const { pending, delivered, failed } = e.deliveries;
+			const rotation = e.previousSecretUntil ? `  previous secret signs until ${e.previousSecretUntil}` : "";
+			console.log(`${e.id}  ${e.url}  events: ${e.events?.join(",") ?? "all"}  pending ${pending}, delivered ${delivered}, given up ${failed}${rotation}`);
+		}
+		return 0;
+	},
+	async "webhooks remove"(c) {
+		const id = need(c.args[0], "an endpoint id", "webhooks remove");
+		if (!(await removeEndpoint(c.deps, id))) return noEndpoint(id);
+		console.log(`Removed the webhook endpoint ${id}: nothing more is sent to it.`);
+		return 0;
+	},
+	async "webhooks rotate-secret"(c) {
+		const id = need(c.args[0], "an endpoint id", "webhooks rotate-secret");
+		const rotated = await rotateSecret(c.deps, id);
+		if (!rotated) return noEndpoint(id);
+		console.log(JSON.stringify(rotated));
+		return 0;
+	},
+	async "webhooks log"(c) {
+		const id = need(c.args[0], "an endpoint id", "webhooks log");
+		const log = await endpointLog(c.deps, id);
+		if (!log) return noEndpoint(id);
+		if (c.values.json) {
+			console.log(JSON.stringify(log, null, 2));
+			return 0;
+		}
+		if (log.length === 0) console.log("Nothing has been sent to this endpoint yet.");
+		for (const a of log) {
+			const answer = a.status === null ? "no answer" : `HTTP ${a.status}`;
+			console.log(`${a.at}  ${a.deliveryId}  ${a.type ?? "?"}  ${answer}  ${a.durationMs} ms${a.error ? `  ${a.error}` : ""}  (now ${a.delivery ?? "removed"})`);
+		}
+		return 0;
+	},
+	async "webhooks replay"(c) {
+		const id = need(c.args[0], "a delivery id", "webhooks replay");
+		const replayed = await replay(c.deps, id);
+		if (!replayed) {
+			console.error(`tessera: no webhook delivery has the id ${id}. See: tessera webhooks log <endpoint id>`);
+			return EX_DATAERR;
+		}
+		const { outcome } = replayed;
+		if (!outcome) console.log(`Sent again: ${replayed.type} (${replayed.messageId}) is being delivered by a running instance.`);
+		else if (outcome.delivered) console.log(`Delivered again: ${replayed.type} (${replayed.messageId}), HTTP ${outcome.status}.`);
+		else console.log(`Not delivered (${outcome.error}): ${replayed.type} (${replayed.messageId}) will be retried for a day.`);
+		return 0;
+	},
+	async "webhooks types"() {
+		for (const [type, meaning] of Object.entries(webhookTypes)) console.log(`${type.padEnd(26)}${meaning}`);
+		return 0;
+	},
+};
+Object.assign(verbs, webhookVerbs);
+
 async function decide(c: Context, decision: "approve" | "deny"): Promise<number> {
 	const verb = `recovery ${decision}`;
 	const id = need(c.args[0], "a request id", verb);
@@ -442,7 +562,7 @@ async function run(argv: string[]): Promise<number> {
 		}
 		return 0;
 	}
-	if (!["users", "recovery", "audit", "clients", "keys"].includes(command)) throw new UsageError(`unknown command "${command}".`, usage);
+	if (!["users", "recovery", "audit", "clients", "keys", "webhooks"].includes(command)) throw new UsageError(`unknown command "${command}".`, usage);
 	const verb = `${command} ${sub ?? ""}`.trim();
 	const handler = verbs[verb];
 	if (!handler) {
@@ -475,6 +595,7 @@ async function run(argv: string[]): Promise<number> {
 	} finally {
 		// Alerts go out before the command ends.
 		await deps.alerts.drain();
+		await deps.webhooks.close();
 		deps.delivery.close();
 		await deps.attempts.close();
 		await store.close();
