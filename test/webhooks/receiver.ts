@@ -64,6 +64,10 @@ export async function startReceiver() {
 		answer(...next: (number | "hang")[]) {
 			answers.push(...next);
 		},
+		/** Answers 204 from now on. */
+		forgetAnswers() {
+			answers.length = 0;
+		},
 		/** Whether `message` verifies with `secret` (whsec_...), per the standardwebhooks package. */
 		verifies(message: Received, secret: string): boolean {
 			try {
