@@ -100,7 +100,7 @@ export async function createFlowDeps(options: CoreOptions): Promise<FlowDeps> {
 		delivery,
 		outbox,
 		alerts: new Alerts(methodDeps, delivery, logger, metrics, methods),
-		webhooks: new Webhooks(methodDeps, logger),
+		webhooks: new Webhooks(methodDeps, logger, store.kind === "postgres" ? store.url : undefined),
 		metrics,
 		databaseKind: store.kind,
 	};

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { isIP } from "node:net";
+import pg from "pg";
 import type { Logger } from "pino";
 import { open, seal } from "../core/secret-box.ts";
 import { newId } from "../core/tokens.ts";
@@ -17,6 +18,8 @@ import {
 	listEndpoints,
 	markDelivered,
 	markGivenUp,
+	notifyOwed,
+	OWED_CHANNEL,
 	pruneDeliveries,
 	readDelivery,
 	readEndpoint,
@@ -51,7 +54,7 @@ export const webhookTypes = {
 	"two_factor.disabled": "Two-factor was turned off.",
 	"two_factor.reset": "An operator reset two-factor after checking the person's identity.",
 	"password.changed": "The password was changed by the person signed in.",
-	"password.reset": "The password was reset (forgotten password, or a completed recovery).",
+	"password.reset": "The password was reset (\"Forgot password\").",
 	"sessions.ended": "Every session of the account was ended (\"Wasn't you?\" link).",
 	"account.locked": "An operator locked the account.",
 	"account.unlocked": "An operator unlocked the account.",
@@ -80,8 +83,16 @@ export const SEND_TIMEOUT_MS = 5_000;
 const LEASE_MS = 2 * SEND_TIMEOUT_MS;
 /** Waits after the 1st, 2nd, … failed try; the last repeats until the message is given up. */
 export const RETRY_AFTER_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000, 2 * 3_600_000, 4 * 3_600_000, 8 * 3_600_000];
-/** After a kick, passes this long after the previous one found nothing: the change's transaction may not have committed yet. */
-const FOLLOW_UPS_MS = [2, 8, 25, 60, 150, 400];
+/**
+ * After a kick, passes this long after the previous one found nothing, for a
+ * change whose commit the instance cannot hear of (1, 3, 6, 10 … 500 ms after).
+ * Each is one indexed update that finds nothing or claims. On SQLite the first
+ * pass waits for the change's transaction to end (one connection), so it finds
+ * them; on PostgreSQL a listening instance is told at the commit instead.
+ */
+const FOLLOW_UPS_MS = { postgres: [1, 2, 3, 4, 5, 7, 8, 10, 15, 20, 25, 50, 100, 250], sqlite: [5, 50] };
+/** How long to wait before listening again after the connection was lost. */
+const LISTEN_RETRY_MS = 1_000;
 /** Each instance looks for deliveries owed (retries, those of an instance that died) this often. */
 const SWEEP_MS = 1_000;
 /** Sends in flight at once per instance. */
@@ -192,7 +203,7 @@ export async function recordWebhookMessages(deps: FlowDeps, db: Db, event: Secur
 		const payload = webhookBody(event, message);
 		owed += await insertDeliveries(db, { id: messageId(event, index), type: message.type, payload, now: event.createdAt, expiresAt: event.createdAt + GIVE_UP_AFTER_MS });
 	}
-	if (owed > 0) deps.webhooks.kick();
+	if (owed > 0) await deps.webhooks.owed(db);
 }
 
 // Secrets and signatures
@@ -380,12 +391,14 @@ export type SendOutcome = { delivered: boolean; status: number | null; error: st
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /**
- * Each instance's sender. `kick()` after a change: passes at once and for a
- * short while after (the change's transaction commits meanwhile). `start()`:
- * a sweep every second for retries and for what an instance that died had
- * claimed. A delivery is claimed by one conditional write with a lease; sent
- * with a timeout, no redirect followed; a 2xx is success; otherwise due again
- * after a backoff, until a day has passed.
+ * Each instance's sender. After a change owes messages (`owed`), it sends them
+ * as soon as the change commits: on PostgreSQL the change's transaction notifies
+ * this instance's own connection, which hears it at the commit; otherwise
+ * (SQLite, the command line, a lost connection) passes at once and for a short
+ * while after (`kick`). `start()`: a sweep every second for retries and for what
+ * an instance that died had claimed. A delivery is claimed by one conditional
+ * write with a lease; sent with a timeout, no redirect followed; a 2xx is
+ * success; otherwise due again after a backoff, until a day has passed.
  */
 export class Webhooks {
 	readonly #deps: MethodDeps;
@@ -399,21 +412,71 @@ export class Webhooks {
 	#timer: NodeJS.Timeout | undefined;
 	#closed = false;
 	#prunedAt = 0;
+	readonly #followUpsMs: number[];
+	/** PostgreSQL: where to LISTEN; undefined on SQLite. */
+	readonly #listenUrl: string | undefined;
+	#listener: pg.Client | undefined;
+	/** This instance's name on the channel: it acts on its own changes' notices only (the sweep covers the others'). */
+	readonly #instanceId: string;
 
-	constructor(deps: MethodDeps, logger: Logger) {
+	constructor(deps: MethodDeps, logger: Logger, listenUrl?: string) {
 		this.#deps = deps;
 		this.#logger = logger;
+		this.#listenUrl = listenUrl;
+		this.#followUpsMs = listenUrl ? FOLLOW_UPS_MS.postgres : FOLLOW_UPS_MS.sqlite;
+		this.#instanceId = newId(deps.random);
+	}
+
+	/**
+	 * Messages were just owed, in `tx` (the change's transaction): this instance
+	 * sends them once it commits. Listening (PostgreSQL), the transaction
+	 * notifies this instance, heard at the commit; otherwise, a kick.
+	 */
+	async owed(tx: Db): Promise<void> {
+		if (this.#listener) await notifyOwed(tx, this.#instanceId);
+		else this.kick();
 	}
 
 	/** Deliveries were just owed: look now, and again shortly if they are not visible yet. */
 	kick(): void {
 		if (this.#closed) return;
-		this.#followUps = FOLLOW_UPS_MS.length;
+		this.#followUps = this.#followUpsMs.length;
 		this.#pump();
+	}
+
+	/** PostgreSQL: a connection of this instance's own, LISTENing for its changes' commits; connected again when lost. */
+	async #listen(): Promise<void> {
+		if (this.#closed || !this.#listenUrl || this.#listener) return;
+		const client = new pg.Client({ connectionString: this.#listenUrl });
+		let lost = false;
+		const again = () => {
+			if (lost) return;
+			lost = true;
+			if (this.#listener === client) this.#listener = undefined;
+			client.end().catch(() => {});
+			if (!this.#closed) setTimeout(() => void this.#listen(), LISTEN_RETRY_MS).unref();
+		};
+		client.on("error", (error) => {
+			if (!this.#closed) this.#logger.warn({ reason: error.message }, "webhooks: lost the connection that hears commits; sending by polling meanwhile");
+			again();
+		});
+		client.on("end", again);
+		client.on("notification", (notice) => {
+			if (notice.payload === this.#instanceId) this.#pump();
+		});
+		try {
+			await client.connect();
+			await client.query(`listen ${OWED_CHANNEL}`);
+			if (this.#closed) await client.end();
+			else if (!lost) this.#listener = client;
+		} catch {
+			again();
+		}
 	}
 
 	/** Starts the sweep (createTessera): retries, and what an instance that died had claimed. */
 	start(): void {
+		void this.#listen();
 		const tick = () => {
 			if (this.#closed) return;
 			this.#pump();
@@ -447,7 +510,7 @@ export class Webhooks {
 				continue;
 			}
 			if (this.#followUps <= 0) return;
-			const wait = FOLLOW_UPS_MS[FOLLOW_UPS_MS.length - this.#followUps]!;
+			const wait = this.#followUpsMs[this.#followUpsMs.length - this.#followUps]!;
 			this.#followUps--;
 			await sleep(wait);
 			this.#again = true;
@@ -556,6 +619,9 @@ export class Webhooks {
 	async close(): Promise<void> {
 		this.#closed = true;
 		clearTimeout(this.#timer);
+		const listener = this.#listener;
+		this.#listener = undefined;
+		await listener?.end().catch(() => {});
 		await this.drain();
 	}
 }

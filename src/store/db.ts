@@ -38,6 +38,8 @@ export interface Store {
 	 * it is `db`.
 	 */
 	relaxedDb: Db;
+	/** PostgreSQL: the connection string, for a connection of its own (webhooks LISTEN on one). */
+	url?: string;
 	close(): Promise<void>;
 }
 
@@ -121,6 +123,7 @@ export function openPostgres(url: string, poolSize = 10): Store {
 		db,
 		relaxedDb,
 		kind: "postgres",
+		url,
 		location: new URL(url).pathname.slice(1) || "postgres",
 		close: async () => {
 			await relaxedDb.destroy();

@@ -109,6 +109,14 @@ export async function insertDeliveries(
 	return Number(inserted.numInsertedOrUpdatedRows ?? 0n);
 }
 
+/** The channel on which PostgreSQL tells an instance, at commit, that a change of its owes messages. */
+export const OWED_CHANNEL = "tessera_webhooks";
+
+/** PostgreSQL: in the change's transaction, so it is heard when (and only if) the change commits. */
+export async function notifyOwed(db: Db, instanceId: string): Promise<void> {
+	await sql`select pg_notify(${OWED_CHANNEL}, ${instanceId})`.execute(db);
+}
+
 export const deliveryColumns = ["id", "endpoint_id", "message_id", "type", "payload", "attempts", "expires_at", "created_at"] as const;
 
 /**

@@ -290,6 +290,16 @@ for (const kind of await databaseKinds()) {
 			assert.match(rows.find((r) => r.id === endpoint.id)!.secret_sealed, /^v1\./);
 		});
 
+		if (kind === "postgres") {
+			test("on PostgreSQL each instance listens on a connection of its own, to hear its changes commit", async () => {
+				const { sql } = await import("kysely");
+				const listeners = async () =>
+					(await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and query ilike 'listen %'`.execute(h.database.store.db)).rows[0]!.n;
+				for (let i = 0; i < 50 && (await listeners()) === 0; i++) await new Promise((r) => setTimeout(r, 50));
+				assert.equal(await listeners(), 1);
+			});
+		}
+
 		test("with no endpoint, a change owes no webhook", async () => {
 			for (const id of endpoints.splice(0)) await removeEndpoint(h.tessera.deps, id);
 			const before = await h.database.store.db.selectFrom("webhook_deliveries").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
