@@ -24,6 +24,7 @@ import { migrate, openStore, type Store } from "./store/db.ts";
 import {
 	addEndpoint,
 	checkEndpointUrl,
+	enableEndpoint,
 	endpointLog,
 	listEndpointViews,
 	parseEventTypes,
@@ -80,7 +81,8 @@ Commands:
   keys list | rotate          The OpenID Connect signing keys.
   webhooks add --url <url> [--events <type,type>] [--allow-http]
                               Send signed security events to an app (Standard Webhooks).
-  webhooks list | remove <id> | rotate-secret <id> | log <id> | replay <delivery id> | types
+  webhooks list | remove <id> | disable <id> | enable <id> | rotate-secret <id> | log <id>
+  webhooks replay <delivery id> | types
   help                        Show this help.
 
 Every command takes --help. Operator commands record who ran them: --operator <name>
@@ -117,6 +119,9 @@ const help: Record<string, string> = {
 	"webhooks add":
 		"Usage: tessera webhooks add --url <url> [--events <type>,<type>...] [--allow-http]\n\nSends signed security events to an app, per the Standard Webhooks specification, and prints one JSON object,\n{\"id\", \"secret\"}. The secret (whsec_...) is shown this once and stored sealed; the app verifies each message's\nwebhook-signature with it. --events: only these types (see tessera webhooks types); every type when left out.\nThe address is https, or http to this machine; --allow-http for a receiver on a private network. Takes effect on\nevery instance at once.",
 	"webhooks list": "Usage: tessera webhooks list [--json]\n\nLists the endpoints, oldest first, with the messages pending, delivered and given up. Never shows a secret.",
+	"webhooks disable":
+		"Usage: tessera webhooks disable <endpoint id>\n\nStops owing new messages to the endpoint, on every instance at once: events meanwhile are not kept for it.\nWhat it is already owed is still sent. Its secret and log stay.",
+	"webhooks enable": "Usage: tessera webhooks enable <endpoint id>\n\nOwes the endpoint messages again, from the next event on.",
 	"webhooks remove": "Usage: tessera webhooks remove <endpoint id>\n\nRemoves an endpoint: nothing more is sent to it, and what it was owed and its log go with it.",
 	"webhooks rotate-secret":
 		"Usage: tessera webhooks rotate-secret <endpoint id>\n\nGives the endpoint a new secret, printed once as {\"id\", \"secret\", \"previousSecretUntil\"}. For a day, messages carry\ntwo signatures, one with each secret, so the app can change over without missing one; then only the new one signs.",
@@ -231,6 +236,8 @@ const shapes: Record<string, { args: string[]; required?: ("reason" | "note" | "
 	"webhooks add": { args: [], required: ["url"] },
 	"webhooks list": { args: [] },
 	"webhooks remove": { args: ["an endpoint id"] },
+	"webhooks disable": { args: ["an endpoint id"] },
+	"webhooks enable": { args: ["an endpoint id"] },
 	"webhooks rotate-secret": { args: ["an endpoint id"] },
 	"webhooks log": { args: ["an endpoint id"] },
 	"webhooks replay": { args: ["a delivery id"] },
@@ -459,7 +466,7 @@ const webhookVerbs: Record<string, (c: Context) => Promise<number>> = {
 		for (const e of endpoints) {
 			const { pending, delivered, failed } = e.deliveries;
 			const rotation = e.previousSecretUntil ? `  previous secret signs until ${e.previousSecretUntil}` : "";
-			console.log(`${e.id}  ${e.url}  events: ${e.events?.join(",") ?? "all"}  pending ${pending}, delivered ${delivered}, given up ${failed}${rotation}`);
+			console.log(`${e.id}${e.enabled ? "" : " (disabled)"}  ${e.url}  events: ${e.events?.join(",") ?? "all"}  pending ${pending}, delivered ${delivered}, given up ${failed}${rotation}`);
 		}
 		return 0;
 	},
@@ -467,6 +474,18 @@ const webhookVerbs: Record<string, (c: Context) => Promise<number>> = {
 		const id = need(c.args[0], "an endpoint id", "webhooks remove");
 		if (!(await removeEndpoint(c.deps, id))) return noEndpoint(id);
 		console.log(`Removed the webhook endpoint ${id}: nothing more is sent to it.`);
+		return 0;
+	},
+	async "webhooks disable"(c) {
+		const id = need(c.args[0], "an endpoint id", "webhooks disable");
+		if (!(await enableEndpoint(c.deps, id, false))) return noEndpoint(id);
+		console.log(`Disabled the webhook endpoint ${id}: nothing new is owed to it until: tessera webhooks enable ${id}`);
+		return 0;
+	},
+	async "webhooks enable"(c) {
+		const id = need(c.args[0], "an endpoint id", "webhooks enable");
+		if (!(await enableEndpoint(c.deps, id, true))) return noEndpoint(id);
+		console.log(`Enabled the webhook endpoint ${id}: it hears of events again from now on.`);
 		return 0;
 	},
 	async "webhooks rotate-secret"(c) {

@@ -27,6 +27,7 @@ import {
 	replayDelivery,
 	retryDeliveryAt,
 	rotateEndpointSecret,
+	setEndpointEnabled,
 } from "../store/webhooks.ts";
 import type { FlowDeps } from "./deps.ts";
 import type { SecurityEvent } from "./events.ts";
@@ -282,6 +283,8 @@ export interface EndpointView {
 	/** null: every type. */
 	events: WebhookType[] | null;
 	createdAt: string;
+	/** false: owed nothing new until enabled again. */
+	enabled: boolean;
 	/** During a rotation: when the previous secret stops signing. */
 	previousSecretUntil: string | null;
 	deliveries: { pending: number; delivered: number; failed: number };
@@ -308,10 +311,20 @@ export async function listEndpointViews(deps: FlowDeps): Promise<EndpointView[]>
 			url: e.url,
 			events: e.events ? (e.events.split(",").filter(Boolean) as WebhookType[]) : null,
 			createdAt: new Date(Number(e.created_at)).toISOString(),
+			enabled: Number(e.enabled) === 1,
 			previousSecretUntil: previousUntil ? new Date(previousUntil).toISOString() : null,
 			deliveries,
 		};
 	});
+}
+
+/**
+ * Stops (or starts again) owing new messages to an endpoint, on every instance at
+ * once: events meanwhile are not kept for it; what it is already owed is still
+ * sent. False for an unknown endpoint.
+ */
+export async function enableEndpoint(deps: FlowDeps, id: string, enabled: boolean): Promise<boolean> {
+	return setEndpointEnabled(deps.db, id, enabled, deps.clock());
 }
 
 export async function removeEndpoint(deps: FlowDeps, id: string): Promise<boolean> {

@@ -64,6 +64,12 @@ export async function rotateEndpointSecret(db: Db, id: string, input: { secretSe
 	return changed.numUpdatedRows === 1n;
 }
 
+/** A disabled endpoint is owed nothing new; what it is already owed is still sent. False when there is none. */
+export async function setEndpointEnabled(db: Db, id: string, enabled: boolean, now: number): Promise<boolean> {
+	const changed = await db.updateTable("webhook_endpoints").set({ enabled: enabled ? 1 : 0, updated_at: now }).where("id", "=", id).executeTakeFirst();
+	return changed.numUpdatedRows === 1n;
+}
+
 /** How many of each endpoint's deliveries are in each state. */
 export function countDeliveries(db: Db) {
 	return db

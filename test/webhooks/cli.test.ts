@@ -13,7 +13,7 @@ import { type Receiver, startReceiver } from "./receiver.ts";
  */
 
 const SECRET = "7a".repeat(32);
-const verbs = ["add", "list", "remove", "rotate-secret", "log", "replay", "types"];
+const verbs = ["add", "list", "remove", "disable", "enable", "rotate-secret", "log", "replay", "types"];
 
 for (const kind of await databaseKinds()) {
 	describe(`tessera webhooks (${kind})`, () => {
@@ -96,7 +96,14 @@ for (const kind of await databaseKinds()) {
 			assert.ok(Date.parse(fresh.previousSecretUntil) > Date.now() + 23 * 3_600_000);
 			assert.match((await tessera(env, "webhooks", "list")).stdout, /previous secret signs until/);
 
-			for (const verb of ["rotate-secret", "remove", "log"]) {
+			const disabled = await tessera(env, "webhooks", "disable", endpoint.id);
+			assert.equal(disabled.code, 0, show(disabled));
+			assert.match((await tessera(env, "webhooks", "list")).stdout, new RegExp(`${endpoint.id} \\(disabled\\)  https://app.example.com/hooks`));
+			assert.equal((JSON.parse((await tessera(env, "webhooks", "list", "--json")).stdout) as { enabled: boolean }[])[0]!.enabled, false);
+			assert.equal((await tessera(env, "webhooks", "enable", endpoint.id)).code, 0);
+			assert.equal((JSON.parse((await tessera(env, "webhooks", "list", "--json")).stdout) as { enabled: boolean }[])[0]!.enabled, true);
+
+			for (const verb of ["rotate-secret", "remove", "log", "disable", "enable"]) {
 				const unknown = await tessera(env, "webhooks", verb, "ep_0000000000000000");
 				assert.equal(unknown.code, 65, show(unknown));
 				assert.match(unknown.stderr, /no webhook endpoint has the id ep_0000000000000000/);

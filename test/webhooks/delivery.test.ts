@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { lockUser, unlockUser } from "../../src/flows/operator.ts";
-import { addEndpoint, endpointLog, GIVE_UP_AFTER_MS, PREVIOUS_SECRET_MS, removeEndpoint, replay, rotateSecret } from "../../src/flows/webhooks.ts";
+import { addEndpoint, enableEndpoint, endpointLog, GIVE_UP_AFTER_MS, PREVIOUS_SECRET_MS, removeEndpoint, replay, rotateSecret } from "../../src/flows/webhooks.ts";
 import { databaseKinds } from "../helpers/databases.ts";
 import { api, type Harness, PASSWORD, passwordStep, signUp, signUpWithTwoFactor, startHarness, totpCode } from "../helpers/harness.ts";
 import { type Received, type Receiver, startReceiver } from "./receiver.ts";
@@ -148,6 +148,23 @@ for (const kind of await databaseKinds()) {
 				["password.changed"],
 			);
 			assert.equal((await deliveries(all.id)).length, 0, "what it was owed went with it");
+		});
+
+		test("a disabled endpoint is owed nothing new; enabled again, it hears the next events", async () => {
+			const endpoint = await onlyEndpoint(["password.changed"]);
+			const user = await signUp(h.app);
+			assert.equal(await enableEndpoint(h.tessera.deps, endpoint.id, false), true);
+			await changePassword(user.token, PASSWORD, `${PASSWORD} 2`);
+			await settled();
+			assert.equal(receiver.received.length, 0);
+			assert.equal((await deliveries(endpoint.id)).length, 0, "nothing kept for it");
+			await enableEndpoint(h.tessera.deps, endpoint.id, true);
+			await changePassword(user.token, `${PASSWORD} 2`, `${PASSWORD} 3`);
+			const [message] = await receiver.waitFor(1);
+			await settled();
+			assert.equal(receiver.received.length, 1);
+			assert.ok(receiver.verifies(message!, endpoint.secret));
+			assert.equal(await enableEndpoint(h.tessera.deps, "ep_none", false), false);
 		});
 
 		test("a receiver that fails gets the message again after a backoff, with the same webhook-id, and never again once it answered 2xx", async () => {
