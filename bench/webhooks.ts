@@ -26,7 +26,7 @@ import pg from "pg";
 import { Webhook } from "standardwebhooks";
 import { loadConfig } from "../src/config.ts";
 import { recordEvent } from "../src/flows/events.ts";
-import { addEndpoint, removeEndpoint, webhookBody } from "../src/flows/webhooks.ts";
+import { addEndpoint, removeEndpoint, webhookBody, Webhooks } from "../src/flows/webhooks.ts";
 import type { FlowDeps } from "../src/flows/deps.ts";
 import { createLogger } from "../src/logger.ts";
 import { createFlowDeps } from "../src/server.ts";
@@ -284,12 +284,22 @@ async function signInCost(setup: Setup, receiver: Receiver) {
 	}
 }
 
-/** 3b. The recording alone: a new-device sign-in's event and its messages in one transaction, in this process. */
+/**
+ * 3b. The recording: a new-device sign-in's event and its messages in one
+ * transaction, in this process, whose sender runs as an instance's does (on
+ * PostgreSQL, listening for commits); then with its sender stopped, the
+ * recording alone.
+ */
 async function recordingCost(setup: Setup, receiver: Receiver) {
 	const client = { ip: "10.9.9.9", userAgent: "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0" };
+	const sender = new Webhooks(setup.deps, quiet, setup.store.url);
+	sender.start();
+	// Listening (PostgreSQL) takes a moment to connect.
+	await new Promise((r) => setTimeout(r, 500));
+	const deps: FlowDeps = { ...setup.deps, webhooks: sender };
 	const once = async () => {
 		const t0 = performance.now();
-		await setup.deps.db.transaction().execute((tx) => recordEvent(setup.deps, tx, { accountId: "bench", kind: "signed_in", method: "password", client, detail: { newDevice: true } }));
+		await deps.db.transaction().execute((tx) => recordEvent(deps, tx, { accountId: "bench", kind: "signed_in", method: "password", client, detail: { newDevice: true } }));
 		return performance.now() - t0;
 	};
 	const measure = async () => {
@@ -300,7 +310,7 @@ async function recordingCost(setup: Setup, receiver: Receiver) {
 				const endpoint = side === "endpoint" ? await addEndpoint(setup.deps, { url: receiver.url }) : undefined;
 				if (endpoint) receiver.verifyWith(endpoint.secret);
 				for (let i = 0; i < RECORDINGS / ROUNDS; i++) sides[side].push(await once());
-				await setup.deps.webhooks.drain();
+				await sender.drain();
 				if (endpoint) await removeEndpoint(setup.deps, endpoint.id);
 			}
 		}
@@ -309,7 +319,7 @@ async function recordingCost(setup: Setup, receiver: Receiver) {
 	// This process sends what it records, as an instance does.
 	const sending = await measure();
 	// Its sender stopped: the recording alone (the messages wait for other instances).
-	await setup.deps.webhooks.close();
+	await sender.close();
 	const alone = await measure();
 	return { sending, alone };
 }
