@@ -33,15 +33,15 @@ import { createFlowDeps } from "../src/server.ts";
 import { openPostgres, openSqlite, type Store } from "../src/store/db.ts";
 import { insertDeliveries } from "../src/store/webhooks.ts";
 import { Instance } from "../test/helpers/cluster.ts";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const POSTGRES = process.env["BENCH_POSTGRES_URL"] ?? "postgres://postgres@127.0.0.1:5432/test";
 const BACKLOG = Number(process.env["BENCH_WEBHOOK_BACKLOG"] ?? 3000);
 const SIGN_INS = Number(process.env["BENCH_WEBHOOK_SIGN_INS"] ?? 300);
-const ROUND_SECONDS = Number(process.env["BENCH_WEBHOOK_ROUND_SECONDS"] ?? 5);
-const ROUNDS = Number(process.env["BENCH_WEBHOOK_ROUNDS"] ?? 4);
+const ROUND_SECONDS = Number(process.env["BENCH_WEBHOOK_ROUND_SECONDS"] ?? 3);
+const ROUNDS = Number(process.env["BENCH_WEBHOOK_ROUNDS"] ?? 8);
 const RECORDINGS = Number(process.env["BENCH_WEBHOOK_RECORDINGS"] ?? 1000);
 const PASSWORD = "correct horse battery staple 7";
 const quiet = createLogger("silent", new Writable({ write: (_c, _e, done) => done() }));
@@ -258,27 +258,41 @@ async function changeToReceiver(setup: Setup, receiver: Receiver, count: number)
 	}
 }
 
-/** 3a. The same sign-ins with one endpoint and with none, taking turns. */
+/** CPU seconds (user + system, every thread) a process has used so far; undefined off Linux. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+		const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+		return (Number(fields[11]) + Number(fields[12])) / 100;
+	} catch {
+		return undefined;
+	}
+}
+
+/** 3a. The same sign-ins with one endpoint and with none, taking turns: rate, p50 and the server's CPU per sign-in. */
 async function signInCost(setup: Setup, receiver: Receiver) {
 	const [instance] = await startInstances(setup, 1);
 	try {
 		const accounts = await makeAccounts(instance!.url, 16);
-		const sides = { none: { times: [] as number[], ms: 0 }, endpoint: { times: [] as number[], ms: 0 } };
+		const sides = { none: { times: [] as number[], ms: 0, cpu: 0 }, endpoint: { times: [] as number[], ms: 0, cpu: 0 } };
 		for (let round = 0; round < ROUNDS; round++) {
 			for (const side of (round % 2 ? ["endpoint", "none"] : ["none", "endpoint"]) as ("none" | "endpoint")[]) {
 				const endpoint = side === "endpoint" ? await addEndpoint(setup.deps, { url: receiver.url }) : undefined;
 				if (endpoint) receiver.verifyWith(endpoint.secret);
 				const t0 = performance.now();
+				const cpu0 = cpuSeconds(instance!.child.pid);
 				sides[side].times.push(...(await signIns([instance!.url], accounts, { ms: ROUND_SECONDS * 1000 })));
+				// The round's messages are sent (and their CPU counted) before it ends.
+				if (endpoint) await new Promise((r) => setTimeout(r, 300));
+				sides[side].cpu += (cpuSeconds(instance!.child.pid) ?? Number.NaN) - (cpu0 ?? Number.NaN);
 				sides[side].ms += performance.now() - t0;
-				if (endpoint) {
-					await new Promise((r) => setTimeout(r, 300));
-					await removeEndpoint(setup.deps, endpoint.id);
-				}
+				if (endpoint) await removeEndpoint(setup.deps, endpoint.id);
 			}
 		}
 		const rate = (s: { times: number[]; ms: number }) => s.times.length / (s.ms / 1000);
-		return { none: { rate: rate(sides.none), p50: percentile(sides.none.times, 50) }, endpoint: { rate: rate(sides.endpoint), p50: percentile(sides.endpoint.times, 50) } };
+		const cpuMs = (s: { times: number[]; cpu: number }) => (1000 * s.cpu) / s.times.length;
+		const view = (s: typeof sides.none) => ({ rate: rate(s), p50: percentile(s.times, 50), cpuMs: cpuMs(s) });
+		return { none: view(sides.none), endpoint: view(sides.endpoint) };
 	} finally {
 		await stopAll([instance!]);
 	}
@@ -363,7 +377,9 @@ export async function benchWebhooks(): Promise<void> {
 			}
 			if (plan.kind === "postgres" && plan.instances === 1) {
 				const cost = await signInCost(setup, receiver);
-				costs.push(`| ${plan.kind}, 1 process | ${f(cost.none.rate)} | ${f(cost.endpoint.rate)} | ${f(cost.endpoint.rate / cost.none.rate, 3)} | ${f(cost.none.p50)} | ${f(cost.endpoint.p50)} | ${f(cost.endpoint.p50 / cost.none.p50, 3)} |`);
+				costs.push(
+					`| ${plan.kind}, 1 process | ${f(cost.none.rate)} | ${f(cost.endpoint.rate)} | ${f(cost.endpoint.rate / cost.none.rate, 3)} | ${f(cost.none.p50)} | ${f(cost.endpoint.p50)} | ${f(cost.endpoint.p50 / cost.none.p50, 3)} | ${f(cost.none.cpuMs, 2)} | ${f(cost.endpoint.cpuMs, 2)} | ${f(cost.endpoint.cpuMs / cost.none.cpuMs, 3)} |`,
+				);
 			}
 		} finally {
 			await setup.drop();
@@ -383,8 +399,8 @@ export async function benchWebhooks(): Promise<void> {
 	for (const row of latency) console.log(row);
 	if (costs.length) {
 		console.log(`\nWhat a sign-in pays: new-device sign-ins, 4 at a time, ${ROUNDS} rounds of ${ROUND_SECONDS} s each side, taking turns.`);
-		console.log("| set-up | sign-ins/s, no endpoint | sign-ins/s, one endpoint | ratio | p50 ms, none | p50 ms, one | ratio |");
-		console.log("|---|---:|---:|---:|---:|---:|---:|");
+		console.log("| set-up | sign-ins/s, no endpoint | sign-ins/s, one endpoint | ratio | p50 ms, none | p50 ms, one | ratio | server CPU ms a sign-in, none | one | ratio |");
+		console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 		for (const row of costs) console.log(row);
 	}
 	console.log(`\nThe recording: a new-device sign-in's event and its webhook messages in one transaction, ${RECORDINGS} each side, in this process.`);
