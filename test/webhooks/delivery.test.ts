@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { lockUser, unlockUser } from "../../src/flows/operator.ts";
+import { lockUser, resetUserTwoFactor, unlockUser } from "../../src/flows/operator.ts";
 import { addEndpoint, enableEndpoint, endpointLog, GIVE_UP_AFTER_MS, PREVIOUS_SECRET_MS, removeEndpoint, replay, rotateSecret } from "../../src/flows/webhooks.ts";
 import { databaseKinds } from "../helpers/databases.ts";
 import { api, type Harness, PASSWORD, passwordStep, signUp, signUpWithTwoFactor, startHarness, totpCode } from "../helpers/harness.ts";
@@ -102,6 +102,31 @@ for (const kind of await databaseKinds()) {
 			assert.deepEqual(Object.keys(parsed), ["type", "timestamp", "data"]);
 			assert.equal(parsed["timestamp"], new Date(h.clock()).toISOString());
 			assert.equal(byType.get("password.changed")!.id, `msg_${byType.get("password.changed")!.data["event_id"]}`);
+		});
+
+		test("new backup codes, two-factor turned off, and an operator's reset arrive as they happen", async () => {
+			await onlyEndpoint();
+			const user = await signUpWithTwoFactor(h);
+			const replaced = await api(h.app, "/account/backup-codes", { token: user.token, body: { password: PASSWORD } });
+			assert.equal(replaced.statusCode, 201, replaced.body);
+			const confirmed = await api(h.app, "/account/backup-codes/confirm", { token: user.token, body: { code: (replaced.json() as { codes: string[] }).codes[0] } });
+			assert.equal(confirmed.statusCode, 200, confirmed.body);
+			const off = await api(h.app, "/account/two-factor/disable", { token: user.token, body: { password: PASSWORD } });
+			assert.equal(off.statusCode, 200, off.body);
+			const { challenge } = (off.json() as { secondFactor: { challenge: string } }).secondFactor;
+			h.clock.advance(30_000);
+			const confirm = await api(h.app, "/account/two-factor/disable/confirm", { token: user.token, body: { challenge, method: "totp", code: totpCode(user.secret, h.clock()) } });
+			assert.equal(confirm.statusCode, 200, confirm.body);
+			const other = await signUpWithTwoFactor(h);
+			await resetUserTwoFactor(h.tessera.deps, other.username, "operator:sam", "identity checked by video call");
+			const received = await receiver.waitFor(5);
+			await settled();
+			const mine = (id: string) => received.filter((r) => r.data["account_id"] === id).map((r) => r.type);
+			assert.deepEqual(mine(user.id).sort(), ["backup_codes.replaced", "two_factor.disabled", "two_factor.enabled"]);
+			assert.deepEqual(mine(other.id).sort(), ["two_factor.enabled", "two_factor.reset"]);
+			const reset = received.find((r) => r.type === "two_factor.reset")!;
+			assert.equal(reset.data["actor"], "operator");
+			assert.ok(!reset.body.includes("video") && !reset.body.includes("sam"));
 		});
 
 		test("a backup code that leaves 3 or fewer also says they are running low", async () => {
