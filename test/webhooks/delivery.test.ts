@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { decideRecoveryRequest } from "../../src/flows/identity-checks.ts";
 import { lockUser, resetUserTwoFactor, unlockUser } from "../../src/flows/operator.ts";
 import { addEndpoint, enableEndpoint, endpointLog, GIVE_UP_AFTER_MS, PREVIOUS_SECRET_MS, removeEndpoint, replay, rotateSecret } from "../../src/flows/webhooks.ts";
 import { databaseKinds } from "../helpers/databases.ts";
@@ -127,6 +128,32 @@ for (const kind of await databaseKinds()) {
 			const reset = received.find((r) => r.type === "two_factor.reset")!;
 			assert.equal(reset.data["actor"], "operator");
 			assert.ok(!reset.body.includes("video") && !reset.body.includes("sam"));
+		});
+
+		test("an identity check filed and approved, the recovery it starts and its completion arrive, in order of the events", async () => {
+			await onlyEndpoint(["identity_check.filed", "identity_check.decided", "recovery.started", "recovery.cancelled", "recovery.completed"]);
+			const user = await signUpWithTwoFactor(h);
+			const { challenge } = await passwordStep(h, user.username);
+			const filed = await api(h.app, "/recovery/requests", { body: { challenge, message: "I lost my phone and my printed codes in a move." } });
+			assert.equal(filed.statusCode, 201, filed.body);
+			const requestId = (filed.json() as { request: { id: string } }).request.id;
+			await decideRecoveryRequest(h.tessera.deps, { id: requestId, decision: "approve", actor: "operator:alice", note: "Confirmed by video call" });
+			h.clock.advance(72 * 3_600_000);
+			const recovered = await api(h.app, "/sessions", { body: { username: user.username, password: PASSWORD } });
+			assert.equal(recovered.statusCode, 201, recovered.body);
+			const received = await receiver.waitFor(4);
+			await settled();
+			const ordered = [...received].sort((a, b) => String(a.data["event_id"]).localeCompare(String(b.data["event_id"])));
+			assert.deepEqual(
+				ordered.map((r) => r.type),
+				["identity_check.filed", "identity_check.decided", "recovery.started", "recovery.completed"],
+			);
+			const [filedMessage, decided, started, completed] = ordered;
+			assert.deepEqual([filedMessage!.data["request_id"], decided!.data["request_id"], decided!.data["decision"]], [requestId, requestId, "approved"]);
+			assert.equal(started!.data["via"], "operator");
+			assert.equal(started!.data["recovery_id"], completed!.data["recovery_id"]);
+			assert.equal(Date.parse(String(started!.data["ready_at"])), h.clock());
+			for (const r of ordered) assert.ok(!r.body.includes("video") && !r.body.includes("lost my phone") && !r.body.includes("alice"), r.body);
 		});
 
 		test("a backup code that leaves 3 or fewer also says they are running low", async () => {
