@@ -19,8 +19,11 @@
  * machine.
  */
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import pg from "pg";
 import { Webhook } from "standardwebhooks";
@@ -33,9 +36,6 @@ import { createFlowDeps } from "../src/server.ts";
 import { openPostgres, openSqlite, type Store } from "../src/store/db.ts";
 import { insertDeliveries } from "../src/store/webhooks.ts";
 import { Instance } from "../test/helpers/cluster.ts";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 
 const POSTGRES = process.env["BENCH_POSTGRES_URL"] ?? "postgres://postgres@127.0.0.1:5432/test";
 const BACKLOG = Number(process.env["BENCH_WEBHOOK_BACKLOG"] ?? 3000);
@@ -170,7 +170,7 @@ async function stopAll(instances: Instance[]): Promise<void> {
 }
 
 /** 1. A backlog written in one transaction, drained by `count` processes: messages per second, first arrival to last. */
-async function drainRate(setup: Setup, receiver: Receiver, endpointId: string, count: number): Promise<{ perSecond: number; duplicates: number }> {
+async function drainRate(setup: Setup, receiver: Receiver, count: number): Promise<{ perSecond: number; duplicates: number }> {
 	const instances = await startInstances(setup, count);
 	try {
 		receiver.arrivals.length = 0;
@@ -187,7 +187,6 @@ async function drainRate(setup: Setup, receiver: Receiver, endpointId: string, c
 		const times = receiver.arrivals.map((a) => a.at);
 		const span = (Math.max(...times) - Math.min(...times)) / 1000;
 		const ids = new Set(receiver.arrivals.map((a) => a.id));
-		void endpointId;
 		return { perSecond: (BACKLOG - 1) / span, duplicates: receiver.arrivals.length - ids.size };
 	} finally {
 		await stopAll(instances);
@@ -360,7 +359,7 @@ export async function benchWebhooks(): Promise<void> {
 		try {
 			const endpoint = await addEndpoint(setup.deps, { url: receiver.url });
 			receiver.verifyWith(endpoint.secret);
-			const drained = await drainRate(setup, receiver, endpoint.id, plan.instances);
+			const drained = await drainRate(setup, receiver, plan.instances);
 			const changed = await changeToReceiver(setup, receiver, plan.instances);
 			const label = `${plan.kind}, ${plan.instances} process${plan.instances > 1 ? "es" : ""}`;
 			rows.push(`| ${label} | ${f(drained.perSecond, 0)} | ${drained.duplicates} |`);
