@@ -22,6 +22,19 @@ import { describeKeys, rotateSigningKey } from "./oidc/keys.ts";
 import { addStream, changeStreamStatus, eventTypes, eventTypesFromNames, listStreamViews, removeStream, rotateStreamToken, streamLog } from "./flows/signals.ts";
 import { KEEP_RETIRED_KEY_MS } from "./oidc/lifetimes.ts";
 import { migrate, openStore, type Store } from "./store/db.ts";
+import {
+	addEndpoint,
+	checkEndpointUrl,
+	enableEndpoint,
+	endpointLog,
+	listEndpointViews,
+	parseEventTypes,
+	removeEndpoint,
+	replay,
+	rotateSecret,
+	WebhookInputError,
+	webhookTypes,
+} from "./flows/webhooks.ts";
 
 /** Exit codes, from sysexits.h. */
 const EX_USAGE = 64;
@@ -71,6 +84,10 @@ Commands:
                               Add a Shared Signals receiver's stream; prints its id and bearer token.
   ssf list | show <id> | remove <id> | rotate-token <id> | log <id>
   ssf status <id> <enabled|paused|disabled> [--reason <text>]
+  webhooks add --url <url> [--events <type,type>] [--allow-http]
+                              Send signed security events to an app (Standard Webhooks).
+  webhooks list | remove <id> | disable <id> | enable <id> | rotate-secret <id> | log <id>
+  webhooks replay <delivery id> | types
   help                        Show this help.
 
 Every command takes --help. Operator commands record who ran them: --operator <name>
@@ -114,6 +131,19 @@ const help: Record<string, string> = {
 	"ssf status":
 		"Usage: tessera ssf status <stream id> <enabled|paused|disabled> [--reason <text>]\n\nPaused: tokens are held and sent when it is enabled again. Disabled: nothing is held. The receiver is told by a\nstream-updated token.",
 	"ssf log": "Usage: tessera ssf log <stream id> [--json]\n\nThe stream's tokens, newest first (kept a week once settled): type, time, state, attempts and the last error.",
+	"webhooks add":
+		"Usage: tessera webhooks add --url <url> [--events <type>,<type>...] [--allow-http]\n\nSends signed security events to an app, per the Standard Webhooks specification, and prints one JSON object,\n{\"id\", \"secret\"}. The secret (whsec_...) is shown this once and stored sealed; the app verifies each message's\nwebhook-signature with it. --events: only these types (see tessera webhooks types); every type when left out.\nThe address is https, or http to this machine; --allow-http for a receiver on a private network. Takes effect on\nevery instance at once.",
+	"webhooks list": "Usage: tessera webhooks list [--json]\n\nLists the endpoints, oldest first, with the messages pending, delivered and given up. Never shows a secret.",
+	"webhooks disable":
+		"Usage: tessera webhooks disable <endpoint id>\n\nStops owing new messages to the endpoint, on every instance at once: events meanwhile are not kept for it.\nWhat it is already owed is still sent. Its secret and log stay.",
+	"webhooks enable": "Usage: tessera webhooks enable <endpoint id>\n\nOwes the endpoint messages again, from the next event on.",
+	"webhooks remove": "Usage: tessera webhooks remove <endpoint id>\n\nRemoves an endpoint: nothing more is sent to it, and what it was owed and its log go with it.",
+	"webhooks rotate-secret":
+		"Usage: tessera webhooks rotate-secret <endpoint id>\n\nGives the endpoint a new secret, printed once as {\"id\", \"secret\", \"previousSecretUntil\"}. For a day, messages carry\ntwo signatures, one with each secret, so the app can change over without missing one; then only the new one signs.",
+	"webhooks log": "Usage: tessera webhooks log <endpoint id> [--json]\n\nThe endpoint's last 100 tries, newest first: when, which delivery and event type, the receiver's HTTP status,\nhow long it took, and the error.",
+	"webhooks replay":
+		"Usage: tessera webhooks replay <delivery id>\n\nSends a delivery again now, as it was (the same webhook-id and body, signed afresh), whether it was delivered or\ngiven up; if it fails, it is retried for another day. Delivery ids are in tessera webhooks log.",
+	"webhooks types": "Usage: tessera webhooks types\n\nThe event types an endpoint can receive, and what each means.",
 	"audit export":
 		"Usage: tessera audit export [--since <date>] [--user <username>]\n\nWrites every security event as one JSON object per line, oldest first: time, account, username, kind, method, actor, IP address, device and details. --since takes an ISO date (2026-11-01) or time.",
 };
@@ -140,6 +170,8 @@ const options = {
 	poll: { type: "boolean" },
 	events: { type: "string" },
 	description: { type: "string" },
+	url: { type: "string" },
+	"allow-http": { type: "boolean" },
 } as const;
 
 interface Context {
@@ -166,6 +198,8 @@ interface Context {
 		poll?: boolean;
 		events?: string;
 		description?: string;
+		url?: string;
+		"allow-http"?: boolean;
 	};
 	args: string[];
 }
@@ -206,7 +240,7 @@ function printRequest(r: RecoveryRequestView): void {
 }
 
 /** What each verb takes, checked before anything is opened: a mistake touches nothing. */
-const shapes: Record<string, { args: string[]; required?: ("reason" | "note" | "name")[] }> = {
+const shapes: Record<string, { args: string[]; required?: ("reason" | "note" | "name" | "url")[] }> = {
 	"users show": { args: ["a username"] },
 	"users lock": { args: ["a username"] },
 	"users unlock": { args: ["a username"] },
@@ -231,6 +265,15 @@ const shapes: Record<string, { args: string[]; required?: ("reason" | "note" | "
 	"ssf rotate-token": { args: ["a stream id"] },
 	"ssf status": { args: ["a stream id", "a status (enabled, paused or disabled)"] },
 	"ssf log": { args: ["a stream id"] },
+	"webhooks add": { args: [], required: ["url"] },
+	"webhooks list": { args: [] },
+	"webhooks remove": { args: ["an endpoint id"] },
+	"webhooks disable": { args: ["an endpoint id"] },
+	"webhooks enable": { args: ["an endpoint id"] },
+	"webhooks rotate-secret": { args: ["an endpoint id"] },
+	"webhooks log": { args: ["an endpoint id"] },
+	"webhooks replay": { args: ["a delivery id"] },
+	"webhooks types": { args: [] },
 };
 
 function checkShape(verb: string, args: string[], values: Context["values"] & { operator?: string }): void {
@@ -251,6 +294,15 @@ function checkShape(verb: string, args: string[], values: Context["values"] & { 
 	}
 	if (verb === "ssf status" && !["enabled", "paused", "disabled"].includes(args[1]!)) {
 		throw new UsageError(`ssf status: "${args[1]}" is not a status; use enabled, paused or disabled.`, text);
+	}
+	try {
+		if (verb === "webhooks add") {
+			checkEndpointUrl(values.url ?? "", values["allow-http"]);
+			parseEventTypes(values.events);
+		}
+	} catch (error) {
+		if (error instanceof WebhookInputError) throw new UsageError(`${verb}: ${error.message}`, text);
+		throw error;
 	}
 	if (values.since !== undefined && Number.isNaN(Date.parse(values.since))) {
 		throw new UsageError(`${verb}: --since ${values.since} is not a date; write e.g. 2026-11-01.`, text);
@@ -492,6 +544,90 @@ const ssfVerbs: Record<string, (c: Context) => Promise<number>> = {
 	},
 };
 Object.assign(verbs, ssfVerbs);
+function noEndpoint(id: string): number {
+	console.error(`tessera: no webhook endpoint has the id ${id}. See: tessera webhooks list`);
+	return EX_DATAERR;
+}
+
+const webhookVerbs: Record<string, (c: Context) => Promise<number>> = {
+	async "webhooks add"(c) {
+		const created = await addEndpoint(c.deps, { url: need(c.values.url, "--url", "webhooks add"), events: parseEventTypes(c.values.events), allowHttp: c.values["allow-http"] ?? false });
+		console.log(JSON.stringify(created));
+		return 0;
+	},
+	async "webhooks list"(c) {
+		const endpoints = await listEndpointViews(c.deps);
+		if (c.values.json) {
+			console.log(JSON.stringify(endpoints, null, 2));
+			return 0;
+		}
+		if (endpoints.length === 0) console.log("No webhook endpoints. Add one with: tessera webhooks add --url <url>");
+		for (const e of endpoints) {
+			const { pending, delivered, failed } = e.deliveries;
+			const rotation = e.previousSecretUntil ? `  previous secret signs until ${e.previousSecretUntil}` : "";
+			console.log(`${e.id}${e.enabled ? "" : " (disabled)"}  ${e.url}  events: ${e.events?.join(",") ?? "all"}  pending ${pending}, delivered ${delivered}, given up ${failed}${rotation}`);
+		}
+		return 0;
+	},
+	async "webhooks remove"(c) {
+		const id = need(c.args[0], "an endpoint id", "webhooks remove");
+		if (!(await removeEndpoint(c.deps, id))) return noEndpoint(id);
+		console.log(`Removed the webhook endpoint ${id}: nothing more is sent to it.`);
+		return 0;
+	},
+	async "webhooks disable"(c) {
+		const id = need(c.args[0], "an endpoint id", "webhooks disable");
+		if (!(await enableEndpoint(c.deps, id, false))) return noEndpoint(id);
+		console.log(`Disabled the webhook endpoint ${id}: nothing new is owed to it until: tessera webhooks enable ${id}`);
+		return 0;
+	},
+	async "webhooks enable"(c) {
+		const id = need(c.args[0], "an endpoint id", "webhooks enable");
+		if (!(await enableEndpoint(c.deps, id, true))) return noEndpoint(id);
+		console.log(`Enabled the webhook endpoint ${id}: it hears of events again from now on.`);
+		return 0;
+	},
+	async "webhooks rotate-secret"(c) {
+		const id = need(c.args[0], "an endpoint id", "webhooks rotate-secret");
+		const rotated = await rotateSecret(c.deps, id);
+		if (!rotated) return noEndpoint(id);
+		console.log(JSON.stringify(rotated));
+		return 0;
+	},
+	async "webhooks log"(c) {
+		const id = need(c.args[0], "an endpoint id", "webhooks log");
+		const log = await endpointLog(c.deps, id);
+		if (!log) return noEndpoint(id);
+		if (c.values.json) {
+			console.log(JSON.stringify(log, null, 2));
+			return 0;
+		}
+		if (log.length === 0) console.log("Nothing has been sent to this endpoint yet.");
+		for (const a of log) {
+			const answer = a.status === null ? "no answer" : `HTTP ${a.status}`;
+			console.log(`${a.at}  ${a.deliveryId}  ${a.type ?? "?"}  ${answer}  ${a.durationMs} ms${a.error ? `  ${a.error}` : ""}  (now ${a.delivery ?? "removed"})`);
+		}
+		return 0;
+	},
+	async "webhooks replay"(c) {
+		const id = need(c.args[0], "a delivery id", "webhooks replay");
+		const replayed = await replay(c.deps, id);
+		if (!replayed) {
+			console.error(`tessera: no webhook delivery has the id ${id}. See: tessera webhooks log <endpoint id>`);
+			return EX_DATAERR;
+		}
+		const { outcome } = replayed;
+		if (!outcome) console.log(`Sent again: ${replayed.type} (${replayed.messageId}) is being delivered by a running instance.`);
+		else if (outcome.delivered) console.log(`Delivered again: ${replayed.type} (${replayed.messageId}), HTTP ${outcome.status}.`);
+		else console.log(`Not delivered (${outcome.error}): ${replayed.type} (${replayed.messageId}) will be retried for a day.`);
+		return 0;
+	},
+	async "webhooks types"() {
+		for (const [type, meaning] of Object.entries(webhookTypes)) console.log(`${type.padEnd(26)}${meaning}`);
+		return 0;
+	},
+};
+Object.assign(verbs, webhookVerbs);
 
 async function decide(c: Context, decision: "approve" | "deny"): Promise<number> {
 	const verb = `recovery ${decision}`;
@@ -544,7 +680,7 @@ async function run(argv: string[]): Promise<number> {
 		}
 		return 0;
 	}
-	if (!["users", "recovery", "audit", "clients", "keys", "ssf"].includes(command)) throw new UsageError(`unknown command "${command}".`, usage);
+	if (!["users", "recovery", "audit", "clients", "keys", "webhooks", "ssf"].includes(command)) throw new UsageError(`unknown command "${command}".`, usage);
 	const verb = `${command} ${sub ?? ""}`.trim();
 	const handler = verbs[verb];
 	if (!handler) {
@@ -577,6 +713,7 @@ async function run(argv: string[]): Promise<number> {
 	} finally {
 		// Alerts go out before the command ends.
 		await deps.alerts.drain();
+		await deps.webhooks.close();
 		deps.delivery.close();
 		await deps.attempts.close();
 		await store.close();

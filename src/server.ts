@@ -13,6 +13,7 @@ import { HttpSmsTransport } from "./delivery/sms-http.ts";
 import { SmtpTransport } from "./delivery/smtp.ts";
 import { Alerts } from "./flows/alerts.ts";
 import { Signals } from "./flows/signals.ts";
+import { Webhooks } from "./flows/webhooks.ts";
 import { Metrics } from "./metrics.ts";
 import type { FlowDeps } from "./flows/deps.ts";
 import { pruneExpiredSessions } from "./flows/sessions.ts";
@@ -100,6 +101,7 @@ export async function createFlowDeps(options: CoreOptions): Promise<FlowDeps> {
 		delivery,
 		outbox,
 		alerts: new Alerts(methodDeps, delivery, logger, metrics, methods),
+		webhooks: new Webhooks(methodDeps, logger, store.kind === "postgres" ? store.url : undefined),
 		metrics,
 		databaseKind: store.kind,
 		signals: new Signals(() => deps, logger),
@@ -121,6 +123,7 @@ export async function createTessera(options: CoreOptions): Promise<Tessera> {
 	const app = await buildApp({ deps, logger, probes, oidc });
 	oidc.start();
 	deps.signals.start();
+	deps.webhooks.start();
 	const longestWindow = Math.max(...Object.values(config.limits).map((l) => l.windowMs));
 	return {
 		app,
@@ -146,6 +149,7 @@ export async function createTessera(options: CoreOptions): Promise<Tessera> {
 			await oidc.close();
 			await deps.signals.close();
 			await deps.alerts.drain();
+			await deps.webhooks.close();
 			deps.delivery.close();
 			await deps.attempts.close();
 			await store.close();

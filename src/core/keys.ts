@@ -13,6 +13,7 @@ export type KeyPurpose =
 	| "oidc-signing-keys"
 	| "oidc-cookies"
 	| "ssf-push-authorization"
+	| "webhook-secrets"
 	| `method:${string}`;
 
 export class ServerKeys {

@@ -8,6 +8,7 @@ import type { MethodDeps } from "../methods/types.ts";
 import type { Metrics } from "../metrics.ts";
 import type { Alerts } from "./alerts.ts";
 import type { Signals } from "./signals.ts";
+import type { Webhooks } from "./webhooks.ts";
 
 /** Everything a flow needs; built once in main.ts (or by a test) and passed down. */
 export interface FlowDeps extends MethodDeps {
@@ -26,6 +27,8 @@ export interface FlowDeps extends MethodDeps {
 	alerts: Alerts;
 	/** Shared Signals: the Security Event Tokens owed to receivers, pushed from every instance. */
 	signals: Signals;
+	/** Sends the webhooks owed (kicked after a change records some). */
+	webhooks: Webhooks;
 	metrics: Metrics;
 	/** Which database: a few statements are worth writing for each (row locks, commit durability). */
 	databaseKind: "sqlite" | "postgres";

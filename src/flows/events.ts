@@ -6,6 +6,7 @@ import { hasSignedInFrom, insertEvent, listAccountEvents, listEventsPage } from 
 import { type MessageKey, t } from "../i18n/translate.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
 import { recordSignals } from "./signals.ts";
+import { recordWebhookMessages } from "./webhooks.ts";
 
 /**
  * Security events: what the activity page lists, what alerts are sent for,
@@ -155,6 +156,7 @@ export async function recordEvent(deps: FlowDeps, db: Db, input: EventInput, now
 		alertsFor(event) ? { alsoTo: input.alsoTo?.length ? JSON.stringify(input.alsoTo) : null } : undefined,
 	);
 	await recordSignals(deps, db, event, input.alsoTo);
+	await recordWebhookMessages(deps, db, event);
 	return event;
 }
 

@@ -19,6 +19,7 @@ import { openIdConnect } from "./migrations/012-openid-connect.ts";
 import { stepUpSession } from "./migrations/013-step-up-session.ts";
 import { accountLanguage } from "./migrations/014-account-language.ts";
 import { authenticatorReplacement } from "./migrations/015-authenticator-replacement.ts";
+import { webhooks } from "./migrations/016-webhooks.ts";
 import { sharedSignals } from "./migrations/017-shared-signals.ts";
 import { NodeSqliteDatabase } from "./node-sqlite.ts";
 import type { Schema } from "./schema.ts";
@@ -38,6 +39,8 @@ export interface Store {
 	 * it is `db`.
 	 */
 	relaxedDb: Db;
+	/** PostgreSQL: the connection string, for a connection of its own (webhooks LISTEN on one). */
+	url?: string;
 	close(): Promise<void>;
 }
 
@@ -57,6 +60,7 @@ export const migrations: Record<string, Migration> = {
 	"013-step-up-session": stepUpSession,
 	"014-account-language": accountLanguage,
 	"015-authenticator-replacement": authenticatorReplacement,
+	"016-webhooks": webhooks,
 	"017-shared-signals": sharedSignals,
 };
 
@@ -121,6 +125,7 @@ export function openPostgres(url: string, poolSize = 10): Store {
 		db,
 		relaxedDb,
 		kind: "postgres",
+		url,
 		location: new URL(url).pathname.slice(1) || "postgres",
 		close: async () => {
 			await relaxedDb.destroy();

@@ -331,6 +331,9 @@ export interface Schema {
 	oidc_logouts: OidcLogoutsTable;
 	ssf_streams: SsfStreamsTable;
 	ssf_sets: SsfSetsTable;
+	webhook_endpoints: WebhookEndpointsTable;
+	webhook_deliveries: WebhookDeliveriesTable;
+	webhook_attempts: WebhookAttemptsTable;
 }
 
 export interface OidcModelsTable {
@@ -438,4 +441,49 @@ export interface SsfSetsTable {
 	attempts: Generated<number>;
 	last_error: string | null;
 	settled_at: number | null;
+}
+
+export interface WebhookEndpointsTable {
+	id: string;
+	url: string;
+	/** The event types it receives, as ",a,b," (one LIKE finds a type); null: every type. */
+	events: string | null;
+	enabled: Generated<number>;
+	/** The signing secret's bytes, sealed with a key derived from the server secret. */
+	secret_sealed: string;
+	/** During a rotation: the previous secret, sealed, which also signs until it expires. */
+	previous_secret_sealed: string | null;
+	previous_secret_expires_at: number | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface WebhookDeliveriesTable {
+	/** The message id and the endpoint id, joined by a dot. */
+	id: string;
+	endpoint_id: string;
+	/** The `webhook-id`: the same for every endpoint and every try. */
+	message_id: string;
+	type: string;
+	/** The JSON body, exactly as signed and sent. */
+	payload: string;
+	state: Generated<"pending" | "delivered" | "failed">;
+	attempts: Generated<number>;
+	/** When it may next be tried (while an instance sends it, when its claim lapses); null once done. */
+	due_at: number | null;
+	/** After a failed try from this time on, it is given up. */
+	expires_at: number;
+	created_at: number;
+	delivered_at: Generated<number | null>;
+}
+
+export interface WebhookAttemptsTable {
+	id: string;
+	delivery_id: string;
+	endpoint_id: string;
+	attempted_at: number;
+	duration_ms: number;
+	/** The receiver's HTTP status; null when none came (refused, timed out). */
+	status: number | null;
+	error: string | null;
 }

@@ -1,0 +1,705 @@
+import { createHmac } from "node:crypto";
+import http from "node:http";
+import https from "node:https";
+import { isIP } from "node:net";
+import pg from "pg";
+import type { Logger } from "pino";
+import { open, seal } from "../core/secret-box.ts";
+import { newId } from "../core/tokens.ts";
+import type { MethodDeps } from "../methods/types.ts";
+import type { Db } from "../store/db.ts";
+import {
+	claimDelivery,
+	claimDueDeliveries,
+	countDeliveries,
+	deleteEndpoint,
+	insertAttempt,
+	insertDeliveries,
+	insertEndpoint,
+	listAttempts,
+	listEndpoints,
+	markDelivered,
+	markGivenUp,
+	notifyOwed,
+	OWED_CHANNEL,
+	pruneDeliveries,
+	readDelivery,
+	readEndpoint,
+	readEndpointSecrets,
+	replayDelivery,
+	retryDeliveryAt,
+	rotateEndpointSecret,
+	setEndpointEnabled,
+} from "../store/webhooks.ts";
+import type { FlowDeps } from "./deps.ts";
+import type { SecurityEvent } from "./events.ts";
+
+/**
+ * Signed webhooks, per the Standard Webhooks specification: the security events
+ * an app would want to hear of, sent as `{type, timestamp, data}` with the
+ * headers `webhook-id` (the same on every try and for every endpoint),
+ * `webhook-timestamp` and `webhook-signature` (`v1,` and the base64 HMAC-SHA256
+ * of `id.timestamp.body` under each secret that signs). Owed in the transaction
+ * of the change, sent at once, retried with backoff by any instance, given up
+ * after a day. docs/webhooks.md lists the types and their data.
+ */
+
+/** Every event type an endpoint can receive, and what it means (the command's help and docs/webhooks.md). */
+export const webhookTypes = {
+	"signin.new_device": "A sign-in from a browser and network not seen on the account in 90 days.",
+	"second_factor.added": "A second factor (authenticator, passkey, email or phone address used for codes) was added.",
+	"second_factor.removed": "A second factor was removed.",
+	"second_factor.replaced": "The authenticator app moved to a new phone.",
+	"backup_codes.used": "A backup code was used; `remaining` says how many are left.",
+	"backup_codes.running_low": "A backup code was used and 3 or fewer are left.",
+	"backup_codes.replaced": "A new set of backup codes replaced the old one.",
+	"two_factor.enabled": "Two-factor was turned on.",
+	"two_factor.disabled": "Two-factor was turned off.",
+	"two_factor.reset": "An operator reset two-factor after checking the person's identity.",
+	"password.changed": "The password was changed by the person signed in.",
+	"password.reset": "The password was reset (\"Forgot password\").",
+	"sessions.ended": "Every session of the account was ended (\"Wasn't you?\" link).",
+	"account.locked": "An operator locked the account.",
+	"account.unlocked": "An operator unlocked the account.",
+	"recovery.started": "Account recovery started: two-factor is reset when the waiting period ends, unless cancelled.",
+	"recovery.cancelled": "A waiting account recovery was cancelled.",
+	"recovery.completed": "Account recovery completed: two-factor was reset.",
+	"identity_check.filed": "The person asked for an identity check to recover the account.",
+	"identity_check.decided": "An operator or admin approved or denied an identity check.",
+} as const;
+
+export type WebhookType = keyof typeof webhookTypes;
+
+export function isWebhookType(name: string): name is WebhookType {
+	return Object.hasOwn(webhookTypes, name);
+}
+
+/** Backup codes left at or below this after one is used: `backup_codes.running_low` too. */
+export const RUNNING_LOW_AT = 3;
+/** A message not delivered by then is given up. */
+export const GIVE_UP_AFTER_MS = 86_400_000;
+/** How long the previous secret goes on signing after a rotation. */
+export const PREVIOUS_SECRET_MS = 86_400_000;
+/** How long a receiver has to answer. */
+export const SEND_TIMEOUT_MS = 5_000;
+/** How long one instance holds a delivery it is sending before another may try it. */
+const LEASE_MS = 2 * SEND_TIMEOUT_MS;
+/** Waits after the 1st, 2nd, … failed try; the last repeats until the message is given up. */
+export const RETRY_AFTER_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000, 2 * 3_600_000, 4 * 3_600_000, 8 * 3_600_000];
+/**
+ * After a kick, passes this long after the previous one found nothing, for a
+ * change whose commit the instance cannot hear of (1, 3, 6, 10 … 500 ms after).
+ * Each is one indexed update that finds nothing or claims. On SQLite the first
+ * pass waits for the change's transaction to end (one connection), so it finds
+ * them; on PostgreSQL a listening instance is told at the commit instead.
+ */
+const FOLLOW_UPS_MS = { postgres: [1, 2, 3, 4, 5, 7, 8, 10, 15, 20, 25, 50, 100, 250], sqlite: [5, 50] };
+/** How long to wait before listening again after the connection was lost. */
+const LISTEN_RETRY_MS = 1_000;
+/** Each instance looks for deliveries owed (retries, those of an instance that died) this often. */
+const SWEEP_MS = 1_000;
+/** Sends in flight at once per instance. */
+const MAX_IN_FLIGHT = 64;
+/** Deliveries and tries done are kept this long for the log. */
+const KEEP_LOG_MS = 30 * 86_400_000;
+
+export interface WebhookMessage {
+	type: WebhookType;
+	data: Record<string, unknown>;
+}
+
+function actorKind(actor: string): string {
+	if (actor.startsWith("operator:")) return "operator";
+	if (actor.startsWith("admin:")) return "admin";
+	return actor === "person" ? "person" : "system";
+}
+
+function iso(value: unknown): string | undefined {
+	return typeof value === "number" && Number.isFinite(value) ? new Date(value).toISOString() : undefined;
+}
+
+function text(value: unknown): string | undefined {
+	return typeof value === "string" && value ? value : undefined;
+}
+
+/**
+ * The webhook messages an event makes: none for most kinds, one for those in
+ * `webhookTypes`, two for a backup code that leaves few. Only what an app may
+ * know: never a code, a secret, a token, an address or an operator's note.
+ */
+export function webhookMessagesFor(event: SecurityEvent): WebhookMessage[] {
+	const d = event.detail;
+	const method = event.method ?? undefined;
+	const one = (type: WebhookType, data: Record<string, unknown> = {}): WebhookMessage[] => [{ type, data }];
+	switch (event.kind) {
+		case "signed_in":
+			return d["newDevice"] ? one("signin.new_device", { method, ip: event.ip ?? undefined, device: event.device ?? undefined }) : [];
+		case "second_factor_added":
+		case "second_factor_removed": {
+			const type = event.kind === "second_factor_added" ? "second_factor.added" : "second_factor.removed";
+			return one(type, { method, name: text(d["name"]) });
+		}
+		case "second_factor_replaced":
+			return one("second_factor.replaced", { method });
+		case "backup_code_used": {
+			const remaining = Number(d["remaining"]);
+			const via = d["via"] === "reset" ? "password_reset" : "sign_in";
+			const used = one("backup_codes.used", { remaining, via });
+			return remaining <= RUNNING_LOW_AT ? [...used, { type: "backup_codes.running_low", data: { remaining } }] : used;
+		}
+		case "backup_codes_replaced":
+			return one("backup_codes.replaced");
+		case "two_factor_enabled":
+			return one("two_factor.enabled", { method });
+		case "two_factor_disabled":
+			return one("two_factor.disabled");
+		case "two_factor_reset":
+			return one("two_factor.reset");
+		case "password_changed":
+			return d["via"] === "reset" ? one("password.reset", { method }) : one("password.changed");
+		case "sessions_ended":
+			return one("sessions.ended");
+		case "account_locked":
+			return one("account.locked");
+		case "account_unlocked":
+			return one("account.unlocked");
+		case "recovery_started":
+			return one("recovery.started", { recovery_id: text(d["recoveryId"]), via: text(d["via"]), ready_at: iso(d["readyAt"]) });
+		case "recovery_cancelled": {
+			const by = text(d["by"]);
+			return one("recovery.cancelled", { recovery_id: text(d["recoveryId"]), by: by?.includes(":") ? actorKind(by) : by });
+		}
+		case "recovery_completed":
+			return one("recovery.completed", { recovery_id: text(d["recoveryId"]), via: text(d["via"]) });
+		case "recovery_requested":
+			return one("identity_check.filed", { request_id: text(d["requestId"]) });
+		case "recovery_approved":
+		case "recovery_denied":
+			return one("identity_check.decided", { request_id: text(d["requestId"]), decision: event.kind === "recovery_approved" ? "approved" : "denied" });
+		default:
+			return [];
+	}
+}
+
+/** The `webhook-id` of an event's messages: stable, the same for every endpoint, one per type. */
+function messageId(event: SecurityEvent, index: number): string {
+	return index === 0 ? `msg_${event.id}` : `msg_${event.id}_${index}`;
+}
+
+/** The JSON body of a message, as signed and sent. */
+export function webhookBody(event: SecurityEvent, message: WebhookMessage): string {
+	const data = { account_id: event.accountId, event_id: event.id, actor: actorKind(event.actor), ...message.data };
+	// Keys without a value are left out rather than sent as null.
+	for (const key of Object.keys(data)) if ((data as Record<string, unknown>)[key] === undefined) delete (data as Record<string, unknown>)[key];
+	return JSON.stringify({ type: message.type, timestamp: new Date(event.createdAt).toISOString(), data });
+}
+
+/**
+ * Owes `event`'s messages to every endpoint that wants them, in `db` (the
+ * change's transaction): one statement per message, none for an event no
+ * webhook is about. Sent at once after the change commits.
+ */
+export async function recordWebhookMessages(deps: FlowDeps, db: Db, event: SecurityEvent): Promise<void> {
+	const messages = webhookMessagesFor(event);
+	let owed = 0;
+	for (const [index, message] of messages.entries()) {
+		const payload = webhookBody(event, message);
+		owed += await insertDeliveries(db, { id: messageId(event, index), type: message.type, payload, now: event.createdAt, expiresAt: event.createdAt + GIVE_UP_AFTER_MS });
+	}
+	if (owed > 0) await deps.webhooks.owed(db);
+}
+
+// Secrets and signatures
+
+const SECRET_PREFIX = "whsec_";
+const SECRET_BYTES = 32;
+
+function newSecret(deps: Pick<MethodDeps, "random">): Buffer {
+	return Buffer.from(deps.random(SECRET_BYTES));
+}
+
+function sealSecret(deps: Pick<MethodDeps, "keys" | "random">, endpointId: string, secret: Uint8Array): string {
+	return seal(deps.keys.key("webhook-secrets"), secret, `webhook-endpoint:${endpointId}`, deps.random);
+}
+
+function openSecret(deps: Pick<MethodDeps, "keys">, endpointId: string, sealed: string): Buffer {
+	return open(deps.keys.key("webhook-secrets"), sealed, `webhook-endpoint:${endpointId}`);
+}
+
+/** A secret as the receiver configures it: `whsec_` and the base64 of its bytes. */
+export function formatSecret(secret: Uint8Array): string {
+	return `${SECRET_PREFIX}${Buffer.from(secret).toString("base64")}`;
+}
+
+/** `webhook-signature`: one `v1,<base64 HMAC-SHA256>` per secret, space separated. */
+export function signatureHeader(secrets: readonly Uint8Array[], id: string, timestamp: number, body: string): string {
+	return secrets.map((secret) => `v1,${createHmac("sha256", secret).update(`${id}.${timestamp}.${body}`).digest("base64")}`).join(" ");
+}
+
+// Endpoints
+
+export class WebhookInputError extends Error {}
+
+/**
+ * An endpoint's address: http or https, no credentials, no fragment; https
+ * unless the host is this machine or `allowHttp` is given.
+ */
+export function checkEndpointUrl(value: string, allowHttp = false): string {
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		throw new WebhookInputError(`"${value}" is not an address; write e.g. https://app.example.com/webhooks/tessera.`);
+	}
+	if (url.protocol !== "https:" && url.protocol !== "http:") throw new WebhookInputError(`${url.protocol} addresses cannot receive webhooks; use https.`);
+	if (url.username || url.password) {
+		throw new WebhookInputError("the address holds a user name or password; leave them out: the signature tells the receiver the message is Tessera's.");
+	}
+	if (url.hash) throw new WebhookInputError("the address has a #fragment, which is never sent; leave it out.");
+	const host = url.hostname.replace(/^\[|\]$/g, "");
+	const local = host === "localhost" || host.endsWith(".localhost") || host === "::1" || (isIP(host) === 4 && host.startsWith("127."));
+	if (url.protocol === "http:" && !local && !allowHttp) {
+		throw new WebhookInputError("http sends the messages in the clear; use https, or --allow-http for a receiver on a private network.");
+	}
+	return url.toString();
+}
+
+/** `--events a,b`: known types only, each once; undefined (every type) when not given. */
+export function parseEventTypes(value: string | undefined): WebhookType[] | undefined {
+	if (value === undefined) return undefined;
+	const names = value
+		.split(",")
+		.map((n) => n.trim())
+		.filter(Boolean);
+	if (names.length === 0) throw new WebhookInputError("--events names no event type.");
+	const unknown = names.filter((n) => !isWebhookType(n));
+	if (unknown.length) {
+		throw new WebhookInputError(`unknown event type${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}. The types are: ${Object.keys(webhookTypes).join(", ")}.`);
+	}
+	return [...new Set(names)] as WebhookType[];
+}
+
+export interface EndpointView {
+	id: string;
+	url: string;
+	/** null: every type. */
+	events: WebhookType[] | null;
+	createdAt: string;
+	/** false: owed nothing new until enabled again. */
+	enabled: boolean;
+	/** During a rotation: when the previous secret stops signing. */
+	previousSecretUntil: string | null;
+	deliveries: { pending: number; delivered: number; failed: number };
+}
+
+export async function addEndpoint(deps: FlowDeps, input: { url: string; events?: WebhookType[] | undefined; allowHttp?: boolean }): Promise<{ id: string; secret: string }> {
+	const url = checkEndpointUrl(input.url, input.allowHttp);
+	const id = `ep_${Buffer.from(deps.random(8)).toString("hex")}`;
+	const secret = newSecret(deps);
+	const events = input.events?.length ? `,${input.events.join(",")},` : null;
+	await insertEndpoint(deps.db, { id, url, events, secretSealed: sealSecret(deps, id, secret), now: deps.clock() });
+	return { id, secret: formatSecret(secret) };
+}
+
+export async function listEndpointViews(deps: FlowDeps): Promise<EndpointView[]> {
+	const [endpoints, counts] = await Promise.all([listEndpoints(deps.db), countDeliveries(deps.db)]);
+	const now = deps.clock();
+	return endpoints.map((e) => {
+		const deliveries = { pending: 0, delivered: 0, failed: 0 };
+		for (const c of counts) if (c.endpoint_id === e.id) deliveries[c.state] = Number(c.count);
+		const previousUntil = e.previous_secret_expires_at && Number(e.previous_secret_expires_at) > now ? Number(e.previous_secret_expires_at) : undefined;
+		return {
+			id: e.id,
+			url: e.url,
+			events: e.events ? (e.events.split(",").filter(Boolean) as WebhookType[]) : null,
+			createdAt: new Date(Number(e.created_at)).toISOString(),
+			enabled: Number(e.enabled) === 1,
+			previousSecretUntil: previousUntil ? new Date(previousUntil).toISOString() : null,
+			deliveries,
+		};
+	});
+}
+
+/**
+ * Stops (or starts again) owing new messages to an endpoint, on every instance at
+ * once: events meanwhile are not kept for it; what it is already owed is still
+ * sent. False for an unknown endpoint.
+ */
+export async function enableEndpoint(deps: FlowDeps, id: string, enabled: boolean): Promise<boolean> {
+	return setEndpointEnabled(deps.db, id, enabled, deps.clock());
+}
+
+export async function removeEndpoint(deps: FlowDeps, id: string): Promise<boolean> {
+	return deleteEndpoint(deps.db, id);
+}
+
+/**
+ * A new secret, which signs from now on; the current one goes on signing beside
+ * it (a second signature) for a day, while the receiver changes over. A
+ * rotation during a rotation drops the oldest. Undefined for an unknown endpoint.
+ */
+export async function rotateSecret(deps: FlowDeps, id: string): Promise<{ id: string; secret: string; previousSecretUntil: string } | undefined> {
+	const endpoint = await readEndpoint(deps.db, id);
+	if (!endpoint) return undefined;
+	const now = deps.clock();
+	const secret = newSecret(deps);
+	const current = openSecret(deps, id, endpoint.secret_sealed);
+	const previousExpiresAt = now + PREVIOUS_SECRET_MS;
+	const rotated = await rotateEndpointSecret(deps.db, id, {
+		secretSealed: sealSecret(deps, id, secret),
+		previousSealed: sealSecret(deps, id, current),
+		previousExpiresAt,
+		now,
+	});
+	return rotated ? { id, secret: formatSecret(secret), previousSecretUntil: new Date(previousExpiresAt).toISOString() } : undefined;
+}
+
+export interface AttemptView {
+	at: string;
+	deliveryId: string;
+	messageId: string | null;
+	type: string | null;
+	/** The receiver's HTTP status, or null when none came. */
+	status: number | null;
+	durationMs: number;
+	error: string | null;
+	/** Where the delivery stands now: pending, delivered or failed (given up). */
+	delivery: string | null;
+}
+
+/** An endpoint's log, newest first; undefined for an unknown endpoint. */
+export async function endpointLog(deps: FlowDeps, id: string, limit = 100): Promise<AttemptView[] | undefined> {
+	if (!(await readEndpoint(deps.db, id))) return undefined;
+	const rows = await listAttempts(deps.db, id, limit);
+	return rows.map((r) => ({
+		at: new Date(Number(r.attempted_at)).toISOString(),
+		deliveryId: r.delivery_id,
+		messageId: r.message_id,
+		type: r.type,
+		status: r.status === null ? null : Number(r.status),
+		durationMs: Number(r.duration_ms),
+		error: r.error,
+		delivery: r.state,
+	}));
+}
+
+/**
+ * Sends a delivery again, as it was (same `webhook-id`, same body, signed
+ * afresh): pending again and given another day, then tried at once by `webhooks`.
+ * Undefined when there is no such delivery; otherwise what the try gave
+ * (undefined outcome: an instance claimed it first and is sending it).
+ */
+export async function replay(deps: FlowDeps, deliveryId: string): Promise<{ type: string; messageId: string; outcome: SendOutcome | undefined } | undefined> {
+	const delivery = await readDelivery(deps.db, deliveryId);
+	if (!delivery) return undefined;
+	const now = deps.clock();
+	if (!(await replayDelivery(deps.db, deliveryId, now, now + GIVE_UP_AFTER_MS))) return undefined;
+	return { type: delivery.type, messageId: delivery.message_id, outcome: await deps.webhooks.deliverNow(deliveryId) };
+}
+
+// Delivery
+
+type Claimed = Awaited<ReturnType<typeof claimDueDeliveries>>[number];
+
+export type SendOutcome = { delivered: boolean; status: number | null; error: string | null };
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/**
+ * Each instance's sender. After a change owes messages (`owed`), it sends them
+ * as soon as the change commits: on PostgreSQL the change's transaction notifies
+ * this instance's own connection, which hears it at the commit; otherwise
+ * (SQLite, the command line, a lost connection) passes at once and for a short
+ * while after (`kick`). `start()`: a sweep every second for retries and for what
+ * an instance that died had claimed. A delivery is claimed by one conditional
+ * write with a lease; sent with a timeout, no redirect followed; a 2xx is
+ * success; otherwise due again after a backoff, until a day has passed.
+ */
+export class Webhooks {
+	readonly #deps: MethodDeps;
+	readonly #logger: Logger;
+	readonly #inFlight = new Set<Promise<void>>();
+	/** Deliveries this instance is sending: claimed again here (the clock moved past the lease), they are not sent twice. */
+	readonly #sending = new Set<string>();
+	#pumping: Promise<void> | undefined;
+	#again = false;
+	#followUps = 0;
+	#timer: NodeJS.Timeout | undefined;
+	#closed = false;
+	#prunedAt = 0;
+	readonly #followUpsMs: number[];
+	/** PostgreSQL: where to LISTEN; undefined on SQLite. */
+	readonly #listenUrl: string | undefined;
+	#listener: pg.Client | undefined;
+	/** This instance's name on the channel: it acts on its own changes' notices only (the sweep covers the others'). */
+	readonly #instanceId: string;
+
+	constructor(deps: MethodDeps, logger: Logger, listenUrl?: string) {
+		this.#deps = deps;
+		this.#logger = logger;
+		this.#listenUrl = listenUrl;
+		this.#followUpsMs = listenUrl ? FOLLOW_UPS_MS.postgres : FOLLOW_UPS_MS.sqlite;
+		this.#instanceId = newId(deps.random);
+	}
+
+	/**
+	 * Messages were just owed, in `tx` (the change's transaction): this instance
+	 * sends them once it commits. Listening (PostgreSQL), the transaction
+	 * notifies this instance, heard at the commit; otherwise, a kick.
+	 */
+	async owed(tx: Db): Promise<void> {
+		if (this.#listener) await notifyOwed(tx, this.#instanceId);
+		else this.kick();
+	}
+
+	/** Deliveries were just owed: look now, and again shortly if they are not visible yet. */
+	kick(): void {
+		if (this.#closed) return;
+		this.#followUps = this.#followUpsMs.length;
+		this.#pump();
+	}
+
+	/** PostgreSQL: a connection of this instance's own, LISTENing for its changes' commits; connected again when lost. */
+	async #listen(): Promise<void> {
+		if (this.#closed || !this.#listenUrl || this.#listener) return;
+		const client = new pg.Client({ connectionString: this.#listenUrl });
+		let lost = false;
+		const again = () => {
+			if (lost) return;
+			lost = true;
+			if (this.#listener === client) this.#listener = undefined;
+			client.end().catch(() => {});
+			if (!this.#closed) setTimeout(() => void this.#listen(), LISTEN_RETRY_MS).unref();
+		};
+		client.on("error", (error) => {
+			if (!this.#closed) this.#logger.warn({ reason: error.message }, "webhooks: lost the connection that hears commits; sending by polling meanwhile");
+			again();
+		});
+		client.on("end", again);
+		client.on("notification", (notice) => {
+			if (notice.payload === this.#instanceId) this.#pump();
+		});
+		try {
+			await client.connect();
+			await client.query(`listen ${OWED_CHANNEL}`);
+			if (this.#closed) await client.end();
+			else if (!lost) this.#listener = client;
+		} catch {
+			again();
+		}
+	}
+
+	/** Starts the sweep (createTessera): retries, and what an instance that died had claimed. */
+	start(): void {
+		void this.#listen();
+		const tick = () => {
+			if (this.#closed) return;
+			this.#pump();
+			this.#timer = setTimeout(tick, SWEEP_MS).unref();
+		};
+		this.#timer = setTimeout(tick, 0).unref();
+	}
+
+	/** One pass, now: what is due is claimed and sent. Resolves when those sends are done (tests, the bench). */
+	async sweep(): Promise<void> {
+		await this.#pass();
+		await this.drain();
+	}
+
+	#pump(): void {
+		this.#again = true;
+		if (this.#pumping) return;
+		const run = this.#loop()
+			.catch((error: unknown) => this.#logger.error({ reason: error instanceof Error ? error.message : String(error) }, "webhook delivery failed"))
+			.finally(() => {
+				this.#pumping = undefined;
+			});
+		this.#pumping = run;
+	}
+
+	async #loop(): Promise<void> {
+		while (!this.#closed) {
+			if (this.#again) {
+				this.#again = false;
+				if ((await this.#pass()) > 0) this.#again = true;
+				continue;
+			}
+			if (this.#followUps <= 0) return;
+			const wait = this.#followUpsMs[this.#followUpsMs.length - this.#followUps]!;
+			this.#followUps--;
+			await sleep(wait);
+			this.#again = true;
+		}
+	}
+
+	/** Claims what is due (as many as there is room for) and starts sending it. How many were claimed. */
+	async #pass(): Promise<number> {
+		while (this.#inFlight.size >= MAX_IN_FLIGHT) await Promise.race(this.#inFlight);
+		const { db, clock } = this.#deps;
+		const now = clock();
+		const claimed = await claimDueDeliveries(db, now, now + LEASE_MS, MAX_IN_FLIGHT - this.#inFlight.size);
+		if (now - this.#prunedAt > 3_600_000) {
+			this.#prunedAt = now;
+			await pruneDeliveries(db, now - KEEP_LOG_MS);
+		}
+		if (claimed.length === 0) return 0;
+		const secrets = await this.#secrets([...new Set(claimed.map((c) => c.endpoint_id))]);
+		for (const delivery of claimed) {
+			if (this.#sending.has(delivery.id)) continue;
+			this.#sending.add(delivery.id);
+			const run = this.#deliver(delivery, secrets.get(delivery.endpoint_id)).finally(() => this.#sending.delete(delivery.id));
+			this.#track(run.then(() => undefined));
+		}
+		return claimed.length;
+	}
+
+	#track(run: Promise<void>): void {
+		const tracked = run.catch((error: unknown) =>
+			this.#logger.error({ reason: error instanceof Error ? error.message : String(error) }, "webhook delivery failed"),
+		);
+		this.#inFlight.add(tracked);
+		void tracked.finally(() => this.#inFlight.delete(tracked));
+	}
+
+	async #secrets(ids: string[]): Promise<Map<string, { url: string; secrets: Buffer[] }>> {
+		const rows = await readEndpointSecrets(this.#deps.db, ids);
+		const now = this.#deps.clock();
+		return new Map(
+			rows.map((row) => {
+				const secrets = [openSecret(this.#deps, row.id, row.secret_sealed)];
+				if (row.previous_secret_sealed && Number(row.previous_secret_expires_at) > now) secrets.push(openSecret(this.#deps, row.id, row.previous_secret_sealed));
+				return [row.id, { url: row.url, secrets }];
+			}),
+		);
+	}
+
+	/** Sends one delivery now, whoever's turn it was (a replay from the command line). Undefined when it is not pending and due. */
+	async deliverNow(id: string): Promise<SendOutcome | undefined> {
+		const now = this.#deps.clock();
+		const claimed = await claimDelivery(this.#deps.db, id, now, now + LEASE_MS);
+		if (!claimed) return undefined;
+		const secrets = await this.#secrets([claimed.endpoint_id]);
+		return this.#deliver(claimed, secrets.get(claimed.endpoint_id));
+	}
+
+	async #deliver(delivery: Claimed, endpoint: { url: string; secrets: Buffer[] } | undefined): Promise<SendOutcome> {
+		const { db, clock } = this.#deps;
+		const attempts = Number(delivery.attempts);
+		if (!endpoint) {
+			// The endpoint was removed after the claim: nothing to send it to.
+			await markGivenUp(db, delivery.id, attempts);
+			return { delivered: false, status: null, error: "the endpoint was removed" };
+		}
+		const at = clock();
+		const started = performance.now();
+		const outcome = await send(endpoint.url, endpoint.secrets, delivery.message_id, delivery.payload);
+		const durationMs = Math.round(performance.now() - started);
+		const log = { endpoint: delivery.endpoint_id, message: delivery.message_id, type: delivery.type, attempts, status: outcome.status };
+		if (outcome.delivered) {
+			await markDelivered(db, delivery.id, clock());
+			this.#logger.info(log, "webhook delivered");
+		} else {
+			const now = clock();
+			const expiresAt = Number(delivery.expires_at);
+			if (now >= expiresAt) {
+				await markGivenUp(db, delivery.id, attempts);
+				this.#logger.warn({ ...log, error: outcome.error }, "webhook given up");
+			} else {
+				const wait = RETRY_AFTER_MS[Math.min(attempts, RETRY_AFTER_MS.length) - 1]!;
+				await retryDeliveryAt(db, delivery.id, attempts, Math.min(now + wait, expiresAt));
+				this.#logger.warn({ ...log, error: outcome.error }, "webhook will be retried");
+			}
+		}
+		await insertAttempt(db, {
+			id: newId(this.#deps.random),
+			deliveryId: delivery.id,
+			endpointId: delivery.endpoint_id,
+			at,
+			durationMs,
+			status: outcome.status,
+			error: outcome.error,
+		});
+		return outcome;
+	}
+
+	/** Waits for the sends in flight (tests, the command line, shutdown). */
+	async drain(): Promise<void> {
+		while (this.#pumping || this.#inFlight.size > 0) {
+			await this.#pumping;
+			await Promise.allSettled([...this.#inFlight]);
+		}
+	}
+
+	/** Stops looking for more; what is being sent finishes. */
+	async close(): Promise<void> {
+		this.#closed = true;
+		clearTimeout(this.#timer);
+		const listener = this.#listener;
+		this.#listener = undefined;
+		await listener?.end().catch(() => {});
+		await this.drain();
+	}
+}
+
+/**
+ * Connections kept open between messages to the same receiver; an idle one is
+ * closed after 4 s, before a receiver's usual 5 s would close it under a request.
+ */
+const agents = {
+	"http:": new http.Agent({ keepAlive: true, timeout: 4_000 }),
+	"https:": new https.Agent({ keepAlive: true, timeout: 4_000 }),
+};
+
+class SendTimeout extends Error {}
+
+/** One POST: signed with every secret given, answered within SEND_TIMEOUT_MS, redirects not followed. */
+export async function send(url: string, secrets: readonly Uint8Array[], id: string, body: string): Promise<SendOutcome> {
+	// The time it is sent, as the receiver's clock reads it: what it checks against replays.
+	const timestamp = Math.floor(Date.now() / 1000);
+	const headers = {
+		"content-type": "application/json",
+		"content-length": String(Buffer.byteLength(body)),
+		"user-agent": "Tessera-Webhooks/1",
+		"webhook-id": id,
+		"webhook-timestamp": String(timestamp),
+		"webhook-signature": signatureHeader(secrets, id, timestamp, body),
+	};
+	try {
+		const status = await post(new URL(url), headers, body);
+		if (status >= 200 && status < 300) return { delivered: true, status, error: null };
+		const error = status >= 300 && status < 400 ? `redirect to elsewhere, not followed (HTTP ${status})` : `HTTP ${status}`;
+		return { delivered: false, status, error };
+	} catch (error) {
+		return { delivered: false, status: null, error: sendError(error) };
+	}
+}
+
+/** The receiver's status, once its answer has been read to the end; the whole exchange within SEND_TIMEOUT_MS. */
+function post(url: URL, headers: Record<string, string>, body: string): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const secure = url.protocol === "https:";
+		const request = (secure ? https : http).request(url, { method: "POST", headers, agent: agents[secure ? "https:" : "http:"] }, (response) => {
+			response.on("error", fail);
+			response.on("end", () => {
+				clearTimeout(timer);
+				resolve(response.statusCode ?? 0);
+			});
+			// Its body says nothing Tessera needs: read and dropped.
+			response.resume();
+		});
+		const timer = setTimeout(() => request.destroy(new SendTimeout()), SEND_TIMEOUT_MS);
+		function fail(error: Error) {
+			clearTimeout(timer);
+			reject(error);
+		}
+		request.on("error", fail);
+		request.end(body);
+	});
+}
+
+function sendError(error: unknown): string {
+	if (error instanceof SendTimeout) return `no answer within ${SEND_TIMEOUT_MS / 1000} s`;
+	const code = (error as { code?: unknown }).code;
+	if (typeof code === "string") return `the connection failed (${code})`;
+	return error instanceof Error ? error.message : String(error);
+}
