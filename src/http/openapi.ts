@@ -212,6 +212,8 @@ const referenceStyles = `
 .swagger-ui .opblock.opblock-post .opblock-summary-method { background: #1d7048; }
 .swagger-ui .opblock.opblock-get .opblock-summary-method { background: #1c5d9e; }
 .swagger-ui .opblock.opblock-delete .opblock-summary-method { background: #b0241d; }
+.swagger-ui .opblock.opblock-put .opblock-summary-method { background: #8a4b00; }
+.swagger-ui .opblock.opblock-patch .opblock-summary-method { background: #116a5c; }
 .swagger-ui .info .title small pre { background: #4b5260; }
 .swagger-ui .info .title small.version-stamp { background: #4a6b00; }
 .swagger-ui .info .title small.version-stamp pre { background: #4a6b00; }
