@@ -14,7 +14,7 @@ import {
 } from "./flows/identity-checks.ts";
 import { createLogger } from "./logger.ts";
 import { loadServerSecret } from "./secret-key.ts";
-import { createFlowDeps } from "./server.ts";
+import { createFlowDeps } from "./flow-deps.ts";
 import { methodMigrations } from "./methods/registry.ts";
 import { readUsername } from "./store/accounts.ts";
 import { addClient, listClientViews, removeClient, rotateClientSecret, showClient } from "./flows/clients.ts";
