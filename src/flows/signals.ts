@@ -484,7 +484,9 @@ export async function changeStream(deps: FlowDeps, stream: StreamRow, change: St
 	}
 	await updateStream(deps.db, stream.id, changes, deps.clock());
 	if (changes.endpoint_url !== undefined && changes.endpoint_url !== stream.endpoint_url) {
-		deps.signals.warn({ stream: stream.id, from: stream.endpoint_url, to: changes.endpoint_url, authorization: changes.authorization_sealed === undefined ? "kept" : changes.authorization_sealed ? "replaced" : "dropped" }, "shared signals: the receiver moved its push endpoint");
+		// Origin and path only: a query may carry something the receiver did not mean for a log.
+		const where = (url: string | null) => (url ? `${new URL(url).origin}${new URL(url).pathname}` : null);
+		deps.signals.warn({ stream: stream.id, from: where(stream.endpoint_url), to: where(changes.endpoint_url), authorization: changes.authorization_sealed === undefined ? "kept" : changes.authorization_sealed ? "replaced" : "dropped" }, "shared signals: the receiver moved its push endpoint");
 	}
 	return streamConfiguration(deps, (await readStream(deps.db, stream.id))!);
 }
