@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
@@ -80,7 +81,7 @@ Commands:
                               Add an app that signs people in with OpenID Connect.
   clients list | show <id> | remove <id> | rotate-secret <id>
   keys list | rotate          The OpenID Connect signing keys.
-  ssf add --audience <aud> (--push <url> [--push-authorization <value>] | --poll) [--events <a,b>]
+  ssf add --audience <aud> (--push <url> [--push-authorization[-file] <value|path>] | --poll) [--events <a,b>]
                               Add a Shared Signals receiver's stream; prints its id and bearer token.
   ssf list | show <id> | remove <id> | rotate-token <id> | log <id>
   ssf status <id> <enabled|paused|disabled> [--reason <text>]
@@ -122,7 +123,7 @@ const help: Record<string, string> = {
 	"keys rotate":
 		"Usage: tessera keys rotate\n\nMakes a new signing key, used from now on by every instance (within a second); the old one stays published until every token it signed has expired. Keys also rotate by themselves (TESSERA_OIDC_KEY_ROTATION).",
 	"ssf add":
-		`Usage: tessera ssf add --audience <aud> [--audience <aud> ...] (--push <url> [--push-authorization <value>] | --poll)\n       [--events <name,name,...>] [--description <text>]\n\nAdds a Shared Signals stream for one receiver and prints one JSON object, {"streamId", "token", "configuration"}.\nThe token is the receiver's bearer token for /ssf (its stream, status, verification and polling): shown this once,\nstored hashed. --audience: how the receiver is named in the aud of every token it gets. --push: Tessera posts each\nSecurity Event Token there (https, or http to this machine), with --push-authorization as the Authorization header\n(stored sealed). --poll: the receiver fetches them. --events: ${Object.keys(eventTypes).join(", ")} (default: all).`,
+		`Usage: tessera ssf add --audience <aud> [--audience <aud> ...] (--push <url> [--push-authorization <value> | --push-authorization-file <path|->] | --poll)\n       [--events <name,name,...>] [--description <text>]\n\nAdds a Shared Signals stream for one receiver and prints one JSON object, {"streamId", "token", "configuration"}.\nThe token is the receiver's bearer token for /ssf (its stream, status, verification and polling): shown this once,\nstored hashed. --audience: how the receiver is named in the aud of every token it gets. --push: Tessera posts each\nSecurity Event Token there (https, or http to this machine), with --push-authorization as the Authorization header\n(stored sealed; one line of printable ASCII). --push-authorization-file reads it from a file, or standard input with -,\nso it shows in neither the process list nor the shell's history. --poll: the receiver fetches them. --events: ${Object.keys(eventTypes).join(", ")} (default: all).`,
 	"ssf list": "Usage: tessera ssf list [--json]\n\nLists the streams, oldest first: receiver, delivery, status and events. Never shows a token.",
 	"ssf show": "Usage: tessera ssf show <stream id>\n\nShows one stream as JSON. Never shows its token or push authorization.",
 	"ssf remove": "Usage: tessera ssf remove <stream id>\n\nRemoves a stream: nothing more is sent on it, and its token stops working at once.",
@@ -167,6 +168,7 @@ const options = {
 	audience: { type: "string", multiple: true },
 	push: { type: "string" },
 	"push-authorization": { type: "string" },
+	"push-authorization-file": { type: "string" },
 	poll: { type: "boolean" },
 	events: { type: "string" },
 	description: { type: "string" },
@@ -195,6 +197,7 @@ interface Context {
 		audience?: string[];
 		push?: string;
 		"push-authorization"?: string;
+		"push-authorization-file"?: string;
 		poll?: boolean;
 		events?: string;
 		description?: string;
@@ -290,7 +293,23 @@ function checkShape(verb: string, args: string[], values: Context["values"] & { 
 	if (verb === "ssf add") {
 		if (!values.audience?.some((a) => a.trim())) throw new UsageError("ssf add: --audience is required.", text);
 		if (Boolean(values.push) === Boolean(values.poll)) throw new UsageError("ssf add: give either --push <url> or --poll.", text);
-		if (values["push-authorization"] !== undefined && !values.push) throw new UsageError("ssf add: --push-authorization goes with --push.", text);
+		const file = values["push-authorization-file"];
+		if (file !== undefined && values["push-authorization"] !== undefined) throw new UsageError("ssf add: give --push-authorization or --push-authorization-file, not both.", text);
+		if ((values["push-authorization"] !== undefined || file !== undefined) && !values.push) throw new UsageError("ssf add: --push-authorization goes with --push.", text);
+		if (file !== undefined) {
+			// From a file or standard input (-): out of the process list and the shell's history. One line; its line break is not part of it.
+			let content: string;
+			try {
+				content = readFileSync(file === "-" ? 0 : file, "utf8");
+			} catch (error) {
+				throw new UsageError(`ssf add: cannot read --push-authorization-file ${file}: ${(error as { code?: string }).code ?? String(error)}.`, text);
+			}
+			values["push-authorization"] = content.replace(/\r?\n$/, "");
+		}
+		const authorization = values["push-authorization"];
+		if (authorization !== undefined && !/^[\x21-\x7e][\x20-\x7e]*$/.test(authorization)) {
+			throw new UsageError("ssf add: the push authorization must be one line of printable ASCII (it is sent as the Authorization header).", text);
+		}
 	}
 	if (verb === "ssf status" && !["enabled", "paused", "disabled"].includes(args[1]!)) {
 		throw new UsageError(`ssf status: "${args[1]}" is not a status; use enabled, paused or disabled.`, text);

@@ -54,6 +54,7 @@ export const errorCatalogue = {
 	csrf_failed: { key: "errors.csrf_failed" },
 	not_found: { key: "errors.not_found" },
 	stream_exists: { key: "errors.stream_exists" },
+	stream_disabled_by_operator: { key: "errors.stream_disabled_by_operator" },
 	internal_error: { key: "errors.internal_error" },
 } as const satisfies Record<string, { key: MessageKey }>;
 

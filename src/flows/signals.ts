@@ -1,3 +1,7 @@
+import { lookup as dnsLookup, type LookupAddress } from "node:dns";
+import http from "node:http";
+import https from "node:https";
+import { BlockList, isIP, type LookupFunction } from "node:net";
 import { importJWK, SignJWT } from "jose";
 import type { Logger } from "pino";
 import { fieldProblem, TesseraError, words } from "../core/errors.ts";
@@ -12,6 +16,7 @@ import {
 	claimVerification,
 	deleteStream,
 	dropPendingSets,
+	expirePollSetsBefore,
 	giveUpPushesBefore,
 	insertSet,
 	insertStream,
@@ -79,12 +84,22 @@ const PUSH_TIMEOUT_MS = 5_000;
 export const NEW_KEY_GRACE_MS = 5 * 60_000;
 /** How many SETs of one stream an instance sends at once. */
 const PUSHES_AT_ONCE = 8;
+/**
+ * How many pushes one claim takes: at worst two rounds of PUSHES_AT_ONCE on one
+ * stream, each ending within PUSH_TIMEOUT_MS, so 10 s: well inside LEASE_MS, and
+ * no claim runs out while it is still being sent.
+ */
+export const CLAIM_AT_ONCE = 2 * PUSHES_AT_ONCE;
+/** The most of a 400 answer read (its RFC 8935 err and description); other answers' bodies are not read. */
+const MAX_REFUSAL_BYTES = 4096;
 /** Every instance looks for pushes due (retries, and those another instance left) this often. */
 const SWEEP_MS = 1_000;
 /** After a change commits, its pushes go at once: looked for now and shortly after (the change's transaction may still be committing). */
 const KICK_AFTER_MS = [0, 10, 40, 150, 500];
 /** A poll that finds nothing waits this long for a SET before it answers empty (RFC 8936 long polling). */
 export const LONG_POLL_MS = 10_000;
+/** A poll SET not acknowledged within this is deleted unread (by the prune, logged). */
+export const POLL_KEEP_MS = 7 * 86_400_000;
 /** The most SETs one poll returns. */
 export const MAX_EVENTS = 100;
 
@@ -255,17 +270,54 @@ function delivered(requested: string[]): string[] {
 
 const isLoopbackHost = (host: string) => host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
 
-/** A host name that is this machine, or an IP address of a private, shared or link-local network. */
+/**
+ * Addresses a receiver's endpoint may not reach: this machine, private, shared,
+ * link-local, benchmarking, IETF protocol, multicast and reserved networks, and the
+ * same written as IPv6 (IPv4-mapped addresses are checked as their IPv4 address;
+ * the NAT64 prefix is refused whole).
+ */
+const internalNetworks = (() => {
+	const list = new BlockList();
+	for (const [network, bits] of [
+		["0.0.0.0", 8],
+		["10.0.0.0", 8],
+		["100.64.0.0", 10],
+		["127.0.0.0", 8],
+		["169.254.0.0", 16],
+		["172.16.0.0", 12],
+		["192.0.0.0", 24],
+		["192.168.0.0", 16],
+		["198.18.0.0", 15],
+		["224.0.0.0", 4],
+		["240.0.0.0", 4],
+	] as const)
+		list.addSubnet(network, bits, "ipv4");
+	for (const [network, bits] of [
+		["::", 128],
+		["::1", 128],
+		["64:ff9b::", 96],
+		["64:ff9b:1::", 48],
+		["fc00::", 7],
+		["fe80::", 10],
+		["fec0::", 10],
+		["ff00::", 8],
+	] as const)
+		list.addSubnet(network, bits, "ipv6");
+	return list;
+})();
+
+/** An IP address this machine or an internal network has. */
+export function isInternalAddress(address: string): boolean {
+	const type = isIP(address);
+	return type !== 0 && internalNetworks.check(address, type === 4 ? "ipv4" : "ipv6");
+}
+
+/** A host name that is this machine, or an IP address of an internal network (see internalNetworks). */
 function isInternalHost(host: string): boolean {
-	const name = host.replace(/^\[|\]$/g, "").toLowerCase();
+	// A name's trailing dot (localhost.) names the same host.
+	const name = host.replace(/^\[|\]$/g, "").replace(/\.$/, "").toLowerCase();
 	if (name === "localhost" || name.endsWith(".localhost")) return true;
-	const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(name.replace(/^::ffff:/, ""));
-	if (v4) {
-		const [a, b] = [Number(v4[1]), Number(v4[2])];
-		return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b < 128) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b < 32) || (a === 192 && b === 168);
-	}
-	if (!name.includes(":")) return false;
-	return name === "::" || name === "::1" || /^f[cd]/.test(name) || /^fe[89ab]/.test(name) || name.startsWith("::ffff:");
+	return isInternalAddress(name);
 }
 
 /** A push endpoint: https, or http to this machine; no credentials in it, no fragment. */
@@ -285,6 +337,19 @@ function checkEndpoint(value: string, field: string): string {
 	const plainLocal = url.protocol === "http:" && isLoopbackHost(url.hostname);
 	if ((url.protocol !== "https:" && !plainLocal) || url.username || url.password || url.hash || value.length > 2000) throw refused();
 	return url.href;
+}
+
+/** An Authorization value Tessera can send as a header: printable ASCII, no line break, not starting with a space. */
+const HEADER_VALUE = /^[\x21-\x7e][\x20-\x7e]*$/;
+
+function checkAuthorization(value: string, field: string): string {
+	if (!HEADER_VALUE.test(value)) {
+		throw new TesseraError("invalid_request", {
+			...(field === "push-authorization" ? { message: "--push-authorization must be one line of printable ASCII (it is sent as the Authorization header)." } : {}),
+			fields: [fieldProblem(field, "not_valid")],
+		});
+	}
+	return value;
 }
 
 function sealAuthorization(deps: FlowDeps, streamId: string, value: string): string {
@@ -327,11 +392,13 @@ export async function addStream(deps: FlowDeps, input: NewStream): Promise<{ str
 		description: input.description?.trim() || null,
 		delivery_method: input.push ? PUSH : POLL,
 		endpoint_url: input.push ? checkEndpoint(input.push.url, "push") : null,
-		authorization_sealed: input.push?.authorization ? sealAuthorization(deps, id, input.push.authorization) : null,
+		endpoint_by: "operator",
+		authorization_sealed: input.push?.authorization ? sealAuthorization(deps, id, checkAuthorization(input.push.authorization, "push-authorization")) : null,
 		events_requested: JSON.stringify(requested),
 		events_delivered: JSON.stringify(delivered(requested)),
 		status: "enabled",
 		status_reason: null,
+		status_by: "operator",
 		token_hash: tokenHash(token),
 		verified_at: null,
 		created_at: now,
@@ -407,11 +474,20 @@ export async function changeStream(deps: FlowDeps, stream: StreamRow, change: St
 				throw new TesseraError("invalid_request", { fields: [fieldProblem("delivery.endpoint_url", "not_valid")] });
 			}
 			changes.endpoint_url = checked;
+			changes.endpoint_by = "receiver";
 		}
-		if (change.delivery?.authorization_header !== undefined) changes.authorization_sealed = change.delivery.authorization_header ? sealAuthorization(deps, stream.id, change.delivery.authorization_header) : null;
+		const authorization = change.delivery?.authorization_header;
+		if (authorization !== undefined) changes.authorization_sealed = authorization ? sealAuthorization(deps, stream.id, checkAuthorization(authorization, "delivery.authorization_header")) : null;
 		else if (replace) changes.authorization_sealed = null;
+		// The Authorization value was given for an origin: it never follows the endpoint to another one unless given again.
+		else if (changes.endpoint_url !== undefined && stream.endpoint_url && new URL(changes.endpoint_url ?? "").origin !== new URL(stream.endpoint_url).origin) changes.authorization_sealed = null;
 	}
 	await updateStream(deps.db, stream.id, changes, deps.clock());
+	if (changes.endpoint_url !== undefined && changes.endpoint_url !== stream.endpoint_url) {
+		// Origin and path only: a query may carry something the receiver did not mean for a log.
+		const where = (url: string | null) => (url ? `${new URL(url).origin}${new URL(url).pathname}` : null);
+		deps.signals.warn({ stream: stream.id, from: where(stream.endpoint_url), to: where(changes.endpoint_url), authorization: changes.authorization_sealed === undefined ? "kept" : changes.authorization_sealed ? "replaced" : "dropped" }, "shared signals: the receiver moved its push endpoint");
+	}
 	return streamConfiguration(deps, (await readStream(deps.db, stream.id))!);
 }
 
@@ -429,22 +505,27 @@ export function statusOfStream(stream: StreamRow): StatusView {
  * Sets a stream's status. Paused: SETs are held and go when it is enabled again.
  * Disabled: nothing is held. When Tessera's operator (not the receiver) changes
  * it, the receiver is told by a stream-updated SET, sent whatever the status.
+ * A stream the operator disabled stays disabled until the operator changes it:
+ * its receiver's change is refused (`stream_disabled_by_operator`).
  */
 export async function changeStreamStatus(deps: FlowDeps, streamId: string, input: { status: StreamStatus; reason?: string | undefined; by: "receiver" | "operator" }): Promise<StatusView> {
 	const reason = input.reason?.trim() || null;
 	const outcome = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
-		const before = await setStreamStatus(tx, streamId, input.status, reason, now);
+		const operatorDisabled = (b: Pick<StreamRow, "status" | "status_by">) => b.status === "disabled" && b.status_by === "operator";
+		const before = await setStreamStatus(tx, streamId, { status: input.status, reason, by: input.by, now }, (b) => input.by === "operator" || !operatorDisabled(b));
 		if (before === undefined) return undefined;
+		if (input.by === "receiver" && operatorDisabled(before)) return "refused" as const;
 		if (input.status === "disabled") await dropPendingSets(tx, streamId);
 		const stream = (await readStream(tx, streamId))!;
-		if (input.by === "operator" && before !== input.status) {
+		if (input.by === "operator" && before.status !== input.status) {
 			const event = { status: input.status, ...(reason ? { reason } : {}) };
 			await insertSet(tx, { jti: newId(deps.random), streamId, eventType: STREAM_UPDATED, subject: JSON.stringify({ format: "opaque", id: streamId }), event: JSON.stringify(event), now, push: stream.delivery_method === PUSH });
 		}
 		return stream;
 	});
 	if (!outcome) throw new TesseraError("not_found");
+	if (outcome === "refused") throw new TesseraError("stream_disabled_by_operator");
 	deps.signals.kick();
 	return statusOfStream(outcome);
 }
@@ -541,11 +622,16 @@ export async function poll(deps: FlowDeps, stream: StreamRow, request: PollReque
 	const max = Math.min(request.maxEvents ?? MAX_EVENTS, MAX_EVENTS);
 	const enabled = stream.status === "enabled";
 	let rows = await listPendingSets(deps.db, stream.id, enabled, max + 1);
-	if (max > 0 && rows.length === 0 && request.returnImmediately !== true) {
-		const until = Date.now() + LONG_POLL_MS;
-		while (rows.length === 0 && Date.now() < until && !signal?.aborted && !deps.signals.stopping) {
-			await deps.signals.waitForSets(Math.min(250, until - Date.now()));
-			rows = await listPendingSets(deps.db, stream.id, enabled, max + 1);
+	// One long poll waits per stream (in each instance): another one at the same time answers at once.
+	if (max > 0 && rows.length === 0 && request.returnImmediately !== true && deps.signals.startLongPoll(stream.id)) {
+		try {
+			const until = Date.now() + LONG_POLL_MS;
+			while (rows.length === 0 && Date.now() < until && !signal?.aborted && !deps.signals.stopping) {
+				await deps.signals.waitForSets(Math.min(250, until - Date.now()));
+				rows = await listPendingSets(deps.db, stream.id, enabled, max + 1);
+			}
+		} finally {
+			deps.signals.endLongPoll(stream.id);
 		}
 	}
 	const sets: Record<string, string> = {};
@@ -580,6 +666,9 @@ export class Signals {
 	#again = false;
 	#signer: Signer | undefined;
 	#lastGiveUp = 0;
+	/** Streams this instance is sending on now. */
+	readonly #sending = new Set<string>();
+	readonly #inFlight = new Set<Promise<number>>();
 
 	/** `deps` is read when needed: the transmitter is itself one of the flows' dependencies. */
 	constructor(deps: () => FlowDeps, logger: Logger) {
@@ -589,6 +678,11 @@ export class Signals {
 
 	get #deps(): FlowDeps {
 		return this.#getDeps();
+	}
+
+	/** For the flows: what an operator should see in the log (never a secret). */
+	warn(fields: Record<string, unknown>, message: string): void {
+		this.#logger.warn(fields, message);
 	}
 
 	start(): void {
@@ -609,6 +703,7 @@ export class Signals {
 		this.#timers.clear();
 		for (const wake of this.#waiters) wake();
 		while (this.#sweeping) await this.#sweeping;
+		await Promise.all([...this.#inFlight]);
 	}
 
 	#after(ms: number, task: () => void): void {
@@ -638,6 +733,19 @@ export class Signals {
 		return this.#stopping;
 	}
 
+	readonly #longPolls = new Set<string>();
+
+	/** A long poll on the stream may wait here: false when one already does. */
+	startLongPoll(streamId: string): boolean {
+		if (this.#longPolls.has(streamId)) return false;
+		this.#longPolls.add(streamId);
+		return true;
+	}
+
+	endLongPoll(streamId: string): void {
+		this.#longPolls.delete(streamId);
+	}
+
 	/** Resolves after `ms`, or sooner when a SET is recorded in this instance. */
 	waitForSets(ms: number): Promise<void> {
 		return new Promise((resolve) => {
@@ -657,7 +765,7 @@ export class Signals {
 			this.#again = true;
 			return;
 		}
-		this.#sweeping = this.deliverDue()
+		this.#sweeping = this.#dispatch()
 			.catch((error: unknown) => this.#logger.error({ reason: error instanceof Error ? error.message : String(error) }, "shared signals: delivery failed"))
 			.finally(() => {
 				this.#sweeping = undefined;
@@ -670,6 +778,18 @@ export class Signals {
 
 	/** Sends every push due now; returns how many were accepted. Tests call it directly. */
 	async deliverDue(): Promise<number> {
+		const started = await this.#dispatch();
+		const results = await Promise.all(started);
+		return results.reduce((a, b) => a + b, 0);
+	}
+
+	/**
+	 * Claims the pushes due, CLAIM_AT_ONCE at a time, and starts sending each
+	 * stream's on its own: a receiver that hangs holds up only its own stream.
+	 * A stream this instance is sending on is skipped until that finishes. Returns
+	 * the sends it started (each resolves to how many were accepted).
+	 */
+	async #dispatch(): Promise<Promise<number>[]> {
 		const { db, clock } = this.#deps;
 		const now = clock();
 		if (now - this.#lastGiveUp >= 60_000 || now < this.#lastGiveUp) {
@@ -680,28 +800,42 @@ export class Signals {
 				this.#logger.warn({ count: given }, "shared signals: pushes given up after a day");
 			}
 		}
-		let accepted = 0;
+		const started: Promise<number>[] = [];
 		for (;;) {
-			const claimed = await claimDuePushes(db, this.#deps.databaseKind, now, LEASE_MS, 50);
-			if (claimed.length === 0) return accepted;
-			// Streams side by side; one stream's SETs oldest first, a few at a time.
+			const claimed = await claimDuePushes(db, this.#deps.databaseKind, now, LEASE_MS, CLAIM_AT_ONCE, [...this.#sending]);
+			if (claimed.length === 0) return started;
 			const byStream = new Map<string, SetRow[]>();
 			for (const row of claimed) byStream.set(row.stream_id, [...(byStream.get(row.stream_id) ?? []), row]);
-			const results = await Promise.all(
-				[...byStream].map(async ([streamId, rows]) => {
-					const stream = await readStream(db, streamId);
-					if (!stream) return 0;
-					let ok = 0;
-					let next = 0;
-					const worker = async () => {
-						while (next < rows.length) if (await this.#push(rows[next++]!, stream)) ok++;
-					};
-					await Promise.all(Array.from({ length: Math.min(PUSHES_AT_ONCE, rows.length) }, worker));
-					return ok;
-				}),
-			);
-			accepted += results.reduce((a, b) => a + b, 0);
-			if (claimed.length < 50) return accepted;
+			for (const [streamId, rows] of byStream) {
+				this.#sending.add(streamId);
+				const sending = this.#sendOnStream(streamId, rows).finally(() => {
+					this.#sending.delete(streamId);
+					this.#inFlight.delete(sending);
+					// What was skipped while this stream was busy goes now.
+					if (this.#running) this.#sweepSoon();
+				});
+				this.#inFlight.add(sending);
+				started.push(sending);
+			}
+			if (claimed.length < CLAIM_AT_ONCE) return started;
+		}
+	}
+
+	/** One stream's claimed SETs, oldest first, PUSHES_AT_ONCE at a time; how many were accepted. */
+	async #sendOnStream(streamId: string, rows: SetRow[]): Promise<number> {
+		try {
+			const stream = await readStream(this.#deps.db, streamId);
+			if (!stream) return 0;
+			let ok = 0;
+			let next = 0;
+			const worker = async () => {
+				while (next < rows.length) if (await this.#push(rows[next++]!, stream)) ok++;
+			};
+			await Promise.all(Array.from({ length: Math.min(PUSHES_AT_ONCE, rows.length) }, worker));
+			return ok;
+		} catch (error) {
+			this.#logger.error({ stream: streamId, reason: error instanceof Error ? error.message : String(error) }, "shared signals: delivery failed");
+			return 0;
 		}
 	}
 
@@ -712,37 +846,28 @@ export class Signals {
 			const headers: Record<string, string> = { "content-type": "application/secevent+jwt", accept: "application/json" };
 			const authorization = openAuthorization(this.#deps, stream);
 			if (authorization) headers["authorization"] = authorization;
-			const response = await fetch(stream.endpoint_url!, {
-				method: "POST",
-				headers,
-				body: await this.sign(row, stream),
-				redirect: "manual",
-				signal: AbortSignal.timeout(PUSH_TIMEOUT_MS),
-			});
-			const text = await response.text().catch(() => "");
-			if (response.status >= 200 && response.status < 300) outcome = { ok: true };
-			else if (response.status === 400) outcome = { ok: false, retry: false, error: refusal(text) };
-			else outcome = { ok: false, retry: true, error: `HTTP ${response.status}` };
+			const answer = await postSet(stream.endpoint_url!, headers, await this.sign(row, stream), stream.endpoint_by === "receiver");
+			if (answer.status >= 200 && answer.status < 300) outcome = { ok: true };
+			else if (answer.status === 400) outcome = { ok: false, retry: false, error: refusal(answer.body) };
+			else outcome = { ok: false, retry: true, error: `HTTP ${answer.status}` };
 		} catch (error) {
-			const reason = error instanceof Error && error.name === "TimeoutError" ? `no answer within ${PUSH_TIMEOUT_MS / 1000} s` : error instanceof Error ? error.message : String(error);
+			const reason = error instanceof PushTimeout ? `no answer within ${PUSH_TIMEOUT_MS / 1000} s` : error instanceof Error ? error.message : String(error);
 			outcome = { ok: false, retry: true, error: reason };
 		}
 		const now = clock();
 		const metrics = this.#deps.metrics.ssfPushes;
+		// Each write holds only while the claim is this instance's: one that took it after the lease decides instead.
 		if (outcome.ok) {
-			await settleSet(db, row.jti, "delivered", now, null);
-			metrics.inc({ outcome: "delivered" });
+			if (await settleSet(db, row.jti, row.attempts, "delivered", now, null)) metrics.inc({ outcome: "delivered" });
 			return true;
 		}
 		if (!outcome.retry) {
-			await settleSet(db, row.jti, "failed", now, outcome.error);
-			metrics.inc({ outcome: "refused" });
+			if (await settleSet(db, row.jti, row.attempts, "failed", now, outcome.error)) metrics.inc({ outcome: "refused" });
 			this.#logger.warn({ stream: stream.id, jti: row.jti, reason: outcome.error }, "shared signals: the receiver refused a SET");
 			return false;
 		}
 		const wait = Math.min(3_600_000, 5_000 * 2 ** Math.min(row.attempts - 1, 12));
-		await retrySetAt(db, row.jti, now + wait, outcome.error.slice(0, 500));
-		metrics.inc({ outcome: "retry" });
+		if (await retrySetAt(db, row.jti, row.attempts, now + wait, outcome.error.slice(0, 500))) metrics.inc({ outcome: "retry" });
 		this.#logger.warn({ stream: stream.id, jti: row.jti, attempts: row.attempts, reason: outcome.error }, "shared signals: push not accepted; will retry");
 		return false;
 	}
@@ -785,9 +910,17 @@ export class Signals {
 		return signer;
 	}
 
-	/** Forgets settled SETs older than a week (the operator's log keeps that long). */
+	/**
+	 * Forgets settled SETs older than a week (the operator's log keeps that long), SETs
+	 * whose stream is gone, and poll SETs not acknowledged within POLL_KEEP_MS (expired,
+	 * logged: the receiver has not polled for a week).
+	 */
 	async prune(): Promise<void> {
-		await pruneSettledSets(this.#deps.db, this.#deps.clock() - 7 * 86_400_000);
+		const now = this.#deps.clock();
+		const orphans = await pruneSettledSets(this.#deps.db, now - 7 * 86_400_000);
+		if (orphans) this.#logger.warn({ count: orphans }, "shared signals: SETs of removed streams deleted");
+		const expired = await expirePollSetsBefore(this.#deps.db, now - POLL_KEEP_MS);
+		if (expired) this.#logger.warn({ count: expired }, "shared signals: poll SETs not acknowledged within 7 days expired");
 	}
 }
 
@@ -800,4 +933,78 @@ function refusal(body: string): string {
 		// Not JSON: the status says enough.
 	}
 	return "HTTP 400";
+}
+
+class PushTimeout extends Error {}
+
+class InternalAddress extends Error {}
+
+/**
+ * Resolves a receiver-set endpoint's name and refuses to connect when any of its
+ * addresses is internal: what is checked is what is connected to.
+ */
+const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
+	dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+		if (error) return callback(error, "", 0);
+		const internal = addresses.find((a) => isInternalAddress(a.address));
+		if (internal || addresses.length === 0) {
+			return callback(new InternalAddress(`${hostname} resolves to ${internal ? "an internal address" : "no address"}: not sent`) as NodeJS.ErrnoException, "", 0);
+		}
+		if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+		callback(null, addresses[0]!.address, addresses[0]!.family);
+	});
+};
+
+/**
+ * One RFC 8935 POST, answered within PUSH_TIMEOUT_MS, redirects not followed.
+ * The answer's body is read only for a 400 (up to MAX_REFUSAL_BYTES); any other
+ * answer's is dropped unread. `publicOnly`: the endpoint was set by the receiver,
+ * so it is connected to only at public addresses.
+ */
+function postSet(endpoint: string, headers: Record<string, string>, body: string, publicOnly: boolean): Promise<{ status: number; body: string }> {
+	return new Promise((resolve, reject) => {
+		const url = new URL(endpoint);
+		if (publicOnly && isInternalHost(url.hostname)) return reject(new InternalAddress(`${url.hostname} is an internal address: not sent`));
+		const secure = url.protocol === "https:";
+		const options: http.RequestOptions = {
+			method: "POST",
+			headers: { ...headers, "content-length": String(Buffer.byteLength(body)) },
+			...(publicOnly ? { lookup: publicOnlyLookup } : {}),
+		};
+		const request = (secure ? https : http).request(url, options, (response) => {
+			const status = response.statusCode ?? 0;
+			if (status !== 400) {
+				finish({ status, body: "" });
+				response.destroy();
+				return;
+			}
+			const chunks: Buffer[] = [];
+			let size = 0;
+			response.on("data", (chunk: Buffer) => {
+				chunks.push(chunk);
+				size += chunk.length;
+				if (size >= MAX_REFUSAL_BYTES) {
+					finish({ status, body: Buffer.concat(chunks).subarray(0, MAX_REFUSAL_BYTES).toString("utf8") });
+					response.destroy();
+				}
+			});
+			response.on("end", () => finish({ status, body: Buffer.concat(chunks).toString("utf8") }));
+			response.on("error", () => finish({ status, body: "" }));
+		});
+		let done = false;
+		const timer = setTimeout(() => request.destroy(new PushTimeout()), PUSH_TIMEOUT_MS);
+		function finish(answer: { status: number; body: string }) {
+			if (done) return;
+			done = true;
+			clearTimeout(timer);
+			resolve(answer);
+		}
+		request.on("error", (error) => {
+			if (done) return;
+			done = true;
+			clearTimeout(timer);
+			reject(error);
+		});
+		request.end(body);
+	});
 }

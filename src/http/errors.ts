@@ -53,6 +53,7 @@ export const errorStatus = {
 	csrf_failed: 403,
 	not_found: 404,
 	stream_exists: 409,
+	stream_disabled_by_operator: 403,
 	internal_error: 500,
 } as const satisfies Record<ErrorCode, number>;
 

@@ -57,7 +57,7 @@ const errorResponse = {
 			type: "object",
 			required: ["code", "message", "details"],
 			properties: {
-				code: { type: "string", enum: ["invalid_request", "invalid_json", "invalid_encoding", "payload_too_large", "unsupported_media_type", "unauthenticated", "not_found", "stream_exists", "too_many_attempts", "internal_error"] },
+				code: { type: "string", enum: ["invalid_request", "invalid_json", "invalid_encoding", "payload_too_large", "unsupported_media_type", "unauthenticated", "not_found", "stream_exists", "stream_disabled_by_operator", "too_many_attempts", "internal_error"] },
 				message: { type: "string" },
 				details: {
 					type: "object",
@@ -302,7 +302,7 @@ export async function ssfRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 			schema: {
 				tags: ["Shared Signals"],
 				summary: "Enable, pause or disable the stream",
-				description: "Paused: SETs are held and sent when it is enabled again. Disabled: nothing is held.",
+				description: "Paused: SETs are held and sent when it is enabled again. Disabled: nothing is held. A stream Tessera's operator disabled stays disabled: changing it is refused (403, `stream_disabled_by_operator`).",
 				security: bearer,
 				body: {
 					type: "object",
@@ -310,7 +310,7 @@ export async function ssfRoutes(app: FastifyInstance, options: { deps: FlowDeps 
 					required: ["stream_id", "status"],
 					properties: { stream_id: streamId, status: { type: "string", enum: ["enabled", "paused", "disabled"] }, reason: { type: "string", maxLength: 500 } },
 				},
-				response: { 200: statusSchema, ...errors(400, 401, 404) },
+				response: { 200: statusSchema, ...errors(400, 401, 403, 404) },
 			},
 		},
 		async (request) => {

@@ -407,6 +407,8 @@ export interface SsfStreamsTable {
 	delivery_method: string;
 	/** Push only: where SETs are posted. */
 	endpoint_url: string | null;
+	/** Who set the push endpoint: one the receiver set is sent only to public addresses. */
+	endpoint_by: Generated<"operator" | "receiver">;
 	/** Push only: the Authorization header value to send, sealed. */
 	authorization_sealed: string | null;
 	/** JSON arrays of event type URIs. */
@@ -414,6 +416,8 @@ export interface SsfStreamsTable {
 	events_delivered: string;
 	status: "enabled" | "paused" | "disabled";
 	status_reason: string | null;
+	/** Who set the status last: a stream the operator disabled, its receiver cannot enable. */
+	status_by: Generated<"operator" | "receiver">;
 	/** SHA-256 of the receiver's bearer token. */
 	token_hash: string;
 	/** When the receiver last asked for a verification event. */

@@ -12,7 +12,7 @@ import type { SsfSetsTable, SsfStreamsTable } from "./schema.ts";
 export const PUSH = "urn:ietf:rfc:8935";
 export const POLL = "urn:ietf:rfc:8936";
 
-export type StreamRow = SsfStreamsTable;
+export type StreamRow = Omit<SsfStreamsTable, "status_by" | "endpoint_by"> & { status_by: "operator" | "receiver"; endpoint_by: "operator" | "receiver" };
 export type SetRow = Omit<SsfSetsTable, "attempts"> & { attempts: number };
 
 const streamColumns = [
@@ -21,11 +21,13 @@ const streamColumns = [
 	"description",
 	"delivery_method",
 	"endpoint_url",
+	"endpoint_by",
 	"authorization_sealed",
 	"events_requested",
 	"events_delivered",
 	"status",
 	"status_reason",
+	"status_by",
 	"token_hash",
 	"verified_at",
 	"created_at",
@@ -53,7 +55,7 @@ export function listStreams(db: Db): Promise<StreamRow[]> {
 export async function updateStream(
 	db: Db,
 	id: string,
-	changes: Partial<Pick<StreamRow, "description" | "endpoint_url" | "authorization_sealed" | "events_requested" | "events_delivered" | "token_hash">>,
+	changes: Partial<Pick<StreamRow, "description" | "endpoint_url" | "endpoint_by" | "authorization_sealed" | "events_requested" | "events_delivered" | "token_hash">>,
 	now: number,
 ): Promise<void> {
 	await db
@@ -63,14 +65,23 @@ export async function updateStream(
 		.execute();
 }
 
-/** Sets the status, in a transaction; returns the status it had, or undefined when there is no such stream. */
-export async function setStreamStatus(db: Db, id: string, status: StreamRow["status"], reason: string | null, now: number): Promise<StreamRow["status"] | undefined> {
+/**
+ * Sets the status, in a transaction, unless `allowed` says no to what it was;
+ * returns what it was (status and who set it), or undefined when there is no such stream.
+ */
+export async function setStreamStatus(
+	db: Db,
+	id: string,
+	change: { status: StreamRow["status"]; reason: string | null; by: StreamRow["status_by"]; now: number },
+	allowed: (before: Pick<StreamRow, "status" | "status_by">) => boolean,
+): Promise<Pick<StreamRow, "status" | "status_by"> | undefined> {
 	// A no-op write first: the row is locked (in the caller's transaction) before it is read.
 	await db.updateTable("ssf_streams").set((eb) => ({ updated_at: eb.ref("updated_at") })).where("id", "=", id).execute();
-	const before = await db.selectFrom("ssf_streams").select("status").where("id", "=", id).executeTakeFirst();
+	const before = (await db.selectFrom("ssf_streams").select(["status", "status_by"]).where("id", "=", id).executeTakeFirst()) as Pick<StreamRow, "status" | "status_by"> | undefined;
 	if (!before) return undefined;
-	await db.updateTable("ssf_streams").set({ status, status_reason: reason, updated_at: now }).where("id", "=", id).execute();
-	return before.status;
+	if (!allowed(before)) return before;
+	await db.updateTable("ssf_streams").set({ status: change.status, status_reason: change.reason, status_by: change.by, updated_at: change.now }).where("id", "=", id).execute();
+	return before;
 }
 
 /**
@@ -87,10 +98,17 @@ export async function claimVerification(db: Db, id: string, now: number, interva
 	return Number(result.numUpdatedRows) === 1;
 }
 
+/**
+ * Deletes the stream, then its SETs, in one transaction: the stream row first, so
+ * a change committing meanwhile either waits for it or finds no stream to owe.
+ */
 export async function deleteStream(db: Db, id: string): Promise<boolean> {
-	await db.deleteFrom("ssf_sets").where("stream_id", "=", id).execute();
-	const result = await db.deleteFrom("ssf_streams").where("id", "=", id).executeTakeFirst();
-	return Number(result.numDeletedRows) === 1;
+	return db.transaction().execute(async (tx) => {
+		const result = await tx.deleteFrom("ssf_streams").where("id", "=", id).executeTakeFirst();
+		if (Number(result.numDeletedRows) !== 1) return false;
+		await tx.deleteFrom("ssf_sets").where("stream_id", "=", id).execute();
+		return true;
+	});
 }
 
 /** One SET type a security event gives, before it is known which streams want it. */
@@ -171,7 +189,7 @@ export const STREAM_UPDATED = "https://schemas.openid.net/secevent/ssf/event-typ
  * another instance is claiming are skipped, so instances take different batches
  * instead of contending for the same one.
  */
-export async function claimDuePushes(db: Db, kind: "sqlite" | "postgres", now: number, leaseMs: number, limit: number): Promise<SetRow[]> {
+export async function claimDuePushes(db: Db, kind: "sqlite" | "postgres", now: number, leaseMs: number, limit: number, skipStreams: readonly string[] = []): Promise<SetRow[]> {
 	let due = db
 		.selectFrom("ssf_sets as t")
 		.innerJoin("ssf_streams as s", "s.id", "t.stream_id")
@@ -182,6 +200,8 @@ export async function claimDuePushes(db: Db, kind: "sqlite" | "postgres", now: n
 		.where((eb) => eb.or([eb("s.status", "=", "enabled"), eb("t.event_type", "=", STREAM_UPDATED)]))
 		.orderBy("t.due_at")
 		.limit(limit);
+	// Streams this instance is sending on already: their next SETs wait for those to finish.
+	if (skipStreams.length) due = due.where("t.stream_id", "not in", skipStreams);
 	if (kind === "postgres") due = due.forUpdate("t").skipLocked();
 	const claimed = await db
 		.updateTable("ssf_sets")
@@ -194,12 +214,26 @@ export async function claimDuePushes(db: Db, kind: "sqlite" | "postgres", now: n
 	return (claimed as SetRow[]).sort((a, b) => Number(a.created_at) - Number(b.created_at) || (a.jti < b.jti ? -1 : 1));
 }
 
-export async function settleSet(db: Db, jti: string, state: "delivered" | "acknowledged" | "failed", now: number, error: string | null): Promise<void> {
-	await db.updateTable("ssf_sets").set({ state, due_at: null, settled_at: now, last_error: error }).where("jti", "=", jti).where("state", "=", "pending").execute();
+/**
+ * Settles a push this instance claimed: only while the claim is still its own
+ * (`attempts` as claimed; another instance that took it after the lease counted
+ * one more). Returns whether it did.
+ */
+export async function settleSet(db: Db, jti: string, attempts: number, state: "delivered" | "failed", now: number, error: string | null): Promise<boolean> {
+	const result = await db
+		.updateTable("ssf_sets")
+		.set({ state, due_at: null, settled_at: now, last_error: error })
+		.where("jti", "=", jti)
+		.where("state", "=", "pending")
+		.where("attempts", "=", attempts)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
 }
 
-export async function retrySetAt(db: Db, jti: string, dueAt: number, error: string): Promise<void> {
-	await db.updateTable("ssf_sets").set({ due_at: dueAt, last_error: error }).where("jti", "=", jti).where("state", "=", "pending").execute();
+/** Sets a claimed push to be tried again at `dueAt`, while the claim is still its own (as settleSet). */
+export async function retrySetAt(db: Db, jti: string, attempts: number, dueAt: number, error: string): Promise<boolean> {
+	const result = await db.updateTable("ssf_sets").set({ due_at: dueAt, last_error: error }).where("jti", "=", jti).where("state", "=", "pending").where("attempts", "=", attempts).executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
 }
 
 /** The stream's pending SETs a poll may return (all when enabled, stream-updated ones otherwise), oldest first. */
@@ -239,9 +273,20 @@ export async function giveUpPushesBefore(db: Db, before: number, now: number): P
 	return Number(result.numUpdatedRows);
 }
 
-/** Settled SETs older than `before` are forgotten. */
-export async function pruneSettledSets(db: Db, before: number): Promise<void> {
+/** Settled SETs older than `before` are forgotten, and so are SETs whose stream is gone. Returns how many orphans went. */
+export async function pruneSettledSets(db: Db, before: number): Promise<number> {
 	await db.deleteFrom("ssf_sets").where("state", "<>", "pending").where("settled_at", "<", before).execute();
+	const orphans = await db
+		.deleteFrom("ssf_sets")
+		.where(({ not, exists, selectFrom }) => not(exists(selectFrom("ssf_streams as s").select("s.id").whereRef("s.id", "=", "ssf_sets.stream_id"))))
+		.executeTakeFirst();
+	return Number(orphans.numDeletedRows);
+}
+
+/** Poll SETs still pending that were made before `before`: expired, deleted unread. Returns how many. */
+export async function expirePollSetsBefore(db: Db, before: number): Promise<number> {
+	const result = await db.deleteFrom("ssf_sets").where("state", "=", "pending").where("due_at", "is", null).where("created_at", "<", before).executeTakeFirst();
+	return Number(result.numDeletedRows);
 }
 
 /** The stream's SETs, newest first: what the operator reads with `tessera ssf log`. */

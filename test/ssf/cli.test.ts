@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, describe, test } from "node:test";
@@ -26,11 +28,17 @@ interface Run {
 }
 
 function tessera(env: Record<string, string>, ...args: string[]): Promise<Run> {
+	return tesseraWithInput(env, "", ...args);
+}
+
+/** The command, with `input` on its standard input. */
+function tesseraWithInput(env: Record<string, string>, input: string, ...args: string[]): Promise<Run> {
 	return new Promise((resolve, reject) => {
-		execFile(process.execPath, [CLI, ...args], { cwd: ROOT, env, timeout: 120_000 }, (error, stdout, stderr) => {
+		const child = execFile(process.execPath, [CLI, ...args], { cwd: ROOT, env, timeout: 120_000 }, (error, stdout, stderr) => {
 			if (error && typeof error.code !== "number") return reject(new Error(`tessera ${args.join(" ")}: ${error.message}\n${stderr}`));
 			resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
 		});
+		child.stdin?.end(input);
 	});
 }
 
@@ -139,6 +147,41 @@ for (const kind of await databaseKinds()) {
 			const again = await cli("ssf", "remove", added.streamId);
 			assert.equal(again.code, 65, show(again));
 			assert.match(again.stderr, /There is no stream/);
+		});
+
+		test("the push authorization can come from a file or standard input, and must be one header line", async () => {
+			const dir = await mkdtemp(join(tmpdir(), "tessera-ssf-"));
+			try {
+				const file = join(dir, "authorization");
+				await writeFile(file, "Bearer from-a-file\n", { mode: 0o600 });
+				const multiline = join(dir, "two-lines");
+				await writeFile(multiline, "Bearer a\r\nX-Injected: 1\n");
+				const add = (path: string, ...more: string[]) => ["ssf", "add", "--audience", `https://${path}.example`, "--push", `${receiver.base}/${path}`, "--events", "account-disabled", ...more];
+				const [fromFile, fromStdin, twoLines, inArgv, both] = await Promise.all([
+					cli(...add("from-file", "--push-authorization-file", file)),
+					tesseraWithInput(env, "Bearer from-stdin\n", ...add("from-stdin", "--push-authorization-file", "-")),
+					cli(...add("two-lines", "--push-authorization-file", multiline)),
+					cli(...add("in-argv", "--push-authorization", "Bearer a\nb")),
+					cli(...add("both", "--push-authorization", "Bearer x", "--push-authorization-file", file)),
+				]);
+				assert.equal(fromFile.code, 0, show(fromFile));
+				assert.equal(fromStdin.code, 0, show(fromStdin));
+				for (const run of [twoLines, inArgv, both]) {
+					assert.equal(run.code, 64, show(run));
+					assert.match(run.stderr, /Usage: tessera ssf add/);
+				}
+				assert.match(twoLines.stderr, /one line of printable ASCII/);
+				const user = await signUp(h.app);
+				await lockUser(h.tessera.deps, user.username, "operator:test", "");
+				const at = (path: string) => receiver.pushes.filter((p) => p.path === path);
+				const deadline = Date.now() + 5000;
+				while ((at("/from-file").length < 1 || at("/from-stdin").length < 1) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+				assert.deepEqual(at("/from-file").map((p) => p.authorization), ["Bearer from-a-file"]);
+				assert.deepEqual(at("/from-stdin").map((p) => p.authorization), ["Bearer from-stdin"]);
+				for (const run of [fromFile, fromStdin]) assert.equal((await cli("ssf", "remove", (JSON.parse(run.stdout) as { streamId: string }).streamId)).code, 0);
+			} finally {
+				await rm(dir, { recursive: true, force: true });
+			}
 		});
 
 		test("every ssf verb takes --help", async () => {

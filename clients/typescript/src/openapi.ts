@@ -1,6 +1,6 @@
 // The types of Tessera's API, generated from its OpenAPI document by `npm run api:types`
 // (tools/openapi-types): do not edit. A test fails when the document changes and this file does not.
-// Document SHA-256: e4b39b00d18f173897570f647457ef56f273ddc5a7ff4ee203f16f1c4f308563
+// Document SHA-256: 457dd9154c3ea266d75a53b630529a94a0376cbe0f1b719e188a43c7be1fda7e
 
 export interface paths {
     "/api/v1/openapi.json": {
@@ -790,7 +790,7 @@ export interface paths {
         put?: never;
         /**
          * Enable, pause or disable the stream
-         * @description Paused: SETs are held and sent when it is enabled again. Disabled: nothing is held.
+         * @description Paused: SETs are held and sent when it is enabled again. Disabled: nothing is held. A stream Tessera's operator disabled stays disabled: changing it is refused (403, `stream_disabled_by_operator`).
          */
         post: operations["postSsfStatus"];
         delete?: never;
@@ -874,7 +874,7 @@ export interface components {
              * @description Stable, never renamed (docs/errors.md).
              * @enum {string}
              */
-            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "weak_password" | "username_taken" | "invalid_credentials" | "unauthenticated" | "invalid_code" | "code_already_used" | "code_typo" | "code_replaced" | "no_pending_codes" | "challenge_expired" | "app_sign_in_expired" | "too_many_attempts" | "method_not_available" | "second_factor_unavailable" | "two_factor_already_enabled" | "totp_not_pending" | "two_factor_not_enabled" | "resend_too_soon" | "delivery_failed" | "phone_in_use" | "email_in_use" | "no_contact" | "last_second_factor" | "passkey_already_registered" | "channel_unavailable" | "recovery_in_progress" | "recovery_request_open" | "recovery_paused" | "two_factor_setup_required" | "new_backup_codes_required" | "invalid_link" | "own_identity_check" | "server_busy" | "csrf_failed" | "not_found" | "stream_exists" | "internal_error";
+            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "weak_password" | "username_taken" | "invalid_credentials" | "unauthenticated" | "invalid_code" | "code_already_used" | "code_typo" | "code_replaced" | "no_pending_codes" | "challenge_expired" | "app_sign_in_expired" | "too_many_attempts" | "method_not_available" | "second_factor_unavailable" | "two_factor_already_enabled" | "totp_not_pending" | "two_factor_not_enabled" | "resend_too_soon" | "delivery_failed" | "phone_in_use" | "email_in_use" | "no_contact" | "last_second_factor" | "passkey_already_registered" | "channel_unavailable" | "recovery_in_progress" | "recovery_request_open" | "recovery_paused" | "two_factor_setup_required" | "new_backup_codes_required" | "invalid_link" | "own_identity_check" | "server_busy" | "csrf_failed" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "internal_error";
             /** @description Words for a person, in the request's language (Accept-Language). Never parse them. */
             message: string;
             details: components["schemas"]["ErrorDetails"];
@@ -8692,7 +8692,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -8706,7 +8706,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -8720,7 +8720,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -8791,7 +8791,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -8805,7 +8805,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -8819,7 +8819,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -8848,7 +8848,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -8862,7 +8862,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -8876,7 +8876,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -8911,7 +8911,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -8925,7 +8925,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -8939,7 +8939,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -9010,7 +9010,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -9024,7 +9024,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -9038,7 +9038,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -9080,7 +9080,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -9094,7 +9094,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -9108,7 +9108,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -9157,7 +9157,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -9171,7 +9171,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
+                        } & WithRequired<components["schemas"]["Error"], "code">;
+                    };
+                };
+            };
+            /** @description An error: RFC 8936's `err` and `description`, and Tessera's error envelope (docs/errors.md). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -9185,7 +9199,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -9225,7 +9239,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -9239,7 +9253,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -9253,7 +9267,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -9267,7 +9281,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -9324,7 +9338,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -9338,7 +9352,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };
@@ -9352,7 +9366,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "too_many_attempts" | "internal_error";
+                            code: "invalid_request" | "invalid_json" | "invalid_encoding" | "payload_too_large" | "unsupported_media_type" | "unauthenticated" | "not_found" | "stream_exists" | "stream_disabled_by_operator" | "too_many_attempts" | "internal_error";
                         } & WithRequired<components["schemas"]["Error"], "code">;
                     };
                 };

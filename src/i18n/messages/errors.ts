@@ -61,6 +61,7 @@ export default defineMessages({
 		"errors.csrf_failed": "This form has expired or did not come from {product}. Reload the page and try again.",
 		"errors.not_found": "There is nothing here.",
 		"errors.stream_exists": "This receiver already has its stream: read it, or change it with PATCH or PUT.",
+		"errors.stream_disabled_by_operator": "Tessera's operator disabled this stream: only the operator can enable it again.",
 		"errors.ssf.token": "The bearer token is missing, or is not a receiver's token for this stream.",
 		"errors.internal_error": "Something went wrong on our side. Nothing was changed; please try again.",
 
@@ -187,6 +188,7 @@ export default defineMessages({
 		"errors.csrf_failed": "Ce formulaire a expiré ou ne vient pas de {product}. Rechargez la page et réessayez.",
 		"errors.not_found": "Il n’y a rien ici.",
 		"errors.stream_exists": "Ce destinataire a déjà son flux : lisez-le, ou modifiez-le avec PATCH ou PUT.",
+		"errors.stream_disabled_by_operator": "L'opérateur de Tessera a désactivé ce flux : lui seul peut le réactiver.",
 		"errors.ssf.token": "Le jeton porteur manque, ou n’est pas celui d’un destinataire de ce flux.",
 		"errors.internal_error": "Un problème est survenu de notre côté. Rien n’a été modifié ; veuillez réessayer.",
 
@@ -307,6 +309,7 @@ export default defineMessages({
 		"errors.csrf_failed": "انتهت صلاحية هذا النموذج أو لم يأتِ من {product}. أعد تحميل الصفحة وحاول مرة أخرى.",
 		"errors.not_found": "لا يوجد شيء هنا.",
 		"errors.stream_exists": "لدى هذا المستقبِل تدفّقه بالفعل: اقرأه، أو عدّله باستخدام PATCH أو PUT.",
+		"errors.stream_disabled_by_operator": "عطّل مشغّل Tessera هذا التدفّق: وحده المشغّل يستطيع تفعيله من جديد.",
 		"errors.ssf.token": "رمز الحامل مفقود، أو ليس رمز مستقبِل لهذا التدفّق.",
 		"errors.internal_error": "حدث خطأ من جهتنا. لم يتغير شيء؛ يُرجى المحاولة مرة أخرى.",
 

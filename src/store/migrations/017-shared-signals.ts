@@ -4,7 +4,10 @@ import type { Migration } from "kysely/migration";
 /**
  * Shared Signals (SSF 1.0): Tessera transmits security events to receivers.
  * - ssf_streams: one stream per receiver, added by the operator's command. The
- *   receiver's bearer token is kept as its SHA-256 only; the Authorization value
+ *   receiver's bearer token is kept as its SHA-256 only; `status_by` says who
+ *   set the status last (a stream the operator disabled stays so), `endpoint_by`
+ *   who set the push endpoint (one the receiver set is never sent to an address
+ *   of this machine or a private network, whatever its name resolves to); the Authorization value
  *   Tessera sends to a push endpoint is sealed with the server key.
  * - ssf_sets: the Security Event Tokens owed on each stream, written in the
  *   transaction of the change they describe. A push SET is due at `due_at`,
@@ -20,11 +23,13 @@ export const sharedSignals: Migration = {
 			.addColumn("description", "text")
 			.addColumn("delivery_method", "text", (c) => c.notNull())
 			.addColumn("endpoint_url", "text")
+			.addColumn("endpoint_by", "text", (c) => c.notNull().defaultTo("operator"))
 			.addColumn("authorization_sealed", "text")
 			.addColumn("events_requested", "text", (c) => c.notNull())
 			.addColumn("events_delivered", "text", (c) => c.notNull())
 			.addColumn("status", "text", (c) => c.notNull())
 			.addColumn("status_reason", "text")
+			.addColumn("status_by", "text", (c) => c.notNull().defaultTo("operator"))
 			.addColumn("token_hash", "text", (c) => c.notNull().unique())
 			.addColumn("verified_at", "bigint")
 			.addColumn("created_at", "bigint", (c) => c.notNull())
