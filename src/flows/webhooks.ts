@@ -240,6 +240,9 @@ export function signatureHeader(secrets: readonly Uint8Array[], id: string, time
 
 export class WebhookInputError extends Error {}
 
+/** An operator's change that lost to another at the same moment, or that would send twice what is being sent. */
+export class WebhookConflictError extends Error {}
+
 /**
  * An endpoint's address: http or https, no credentials, no fragment; https
  * unless the host is this machine or `allowHttp` is given.
@@ -346,12 +349,18 @@ export async function rotateSecret(deps: FlowDeps, id: string): Promise<{ id: st
 	const current = openSecret(deps, id, endpoint.secret_sealed);
 	const previousExpiresAt = now + PREVIOUS_SECRET_MS;
 	const rotated = await rotateEndpointSecret(deps.db, id, {
+		currentSealed: endpoint.secret_sealed,
 		secretSealed: sealSecret(deps, id, secret),
 		previousSealed: sealSecret(deps, id, current),
 		previousExpiresAt,
 		now,
 	});
-	return rotated ? { id, secret: formatSecret(secret), previousSecretUntil: new Date(previousExpiresAt).toISOString() } : undefined;
+	if (!rotated) {
+		if (!(await readEndpoint(deps.db, id))) return undefined;
+		// Another rotation wrote its secret between our read and our write: ours was never stored.
+		throw new WebhookConflictError(`the secret of ${id} was rotated by someone else at the same moment; nothing was changed by this rotation. Run it again if a new secret is still wanted.`);
+	}
+	return { id, secret: formatSecret(secret), previousSecretUntil: new Date(previousExpiresAt).toISOString() };
 }
 
 export interface AttemptView {

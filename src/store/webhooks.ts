@@ -49,8 +49,16 @@ export async function deleteEndpoint(db: Db, id: string): Promise<boolean> {
 	});
 }
 
-/** The new secret signs from now on; the current one goes on signing beside it until `previousExpiresAt`. */
-export async function rotateEndpointSecret(db: Db, id: string, input: { secretSealed: string; previousSealed: string; previousExpiresAt: number; now: number }) {
+/**
+ * The new secret signs from now on; the current one goes on signing beside it
+ * until `previousExpiresAt`. Conditional on the secret still being `currentSealed`
+ * (the one read): false when another rotation changed it first.
+ */
+export async function rotateEndpointSecret(
+	db: Db,
+	id: string,
+	input: { currentSealed: string; secretSealed: string; previousSealed: string; previousExpiresAt: number; now: number },
+) {
 	const changed = await db
 		.updateTable("webhook_endpoints")
 		.set({
@@ -60,6 +68,7 @@ export async function rotateEndpointSecret(db: Db, id: string, input: { secretSe
 			updated_at: input.now,
 		})
 		.where("id", "=", id)
+		.where("secret_sealed", "=", input.currentSealed)
 		.executeTakeFirst();
 	return changed.numUpdatedRows === 1n;
 }

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { decideRecoveryRequest } from "../../src/flows/identity-checks.ts";
 import { lockUser, resetUserTwoFactor, unlockUser } from "../../src/flows/operator.ts";
-import { addEndpoint, enableEndpoint, endpointLog, GIVE_UP_AFTER_MS, PREVIOUS_SECRET_MS, removeEndpoint, replay, rotateSecret } from "../../src/flows/webhooks.ts";
+import { addEndpoint, enableEndpoint, endpointLog, GIVE_UP_AFTER_MS, PREVIOUS_SECRET_MS, removeEndpoint, replay, rotateSecret, WebhookConflictError } from "../../src/flows/webhooks.ts";
 import { databaseKinds } from "../helpers/databases.ts";
 import { api, type Harness, PASSWORD, passwordStep, signUp, signUpWithTwoFactor, startHarness, totpCode } from "../helpers/harness.ts";
 import { type Received, type Receiver, startReceiver } from "./receiver.ts";
@@ -341,6 +341,24 @@ for (const kind of await databaseKinds()) {
 			assert.ok(receiver.verifies(later!, rotated.secret), "the new secret verifies");
 			assert.ok(!receiver.verifies(later!, endpoint.secret), "the old secret no longer does");
 			assert.ok(!receiver.verifies(later!, rotated.secret.replace(/^whsec_./, "whsec_A")), "a wrong secret does not verify");
+		});
+
+		test("two rotations at once: one wins and its secret signs; the other fails clearly instead of printing a secret never stored", async () => {
+			const endpoint = await onlyEndpoint(["password.changed"]);
+			const user = await signUp(h.app);
+			const results = await Promise.allSettled([rotateSecret(h.tessera.deps, endpoint.id), rotateSecret(h.tessera.deps, endpoint.id)]);
+			const won = results.filter((r) => r.status === "fulfilled").map((r) => r.value!);
+			const lost = results.filter((r) => r.status === "rejected").map((r) => r.reason as Error);
+			assert.equal(won.length, 1, "one rotation stored its secret");
+			assert.equal(lost.length, 1, "the other says it lost");
+			assert.ok(lost[0] instanceof WebhookConflictError);
+			assert.match(lost[0]!.message, /rotated by someone else at the same moment; nothing was changed/);
+			await changePassword(user.token, PASSWORD, `${PASSWORD} 2`);
+			const [message] = await receiver.waitFor(1);
+			assert.equal(message!.signature.split(" ").length, 2, "the winner's secret and the one before it");
+			assert.ok(receiver.verifies(message!, won[0]!.secret), "the secret printed is the one that signs");
+			assert.ok(receiver.verifies(message!, endpoint.secret));
+			assert.equal(await rotateSecret(h.tessera.deps, "ep_none"), undefined);
 		});
 
 		test("secrets are stored sealed, never in the clear, and never logged", async () => {
