@@ -410,6 +410,9 @@ export async function replay(deps: FlowDeps, deliveryId: string): Promise<{ type
 
 type Claimed = Awaited<ReturnType<typeof claimDueDeliveries>>[number];
 
+/** Where to send and the secrets that sign, or why this instance cannot sign for it. */
+type Endpoint = { url: string; secrets: Buffer[] } | { url: string; unusable: string };
+
 export type SendOutcome = { delivered: boolean; status: number | null; error: string | null };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
@@ -545,17 +548,33 @@ export class Webhooks {
 	async #pass(): Promise<number> {
 		while (this.#inFlight.size >= MAX_IN_FLIGHT) await Promise.race(this.#inFlight);
 		const { db, clock } = this.#deps;
+		// Before claiming: a failure here leaves nothing claimed and unsent.
+		if (clock() - this.#prunedAt > 3_600_000) {
+			this.#prunedAt = clock();
+			try {
+				await pruneDeliveries(db, this.#prunedAt - KEEP_LOG_MS);
+			} catch (error) {
+				this.#logger.error({ reason: error instanceof Error ? error.message : String(error) }, "webhooks: could not forget old deliveries");
+			}
+		}
 		const now = clock();
 		const claimed = await claimDueDeliveries(db, now, now + LEASE_MS, MAX_IN_FLIGHT - this.#inFlight.size);
-		if (now - this.#prunedAt > 3_600_000) {
-			this.#prunedAt = now;
-			await pruneDeliveries(db, now - KEEP_LOG_MS);
-		}
 		if (claimed.length === 0) return 0;
-		const secrets = await this.#secrets([...new Set(claimed.map((c) => c.endpoint_id))]);
-		for (const delivery of claimed) {
-			if (this.#sending.has(delivery.id)) continue;
-			this.#sending.add(delivery.id);
+		// Marked as being sent before anything else is awaited: a send of the same delivery by this
+		// instance (claimed again after the clock passed its lease) that ends meanwhile must not
+		// make it look free to send a second time.
+		const mine = claimed.filter((delivery) => !this.#sending.has(delivery.id));
+		if (mine.length === 0) return claimed.length;
+		for (const delivery of mine) this.#sending.add(delivery.id);
+		let secrets: Map<string, Endpoint>;
+		try {
+			secrets = await this.#secrets([...new Set(mine.map((c) => c.endpoint_id))]);
+		} catch (error) {
+			// Not sent: their claims lapse and they are tried again.
+			for (const delivery of mine) this.#sending.delete(delivery.id);
+			throw error;
+		}
+		for (const delivery of mine) {
 			const run = this.#deliver(delivery, secrets.get(delivery.endpoint_id)).finally(() => this.#sending.delete(delivery.id));
 			this.#track(run.then(() => undefined));
 		}
@@ -570,14 +589,23 @@ export class Webhooks {
 		void tracked.finally(() => this.#inFlight.delete(tracked));
 	}
 
-	async #secrets(ids: string[]): Promise<Map<string, { url: string; secrets: Buffer[] }>> {
+	/**
+	 * Each endpoint's address and open secrets. One whose secret cannot be opened
+	 * (an instance with another TESSERA_SECRET) gets the reason instead: its
+	 * deliveries fail that try, and the others' are sent.
+	 */
+	async #secrets(ids: string[]): Promise<Map<string, Endpoint>> {
 		const rows = await readEndpointSecrets(this.#deps.db, ids);
 		const now = this.#deps.clock();
 		return new Map(
-			rows.map((row) => {
-				const secrets = [openSecret(this.#deps, row.id, row.secret_sealed)];
-				if (row.previous_secret_sealed && Number(row.previous_secret_expires_at) > now) secrets.push(openSecret(this.#deps, row.id, row.previous_secret_sealed));
-				return [row.id, { url: row.url, secrets }];
+			rows.map((row): [string, Endpoint] => {
+				try {
+					const secrets = [openSecret(this.#deps, row.id, row.secret_sealed)];
+					if (row.previous_secret_sealed && Number(row.previous_secret_expires_at) > now) secrets.push(openSecret(this.#deps, row.id, row.previous_secret_sealed));
+					return [row.id, { url: row.url, secrets }];
+				} catch {
+					return [row.id, { url: row.url, unusable: "the endpoint's secret could not be opened with this instance's server secret (TESSERA_SECRET)" }];
+				}
 			}),
 		);
 	}
@@ -591,7 +619,7 @@ export class Webhooks {
 		return this.#deliver(claimed, secrets.get(claimed.endpoint_id));
 	}
 
-	async #deliver(delivery: Claimed, endpoint: { url: string; secrets: Buffer[] } | undefined): Promise<SendOutcome> {
+	async #deliver(delivery: Claimed, endpoint: Endpoint | undefined): Promise<SendOutcome> {
 		const { db, clock } = this.#deps;
 		const attempts = Number(delivery.attempts);
 		if (!endpoint) {
@@ -601,7 +629,8 @@ export class Webhooks {
 		}
 		const at = clock();
 		const started = performance.now();
-		const outcome = await send(endpoint.url, endpoint.secrets, delivery.message_id, delivery.payload);
+		const outcome: SendOutcome =
+			"unusable" in endpoint ? { delivered: false, status: null, error: endpoint.unusable } : await send(endpoint.url, endpoint.secrets, delivery.message_id, delivery.payload);
 		const durationMs = Math.round(performance.now() - started);
 		const log = { endpoint: delivery.endpoint_id, message: delivery.message_id, type: delivery.type, attempts, status: outcome.status };
 		if (outcome.delivered) {

@@ -361,6 +361,40 @@ for (const kind of await databaseKinds()) {
 			assert.equal(await rotateSecret(h.tessera.deps, "ep_none"), undefined);
 		});
 
+		test("an endpoint whose secret this instance cannot open fails its own tries, logged; the other endpoints' messages go out", async () => {
+			const good = await onlyEndpoint(["password.changed"]);
+			const bad = await addEndpoint(h.tessera.deps, { url: `${receiver.url}?bad`, events: ["password.changed"] });
+			endpoints.push(bad.id);
+			// Sealed for another endpoint: it does not open as this one's (as under another TESSERA_SECRET).
+			const { db } = h.database.store;
+			const { secret_sealed } = await db.selectFrom("webhook_endpoints").select("secret_sealed").where("id", "=", good.id).executeTakeFirstOrThrow();
+			await db.updateTable("webhook_endpoints").set({ secret_sealed }).where("id", "=", bad.id).execute();
+			const user = await signUp(h.app);
+			await changePassword(user.token, PASSWORD, `${PASSWORD} 2`);
+			const [message] = await receiver.waitFor(1);
+			await settled();
+			assert.equal(receiver.received.length, 1);
+			assert.ok(receiver.verifies(message!, good.secret));
+			assert.equal((await deliveries(good.id))[0]!.state, "delivered");
+			const [stuck] = await deliveries(bad.id);
+			assert.equal(stuck!.state, "pending");
+			assert.equal(Number(stuck!.due_at), h.clock() + 5_000, "a failed try: due again after the backoff, not held by a claim");
+			const [attempt] = (await endpointLog(h.tessera.deps, bad.id))!;
+			assert.equal(attempt!.status, null);
+			assert.match(attempt!.error!, /secret could not be opened with this instance's server secret/);
+			assert.ok(h.logs.some((line) => line.includes("webhook will be retried") && line.includes(bad.id)));
+
+			// Still unusable a day later: given up like any message never delivered.
+			for (let i = 0; i < 30; i++) {
+				const [delivery] = await deliveries(bad.id);
+				if (delivery!.state !== "pending") break;
+				h.clock.set(Number(delivery!.due_at));
+				await h.tessera.deps.webhooks.sweep();
+			}
+			assert.equal((await deliveries(bad.id))[0]!.state, "failed");
+			assert.equal(receiver.received.length, 1, "nothing was sent unsigned");
+		});
+
 		test("secrets are stored sealed, never in the clear, and never logged", async () => {
 			const endpoint = await onlyEndpoint();
 			const user = await signUp(h.app);
