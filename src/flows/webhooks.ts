@@ -394,15 +394,25 @@ export async function endpointLog(deps: FlowDeps, id: string, limit = 100): Prom
 
 /**
  * Sends a delivery again, as it was (same `webhook-id`, same body, signed
- * afresh): pending again and given another day, then tried at once by `webhooks`.
- * Undefined when there is no such delivery; otherwise what the try gave
- * (undefined outcome: an instance claimed it first and is sending it).
+ * afresh): pending again with its tries counted afresh (the backoff starts over
+ * at 5 s) and given another day, then tried at once by `webhooks`. Refused
+ * (WebhookConflictError) while an instance is sending it (its claim holds), so
+ * it is not sent twice at once. Undefined when there is no such
+ * delivery; otherwise what the try gave (undefined outcome: an instance claimed
+ * it first and is sending it).
  */
 export async function replay(deps: FlowDeps, deliveryId: string): Promise<{ type: string; messageId: string; outcome: SendOutcome | undefined } | undefined> {
 	const delivery = await readDelivery(deps.db, deliveryId);
 	if (!delivery) return undefined;
 	const now = deps.clock();
-	if (!(await replayDelivery(deps.db, deliveryId, now, now + GIVE_UP_AFTER_MS))) return undefined;
+	if (!(await replayDelivery(deps.db, deliveryId, now, now + GIVE_UP_AFTER_MS))) {
+		const current = await readDelivery(deps.db, deliveryId);
+		if (!current) return undefined;
+		const until = new Date(Number(current.claimed_until)).toISOString();
+		throw new WebhookConflictError(
+			`the delivery ${deliveryId} is being sent by an instance right now (its claim holds until ${until}); a replay now would send it twice at once. See how it went with tessera webhooks log, and replay it after that if it still needs sending.`,
+		);
+	}
 	return { type: delivery.type, messageId: delivery.message_id, outcome: await deps.webhooks.deliverNow(deliveryId) };
 }
 

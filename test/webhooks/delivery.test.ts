@@ -395,6 +395,65 @@ for (const kind of await databaseKinds()) {
 			assert.equal(receiver.received.length, 1, "nothing was sent unsigned");
 		});
 
+		test("a replay of a delivery an instance is sending is refused, so it is not sent twice at once; waiting for its next try, it is sent", async () => {
+			const endpoint = await onlyEndpoint(["password.changed"]);
+			const user = await signUp(h.app);
+			receiver.answer("hang");
+			await changePassword(user.token, PASSWORD, `${PASSWORD} 2`);
+			await receiver.waitFor(1);
+			const [sending] = await deliveries(endpoint.id);
+			await assert.rejects(replay(h.tessera.deps, sending!.id), (error: Error) => {
+				assert.ok(error instanceof WebhookConflictError);
+				assert.match(error.message, /is being sent by an instance right now \(its claim holds until [\d-]+T[\d:.]+Z\); a replay now would send it twice/);
+				return true;
+			});
+			await h.tessera.deps.webhooks.drain();
+			assert.equal(receiver.received.length, 1, "sent once");
+			// The try timed out: waiting for its next one, it may be replayed now.
+			const replayed = await replay(h.tessera.deps, sending!.id);
+			assert.equal(replayed?.outcome?.delivered, true);
+			const [first, second] = await receiver.waitFor(2);
+			assert.equal(second!.id, first!.id);
+			assert.equal((await deliveries(endpoint.id))[0]!.state, "delivered");
+			assert.equal(await replay(h.tessera.deps, "msg_none.ep_none"), undefined);
+		});
+
+		test("a replayed delivery that fails again starts its backoff over and has a day more of tries", async () => {
+			const endpoint = await onlyEndpoint(["password.changed"]);
+			const user = await signUp(h.app);
+			receiver.answer(...Array<number>(12).fill(503));
+			await changePassword(user.token, PASSWORD, `${PASSWORD} 2`);
+			await receiver.waitFor(1);
+			await settled();
+			for (let i = 0; i < 30; i++) {
+				const [delivery] = await deliveries(endpoint.id);
+				if (delivery!.state !== "pending") break;
+				h.clock.set(Number(delivery!.due_at));
+				await h.tessera.deps.webhooks.sweep();
+			}
+			const [failed] = await deliveries(endpoint.id);
+			assert.equal(failed!.state, "failed");
+			assert.equal(Number(failed!.attempts), 12);
+
+			h.clock.advance(3_600_000);
+			receiver.forgetAnswers();
+			receiver.answer(503, 503);
+			const replayedAt = h.clock();
+			const replayed = await replay(h.tessera.deps, failed!.id);
+			assert.equal(replayed?.outcome?.delivered, false);
+			const [again] = await deliveries(endpoint.id);
+			assert.equal(again!.state, "pending");
+			assert.equal(Number(again!.attempts), 1, "its tries counted afresh");
+			assert.equal(Number(again!.due_at), replayedAt + 5_000, "next try 5 seconds later, not 8 hours");
+			assert.equal(Number(again!.expires_at), replayedAt + GIVE_UP_AFTER_MS, "a day more");
+			h.clock.set(Number(again!.due_at));
+			await h.tessera.deps.webhooks.sweep();
+			assert.equal(Number((await deliveries(endpoint.id))[0]!.due_at), replayedAt + 5_000 + 30_000, "then 30 seconds, as for a new message");
+			h.clock.advance(30_000);
+			await h.tessera.deps.webhooks.sweep();
+			assert.equal((await deliveries(endpoint.id))[0]!.state, "delivered");
+		});
+
 		test("secrets are stored sealed, never in the clear, and never logged", async () => {
 			const endpoint = await onlyEndpoint();
 			const user = await signUp(h.app);
