@@ -7,6 +7,7 @@
  *
  *   CLIENT_ID=… CLIENT_SECRET=… node examples/oidc-app/server.ts
  */
+import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import * as oidc from "openid-client";
 import { createTesseraClient } from "../../clients/typescript/src/index.ts";
@@ -26,6 +27,21 @@ interface Session {
 	username?: string;
 	/** Shown once, on the next page. */
 	notice?: string;
+	/** The sign-up form's anti-forgery token: a POST without it did not come from a form this session was shown. */
+	csrf?: string;
+}
+
+/** The session's anti-forgery token, made the first time a form needs it. */
+function csrfToken(session: Session): string {
+	session.csrf ??= oidc.randomState();
+	return session.csrf;
+}
+
+/** Whether a form carried its session's token, compared in constant time. */
+function csrfMatches(session: Session, sent: string | null): boolean {
+	if (!session.csrf || !sent) return false;
+	const [a, b] = [Buffer.from(session.csrf), Buffer.from(sent)];
+	return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export async function start(o: { tesseraUrl: string; clientId: string; clientSecret: string; port: number }): Promise<Server> {
@@ -54,11 +70,16 @@ export async function start(o: { tesseraUrl: string; clientId: string; clientSec
 	 */
 	async function signUp(req: IncomingMessage, res: ServerResponse, session: Session) {
 		const form = new URLSearchParams(await bodyOf(req));
+		// Another site's page posting to this form (cross-site request forgery): the browser sends no session
+		// cookie (SameSite=Lax) or no token of the session, so nothing is sent to Tessera.
+		if (!csrfMatches(session, form.get("csrf"))) {
+			return html(res, `<p role="alert">This form was not sent from this app's page, or that page is too old. <a href="/sign-up">Create an account</a></p>`, 403);
+		}
 		const email = form.get("email")?.trim();
 		const body = { username: form.get("username") ?? "", password: form.get("password") ?? "", ...(email ? { email } : {}) };
 		const language = req.headers["accept-language"];
 		const { data, error } = await tessera.POST("/api/v1/accounts", { body, headers: language ? { "accept-language": language } : {} });
-		if (error) return html(res, signUpForm(body.username, email ?? "", error.error.message, error.error.fields ?? []), 400);
+		if (error) return html(res, signUpForm(csrfToken(session), body.username, email ?? "", error.error.message, error.error.fields ?? []), 400);
 		// Tessera answers with a session of its own; this app signs people in with OpenID Connect, so it ends it.
 		await tessera.DELETE("/api/v1/sessions/current", { headers: { authorization: `Bearer ${data.session.token}` } });
 		session.notice = `Account ${data.account.username} created. Sign in with Tessera to continue.`;
@@ -83,7 +104,7 @@ export async function start(o: { tesseraUrl: string; clientId: string; clientSec
 			case "GET /login":
 				return signIn(res, session, "sign-in");
 			case "GET /sign-up":
-				return html(res, signUpForm("", "", undefined, []));
+				return html(res, signUpForm(csrfToken(session), "", "", undefined, []));
 			case "POST /sign-up":
 				return signUp(req, res, session);
 			case "GET /callback": {
@@ -164,13 +185,14 @@ function home(session: Session): string {
 }
 
 /** The form, again with what Tessera said was wrong (its words, for each field at fault). */
-function signUpForm(username: string, email: string, message: string | undefined, fields: { field: string; problem: string }[]): string {
+function signUpForm(csrf: string, username: string, email: string, message: string | undefined, fields: { field: string; problem: string }[]): string {
 	// Each field at fault with Tessera's words for it; the message alone when no field is named.
 	const labels: Record<string, string> = { username: "Username", password: "Password", email: "Email" };
 	const problems = fields.map((f) => `<li><strong>${esc(labels[f.field] ?? f.field)}:</strong> ${esc(f.problem)}</li>`).join("");
 	const alert = message ? `<div role="alert">${problems ? `<ul>${problems}</ul>` : `<p><strong>${esc(message)}</strong></p>`}</div>` : "";
 	return `<h2>Create an account</h2>${alert}
 <form method="post" action="/sign-up">
+<input type="hidden" name="csrf" value="${esc(csrf)}">
 <p><label for="username">Username</label><br><input id="username" name="username" autocomplete="username" value="${esc(username)}" required></p>
 <p><label for="password">Password</label><br><input id="password" name="password" type="password" autocomplete="new-password" required></p>
 <p><label for="email">Email (optional)</label><br><input id="email" name="email" type="email" autocomplete="email" value="${esc(email)}"></p>

@@ -240,6 +240,9 @@ export function signatureHeader(secrets: readonly Uint8Array[], id: string, time
 
 export class WebhookInputError extends Error {}
 
+/** An operator's change that lost to another at the same moment, or that would send twice what is being sent. */
+export class WebhookConflictError extends Error {}
+
 /**
  * An endpoint's address: http or https, no credentials, no fragment; https
  * unless the host is this machine or `allowHttp` is given.
@@ -346,12 +349,18 @@ export async function rotateSecret(deps: FlowDeps, id: string): Promise<{ id: st
 	const current = openSecret(deps, id, endpoint.secret_sealed);
 	const previousExpiresAt = now + PREVIOUS_SECRET_MS;
 	const rotated = await rotateEndpointSecret(deps.db, id, {
+		currentSealed: endpoint.secret_sealed,
 		secretSealed: sealSecret(deps, id, secret),
 		previousSealed: sealSecret(deps, id, current),
 		previousExpiresAt,
 		now,
 	});
-	return rotated ? { id, secret: formatSecret(secret), previousSecretUntil: new Date(previousExpiresAt).toISOString() } : undefined;
+	if (!rotated) {
+		if (!(await readEndpoint(deps.db, id))) return undefined;
+		// Another rotation wrote its secret between our read and our write: ours was never stored.
+		throw new WebhookConflictError(`the secret of ${id} was rotated by someone else at the same moment; nothing was changed by this rotation. Run it again if a new secret is still wanted.`);
+	}
+	return { id, secret: formatSecret(secret), previousSecretUntil: new Date(previousExpiresAt).toISOString() };
 }
 
 export interface AttemptView {
@@ -385,21 +394,34 @@ export async function endpointLog(deps: FlowDeps, id: string, limit = 100): Prom
 
 /**
  * Sends a delivery again, as it was (same `webhook-id`, same body, signed
- * afresh): pending again and given another day, then tried at once by `webhooks`.
- * Undefined when there is no such delivery; otherwise what the try gave
- * (undefined outcome: an instance claimed it first and is sending it).
+ * afresh): pending again with its tries counted afresh (the backoff starts over
+ * at 5 s) and given another day, then tried at once by `webhooks`. Refused
+ * (WebhookConflictError) while an instance is sending it (its claim holds), so
+ * it is not sent twice at once. Undefined when there is no such
+ * delivery; otherwise what the try gave (undefined outcome: an instance claimed
+ * it first and is sending it).
  */
 export async function replay(deps: FlowDeps, deliveryId: string): Promise<{ type: string; messageId: string; outcome: SendOutcome | undefined } | undefined> {
 	const delivery = await readDelivery(deps.db, deliveryId);
 	if (!delivery) return undefined;
 	const now = deps.clock();
-	if (!(await replayDelivery(deps.db, deliveryId, now, now + GIVE_UP_AFTER_MS))) return undefined;
+	if (!(await replayDelivery(deps.db, deliveryId, now, now + GIVE_UP_AFTER_MS))) {
+		const current = await readDelivery(deps.db, deliveryId);
+		if (!current) return undefined;
+		const until = new Date(Number(current.claimed_until)).toISOString();
+		throw new WebhookConflictError(
+			`the delivery ${deliveryId} is being sent by an instance right now (its claim holds until ${until}); a replay now would send it twice at once. See how it went with tessera webhooks log, and replay it after that if it still needs sending.`,
+		);
+	}
 	return { type: delivery.type, messageId: delivery.message_id, outcome: await deps.webhooks.deliverNow(deliveryId) };
 }
 
 // Delivery
 
 type Claimed = Awaited<ReturnType<typeof claimDueDeliveries>>[number];
+
+/** Where to send and the secrets that sign, or why this instance cannot sign for it. */
+type Endpoint = { url: string; secrets: Buffer[] } | { url: string; unusable: string };
 
 export type SendOutcome = { delivered: boolean; status: number | null; error: string | null };
 
@@ -536,17 +558,33 @@ export class Webhooks {
 	async #pass(): Promise<number> {
 		while (this.#inFlight.size >= MAX_IN_FLIGHT) await Promise.race(this.#inFlight);
 		const { db, clock } = this.#deps;
+		// Before claiming: a failure here leaves nothing claimed and unsent.
+		if (clock() - this.#prunedAt > 3_600_000) {
+			this.#prunedAt = clock();
+			try {
+				await pruneDeliveries(db, this.#prunedAt - KEEP_LOG_MS);
+			} catch (error) {
+				this.#logger.error({ reason: error instanceof Error ? error.message : String(error) }, "webhooks: could not forget old deliveries");
+			}
+		}
 		const now = clock();
 		const claimed = await claimDueDeliveries(db, now, now + LEASE_MS, MAX_IN_FLIGHT - this.#inFlight.size);
-		if (now - this.#prunedAt > 3_600_000) {
-			this.#prunedAt = now;
-			await pruneDeliveries(db, now - KEEP_LOG_MS);
-		}
 		if (claimed.length === 0) return 0;
-		const secrets = await this.#secrets([...new Set(claimed.map((c) => c.endpoint_id))]);
-		for (const delivery of claimed) {
-			if (this.#sending.has(delivery.id)) continue;
-			this.#sending.add(delivery.id);
+		// Marked as being sent before anything else is awaited: a send of the same delivery by this
+		// instance (claimed again after the clock passed its lease) that ends meanwhile must not
+		// make it look free to send a second time.
+		const mine = claimed.filter((delivery) => !this.#sending.has(delivery.id));
+		if (mine.length === 0) return claimed.length;
+		for (const delivery of mine) this.#sending.add(delivery.id);
+		let secrets: Map<string, Endpoint>;
+		try {
+			secrets = await this.#secrets([...new Set(mine.map((c) => c.endpoint_id))]);
+		} catch (error) {
+			// Not sent: their claims lapse and they are tried again.
+			for (const delivery of mine) this.#sending.delete(delivery.id);
+			throw error;
+		}
+		for (const delivery of mine) {
 			const run = this.#deliver(delivery, secrets.get(delivery.endpoint_id)).finally(() => this.#sending.delete(delivery.id));
 			this.#track(run.then(() => undefined));
 		}
@@ -561,14 +599,23 @@ export class Webhooks {
 		void tracked.finally(() => this.#inFlight.delete(tracked));
 	}
 
-	async #secrets(ids: string[]): Promise<Map<string, { url: string; secrets: Buffer[] }>> {
+	/**
+	 * Each endpoint's address and open secrets. One whose secret cannot be opened
+	 * (an instance with another TESSERA_SECRET) gets the reason instead: its
+	 * deliveries fail that try, and the others' are sent.
+	 */
+	async #secrets(ids: string[]): Promise<Map<string, Endpoint>> {
 		const rows = await readEndpointSecrets(this.#deps.db, ids);
 		const now = this.#deps.clock();
 		return new Map(
-			rows.map((row) => {
-				const secrets = [openSecret(this.#deps, row.id, row.secret_sealed)];
-				if (row.previous_secret_sealed && Number(row.previous_secret_expires_at) > now) secrets.push(openSecret(this.#deps, row.id, row.previous_secret_sealed));
-				return [row.id, { url: row.url, secrets }];
+			rows.map((row): [string, Endpoint] => {
+				try {
+					const secrets = [openSecret(this.#deps, row.id, row.secret_sealed)];
+					if (row.previous_secret_sealed && Number(row.previous_secret_expires_at) > now) secrets.push(openSecret(this.#deps, row.id, row.previous_secret_sealed));
+					return [row.id, { url: row.url, secrets }];
+				} catch {
+					return [row.id, { url: row.url, unusable: "the endpoint's secret could not be opened with this instance's server secret (TESSERA_SECRET)" }];
+				}
 			}),
 		);
 	}
@@ -582,7 +629,7 @@ export class Webhooks {
 		return this.#deliver(claimed, secrets.get(claimed.endpoint_id));
 	}
 
-	async #deliver(delivery: Claimed, endpoint: { url: string; secrets: Buffer[] } | undefined): Promise<SendOutcome> {
+	async #deliver(delivery: Claimed, endpoint: Endpoint | undefined): Promise<SendOutcome> {
 		const { db, clock } = this.#deps;
 		const attempts = Number(delivery.attempts);
 		if (!endpoint) {
@@ -592,7 +639,8 @@ export class Webhooks {
 		}
 		const at = clock();
 		const started = performance.now();
-		const outcome = await send(endpoint.url, endpoint.secrets, delivery.message_id, delivery.payload);
+		const outcome: SendOutcome =
+			"unusable" in endpoint ? { delivered: false, status: null, error: endpoint.unusable } : await send(endpoint.url, endpoint.secrets, delivery.message_id, delivery.payload);
 		const durationMs = Math.round(performance.now() - started);
 		const log = { endpoint: delivery.endpoint_id, message: delivery.message_id, type: delivery.type, attempts, status: outcome.status };
 		if (outcome.delivered) {

@@ -475,6 +475,8 @@ export interface WebhookDeliveriesTable {
 	attempts: Generated<number>;
 	/** When it may next be tried (while an instance sends it, when its claim lapses); null once done. */
 	due_at: number | null;
+	/** Until when an instance's claim holds it while sending; null when no try is under way. */
+	claimed_until: Generated<number | null>;
 	/** After a failed try from this time on, it is given up. */
 	expires_at: number;
 	created_at: number;

@@ -49,8 +49,16 @@ export async function deleteEndpoint(db: Db, id: string): Promise<boolean> {
 	});
 }
 
-/** The new secret signs from now on; the current one goes on signing beside it until `previousExpiresAt`. */
-export async function rotateEndpointSecret(db: Db, id: string, input: { secretSealed: string; previousSealed: string; previousExpiresAt: number; now: number }) {
+/**
+ * The new secret signs from now on; the current one goes on signing beside it
+ * until `previousExpiresAt`. Conditional on the secret still being `currentSealed`
+ * (the one read): false when another rotation changed it first.
+ */
+export async function rotateEndpointSecret(
+	db: Db,
+	id: string,
+	input: { currentSealed: string; secretSealed: string; previousSealed: string; previousExpiresAt: number; now: number },
+) {
 	const changed = await db
 		.updateTable("webhook_endpoints")
 		.set({
@@ -60,6 +68,7 @@ export async function rotateEndpointSecret(db: Db, id: string, input: { secretSe
 			updated_at: input.now,
 		})
 		.where("id", "=", id)
+		.where("secret_sealed", "=", input.currentSealed)
 		.executeTakeFirst();
 	return changed.numUpdatedRows === 1n;
 }
@@ -140,7 +149,7 @@ export function claimDueDeliveries(db: Db, now: number, until: number, limit: nu
 		.limit(limit);
 	return db
 		.updateTable("webhook_deliveries")
-		.set({ due_at: until, attempts: sql<number>`attempts + 1` })
+		.set({ due_at: until, claimed_until: until, attempts: sql<number>`attempts + 1` })
 		.where("id", "in", due)
 		.where("state", "=", "pending")
 		.where("due_at", "<=", now)
@@ -152,7 +161,7 @@ export function claimDueDeliveries(db: Db, now: number, until: number, limit: nu
 export function claimDelivery(db: Db, id: string, now: number, until: number) {
 	return db
 		.updateTable("webhook_deliveries")
-		.set({ due_at: until, attempts: sql<number>`attempts + 1` })
+		.set({ due_at: until, claimed_until: until, attempts: sql<number>`attempts + 1` })
 		.where("id", "=", id)
 		.where("state", "=", "pending")
 		.where("due_at", "<=", now)
@@ -161,24 +170,30 @@ export function claimDelivery(db: Db, id: string, now: number, until: number) {
 }
 
 export async function markDelivered(db: Db, id: string, now: number): Promise<void> {
-	await db.updateTable("webhook_deliveries").set({ state: "delivered", due_at: null, delivered_at: now }).where("id", "=", id).where("state", "=", "pending").execute();
+	await db.updateTable("webhook_deliveries").set({ state: "delivered", due_at: null, claimed_until: null, delivered_at: now }).where("id", "=", id).where("state", "=", "pending").execute();
 }
 
 /** A failed try: due again at `dueAt`, unless another instance has claimed it since (its try counts). */
 export async function retryDeliveryAt(db: Db, id: string, attempts: number, dueAt: number): Promise<void> {
-	await db.updateTable("webhook_deliveries").set({ due_at: dueAt }).where("id", "=", id).where("state", "=", "pending").where("attempts", "=", attempts).execute();
+	await db.updateTable("webhook_deliveries").set({ due_at: dueAt, claimed_until: null }).where("id", "=", id).where("state", "=", "pending").where("attempts", "=", attempts).execute();
 }
 
 export async function markGivenUp(db: Db, id: string, attempts: number): Promise<void> {
-	await db.updateTable("webhook_deliveries").set({ state: "failed", due_at: null }).where("id", "=", id).where("state", "=", "pending").where("attempts", "=", attempts).execute();
+	await db.updateTable("webhook_deliveries").set({ state: "failed", due_at: null, claimed_until: null }).where("id", "=", id).where("state", "=", "pending").where("attempts", "=", attempts).execute();
 }
 
-/** Sends a delivery again (same message id, same body): due now, given a day from now. False when there is none. */
+/**
+ * Sends a delivery again (same message id, same body): due now, its tries counted
+ * afresh, given a day from now. Conditional on no instance's claim holding it
+ * (a try under way), so a replay never sends what an instance is sending. False
+ * when one does (or there is no such delivery).
+ */
 export async function replayDelivery(db: Db, id: string, now: number, expiresAt: number): Promise<boolean> {
 	const changed = await db
 		.updateTable("webhook_deliveries")
-		.set({ state: "pending", due_at: now, expires_at: expiresAt, delivered_at: null })
+		.set({ state: "pending", attempts: 0, due_at: now, claimed_until: null, expires_at: expiresAt, delivered_at: null })
 		.where("id", "=", id)
+		.where((w) => w.or([w("claimed_until", "is", null), w("claimed_until", "<=", now)]))
 		.executeTakeFirst();
 	return changed.numUpdatedRows === 1n;
 }

@@ -210,3 +210,57 @@ test("the example app signs a person in through Tessera, steps up, and signs out
 		await tessera?.close();
 	}
 });
+
+test("the example app's sign-up form refuses a post that did not come from its own page (403), and signs up with its token", async () => {
+	let tessera: OidcServer | undefined;
+	let app: HttpServer | undefined;
+	try {
+		tessera = await startOidcServer("sqlite");
+		const port = await freePort();
+		const appUrl = `http://localhost:${port}`;
+		const registered = await tessera.addClient({ name: "Example app", redirectUris: [`${appUrl}/callback`] });
+		app = await start({ tesseraUrl: tessera.base, clientId: registered.clientId, clientSecret: registered.clientSecret!, port });
+		const api = createTesseraClient({ baseUrl: tessera.base });
+		const exists = async (username: string) => (await api.POST("/api/v1/sessions", { body: { username, password: PASSWORD } })).response.status === 201;
+		const post = (form: Record<string, string>, cookie?: string) =>
+			fetch(`${appUrl}/sign-up`, {
+				method: "POST",
+				redirect: "manual",
+				headers: { "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}) },
+				body: new URLSearchParams(form),
+			});
+
+		// The form, as the person's browser gets it: a session cookie and the token in a hidden field.
+		const page = await fetch(`${appUrl}/sign-up`);
+		const cookie = (page.headers.get("set-cookie") ?? "").split(";")[0]!;
+		const token = /name="csrf" value="([^"]+)"/.exec(await page.text())?.[1];
+		assert.match(cookie, /^example_session=/);
+		assert.ok(token && token.length >= 32, "a random token in the form");
+
+		// Another site's page posting the form: without the session (SameSite=Lax keeps the cookie), without the token, or with another.
+		const forged = uniqueUsername("forged");
+		const attempts = [
+			await post({ username: forged, password: PASSWORD, csrf: token }),
+			await post({ username: forged, password: PASSWORD }, cookie),
+			await post({ username: forged, password: PASSWORD, csrf: "" }, cookie),
+			await post({ username: forged, password: PASSWORD, csrf: `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}` }, cookie),
+			await post({ username: forged, password: PASSWORD, csrf: `${token}x` }, cookie),
+		];
+		for (const refused of attempts) {
+			assert.equal(refused.status, 403);
+			assert.match(await refused.text(), /not sent from this app's page/);
+		}
+		assert.equal(await exists(forged), false, "no account was made");
+
+		// The same form with its token: the account is made.
+		const username = uniqueUsername("ada");
+		const made = await post({ username, password: PASSWORD, csrf: token }, cookie);
+		assert.equal(made.status, 303, await made.text());
+		assert.equal(made.headers.get("location"), "/");
+		assert.equal(await exists(username), true);
+	} finally {
+		app?.closeAllConnections();
+		await new Promise((resolve) => (app ? app.close(resolve) : resolve(undefined)));
+		await tessera?.close();
+	}
+});

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { webhookTypes } from "../../src/flows/webhooks.ts";
+import { listEndpointViews, removeEndpoint, webhookTypes } from "../../src/flows/webhooks.ts";
 import { databaseKinds } from "../helpers/databases.ts";
 import { api, type Harness, PASSWORD, signUp, startHarness } from "../helpers/harness.ts";
 import { show, tessera } from "./command.ts";
@@ -146,6 +146,28 @@ for (const kind of await databaseKinds()) {
 			const unknown = await tessera(env, "webhooks", "replay", "msg_nothing.ep_nothing");
 			assert.equal(unknown.code, 65, show(unknown));
 			assert.match(unknown.stderr, /no webhook delivery has the id/);
+		});
+
+		test("replay of a delivery an instance is sending: refused with exit 1, and it is sent once", async () => {
+			// Alone on the receiver: the endpoints of earlier tests are removed.
+			for (const e of await listEndpointViews(h.tessera.deps)) await removeEndpoint(h.tessera.deps, e.id);
+			const added = await tessera(env, "webhooks", "add", "--url", receiver.url, "--events", "password.changed");
+			const endpoint = JSON.parse(added.stdout) as { id: string };
+			// The server's clock and the command's agree, as in a deployment.
+			h.clock.set(Date.now());
+			const user = await signUp(h.app);
+			receiver.received.length = 0;
+			receiver.answer("hang");
+			const changed = await api(h.app, "/account/password", { token: user.token, body: { currentPassword: PASSWORD, newPassword: `${PASSWORD} 2` } });
+			assert.equal(changed.statusCode, 200);
+			await receiver.waitFor(1);
+			const delivery = await h.database.store.db.selectFrom("webhook_deliveries").select("id").where("endpoint_id", "=", endpoint.id).executeTakeFirstOrThrow();
+			const refused = await tessera(env, "webhooks", "replay", delivery.id);
+			assert.equal(refused.code, 1, show(refused));
+			assert.match(refused.stderr, /is being sent by an instance right now .* a replay now would send it twice at once/);
+			assert.equal(refused.stdout, "");
+			await h.tessera.deps.webhooks.drain();
+			assert.equal(receiver.received.length, 1, "sent once");
 		});
 
 		test("types lists every event type", async () => {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { decideRecoveryRequest } from "../../src/flows/identity-checks.ts";
 import { lockUser, resetUserTwoFactor, unlockUser } from "../../src/flows/operator.ts";
-import { addEndpoint, enableEndpoint, endpointLog, GIVE_UP_AFTER_MS, PREVIOUS_SECRET_MS, removeEndpoint, replay, rotateSecret } from "../../src/flows/webhooks.ts";
+import { addEndpoint, enableEndpoint, endpointLog, GIVE_UP_AFTER_MS, PREVIOUS_SECRET_MS, removeEndpoint, replay, rotateSecret, WebhookConflictError } from "../../src/flows/webhooks.ts";
 import { databaseKinds } from "../helpers/databases.ts";
 import { api, type Harness, PASSWORD, passwordStep, signUp, signUpWithTwoFactor, startHarness, totpCode } from "../helpers/harness.ts";
 import { type Received, type Receiver, startReceiver } from "./receiver.ts";
@@ -341,6 +341,117 @@ for (const kind of await databaseKinds()) {
 			assert.ok(receiver.verifies(later!, rotated.secret), "the new secret verifies");
 			assert.ok(!receiver.verifies(later!, endpoint.secret), "the old secret no longer does");
 			assert.ok(!receiver.verifies(later!, rotated.secret.replace(/^whsec_./, "whsec_A")), "a wrong secret does not verify");
+		});
+
+		test("two rotations at once: one wins and its secret signs; the other fails clearly instead of printing a secret never stored", async () => {
+			const endpoint = await onlyEndpoint(["password.changed"]);
+			const user = await signUp(h.app);
+			const results = await Promise.allSettled([rotateSecret(h.tessera.deps, endpoint.id), rotateSecret(h.tessera.deps, endpoint.id)]);
+			const won = results.filter((r) => r.status === "fulfilled").map((r) => r.value!);
+			const lost = results.filter((r) => r.status === "rejected").map((r) => r.reason as Error);
+			assert.equal(won.length, 1, "one rotation stored its secret");
+			assert.equal(lost.length, 1, "the other says it lost");
+			assert.ok(lost[0] instanceof WebhookConflictError);
+			assert.match(lost[0]!.message, /rotated by someone else at the same moment; nothing was changed/);
+			await changePassword(user.token, PASSWORD, `${PASSWORD} 2`);
+			const [message] = await receiver.waitFor(1);
+			assert.equal(message!.signature.split(" ").length, 2, "the winner's secret and the one before it");
+			assert.ok(receiver.verifies(message!, won[0]!.secret), "the secret printed is the one that signs");
+			assert.ok(receiver.verifies(message!, endpoint.secret));
+			assert.equal(await rotateSecret(h.tessera.deps, "ep_none"), undefined);
+		});
+
+		test("an endpoint whose secret this instance cannot open fails its own tries, logged; the other endpoints' messages go out", async () => {
+			const good = await onlyEndpoint(["password.changed"]);
+			const bad = await addEndpoint(h.tessera.deps, { url: `${receiver.url}?bad`, events: ["password.changed"] });
+			endpoints.push(bad.id);
+			// Sealed for another endpoint: it does not open as this one's (as under another TESSERA_SECRET).
+			const { db } = h.database.store;
+			const { secret_sealed } = await db.selectFrom("webhook_endpoints").select("secret_sealed").where("id", "=", good.id).executeTakeFirstOrThrow();
+			await db.updateTable("webhook_endpoints").set({ secret_sealed }).where("id", "=", bad.id).execute();
+			const user = await signUp(h.app);
+			await changePassword(user.token, PASSWORD, `${PASSWORD} 2`);
+			const [message] = await receiver.waitFor(1);
+			await settled();
+			assert.equal(receiver.received.length, 1);
+			assert.ok(receiver.verifies(message!, good.secret));
+			assert.equal((await deliveries(good.id))[0]!.state, "delivered");
+			const [stuck] = await deliveries(bad.id);
+			assert.equal(stuck!.state, "pending");
+			assert.equal(Number(stuck!.due_at), h.clock() + 5_000, "a failed try: due again after the backoff, not held by a claim");
+			const [attempt] = (await endpointLog(h.tessera.deps, bad.id))!;
+			assert.equal(attempt!.status, null);
+			assert.match(attempt!.error!, /secret could not be opened with this instance's server secret/);
+			assert.ok(h.logs.some((line) => line.includes("webhook will be retried") && line.includes(bad.id)));
+
+			// Still unusable a day later: given up like any message never delivered.
+			for (let i = 0; i < 30; i++) {
+				const [delivery] = await deliveries(bad.id);
+				if (delivery!.state !== "pending") break;
+				h.clock.set(Number(delivery!.due_at));
+				await h.tessera.deps.webhooks.sweep();
+			}
+			assert.equal((await deliveries(bad.id))[0]!.state, "failed");
+			assert.equal(receiver.received.length, 1, "nothing was sent unsigned");
+		});
+
+		test("a replay of a delivery an instance is sending is refused, so it is not sent twice at once; waiting for its next try, it is sent", async () => {
+			const endpoint = await onlyEndpoint(["password.changed"]);
+			const user = await signUp(h.app);
+			receiver.answer("hang");
+			await changePassword(user.token, PASSWORD, `${PASSWORD} 2`);
+			await receiver.waitFor(1);
+			const [sending] = await deliveries(endpoint.id);
+			await assert.rejects(replay(h.tessera.deps, sending!.id), (error: Error) => {
+				assert.ok(error instanceof WebhookConflictError);
+				assert.match(error.message, /is being sent by an instance right now \(its claim holds until [\d-]+T[\d:.]+Z\); a replay now would send it twice/);
+				return true;
+			});
+			await h.tessera.deps.webhooks.drain();
+			assert.equal(receiver.received.length, 1, "sent once");
+			// The try timed out: waiting for its next one, it may be replayed now.
+			const replayed = await replay(h.tessera.deps, sending!.id);
+			assert.equal(replayed?.outcome?.delivered, true);
+			const [first, second] = await receiver.waitFor(2);
+			assert.equal(second!.id, first!.id);
+			assert.equal((await deliveries(endpoint.id))[0]!.state, "delivered");
+			assert.equal(await replay(h.tessera.deps, "msg_none.ep_none"), undefined);
+		});
+
+		test("a replayed delivery that fails again starts its backoff over and has a day more of tries", async () => {
+			const endpoint = await onlyEndpoint(["password.changed"]);
+			const user = await signUp(h.app);
+			receiver.answer(...Array<number>(12).fill(503));
+			await changePassword(user.token, PASSWORD, `${PASSWORD} 2`);
+			await receiver.waitFor(1);
+			await settled();
+			for (let i = 0; i < 30; i++) {
+				const [delivery] = await deliveries(endpoint.id);
+				if (delivery!.state !== "pending") break;
+				h.clock.set(Number(delivery!.due_at));
+				await h.tessera.deps.webhooks.sweep();
+			}
+			const [failed] = await deliveries(endpoint.id);
+			assert.equal(failed!.state, "failed");
+			assert.equal(Number(failed!.attempts), 12);
+
+			h.clock.advance(3_600_000);
+			receiver.forgetAnswers();
+			receiver.answer(503, 503);
+			const replayedAt = h.clock();
+			const replayed = await replay(h.tessera.deps, failed!.id);
+			assert.equal(replayed?.outcome?.delivered, false);
+			const [again] = await deliveries(endpoint.id);
+			assert.equal(again!.state, "pending");
+			assert.equal(Number(again!.attempts), 1, "its tries counted afresh");
+			assert.equal(Number(again!.due_at), replayedAt + 5_000, "next try 5 seconds later, not 8 hours");
+			assert.equal(Number(again!.expires_at), replayedAt + GIVE_UP_AFTER_MS, "a day more");
+			h.clock.set(Number(again!.due_at));
+			await h.tessera.deps.webhooks.sweep();
+			assert.equal(Number((await deliveries(endpoint.id))[0]!.due_at), replayedAt + 5_000 + 30_000, "then 30 seconds, as for a new message");
+			h.clock.advance(30_000);
+			await h.tessera.deps.webhooks.sweep();
+			assert.equal((await deliveries(endpoint.id))[0]!.state, "delivered");
 		});
 
 		test("secrets are stored sealed, never in the clear, and never logged", async () => {

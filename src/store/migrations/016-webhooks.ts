@@ -10,7 +10,8 @@ import type { Migration } from "kysely/migration";
  * - webhook_deliveries: one row per message and endpoint, written in the
  *   transaction of the change; its id is the message id and the endpoint's, so a
  *   message reaches an endpoint once. Claimed with a lease by any instance,
- *   retried with backoff until `expires_at`, then given up.
+ *   retried with backoff until `expires_at`, then given up. `claimed_until`
+ *   tells a try under way (a replay waits for it) from one waiting for its time.
  * - webhook_attempts: every try, its status, time, duration and error: the
  *   endpoint's log.
  */
@@ -39,6 +40,7 @@ export const webhooks: Migration = {
 			.addColumn("state", "text", (c) => c.notNull().defaultTo("pending"))
 			.addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
 			.addColumn("due_at", "bigint")
+			.addColumn("claimed_until", "bigint")
 			.addColumn("expires_at", "bigint", (c) => c.notNull())
 			.addColumn("created_at", "bigint", (c) => c.notNull())
 			.addColumn("delivered_at", "bigint")
