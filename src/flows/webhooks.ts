@@ -340,6 +340,8 @@ export async function removeEndpoint(deps: FlowDeps, id: string): Promise<boolea
  * A new secret, which signs from now on; the current one goes on signing beside
  * it (a second signature) for a day, while the receiver changes over. A
  * rotation during a rotation drops the oldest. Undefined for an unknown endpoint.
+ * The write holds only if the secret is still the one read: of two rotations at
+ * once, one wins and the other throws, having changed nothing.
  */
 export async function rotateSecret(deps: FlowDeps, id: string): Promise<{ id: string; secret: string; previousSecretUntil: string } | undefined> {
 	const endpoint = await readEndpoint(deps.db, id);
