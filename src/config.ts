@@ -323,7 +323,37 @@ function isLoopbackListen(host: string): boolean {
 	return h === "localhost" || h === "::1" || /^127\.\d+\.\d+\.\d+$/.test(h);
 }
 
-export function loadConfig(env: Env = process.env): Config {
+/**
+ * The variables that hold a secret. Each may instead name a file holding it,
+ * as `<NAME>_FILE` (a container's secret, mounted read-only): the file is read
+ * once at start, and one trailing newline is dropped.
+ */
+export const secretVariables = ["DATABASE_URL", "REDIS_URL", "TESSERA_SECRET", "TESSERA_METRICS_TOKEN", "TESSERA_SMTP_URL", "TESSERA_SMS_TOKEN"] as const;
+
+/** `env` with every `<NAME>_FILE` of a secret variable read into `<NAME>`. */
+export function withSecretFiles(env: Env): Env {
+	let resolved: Env | undefined;
+	for (const name of secretVariables) {
+		const path = env[`${name}_FILE`];
+		if (!path) continue;
+		if (env[name]) throw new ConfigError(`Set ${name} or ${name}_FILE, not both.`);
+		let text: string;
+		try {
+			text = readFileSync(path, "utf8");
+		} catch (error) {
+			const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+			throw new ConfigError(`${name}_FILE=${path} cannot be read (${reason}).`);
+		}
+		const value = text.replace(/\r?\n$/, "");
+		if (!value.trim()) throw new ConfigError(`${name}_FILE=${path} is empty.`);
+		resolved ??= { ...env };
+		resolved[name] = value;
+	}
+	return resolved ?? env;
+}
+
+export function loadConfig(given: Env = process.env): Config {
+	const env = withSecretFiles(given);
 	const port = Number(read(env, "PORT"));
 	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT=${env["PORT"]} is not a port number.`);
 	const databaseUrl = env["DATABASE_URL"] || undefined;

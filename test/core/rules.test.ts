@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, test } from "node:test";
-import { ConfigError, configReference, loadConfig } from "../../src/config.ts";
+import { ConfigError, configReference, loadConfig, secretVariables } from "../../src/config.ts";
 import { parseDuration } from "../../src/core/duration.ts";
 import { commonPasswordsPath, PasswordPolicy } from "../../src/core/password-policy.ts";
 import { decideAdmission, retryAfterSeconds } from "../../src/core/throttle.ts";
@@ -72,6 +75,45 @@ describe("throttle arithmetic", () => {
 });
 
 describe("configuration", () => {
+	test("every secret can come from a file named by <NAME>_FILE, read once, without its trailing newline", () => {
+		const dir = mkdtempSync(join(tmpdir(), "tessera-secrets-"));
+		try {
+			const file = (name: string, text: string) => {
+				const path = join(dir, name);
+				writeFileSync(path, text, { mode: 0o600 });
+				return path;
+			};
+			const secretHex = "ab".repeat(32);
+			const config = loadConfig({
+				DATABASE_URL_FILE: file("db", "postgres://tessera:pa55@db:5432/tessera\n"),
+				REDIS_URL_FILE: file("redis", "redis://:pa55@redis:6379\r\n"),
+				TESSERA_SECRET_FILE: file("secret", `${secretHex}\n`),
+				TESSERA_METRICS_TOKEN_FILE: file("metrics", "scrape-me"),
+				TESSERA_SMTP_URL_FILE: file("smtp", "smtps://mail:pa55@smtp.example:465\n"),
+				TESSERA_SMS_BASE_URL: "https://sms.example",
+				TESSERA_SMS_ACCOUNT_ID: "AC1",
+				TESSERA_SMS_TOKEN_FILE: file("sms", "sms-token\n"),
+				TESSERA_SMS_FROM: "+15550100",
+			});
+			assert.equal(config.databaseUrl, "postgres://tessera:pa55@db:5432/tessera");
+			assert.equal(config.redisUrl, "redis://:pa55@redis:6379");
+			assert.equal(Buffer.from(config.secret!).toString("hex"), secretHex);
+			assert.equal(config.metricsToken, "scrape-me");
+			assert.equal(config.delivery.smtpUrl, "smtps://mail:pa55@smtp.example:465");
+			assert.equal(config.delivery.sms?.token, "sms-token");
+			// Every secret variable the README lists has a _FILE form.
+			for (const name of secretVariables) assert.ok(configReference.some(([key]) => key === name), name);
+
+			const refused = (env: Record<string, string>, message: RegExp) => assert.throws(() => loadConfig(env), (e: unknown) => e instanceof ConfigError && message.test(e.message));
+			refused({ TESSERA_METRICS_TOKEN: "a", TESSERA_METRICS_TOKEN_FILE: file("m2", "b") }, /Set TESSERA_METRICS_TOKEN or TESSERA_METRICS_TOKEN_FILE, not both/);
+			refused({ DATABASE_URL_FILE: join(dir, "missing") }, /DATABASE_URL_FILE=.*missing cannot be read \(ENOENT\)/);
+			refused({ TESSERA_SECRET_FILE: file("empty", "\n") }, /TESSERA_SECRET_FILE=.* is empty/);
+			// What the file holds is checked like the variable itself.
+			refused({ DATABASE_URL_FILE: file("bad", "mysql://x") }, /DATABASE_URL must start with postgres:\/\//);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
 	test("defaults are the documented ones", () => {
 		const config = loadConfig({});
 		assert.equal(config.port, 3000);
