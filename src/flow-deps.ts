@@ -11,7 +11,7 @@ import { HttpSmsTransport } from "./delivery/sms-http.ts";
 import { SmtpTransport } from "./delivery/smtp.ts";
 import { Alerts } from "./flows/alerts.ts";
 import type { FlowDeps } from "./flows/deps.ts";
-import { Signals } from "./flows/signals.ts";
+import { Signals } from "./flows/signal-pushes.ts";
 import { Webhooks } from "./flows/webhooks.ts";
 import { AttemptCounter } from "./limits/attempts.ts";
 import { RedisCounterStore } from "./limits/redis-counters.ts";

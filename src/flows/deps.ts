@@ -7,7 +7,7 @@ import type { MethodRegistry } from "../methods/registry.ts";
 import type { MethodDeps } from "../methods/types.ts";
 import type { Metrics } from "../metrics.ts";
 import type { Alerts } from "./alerts.ts";
-import type { Signals } from "./signals.ts";
+import type { Signals } from "./signal-pushes.ts";
 import type { Webhooks } from "./webhooks.ts";
 
 /** Everything a flow needs; built once in main.ts (or by a test) and passed down. */

@@ -1,23 +1,14 @@
-import { lookup as dnsLookup, type LookupAddress } from "node:dns";
-import http from "node:http";
-import https from "node:https";
-import { BlockList, isIP, type LookupFunction } from "node:net";
-import { importJWK, SignJWT } from "jose";
-import type { Logger } from "pino";
+
+import { BlockList, isIP, } from "node:net";
 import { fieldProblem, TesseraError, words } from "../core/errors.ts";
 import { open, seal } from "../core/secret-box.ts";
 import { newId, newToken, tokenHash } from "../core/tokens.ts";
-import { loadSigningKeys } from "../oidc/keys.ts";
-import { KEEP_RETIRED_KEY_MS } from "../oidc/lifetimes.ts";
 import { listVerifiedContacts } from "../store/contacts.ts";
 import type { Db } from "../store/db.ts";
 import {
-	claimDuePushes,
 	claimVerification,
 	deleteStream,
 	dropPendingSets,
-	expirePollSetsBefore,
-	giveUpPushesBefore,
 	insertSet,
 	insertStream,
 	listPendingSets,
@@ -26,16 +17,12 @@ import {
 	type OwedSet,
 	POLL,
 	PUSH,
-	pruneSettledSets,
 	readStream,
 	readStreamByTokenHash,
 	recordSets,
-	retrySetAt,
 	STREAM_UPDATED,
-	type SetRow,
 	type StreamRow,
 	setStreamStatus,
-	settleSet,
 	settleStreamSets,
 	updateStream,
 } from "../store/signals.ts";
@@ -75,15 +62,15 @@ export { STREAM_UPDATED };
 /** The least time between two verification requests on a stream (SSF `min_verification_interval`). */
 export const MIN_VERIFICATION_INTERVAL_S = 10;
 /** A push not accepted within a day is given up. */
-const GIVE_UP_MS = 86_400_000;
+export const GIVE_UP_MS = 86_400_000;
 /** How long one instance holds a push it is sending before another may try. */
-const LEASE_MS = 30_000;
+export const LEASE_MS = 30_000;
 /** A receiver that does not answer within this is tried again later. */
-const PUSH_TIMEOUT_MS = 5_000;
+export const PUSH_TIMEOUT_MS = 5_000;
 /** A signing key this new signs SETs only when no older one is published (see Signals.#currentSigner). */
 export const NEW_KEY_GRACE_MS = 5 * 60_000;
 /** How many SETs of one stream an instance sends at once. */
-const PUSHES_AT_ONCE = 8;
+export const PUSHES_AT_ONCE = 8;
 /**
  * How many pushes one claim takes: at worst two rounds of PUSHES_AT_ONCE on one
  * stream, each ending within PUSH_TIMEOUT_MS, so 10 s: well inside LEASE_MS, and
@@ -91,11 +78,11 @@ const PUSHES_AT_ONCE = 8;
  */
 export const CLAIM_AT_ONCE = 2 * PUSHES_AT_ONCE;
 /** The most of a 400 answer read (its RFC 8935 err and description); other answers' bodies are not read. */
-const MAX_REFUSAL_BYTES = 4096;
+export const MAX_REFUSAL_BYTES = 4096;
 /** Every instance looks for pushes due (retries, and those another instance left) this often. */
-const SWEEP_MS = 1_000;
+export const SWEEP_MS = 1_000;
 /** After a change commits, its pushes go at once: looked for now and shortly after (the change's transaction may still be committing). */
-const KICK_AFTER_MS = [0, 10, 40, 150, 500];
+export const KICK_AFTER_MS = [0, 10, 40, 150, 500];
 /** A poll that finds nothing waits this long for a SET before it answers empty (RFC 8936 long polling). */
 export const LONG_POLL_MS = 10_000;
 /** A poll SET not acknowledged within this is deleted unread (by the prune, logged). */
@@ -103,7 +90,7 @@ export const POLL_KEEP_MS = 7 * 86_400_000;
 /** The most SETs one poll returns. */
 export const MAX_EVENTS = 100;
 
-type Subject = Record<string, unknown>;
+export type Subject = Record<string, unknown>;
 
 /** RFC 9493 `iss_sub`: the account's OpenID Connect subject at this issuer. */
 function accountSubject(deps: FlowDeps, accountId: string): Subject {
@@ -313,7 +300,7 @@ export function isInternalAddress(address: string): boolean {
 }
 
 /** A host name that is this machine, or an IP address of an internal network (see internalNetworks). */
-function isInternalHost(host: string): boolean {
+export function isInternalHost(host: string): boolean {
 	// A name's trailing dot (localhost.) names the same host.
 	const name = host.replace(/^\[|\]$/g, "").replace(/\.$/, "").toLowerCase();
 	if (name === "localhost" || name.endsWith(".localhost")) return true;
@@ -356,7 +343,7 @@ function sealAuthorization(deps: FlowDeps, streamId: string, value: string): str
 	return seal(deps.keys.key("ssf-push-authorization"), Buffer.from(value, "utf8"), `ssf-stream:${streamId}`, deps.random);
 }
 
-function openAuthorization(deps: FlowDeps, stream: StreamRow): string | undefined {
+export function openAuthorization(deps: FlowDeps, stream: StreamRow): string | undefined {
 	if (!stream.authorization_sealed) return undefined;
 	return open(deps.keys.key("ssf-push-authorization"), stream.authorization_sealed, `ssf-stream:${stream.id}`).toString("utf8");
 }
@@ -637,374 +624,4 @@ export async function poll(deps: FlowDeps, stream: StreamRow, request: PollReque
 	const sets: Record<string, string> = {};
 	for (const row of rows.slice(0, max)) sets[row.jti] = await deps.signals.sign(row, stream);
 	return { sets, moreAvailable: rows.length > max };
-}
-
-// ---------------------------------------------------------------------------------------------
-// The transmitter: signs and pushes, in every instance.
-
-interface Signer {
-	kid: string;
-	key: CryptoKey | Uint8Array;
-	checkedAt: number;
-}
-
-/**
- * Sends the pushes owed, from any instance: at once when a change here records
- * one (`kick`), and every SWEEP_MS for retries and for what another instance
- * left. Each push is claimed by a conditional write with a lease; a receiver's
- * 2xx settles it, its 400 (RFC 8935 `err`) refuses it for good, anything else is
- * tried again with a growing wait until it is a day old.
- */
-export class Signals {
-	readonly #getDeps: () => FlowDeps;
-	readonly #logger: Logger;
-	readonly #timers = new Set<NodeJS.Timeout>();
-	readonly #waiters = new Set<() => void>();
-	#running = false;
-	#stopping = false;
-	#sweeping: Promise<unknown> | undefined;
-	#again = false;
-	#signer: Signer | undefined;
-	#lastGiveUp = 0;
-	/** Streams this instance is sending on now. */
-	readonly #sending = new Set<string>();
-	readonly #inFlight = new Set<Promise<number>>();
-
-	/** `deps` is read when needed: the transmitter is itself one of the flows' dependencies. */
-	constructor(deps: () => FlowDeps, logger: Logger) {
-		this.#getDeps = deps;
-		this.#logger = logger;
-	}
-
-	get #deps(): FlowDeps {
-		return this.#getDeps();
-	}
-
-	/** For the flows: what an operator should see in the log (never a secret). */
-	warn(fields: Record<string, unknown>, message: string): void {
-		this.#logger.warn(fields, message);
-	}
-
-	start(): void {
-		if (this.#running) return;
-		this.#running = true;
-		const tick = () => {
-			if (!this.#running) return;
-			this.#sweepSoon();
-			this.#after(SWEEP_MS, tick);
-		};
-		this.#after(0, tick);
-	}
-
-	async close(): Promise<void> {
-		this.#running = false;
-		this.#stopping = true;
-		for (const timer of this.#timers) clearTimeout(timer);
-		this.#timers.clear();
-		for (const wake of this.#waiters) wake();
-		while (this.#sweeping) await this.#sweeping;
-		await Promise.all([...this.#inFlight]);
-	}
-
-	#after(ms: number, task: () => void): void {
-		const timer = setTimeout(() => {
-			this.#timers.delete(timer);
-			task();
-		}, ms);
-		timer.unref();
-		this.#timers.add(timer);
-	}
-
-	/** SETs were recorded: pushes go now (when this instance sends), and polls waiting here wake. */
-	kick(): void {
-		for (const wake of this.#waiters) wake();
-		this.#waiters.clear();
-		if (!this.#running) return;
-		for (const ms of KICK_AFTER_MS) this.#after(ms, () => this.#sweepSoon());
-	}
-
-	/** The server is stopping: polls waiting for a SET answer now. */
-	stopWaiting(): void {
-		this.#stopping = true;
-		for (const wake of this.#waiters) wake();
-	}
-
-	get stopping(): boolean {
-		return this.#stopping;
-	}
-
-	readonly #longPolls = new Set<string>();
-
-	/** A long poll on the stream may wait here: false when one already does. */
-	startLongPoll(streamId: string): boolean {
-		if (this.#longPolls.has(streamId)) return false;
-		this.#longPolls.add(streamId);
-		return true;
-	}
-
-	endLongPoll(streamId: string): void {
-		this.#longPolls.delete(streamId);
-	}
-
-	/** Resolves after `ms`, or sooner when a SET is recorded in this instance. */
-	waitForSets(ms: number): Promise<void> {
-		return new Promise((resolve) => {
-			const wake = () => {
-				clearTimeout(timer);
-				this.#waiters.delete(wake);
-				resolve();
-			};
-			const timer = setTimeout(wake, Math.max(0, ms));
-			timer.unref();
-			this.#waiters.add(wake);
-		});
-	}
-
-	#sweepSoon(): void {
-		if (this.#sweeping) {
-			this.#again = true;
-			return;
-		}
-		this.#sweeping = this.#dispatch()
-			.catch((error: unknown) => this.#logger.error({ reason: error instanceof Error ? error.message : String(error) }, "shared signals: delivery failed"))
-			.finally(() => {
-				this.#sweeping = undefined;
-				if (this.#again && this.#running) {
-					this.#again = false;
-					this.#sweepSoon();
-				}
-			});
-	}
-
-	/** Sends every push due now; returns how many were accepted. Tests call it directly. */
-	async deliverDue(): Promise<number> {
-		const started = await this.#dispatch();
-		const results = await Promise.all(started);
-		return results.reduce((a, b) => a + b, 0);
-	}
-
-	/**
-	 * Claims the pushes due, CLAIM_AT_ONCE at a time, and starts sending each
-	 * stream's on its own: a receiver that hangs holds up only its own stream.
-	 * A stream this instance is sending on is skipped until that finishes. Returns
-	 * the sends it started (each resolves to how many were accepted).
-	 */
-	async #dispatch(): Promise<Promise<number>[]> {
-		const { db, clock } = this.#deps;
-		const now = clock();
-		if (now - this.#lastGiveUp >= 60_000 || now < this.#lastGiveUp) {
-			this.#lastGiveUp = now;
-			const given = await giveUpPushesBefore(db, now - GIVE_UP_MS, now);
-			if (given) {
-				this.#deps.metrics.ssfPushes.inc({ outcome: "given_up" }, given);
-				this.#logger.warn({ count: given }, "shared signals: pushes given up after a day");
-			}
-		}
-		const started: Promise<number>[] = [];
-		for (;;) {
-			const claimed = await claimDuePushes(db, this.#deps.databaseKind, now, LEASE_MS, CLAIM_AT_ONCE, [...this.#sending]);
-			if (claimed.length === 0) return started;
-			const byStream = new Map<string, SetRow[]>();
-			for (const row of claimed) byStream.set(row.stream_id, [...(byStream.get(row.stream_id) ?? []), row]);
-			for (const [streamId, rows] of byStream) {
-				this.#sending.add(streamId);
-				const sending = this.#sendOnStream(streamId, rows).finally(() => {
-					this.#sending.delete(streamId);
-					this.#inFlight.delete(sending);
-					// What was skipped while this stream was busy goes now.
-					if (this.#running) this.#sweepSoon();
-				});
-				this.#inFlight.add(sending);
-				started.push(sending);
-			}
-			if (claimed.length < CLAIM_AT_ONCE) return started;
-		}
-	}
-
-	/** One stream's claimed SETs, oldest first, PUSHES_AT_ONCE at a time; how many were accepted. */
-	async #sendOnStream(streamId: string, rows: SetRow[]): Promise<number> {
-		try {
-			const stream = await readStream(this.#deps.db, streamId);
-			if (!stream) return 0;
-			let ok = 0;
-			let next = 0;
-			const worker = async () => {
-				while (next < rows.length) if (await this.#push(rows[next++]!, stream)) ok++;
-			};
-			await Promise.all(Array.from({ length: Math.min(PUSHES_AT_ONCE, rows.length) }, worker));
-			return ok;
-		} catch (error) {
-			this.#logger.error({ stream: streamId, reason: error instanceof Error ? error.message : String(error) }, "shared signals: delivery failed");
-			return 0;
-		}
-	}
-
-	async #push(row: SetRow, stream: StreamRow): Promise<boolean> {
-		const { db, clock } = this.#deps;
-		let outcome: { ok: true } | { ok: false; retry: boolean; error: string };
-		try {
-			const headers: Record<string, string> = { "content-type": "application/secevent+jwt", accept: "application/json" };
-			const authorization = openAuthorization(this.#deps, stream);
-			if (authorization) headers["authorization"] = authorization;
-			const answer = await postSet(stream.endpoint_url!, headers, await this.sign(row, stream), stream.endpoint_by === "receiver");
-			if (answer.status >= 200 && answer.status < 300) outcome = { ok: true };
-			else if (answer.status === 400) outcome = { ok: false, retry: false, error: refusal(answer.body) };
-			else outcome = { ok: false, retry: true, error: `HTTP ${answer.status}` };
-		} catch (error) {
-			const reason = error instanceof PushTimeout ? `no answer within ${PUSH_TIMEOUT_MS / 1000} s` : error instanceof Error ? error.message : String(error);
-			outcome = { ok: false, retry: true, error: reason };
-		}
-		const now = clock();
-		const metrics = this.#deps.metrics.ssfPushes;
-		// Each write holds only while the claim is this instance's: one that took it after the lease decides instead.
-		if (outcome.ok) {
-			if (await settleSet(db, row.jti, row.attempts, "delivered", now, null)) metrics.inc({ outcome: "delivered" });
-			return true;
-		}
-		if (!outcome.retry) {
-			if (await settleSet(db, row.jti, row.attempts, "failed", now, outcome.error)) metrics.inc({ outcome: "refused" });
-			this.#logger.warn({ stream: stream.id, jti: row.jti, reason: outcome.error }, "shared signals: the receiver refused a SET");
-			return false;
-		}
-		const wait = Math.min(3_600_000, 5_000 * 2 ** Math.min(row.attempts - 1, 12));
-		if (await retrySetAt(db, row.jti, row.attempts, now + wait, outcome.error.slice(0, 500))) metrics.inc({ outcome: "retry" });
-		this.#logger.warn({ stream: stream.id, jti: row.jti, attempts: row.attempts, reason: outcome.error }, "shared signals: push not accepted; will retry");
-		return false;
-	}
-
-	/** The SET for `row` on `stream`, signed now with the provider's signing key (RS256, its kid). */
-	async sign(row: SetRow, stream: StreamRow): Promise<string> {
-		const signer = await this.#currentSigner();
-		const audience = JSON.parse(stream.audience) as string[];
-		const claims = {
-			iss: this.#deps.config.publicUrl,
-			aud: audience.length === 1 ? audience[0]! : audience,
-			iat: Math.floor(Number(row.created_at) / 1000),
-			jti: row.jti,
-			...(row.txn ? { txn: row.txn } : {}),
-			sub_id: JSON.parse(row.subject) as Subject,
-			events: { [row.event_type]: JSON.parse(row.event) as Record<string, unknown> },
-		};
-		return new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: signer.kid, typ: "secevent+jwt" }).sign(signer.key);
-	}
-
-	/**
-	 * The key to sign with, looked up again at most every second: a rotation anywhere is followed
-	 * within one. A key newer than NEW_KEY_GRACE_MS signs only when no older one is still
-	 * published: receivers that fetched the JWKS just before the rotation verify SETs with what
-	 * they hold until they fetch it again.
-	 */
-	async #currentSigner(): Promise<Signer> {
-		const cached = this.#signer;
-		if (cached && Date.now() - cached.checkedAt < 1_000) return cached;
-		const { keys, newestCreatedAt } = await loadSigningKeys(this.#deps, KEEP_RETIRED_KEY_MS);
-		const tooNew = this.#deps.clock() - newestCreatedAt < NEW_KEY_GRACE_MS && keys.length > 1;
-		const jwk = tooNew ? keys[1]! : keys[0]!;
-		const kid = String(jwk["kid"]);
-		if (cached && cached.kid === kid) {
-			cached.checkedAt = Date.now();
-			return cached;
-		}
-		const signer: Signer = { kid, key: (await importJWK(jwk as never, "RS256")) as CryptoKey, checkedAt: Date.now() };
-		this.#signer = signer;
-		return signer;
-	}
-
-	/**
-	 * Forgets settled SETs older than a week (the operator's log keeps that long), SETs
-	 * whose stream is gone, and poll SETs not acknowledged within POLL_KEEP_MS (expired,
-	 * logged: the receiver has not polled for a week).
-	 */
-	async prune(): Promise<void> {
-		const now = this.#deps.clock();
-		const orphans = await pruneSettledSets(this.#deps.db, now - 7 * 86_400_000);
-		if (orphans) this.#logger.warn({ count: orphans }, "shared signals: SETs of removed streams deleted");
-		const expired = await expirePollSetsBefore(this.#deps.db, now - POLL_KEEP_MS);
-		if (expired) this.#logger.warn({ count: expired }, "shared signals: poll SETs not acknowledged within 7 days expired");
-	}
-}
-
-/** What a receiver's 400 said (RFC 8935: `err`, `description`), short and as data. */
-function refusal(body: string): string {
-	try {
-		const parsed = JSON.parse(body) as { err?: unknown; description?: unknown };
-		if (typeof parsed.err === "string") return `${parsed.err}${typeof parsed.description === "string" ? `: ${parsed.description}` : ""}`.slice(0, 500);
-	} catch {
-		// Not JSON: the status says enough.
-	}
-	return "HTTP 400";
-}
-
-class PushTimeout extends Error {}
-
-class InternalAddress extends Error {}
-
-/**
- * Resolves a receiver-set endpoint's name and refuses to connect when any of its
- * addresses is internal: what is checked is what is connected to.
- */
-const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
-	dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
-		if (error) return callback(error, "", 0);
-		const internal = addresses.find((a) => isInternalAddress(a.address));
-		if (internal || addresses.length === 0) {
-			return callback(new InternalAddress(`${hostname} resolves to ${internal ? "an internal address" : "no address"}: not sent`) as NodeJS.ErrnoException, "", 0);
-		}
-		if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
-		callback(null, addresses[0]!.address, addresses[0]!.family);
-	});
-};
-
-/**
- * One RFC 8935 POST, answered within PUSH_TIMEOUT_MS, redirects not followed.
- * The answer's body is read only for a 400 (up to MAX_REFUSAL_BYTES); any other
- * answer's is dropped unread. `publicOnly`: the endpoint was set by the receiver,
- * so it is connected to only at public addresses.
- */
-function postSet(endpoint: string, headers: Record<string, string>, body: string, publicOnly: boolean): Promise<{ status: number; body: string }> {
-	return new Promise((resolve, reject) => {
-		const url = new URL(endpoint);
-		if (publicOnly && isInternalHost(url.hostname)) return reject(new InternalAddress(`${url.hostname} is an internal address: not sent`));
-		const secure = url.protocol === "https:";
-		const options: http.RequestOptions = {
-			method: "POST",
-			headers: { ...headers, "content-length": String(Buffer.byteLength(body)) },
-			...(publicOnly ? { lookup: publicOnlyLookup } : {}),
-		};
-		const request = (secure ? https : http).request(url, options, (response) => {
-			const status = response.statusCode ?? 0;
-			if (status !== 400) {
-				finish({ status, body: "" });
-				response.destroy();
-				return;
-			}
-			const chunks: Buffer[] = [];
-			let size = 0;
-			response.on("data", (chunk: Buffer) => {
-				chunks.push(chunk);
-				size += chunk.length;
-				if (size >= MAX_REFUSAL_BYTES) {
-					finish({ status, body: Buffer.concat(chunks).subarray(0, MAX_REFUSAL_BYTES).toString("utf8") });
-					response.destroy();
-				}
-			});
-			response.on("end", () => finish({ status, body: Buffer.concat(chunks).toString("utf8") }));
-			response.on("error", () => finish({ status, body: "" }));
-		});
-		let done = false;
-		const timer = setTimeout(() => request.destroy(new PushTimeout()), PUSH_TIMEOUT_MS);
-		function finish(answer: { status: number; body: string }) {
-			if (done) return;
-			done = true;
-			clearTimeout(timer);
-			resolve(answer);
-		}
-		request.on("error", (error) => {
-			if (done) return;
-			done = true;
-			clearTimeout(timer);
-			reject(error);
-		});
-		request.end(body);
-	});
 }
