@@ -12,7 +12,7 @@ import { SmtpTransport } from "./delivery/smtp.ts";
 import { Alerts } from "./flows/alerts.ts";
 import type { FlowDeps } from "./flows/deps.ts";
 import { Signals } from "./flows/signal-pushes.ts";
-import { Webhooks } from "./flows/webhooks.ts";
+import { Webhooks } from "./flows/webhook-sender.ts";
 import { AttemptCounter } from "./limits/attempts.ts";
 import { RedisCounterStore } from "./limits/redis-counters.ts";
 import { SqlCounterStore } from "./limits/sql-counters.ts";

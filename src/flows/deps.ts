@@ -8,7 +8,7 @@ import type { MethodDeps } from "../methods/types.ts";
 import type { Metrics } from "../metrics.ts";
 import type { Alerts } from "./alerts.ts";
 import type { Signals } from "./signal-pushes.ts";
-import type { Webhooks } from "./webhooks.ts";
+import type { Webhooks } from "./webhook-sender.ts";
 
 /** Everything a flow needs; built once in main.ts (or by a test) and passed down. */
 export interface FlowDeps extends MethodDeps {
