@@ -21,6 +21,7 @@ import { accountLanguage } from "./migrations/014-account-language.ts";
 import { authenticatorReplacement } from "./migrations/015-authenticator-replacement.ts";
 import { webhooks } from "./migrations/016-webhooks.ts";
 import { sharedSignals } from "./migrations/017-shared-signals.ts";
+import { consoleLists } from "./migrations/018-console-lists.ts";
 import { NodeSqliteDatabase } from "./node-sqlite.ts";
 import type { Schema } from "./schema.ts";
 
@@ -62,6 +63,7 @@ export const migrations: Record<string, Migration> = {
 	"015-authenticator-replacement": authenticatorReplacement,
 	"016-webhooks": webhooks,
 	"017-shared-signals": sharedSignals,
+	"018-console-lists": consoleLists,
 };
 
 
