@@ -3,6 +3,7 @@ import apps from "./messages/apps.ts";
 import auth from "./messages/auth.ts";
 import authenticator from "./messages/authenticator.ts";
 import common from "./messages/common.ts";
+import consoleMessages from "./messages/console.ts";
 import delivery from "./messages/delivery.ts";
 import errors from "./messages/errors.ts";
 import help from "./messages/help.ts";
@@ -11,7 +12,7 @@ import recovery from "./messages/recovery.ts";
 import settings from "./messages/settings.ts";
 
 /** Every area's messages, merged per language. Keys are prefixed by area, so areas never collide. */
-const areas = [common, auth, settings, authenticator, recovery, help, delivery, activity, errors, methods, apps] as const;
+const areas = [common, auth, settings, authenticator, recovery, help, delivery, activity, errors, methods, apps, consoleMessages] as const;
 
 function merge<L extends "en" | "fr" | "ar">(locale: L) {
 	return Object.assign({}, ...areas.map((area) => area[locale])) as typeof common.en &
@@ -24,7 +25,8 @@ function merge<L extends "en" | "fr" | "ar">(locale: L) {
 		typeof activity.en &
 		typeof errors.en &
 		typeof methods.en &
-		typeof apps.en;
+		typeof apps.en &
+		typeof consoleMessages.en;
 }
 
 export const catalogs = { en: merge("en"), fr: merge("fr"), ar: merge("ar") };
