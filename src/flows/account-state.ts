@@ -29,6 +29,7 @@ export const sessionActions = [
 	"manage_contacts",
 	"manage_trusted_devices",
 	"review_identity_checks",
+	"operate_console",
 	"sign_in_to_app",
 	"manage_apps",
 ] as const;

@@ -3,6 +3,7 @@ import apps from "./messages/apps.ts";
 import auth from "./messages/auth.ts";
 import authenticator from "./messages/authenticator.ts";
 import common from "./messages/common.ts";
+import consoleMessages from "./messages/console.ts";
 import delivery from "./messages/delivery.ts";
 import errors from "./messages/errors.ts";
 import help from "./messages/help.ts";
@@ -12,7 +13,7 @@ import recovery from "./messages/recovery.ts";
 import settings from "./messages/settings.ts";
 
 /** Every area's messages, merged per language. Keys are prefixed by area, so areas never collide. */
-const areas = [common, auth, settings, authenticator, recovery, help, delivery, activity, errors, methods, apps, oversight] as const;
+const areas = [common, auth, settings, authenticator, recovery, help, delivery, activity, errors, methods, apps, consoleMessages, oversight] as const;
 
 function merge<L extends "en" | "fr" | "ar">(locale: L) {
 	return Object.assign({}, ...areas.map((area) => area[locale])) as typeof common.en &
@@ -26,6 +27,7 @@ function merge<L extends "en" | "fr" | "ar">(locale: L) {
 		typeof errors.en &
 		typeof methods.en &
 		typeof apps.en &
+		typeof consoleMessages.en &
 		typeof oversight.en;
 }
 

@@ -7,11 +7,12 @@ import { isSecureContext } from "../client.ts";
 
 /**
  * "app": the app sign-in (OpenID Connect interaction) a journey returns to when it ends;
- * "more": a step-up's second step;
+ * "more": a step-up's second step (an app's, or the console's "Confirm it's you");
+ * "reprove": what an operator typed in a console form while they confirm it is them;
  * "notice": what a page says once after a step (see `redirectWithNotice`);
  * "lang": the language chosen with the switcher.
  */
-export type CookieKind = "session" | "signin" | "csrf" | "device" | "stepup" | "reset" | "app" | "more" | "notice" | "lang";
+export type CookieKind = "session" | "signin" | "csrf" | "device" | "stepup" | "reset" | "app" | "more" | "reprove" | "notice" | "lang";
 
 /**
  * `__Host-` cookies: Secure, Path=/, no Domain, so no other host or path can

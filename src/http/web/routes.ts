@@ -10,6 +10,7 @@ import { adminRoutes } from "./admin.ts";
 import { appRoutes } from "./apps.ts";
 import { assetRoutes, helpRoutes } from "./assets-and-help.ts";
 import { authenticatorRoutes } from "./authenticator.ts";
+import { consoleShellRoutes, declareConsoleRoutes, shellRouteActions } from "./console/shell.ts";
 import { contactRoutes } from "./contacts.ts";
 import { send, webContext } from "./context.ts";
 import { languageRoutes } from "./language.ts";
@@ -28,6 +29,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps;
 	app.addSchema({ $id: "methodName", type: "string", enum: [...options.deps.methods.names] });
 	// First: the session checks come with the hooks that refuse a route the gate's table does not name.
 	const web = webContext(app, options.deps, routeActions);
+	declareConsoleRoutes(web, routeActions);
 	assetRoutes(web);
 	languageRoutes(web);
 	signUpAndSignInRoutes(web);
@@ -40,6 +42,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps;
 	recoveryRoutes(web);
 	helpRoutes(web);
 	adminRoutes(web);
+	consoleShellRoutes(web);
 	outboxRoutes(web);
 	appRoutes(web, options.oidc);
 }
@@ -96,6 +99,7 @@ const routeActions: RouteActions = {
 	"GET /admin/recovery": "review_identity_checks",
 	"GET /admin/recovery/request": "review_identity_checks",
 	"POST /admin/recovery/decide": "review_identity_checks",
+	...shellRouteActions,
 };
 
 /** The error page for anything a form could not show itself. */

@@ -11,6 +11,7 @@ import { settingsPage } from "../../ui/pages/settings.ts";
 import { afterSignIn, pendingApp } from "./apps.ts";
 import { readCookie, redirectWithNotice, takeNotice } from "./cookies.ts";
 import { form, noQuery, requiredStepPage, send, type Web } from "./context.ts";
+import { isOperatorRole } from "../../flows/console.ts";
 
 /** The settings home page, the account's activity, and trusted devices. */
 export function settingsRoutes(web: Web): void {
@@ -40,7 +41,7 @@ export function settingsRoutes(web: Web): void {
 			const contacts = await listContacts(deps, request.webAuth!.account.id);
 			const devices = await listTrustedDevices(deps, request.webAuth!.account.id, readCookie(request, "device"));
 			const passkeys = await listCredentials(deps, request.webAuth!.account.id, PASSKEY);
-			const admin = request.webAuth!.account.role === "admin";
+			const admin = isOperatorRole(request.webAuth!.account.role);
 			const primary = state.methods.filter((m) => deps.methods.get(m).role === "primary");
 			const authenticator = { setUp: state.methods.includes(AUTHENTICATOR), onlyWay: state.enabled && primary.length === 1 && primary[0] === AUTHENTICATOR };
 			// Strongest first, by the one rule (strongestFirst): the summary, the ways to turn it on and the page that asks to set it up again agree.

@@ -48,7 +48,6 @@ export default defineMessages({
 		"settings.account.changePassword": "Change password",
 		"settings.account.activity": "<link>Account activity</link>: sign-ins and security changes of the last 90 days.",
 		"settings.account.apps": "<link>Apps with access</link>: apps you allowed to sign you in, and what they can see.",
-		"settings.account.review": "Identity checks waiting for review",
 		"settings.help.codesNotWorking": "Backup codes not working?",
 		"settings.help.centre": "Help centre",
 
@@ -191,7 +190,6 @@ export default defineMessages({
 		"settings.account.changePassword": "Changer de mot de passe",
 		"settings.account.activity": "<link>Activité du compte</link> : connexions et changements de sécurité des 90 derniers jours.",
 		"settings.account.apps": "<link>Applications autorisées</link> : les applications que vous avez autorisées à vous connecter, et ce qu’elles peuvent voir.",
-		"settings.account.review": "Vérifications d’identité en attente d’examen",
 		"settings.help.codesNotWorking": "Vos codes de secours ne fonctionnent pas ?",
 		"settings.help.centre": "Centre d’aide",
 
@@ -339,7 +337,6 @@ export default defineMessages({
 		"settings.account.changePassword": "تغيير كلمة المرور",
 		"settings.account.activity": "<link>نشاط الحساب</link>: عمليات تسجيل الدخول والتغييرات الأمنية خلال آخر 90 يومًا.",
 		"settings.account.apps": "<link>التطبيقات المصرّح لها</link>: التطبيقات التي سمحت لها بتسجيل دخولك، وما يمكنها رؤيته.",
-		"settings.account.review": "عمليات التحقق من الهوية بانتظار المراجعة",
 		"settings.help.codesNotWorking": "رموز الاحتياط لا تعمل؟",
 		"settings.help.centre": "مركز المساعدة",
 

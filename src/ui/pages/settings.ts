@@ -106,7 +106,7 @@ ${devicesCard(p.user, p.devices)}
   <p><a href="/settings/password">${t("settings.account.changePassword")}</a></p>
   <p>${rich("settings.account.activity", {}, { link: link("/settings/activity") })}</p>
   <p>${rich("settings.account.apps", {}, { link: link("/settings/apps") })}</p>
-  ${p.admin ? html`<p><a href="/admin/recovery">${t("settings.account.review")}</a></p>` : ""}
+  ${p.admin ? html`<p><a href="/admin">${t("console.nav.title")}</a></p>` : ""}
 </section>
 <p><a href="/help/backup-codes">${t("settings.help.codesNotWorking")}</a> · <a href="/help">${t("settings.help.centre")}</a></p>`,
 	});
