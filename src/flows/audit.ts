@@ -1,3 +1,4 @@
+import { canonicalPhone } from "../core/contact.ts";
 import { csvLine } from "../core/csv.ts";
 import { fieldProblem, type FieldProblem, TesseraError, words } from "../core/errors.ts";
 import { canonicalUsername } from "../core/username.ts";
@@ -189,13 +190,38 @@ export function auditKinds(): EventKind[] {
 	return Object.keys(eventKinds) as EventKind[];
 }
 
+const emailInText = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+/** Seven digits or more, maybe after a "+", with spaces, dots, dashes or brackets between: what a phone number looks like in a sentence. */
+const phoneInText = /\+?\(?\d(?:[\s().-]{0,2}\d){6,}/g;
+
+/** Masks one contact value (the console's rule: console.ts maskContact). */
+export type ContactMask = (kind: "email" | "phone", value: string) => string;
+
 /**
- * An event's details with every string passed through `mask` (the support role
- * reads contact values masked): notes and reasons are free text an operator may
- * have written an address into.
+ * Free text (a note, a reason, what a person wrote in an identity check) with
+ * every email address and phone number in it masked. A number that is not a
+ * valid phone number keeps only its last two digits: masking too much is the
+ * safe side.
  */
-export function maskedDetail(detail: Record<string, unknown>, mask: (text: string) => string): Record<string, unknown> {
+export function maskContactsIn(text: string, mask: ContactMask): string {
+	return text
+		.replace(emailInText, (found) => mask("email", found.toLowerCase()))
+		.replace(phoneInText, (found) => {
+			const phone = canonicalPhone(found);
+			if (phone.value) return mask("phone", phone.value);
+			const digits = found.replace(/\D/g, "").length;
+			let seen = 0;
+			return found.replace(/\d/g, (d) => (++seen > digits - 2 ? d : "•"));
+		});
+}
+
+/**
+ * An event's details with every string masked (the support role reads contact
+ * values masked): notes and reasons are free text an operator may have written
+ * an address into.
+ */
+export function maskedDetail(detail: Record<string, unknown>, mask: ContactMask): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
-	for (const [key, value] of Object.entries(detail)) out[key] = typeof value === "string" ? mask(value) : value;
+	for (const [key, value] of Object.entries(detail)) out[key] = typeof value === "string" ? maskContactsIn(value, mask) : value;
 	return out;
 }

@@ -6,10 +6,10 @@ import { registerFormParser } from "../body-parsers.ts";
 import { applyErrorHeaders, statusOf, toTesseraError } from "../errors.ts";
 import type { RouteActions } from "../gate.ts";
 import type { OpenIdService } from "../../oidc/service.ts";
-import { adminRoutes } from "./admin.ts";
 import { appRoutes } from "./apps.ts";
 import { assetRoutes, helpRoutes } from "./assets-and-help.ts";
 import { authenticatorRoutes } from "./authenticator.ts";
+import { listRouteActions, listRoutes } from "./console/lists.ts";
 import { consoleShellRoutes, declareConsoleRoutes, shellRouteActions } from "./console/shell.ts";
 import { contactRoutes } from "./contacts.ts";
 import { send, webContext } from "./context.ts";
@@ -41,7 +41,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps;
 	passwordRoutes(web);
 	recoveryRoutes(web);
 	helpRoutes(web);
-	adminRoutes(web);
+	listRoutes(web);
 	consoleShellRoutes(web);
 	outboxRoutes(web);
 	appRoutes(web, options.oidc);
@@ -96,9 +96,7 @@ const routeActions: RouteActions = {
 	"POST /settings/devices/revoke-all": "manage_trusted_devices",
 	"GET /settings/apps": "read_account",
 	"POST /settings/apps/withdraw": "manage_apps",
-	"GET /admin/recovery": "review_identity_checks",
-	"GET /admin/recovery/request": "review_identity_checks",
-	"POST /admin/recovery/decide": "review_identity_checks",
+	...listRouteActions,
 	...shellRouteActions,
 };
 

@@ -1,12 +1,11 @@
-import type { RecoveryRequestView } from "../../flows/identity-checks.ts";
+
 import type { RecoveryContact, RecoveryOptions } from "../../flows/recovery.ts";
-import type { DescribedEvent } from "../../flows/events.ts";
 import type { ContactKind } from "../../store/schema.ts";
 import { type Html, html } from "../html.ts";
 import { csrfField, describedBy, errorSummary, type FormError, fieldError, layout, type PageUser } from "./layout.ts";
 import { ONE_TIME_CODE_TTL_MS } from "../../codes/one-time-codes.ts";
 import { formatWhen } from "../../i18n/time.ts";
-import { listParts, type MessageKey, rich, t } from "../../i18n/translate.ts";
+import { listParts, rich, t } from "../../i18n/translate.ts";
 
 const neverAsks = () => html`<p class="safety">${t("recovery.neverAsks")}</p>`;
 
@@ -382,87 +381,5 @@ ${
 		: ""
 }
 <p class="hint">${t("recovery.setUpAgain.hint")}</p>`,
-	});
-}
-
-// ── Admin: identity checks ──────────────────────────────────────────────────
-
-const statusWords: Record<RecoveryRequestView["status"], MessageKey> = {
-	open: "recovery.admin.status.open",
-	approved: "recovery.admin.status.approved",
-	denied: "recovery.admin.status.denied",
-	withdrawn: "recovery.admin.status.withdrawn",
-};
-
-export function adminRequestsPage(p: { user: PageUser; requests: RecoveryRequestView[]; notice?: string | undefined }): Html {
-	const title = t("recovery.admin.title");
-	return layout({
-		title,
-		user: p.user,
-		wide: true,
-		body: html`<h1>${title}</h1>
-${p.notice ? html`<p class="notice" role="status">${p.notice}</p>` : ""}
-${
-	p.requests.length === 0
-		? html`<p>${t("recovery.admin.none")}</p>`
-		: html`<ul class="plain">${p.requests.map(
-				(r) => html`<li><a href="/admin/recovery/request?id=${r.id}"><strong>${r.username}</strong></a>
-    <p class="hint">${t("recovery.admin.asked", {
-			when: formatWhen(r.createdAt),
-			device: r.device ?? t("recovery.admin.anUnknownDevice"),
-			ip: r.ip ?? t("recovery.admin.unknownAddress"),
-		})}</p></li>`,
-			)}</ul>`
-}
-<p><a href="/settings">${t("recovery.backToSettings")}</a></p>`,
-	});
-}
-
-export function adminRequestPage(p: { user: PageUser; request: RecoveryRequestView; events: DescribedEvent[]; error?: FormError }): Html {
-	const r = p.request;
-	const title = t("recovery.admin.requestTitle", { username: r.username });
-	return layout({
-		title,
-		user: p.user,
-		wide: true,
-		body: html`<h1>${rich("recovery.admin.requestTitle", { username: value(r.username) })}</h1>
-${errorSummary(p.error)}
-<dl class="facts">
-  <dt>${t("recovery.admin.status")}</dt><dd data-status="${r.status}">${t(statusWords[r.status])}</dd>
-  <dt>${t("recovery.admin.askedLabel")}</dt><dd>${t("recovery.admin.askedValue", {
-		when: formatWhen(r.createdAt),
-		device: r.device ?? t("recovery.admin.unknownDevice"),
-		ip: r.ip ?? t("recovery.admin.unknownAddress"),
-	})}</dd>
-  <dt>${t("recovery.admin.says")}</dt><dd class="prewrap">${r.message}</dd>
-  <dt>${t("recovery.admin.contactsUsed")}</dt><dd>${r.contactsUsed || "—"}</dd>
-  <dt>${t("recovery.admin.lastSignIn")}</dt><dd>${r.lastSignIn || "—"}</dd>
-</dl>
-<h2>${t("recovery.admin.activity")}</h2>
-<ul>${p.events
-			.slice(0, 20)
-			.map(
-				(e) =>
-					html`<li>${t("recovery.admin.event", { when: formatWhen(e.createdAt), description: e.description, device: e.device ?? "—", ip: e.ip ?? "—" })}</li>`,
-			)}</ul>
-${
-	r.status === "open"
-		? html`<form method="post" action="/admin/recovery/decide" novalidate>
-  ${csrfField(p.user.csrf)}
-  <input type="hidden" name="id" value="${r.id}">
-  <label for="note">${t("recovery.admin.note")}</label>
-  <textarea id="note" name="note" rows="3" maxlength="1000" required></textarea>
-  <div class="actions">
-    <button type="submit" name="decision" value="approve">${t("recovery.admin.approve")}</button>
-    <button type="submit" name="decision" value="deny" class="secondary">${t("recovery.admin.deny")}</button>
-  </div>
-</form>`
-		: html`<p>${t("recovery.admin.decided", {
-				when: r.decidedAt ? formatWhen(r.decidedAt) : "—",
-				by: r.decidedBy ?? "—",
-				note: r.decisionNote ?? "",
-			})}</p>`
-}
-<p><a href="/admin/recovery">${t("recovery.admin.all")}</a></p>`,
 	});
 }
