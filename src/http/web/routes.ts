@@ -10,6 +10,7 @@ import { adminRoutes } from "./admin.ts";
 import { appRoutes } from "./apps.ts";
 import { assetRoutes, helpRoutes } from "./assets-and-help.ts";
 import { authenticatorRoutes } from "./authenticator.ts";
+import { peopleRouteActions, peopleRoutes } from "./console/people.ts";
 import { consoleShellRoutes, declareConsoleRoutes, shellRouteActions } from "./console/shell.ts";
 import { contactRoutes } from "./contacts.ts";
 import { send, webContext } from "./context.ts";
@@ -43,6 +44,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps;
 	helpRoutes(web);
 	adminRoutes(web);
 	consoleShellRoutes(web);
+	peopleRoutes(web);
 	outboxRoutes(web);
 	appRoutes(web, options.oidc);
 }
@@ -100,6 +102,7 @@ const routeActions: RouteActions = {
 	"GET /admin/recovery/request": "review_identity_checks",
 	"POST /admin/recovery/decide": "review_identity_checks",
 	...shellRouteActions,
+	...peopleRouteActions,
 };
 
 /** The error page for anything a form could not show itself. */
