@@ -5,6 +5,7 @@ import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { isTesseraError } from "./core/errors.ts";
 import { allEvents } from "./flows/events.ts";
 import type { FlowDeps } from "./flows/deps.ts";
+import { isAccountRole } from "./flows/console.ts";
 import { describeAccount, lockUser, resetUserTwoFactor, setRole, UnknownAccount, unlockUser } from "./flows/operator.ts";
 import {
 	decideRecoveryRequest,
@@ -67,7 +68,7 @@ Commands:
   users unlock <username>     Let a locked account sign in again.
   users reset-2fa <username> --reason <text>
                               Reset two-factor after checking identity; the person is alerted.
-  users role <username> <admin|user>
+  users role <username> <admin|support|user>
                               Admins review identity checks at /admin/recovery.
   recovery list [--all]       Identity checks waiting for a decision (--all: every one).
   recovery show <id>          One request, in full.
@@ -105,7 +106,8 @@ const help: Record<string, string> = {
 	"users unlock": "Usage: tessera users unlock <username> [--reason <text>] [--operator <name>]\n\nLets a locked account sign in again. Recorded in the audit log.",
 	"users reset-2fa":
 		"Usage: tessera users reset-2fa <username> --reason <text> [--operator <name>]\n\nResets two-factor at once: the authenticator app, passkeys, backup codes, trusted devices and sessions end, and the next sign-in must set two-factor up again before anything else. Every address of the account is alerted. Only after checking the person's identity some other way; the reason goes into the audit log.",
-	"users role": "Usage: tessera users role <username> <admin|user> [--operator <name>]\n\nAdmins can review identity checks at /admin/recovery.",
+	"users role":
+		"Usage: tessera users role <username> <admin|support|user> [--operator <name>]\n\nAdmins use the whole operator console at /admin. Support finds people and locks, unlocks, signs out or resets their two-factor there, sees contact values only masked, and cannot open the apps (OIDC clients) or webhooks pages. Every console action first asks the operator to prove their own second step again if it is older than 5 minutes.",
 	"recovery list": "Usage: tessera recovery list [--all] [--json]\n\nLists identity checks waiting for a decision, oldest first; --all includes decided ones.",
 	"recovery show": "Usage: tessera recovery show <id> [--json]\n\nShows one identity check in full.",
 	"recovery approve":
@@ -248,7 +250,7 @@ const shapes: Record<string, { args: string[]; required?: ("reason" | "note" | "
 	"users lock": { args: ["a username"] },
 	"users unlock": { args: ["a username"] },
 	"users reset-2fa": { args: ["a username"], required: ["reason"] },
-	"users role": { args: ["a username", "a role (admin or user)"] },
+	"users role": { args: ["a username", "a role (admin, support or user)"] },
 	"recovery list": { args: [] },
 	"recovery show": { args: ["a request id"] },
 	"recovery approve": { args: ["a request id"], required: ["note"] },
@@ -287,8 +289,8 @@ function checkShape(verb: string, args: string[], values: Context["values"] & { 
 	if (args.length > shape.args.length) throw new UsageError(`${verb}: unexpected argument "${args[shape.args.length]}".`, text);
 	for (const option of shape.required ?? []) need(values[option], `--${option}`, verb);
 	if (values.operator !== undefined && values.operator.trim() === "") throw new UsageError(`${verb}: --operator needs a name.`, text);
-	if (verb === "users role" && args[1] !== "admin" && args[1] !== "user") {
-		throw new UsageError(`users role: "${args[1]}" is not a role; use admin or user.`, text);
+	if (verb === "users role" && !isAccountRole(args[1] ?? "")) {
+		throw new UsageError(`users role: "${args[1]}" is not a role; use admin, support or user.`, text);
 	}
 	if (verb === "ssf add") {
 		if (!values.audience?.some((a) => a.trim())) throw new UsageError("ssf add: --audience is required.", text);
@@ -377,10 +379,11 @@ const verbs: Record<string, (c: Context) => Promise<number>> = {
 	},
 	async "users role"(c) {
 		const username = need(c.args[0], "a username", "users role");
-		const role = need(c.args[1], "a role (admin or user)", "users role");
-		if (role !== "admin" && role !== "user") throw new UsageError(`users role: "${role}" is not a role; use admin or user.`, help["users role"]!);
+		const role = need(c.args[1], "a role (admin, support or user)", "users role");
+		if (!isAccountRole(role)) throw new UsageError(`users role: "${role}" is not a role; use admin, support or user.`, help["users role"]!);
 		const changed = await setRole(c.deps, username, role, c.actor);
-		console.log(changed ? `${username} is now ${role === "admin" ? "an admin" : "a user"}.` : `${username} already had that role.`);
+		const named = { admin: "an admin", support: "support", user: "a user" }[role];
+		console.log(changed ? `${username} is now ${named}.` : `${username} already had that role.`);
 		return 0;
 	},
 	async "recovery list"(c) {

@@ -255,7 +255,7 @@ for (const kind of await databaseKinds()) {
 			assert.equal(noNote.code, 64, show(noNote));
 			assert.match(noNote.stderr, /recovery approve: --note is required/);
 			assert.equal(badRole.code, 64, show(badRole));
-			assert.match(badRole.stderr, /"root" is not a role; use admin or user/);
+			assert.match(badRole.stderr, /"root" is not a role; use admin, support or user/);
 			assert.equal(badSince.code, 64, show(badSince));
 			assert.match(badSince.stderr, /--since last tuesday is not a date/);
 

@@ -1,3 +1,4 @@
+import { isOperatorActor } from "../core/actors.ts";
 import { addressBucket } from "../core/address.ts";
 import { newId } from "../core/tokens.ts";
 import { deviceLabel } from "../core/user-agent.ts";
@@ -12,8 +13,8 @@ import { recordWebhookMessages } from "./webhooks.ts";
  * Security events: what the activity page lists, what alerts are sent for,
  * and the audit log operators export. Kinds are stable names (docs/api.md);
  * each has its words in the activity catalog. Who raised one: the person, the
- * system, an operator at the command line ("operator:<name>") or an admin on the
- * review page ("admin:<username>").
+ * system, an operator at the command line ("operator:<name>") or an operator in
+ * the console at /admin ("admin:<username>" or "support:<username>", by role).
  */
 export const eventKinds = {
 	signed_up: "activity.kind.signed_up",
@@ -74,12 +75,17 @@ const alertPolicy: Partial<Record<EventKind, "primary" | "every">> = {
 	recovery_cancelled: "every",
 	recovery_completed: "every",
 	two_factor_reset: "every",
+	// Only operators lock and unlock accounts: the person hears of it wherever they can be reached.
+	account_locked: "every",
+	account_unlocked: "every",
 	app_token_reused: "primary",
 };
 
 export function alertsFor(event: SecurityEvent): "primary" | "every" | undefined {
 	// A sign-in is news only from a browser and network not seen in 90 days.
 	if (event.kind === "signed_in" && !event.detail["newDevice"]) return undefined;
+	// Signed out everywhere by an operator (the console): news on every channel; by the person themselves, none.
+	if (event.kind === "sessions_ended") return event.detail["operator"] ? "every" : undefined;
 	return alertPolicy[event.kind];
 }
 
@@ -278,7 +284,7 @@ const disownableKinds: ReadonlySet<EventKind> = new Set<EventKind>([
 ]);
 
 export function isDisownable(event: SecurityEvent): boolean {
-	return disownableKinds.has(event.kind) && !event.actor.startsWith("operator:") && !event.actor.startsWith("admin:");
+	return disownableKinds.has(event.kind) && !isOperatorActor(event.actor);
 }
 
 /** Events with the line a person reads, in the methods' own words, and whether "This wasn't me" goes beside it. */

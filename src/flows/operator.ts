@@ -1,22 +1,40 @@
+import { deviceLabel } from "../core/user-agent.ts";
 import { canonicalUsername } from "../core/username.ts";
 import { lockAccount, markLocked, markUnlocked, readAccountByUsername, setAccountRole } from "../store/accounts.ts";
 import { listContactsByKind } from "../store/contacts.ts";
 import { readLastSignInAt } from "../store/events.ts";
+import { findAccountById, listLiveSessions, readOpenRequestId } from "../store/people.ts";
 import { hasOpenRequest } from "../store/recoveries.ts";
 import type { Account } from "../store/schema.ts";
 import { countLiveSessions } from "../store/sessions.ts";
-import { countTrustedDevices } from "../store/trusted-devices.ts";
+import { countTrustedDevices, listLiveTrustedDevices } from "../store/trusted-devices.ts";
 import { endSignIns } from "./access.ts";
 import { enrolledMethods } from "./accounts.ts";
+import { type AppWithAccess, appsWithAccess } from "./apps.ts";
+import type { AccountRole, OperatorRole } from "./console.ts";
 import type { FlowDeps } from "./deps.ts";
-import { recordEvent } from "./events.ts";
+import { type DescribedEvent, describeEvents, listActivity, recordEvent } from "./events.ts";
 import { endRecoveryAttempts, resetTwoFactor, waitingRecovery } from "./recovery.ts";
 
 /**
- * What operators do from the command line (`tessera users …`). Every change is
- * recorded as a security event with the operator's name, and the person is
- * alerted where the change affects how they sign in.
+ * What operators do, from the command line (`tessera users …`) and the console
+ * (/admin). Every change is recorded as a security event with the operator's
+ * name (`actor`) and the reason; from the console also the operator's account
+ * (`by`: id, username, role). The person is alerted on every channel when an
+ * operator locks, unlocks, signs them out everywhere or resets their two-factor.
  */
+
+/** The operator behind a change made in the console: recorded with the event. */
+export interface OperatorRef {
+	id: string;
+	username: string;
+	role: OperatorRole;
+}
+
+/** What an operator's event records besides its kind: the reason, and who, when known. */
+function operatorDetail(reason: string, by: OperatorRef | undefined): Record<string, unknown> {
+	return { ...(reason ? { reason } : {}), ...(by ? { operator: { id: by.id, username: by.username, role: by.role } } : {}) };
+}
 
 export class UnknownAccount extends Error {
 	override name = "UnknownAccount";
@@ -53,7 +71,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Everything an operator needs to help someone, and never a secret: no code, no hash. */
 export async function describeAccount(deps: FlowDeps, username: string): Promise<AccountReport> {
-	const account = await findAccount(deps, username);
+	return reportOf(deps, await findAccount(deps, username));
+}
+
+async function reportOf(deps: FlowDeps, account: Account): Promise<AccountReport> {
 	const now = deps.clock();
 	const codes = account.two_factor_enabled ? await deps.methods.fallback.status(deps.db, account.id) : undefined;
 	const contacts = await listContactsByKind(deps.db, account.id);
@@ -87,27 +108,47 @@ export async function describeAccount(deps: FlowDeps, username: string): Promise
  * password stops working (it answers like a wrong one). Returns false when it
  * was already locked.
  */
-export async function lockUser(deps: FlowDeps, username: string, actor: string, reason: string): Promise<boolean> {
+export async function lockUser(deps: FlowDeps, username: string, actor: string, reason: string, by?: OperatorRef): Promise<boolean> {
 	const account = await findAccount(deps, username);
-	return deps.db.transaction().execute(async (tx) => {
+	const events = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
 		await lockAccount(tx, account.id);
-		if (!(await markLocked(tx, account.id, now))) return false;
+		if (!(await markLocked(tx, account.id, now))) return undefined;
 		await endSignIns(tx, account.id, now);
-		await endRecoveryAttempts(deps, tx, account.id, actor, undefined, now);
-		await recordEvent(deps, tx, { accountId: account.id, kind: "account_locked", actor, detail: reason ? { reason } : {} }, now);
-		return true;
+		const cancelled = await endRecoveryAttempts(deps, tx, account.id, actor, undefined, now);
+		return [...cancelled, await recordEvent(deps, tx, { accountId: account.id, kind: "account_locked", actor, detail: operatorDetail(reason, by) }, now)];
 	});
+	if (!events) return false;
+	deps.alerts.announce(...events);
+	return true;
 }
 
-export async function unlockUser(deps: FlowDeps, username: string, actor: string, reason: string): Promise<boolean> {
+export async function unlockUser(deps: FlowDeps, username: string, actor: string, reason: string, by?: OperatorRef): Promise<boolean> {
 	const account = await findAccount(deps, username);
-	return deps.db.transaction().execute(async (tx) => {
+	const event = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
-		if (!(await markUnlocked(tx, account.id))) return false;
-		await recordEvent(deps, tx, { accountId: account.id, kind: "account_unlocked", actor, detail: reason ? { reason } : {} }, now);
-		return true;
+		if (!(await markUnlocked(tx, account.id))) return undefined;
+		return recordEvent(deps, tx, { accountId: account.id, kind: "account_unlocked", actor, detail: operatorDetail(reason, by) }, now);
 	});
+	if (!event) return false;
+	deps.alerts.announce(event);
+	return true;
+}
+
+/**
+ * Signs the person out everywhere: every session, trusted device, sign-in in
+ * progress and app sign-in ends (`endSignIns`). The password and two-factor
+ * stay as they are. The person is alerted on every channel.
+ */
+export async function signOutEverywhere(deps: FlowDeps, username: string, actor: string, reason: string, by?: OperatorRef): Promise<void> {
+	const account = await findAccount(deps, username);
+	const event = await deps.db.transaction().execute(async (tx) => {
+		const now = deps.clock();
+		await lockAccount(tx, account.id);
+		await endSignIns(tx, account.id, now);
+		return recordEvent(deps, tx, { accountId: account.id, kind: "sessions_ended", actor, detail: operatorDetail(reason, by) }, now);
+	});
+	deps.alerts.announce(event);
 }
 
 /**
@@ -115,19 +156,20 @@ export async function unlockUser(deps: FlowDeps, username: string, actor: string
  * identity some other way. Every session ends; the next sign-in must set
  * two-factor up again first; every address of the account is alerted.
  */
-export async function resetUserTwoFactor(deps: FlowDeps, username: string, actor: string, reason: string): Promise<void> {
+export async function resetUserTwoFactor(deps: FlowDeps, username: string, actor: string, reason: string, by?: OperatorRef): Promise<void> {
 	const account = await findAccount(deps, username);
 	const events = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
 		await lockAccount(tx, account.id);
 		const cancelled = await endRecoveryAttempts(deps, tx, account.id, actor, undefined, now);
 		await resetTwoFactor(deps, tx, account.id, now);
-		return [...cancelled, await recordEvent(deps, tx, { accountId: account.id, kind: "two_factor_reset", actor, detail: { reason } }, now)];
+		return [...cancelled, await recordEvent(deps, tx, { accountId: account.id, kind: "two_factor_reset", actor, detail: operatorDetail(reason, by) }, now)];
 	});
 	deps.alerts.announce(...events);
 }
 
-export async function setRole(deps: FlowDeps, username: string, role: "admin" | "user", actor: string): Promise<boolean> {
+/** Gives the account a role: "admin" (the whole console), "support" (people, without contact values in full) or "user". */
+export async function setRole(deps: FlowDeps, username: string, role: AccountRole, actor: string): Promise<boolean> {
 	const account = await findAccount(deps, username);
 	if (account.role === role) return false;
 	await deps.db.transaction().execute(async (tx) => {
@@ -136,4 +178,62 @@ export async function setRole(deps: FlowDeps, username: string, role: "admin" | 
 		await recordEvent(deps, tx, { accountId: account.id, kind: "role_changed", actor, detail: { from: account.role, to: role } }, now);
 	});
 	return true;
+}
+
+/** A live session, as an operator sees it: which browser, from where, since when. */
+export interface SessionView {
+	device: string;
+	ip: string | null;
+	createdAt: number;
+	lastSeenAt: number;
+}
+
+export interface TrustedDeviceSummary {
+	label: string;
+	createdAt: number;
+	lastUsedAt: number;
+	expiresAt: number;
+}
+
+/** A person's page in the console: the report, and the lists behind its counts. */
+export interface PersonDetails {
+	report: AccountReport;
+	sessions: SessionView[];
+	devices: TrustedDeviceSummary[];
+	apps: AppWithAccess[];
+	events: DescribedEvent[];
+	/** The open identity check, to link to. */
+	identityCheckId: string | null;
+}
+
+/** How many of the person's recent security events the console shows. */
+const PERSON_EVENTS = 30;
+
+/** Everything the console shows about one account (by id), or undefined when there is none. Never a secret. */
+export async function describePerson(deps: FlowDeps, accountId: string): Promise<PersonDetails | undefined> {
+	const account = await findAccountById(deps.db, accountId);
+	if (!account) return undefined;
+	const now = deps.clock();
+	const report = await reportOf(deps, account);
+	const sessions = await listLiveSessions(deps.db, account.id, now, now - deps.config.session.idleMs);
+	const devices = await listLiveTrustedDevices(deps.db, account.id, now);
+	const open = await readOpenRequestId(deps.db, account.id);
+	return {
+		report,
+		sessions: sessions.map((s) => ({
+			device: deviceLabel(s.user_agent ?? undefined),
+			ip: s.ip,
+			createdAt: Number(s.created_at),
+			lastSeenAt: Number(s.last_seen_at),
+		})),
+		devices: devices.map((d) => ({
+			label: d.label,
+			createdAt: Number(d.created_at),
+			lastUsedAt: Number(d.last_used_at),
+			expiresAt: Number(d.expires_at),
+		})),
+		apps: await appsWithAccess(deps, account.id),
+		events: describeEvents(await listActivity(deps, account.id, PERSON_EVENTS), deps.methods),
+		identityCheckId: open?.id ?? null,
+	};
 }

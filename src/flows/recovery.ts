@@ -1,3 +1,4 @@
+import { isOperatorActor } from "../core/actors.ts";
 import { maskEmail, maskPhone } from "../core/contact.ts";
 import { TesseraError, words } from "../core/errors.ts";
 import { looksLikeToken, newId, tokenHash } from "../core/tokens.ts";
@@ -277,7 +278,7 @@ export async function cancelWaitingRecovery(
 ): Promise<SecurityEvent[]> {
 	const cancelled = await markWaitingRecoveryCancelled(tx, accountId, by, now, recoveryId);
 	if (!cancelled) return [];
-	const actor = by.startsWith("operator:") || by.startsWith("admin:") ? by : "person";
+	const actor = isOperatorActor(by) ? by : "person";
 	return [await recordEvent(deps, tx, { accountId, kind: "recovery_cancelled", actor, client, detail: { recoveryId: cancelled.id, by } }, now)];
 }
 

@@ -1,4 +1,5 @@
 
+import { isOperatorActor } from "../core/actors.ts";
 import { BlockList, isIP, } from "node:net";
 import { fieldProblem, TesseraError, words } from "../core/errors.ts";
 import { open, seal } from "../core/secret-box.ts";
@@ -99,7 +100,7 @@ function accountSubject(deps: FlowDeps, accountId: string): Subject {
 
 /** CAEP's initiating_entity, from who raised the event. */
 function initiatingEntity(actor: string): "admin" | "user" | "system" {
-	if (actor.startsWith("operator:") || actor.startsWith("admin:")) return "admin";
+	if (isOperatorActor(actor)) return "admin";
 	return actor === "system" ? "system" : "user";
 }
 

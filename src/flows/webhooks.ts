@@ -1,3 +1,4 @@
+import { isConsoleActor } from "../core/actors.ts";
 import { createHmac } from "node:crypto";
 import { isIP } from "node:net";
 import { open, seal } from "../core/secret-box.ts";
@@ -77,7 +78,8 @@ export interface WebhookMessage {
 
 function actorKind(actor: string): string {
 	if (actor.startsWith("operator:")) return "operator";
-	if (actor.startsWith("admin:")) return "admin";
+	// In the console, whatever the operator's role.
+	if (isConsoleActor(actor)) return "admin";
 	return actor === "person" ? "person" : "system";
 }
 

@@ -155,6 +155,6 @@ export async function markUnlocked(tx: Db, id: string): Promise<boolean> {
 	return unlocked.numUpdatedRows === 1n;
 }
 
-export async function setAccountRole(tx: Db, id: string, role: "admin" | "user"): Promise<void> {
+export async function setAccountRole(tx: Db, id: string, role: "admin" | "support" | "user"): Promise<void> {
 	await tx.updateTable("accounts").set({ role }).where("id", "=", id).execute();
 }

@@ -44,7 +44,7 @@ export async function listAuditPage(db: Db, filter: AuditFilter, position: { bef
 	if (filter.accountId !== undefined) query = query.where("e.account_id", "=", filter.accountId);
 	if (filter.kind !== undefined) query = query.where("e.kind", "=", filter.kind);
 	if (filter.actor === "person" || filter.actor === "system") query = query.where("e.actor", "=", filter.actor);
-	// Anyone else is an operator: "operator:<name>" at the command line, "<role>:<username>" in the console.
+	// Anyone else is an operator (core/actors.ts): "operator:<name>" at the command line, "<role>:<username>" in the console.
 	if (filter.actor === "operator") query = query.where("e.actor", "not in", ["person", "system"]);
 	if (filter.from !== undefined) query = query.where("e.created_at", ">=", filter.from);
 	if (filter.to !== undefined) query = query.where("e.created_at", "<", filter.to);

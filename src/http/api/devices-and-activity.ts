@@ -1,3 +1,4 @@
+import { isOperatorActor } from "../../core/actors.ts";
 import { TesseraError } from "../../core/errors.ts";
 import { describeEvent, listActivity } from "../../flows/events.ts";
 import { listTrustedDevices, revokeAllTrustedDevices, revokeTrustedDevice } from "../../flows/trusted-devices.ts";
@@ -18,7 +19,7 @@ export function deviceAndActivityRoutes({ app, deps, requireSession }: Api): voi
 			reason: e.kind === "code_failed" && typeof e.detail["reason"] === "string" ? e.detail["reason"] : null,
 			device: e.device,
 			ip: e.ip,
-			by: e.actor === "person" ? "you" : e.actor.startsWith("operator:") || e.actor.startsWith("admin:") ? "operator" : "system",
+			by: e.actor === "person" ? "you" : isOperatorActor(e.actor) ? "operator" : "system",
 		})),
 	}));
 

@@ -10,6 +10,7 @@ import { appRoutes } from "./apps.ts";
 import { assetRoutes, helpRoutes } from "./assets-and-help.ts";
 import { authenticatorRoutes } from "./authenticator.ts";
 import { listRouteActions, listRoutes } from "./console/lists.ts";
+import { peopleRouteActions, peopleRoutes } from "./console/people.ts";
 import { consoleShellRoutes, declareConsoleRoutes, shellRouteActions } from "./console/shell.ts";
 import { contactRoutes } from "./contacts.ts";
 import { send, webContext } from "./context.ts";
@@ -43,6 +44,7 @@ export async function webRoutes(app: FastifyInstance, options: { deps: FlowDeps;
 	helpRoutes(web);
 	listRoutes(web);
 	consoleShellRoutes(web);
+	peopleRoutes(web);
 	outboxRoutes(web);
 	appRoutes(web, options.oidc);
 }
@@ -98,6 +100,7 @@ const routeActions: RouteActions = {
 	"POST /settings/apps/withdraw": "manage_apps",
 	...listRouteActions,
 	...shellRouteActions,
+	...peopleRouteActions,
 };
 
 /** The error page for anything a form could not show itself. */

@@ -1,3 +1,4 @@
+import { isOperatorActor } from "../../core/actors.ts";
 import { type DescribedEvent, deviceWords } from "../../flows/events.ts";
 import { formatWhen } from "../../i18n/time.ts";
 import { rich, t } from "../../i18n/translate.ts";
@@ -13,7 +14,7 @@ export const SECURE_ACCOUNT_PAGE = "/settings/password";
 
 /** One event, one line: what happened, when, from which browser and address, and "This wasn't me" when it could be someone else. */
 function eventLine(e: DescribedEvent): Html {
-	const byOperator = e.actor.startsWith("operator:") || e.actor.startsWith("admin:");
+	const byOperator = isOperatorActor(e.actor);
 	const what = byOperator ? t("activity.byOperator", { what: e.description }) : e.description;
 	const where = [deviceWords(e.device), e.ip].filter((part): part is string => Boolean(part));
 	return html`<li data-kind="${e.kind}" id="event-${e.id}"><span class="what" id="what-${e.id}">${what}</span> <span class="hint">· ${formatWhen(e.createdAt)}${where.map((part) => html` · <bdi>${part}</bdi>`)}</span>${

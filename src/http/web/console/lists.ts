@@ -16,7 +16,7 @@ import {
 	resolveAuditFilter,
 } from "../../../flows/audit.ts";
 import { listClientViews } from "../../../flows/clients.ts";
-import { maskContact, seesContactsInFull } from "../../../flows/console.ts";
+import { maskContact, operatorActor, seesContactsInFull } from "../../../flows/console.ts";
 import { describeEvents, listActivity } from "../../../flows/events.ts";
 import { decideRecoveryRequest, findRecoveryRequest, listRecoveryRequests, RequestNotOpen } from "../../../flows/identity-checks.ts";
 import { isReportName, parseReportKey, type ReportName, reportCounts, reportCsvHeader, reportCsvLine, reportPage, reportRows } from "../../../flows/reports.ts";
@@ -233,7 +233,7 @@ export function listRoutes(web: Web): void {
 		if (gate && "refused" in gate) return problem({ message: t("console.refused.noTwoFactor") }, 403);
 		try {
 			const operator = operatorOf(request);
-			await decideRecoveryRequest(deps, { id: found.id, decision, actor: `${operator.role}:${operator.username}`, actorAccountId: operator.id, note });
+			await decideRecoveryRequest(deps, { id: found.id, decision, actor: operatorActor(operator), actorAccountId: operator.id, note });
 		} catch (error) {
 			if (error instanceof RequestNotOpen) return problem({ message: t("recovery.admin.alreadyDecided"), code: "invalid_request" }, 409);
 			if (isTesseraError(error) && ["recovery_in_progress", "invalid_request", "own_identity_check"].includes(error.code)) {

@@ -5,7 +5,7 @@ import { type Html, html } from "../../html.ts";
 
 /** A person's page in the console. */
 export function personHref(accountId: string): string {
-	return `/admin/people/${encodeURIComponent(accountId)}`;
+	return `/admin/person?id=${encodeURIComponent(accountId)}`;
 }
 
 /**
