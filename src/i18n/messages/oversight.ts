@@ -266,7 +266,7 @@ export default defineMessages({
 		"oversight.audit.clear": "امسح المرشِّحات",
 		"oversight.audit.export": "صدِّر هذا العرض:",
 		"oversight.audit.exportCsv": "CSV",
-		"oversight.audit.exportJsonl": "JSON Lines",
+		"oversight.audit.exportJsonl": "JSON Lines (سطر JSON لكل حدث)",
 		"oversight.audit.none": "لا يطابق أي حدث هذه المرشِّحات.",
 		"oversight.audit.unknownUser": "لا يوجد حساب باسم المستخدم {username}.",
 		"oversight.audit.table": "أحداث الأمان",

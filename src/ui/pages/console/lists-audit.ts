@@ -25,7 +25,7 @@ function details(detail: Record<string, unknown>): Html {
 	const entries = Object.entries(detail);
 	if (entries.length === 0) return html``;
 	return html`<dl class="detail">${entries.map(
-		([key, value]) => html`<dt>${key}</dt><dd class="prewrap">${typeof value === "string" ? value : JSON.stringify(value)}</dd>`,
+		([key, value]) => html`<dt>${key}</dt><dd class="list-detail">${typeof value === "string" ? value : JSON.stringify(value)}</dd>`,
 	)}</dl>`;
 }
 
