@@ -63,7 +63,7 @@ export function consoleHomePage(p: {
   <div>
     <label for="q">${t("console.search.label")}</label>
     <p class="hint" id="q-hint">${t("console.search.hint")}</p>
-    <input id="q" name="q" type="search" autocapitalize="none" spellcheck="false" maxlength="320" value="${p.query}" aria-describedby="${describedBy(p.error, "q", "q-hint")}">
+    <input id="q" name="q" autocapitalize="none" spellcheck="false" maxlength="320" value="${p.query}" aria-describedby="${describedBy(p.error, "q", "q-hint")}">
     ${fieldError(p.error, "q")}
   </div>
   <button type="submit">${t("console.search.submit")}</button>
