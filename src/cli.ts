@@ -102,8 +102,8 @@ const help: Record<string, string> = {
 		"Usage: tessera migrate\n\nBrings the database schema up to date and exits. Safe to run while instances start: migrations take a lock.",
 	"users show": "Usage: tessera users show <username> [--json]\n\nShows the account's state, role, two-factor methods, backup codes left, addresses, sessions, trusted devices and any recovery under way. Never shows a code, password or hash.",
 	"users lock":
-		"Usage: tessera users lock <username> [--reason <text>] [--operator <name>]\n\nLocks the account: its sessions, trusted devices and sign-ins in progress end, and its password answers like a wrong one until unlocked. Recorded in the audit log.",
-	"users unlock": "Usage: tessera users unlock <username> [--reason <text>] [--operator <name>]\n\nLets a locked account sign in again. Recorded in the audit log.",
+		"Usage: tessera users lock <username> [--reason <text>] [--operator <name>]\n\nLocks the account: its sessions, trusted devices and sign-ins in progress end, and its password answers like a wrong one until unlocked. The person is alerted on every address. Recorded in the audit log.",
+	"users unlock": "Usage: tessera users unlock <username> [--reason <text>] [--operator <name>]\n\nLets a locked account sign in again. The person is alerted on every address. Recorded in the audit log.",
 	"users reset-2fa":
 		"Usage: tessera users reset-2fa <username> --reason <text> [--operator <name>]\n\nResets two-factor at once: the authenticator app, passkeys, backup codes, trusted devices and sessions end, and the next sign-in must set two-factor up again before anything else. Every address of the account is alerted. Only after checking the person's identity some other way; the reason goes into the audit log.",
 	"users role":

@@ -32,7 +32,7 @@ describe("documentation matches the code", () => {
 
 	test("the README links the architecture page, and no document links outside the repository", () => {
 		assert.match(read("README.md"), /\]\(docs\/architecture\.md\)/);
-		for (const doc of ["README.md", "docs/architecture.md", "docs/api.md", "docs/errors.md", "docs/openid-connect.md", "docs/webhooks.md", "docs/shared-signals.md", "bench/README.md", "assets/README.md", "clients/typescript/README.md", "examples/oidc-app/README.md"]) {
+		for (const doc of ["README.md", "docs/architecture.md", "docs/api.md", "docs/errors.md", "docs/openid-connect.md", "docs/webhooks.md", "docs/shared-signals.md", "docs/operators.md", "bench/README.md", "assets/README.md", "clients/typescript/README.md", "examples/oidc-app/README.md"]) {
 			const text = read(doc);
 			const depth = doc.split("/").length - 1;
 			for (const [, target] of text.matchAll(/\]\(([^)#\s]+)/g)) {

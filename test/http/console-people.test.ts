@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, describe, test } from "node:test";
 import { configReference } from "../../src/config.ts";
+import { passwordFactor } from "../../src/core/authentication-strength.ts";
+import { maskContact, refusalFor, secondFactorFresh } from "../../src/flows/console.ts";
 import { authenticate } from "../../src/flows/sessions.ts";
 import { allEvents, type SecurityEvent } from "../../src/flows/events.ts";
 import { setRole } from "../../src/flows/operator.ts";
@@ -60,6 +62,34 @@ function cli(env: Record<string, string>, ...args: string[]): Promise<{ code: nu
 		});
 	});
 }
+
+describe("the console's rules", () => {
+	test("masked values keep the first letter and domain of an address, the country code and last two digits of a number", () => {
+		assert.equal(maskContact("email", "jeanne@example.com"), "j•••@example.com");
+		assert.equal(maskContact("phone", "+33612345678"), "+33 • •• •• •• 78");
+		assert.equal(maskContact("phone", "+12025550147"), "+1 ••• ••• ••47");
+	});
+
+	test("a second factor is fresh for five minutes; the password or an email code never counts", () => {
+		const now = Date.UTC(2026, 5, 1, 12);
+		const totp = (at: number) => ({ method: "totp", at, amr: ["otp"], level: "two_factor" as const });
+		assert.equal(secondFactorFresh([passwordFactor(now), totp(now - 5 * MINUTE)], now), true);
+		assert.equal(secondFactorFresh([passwordFactor(now), totp(now - 5 * MINUTE - 1)], now), false);
+		assert.equal(secondFactorFresh([passwordFactor(now)], now), false);
+		assert.equal(secondFactorFresh([passwordFactor(now), { method: "email", at: now, amr: ["otp"], level: "none" }], now), false);
+	});
+
+	test("no operator acts on their own account; support not on an admin's", () => {
+		const support = { id: "s", username: "sam", role: "support" as const };
+		const admin = { id: "a", username: "ada", role: "admin" as const };
+		assert.equal(refusalFor(support, { id: "s", role: "support" }), "own_account");
+		assert.equal(refusalFor(support, { id: "a", role: "admin" }), "admin_account");
+		assert.equal(refusalFor(support, { id: "u", role: "user" }), undefined);
+		assert.equal(refusalFor(support, { id: "t", role: "support" }), undefined);
+		assert.equal(refusalFor(admin, { id: "b", role: "admin" }), undefined);
+		assert.equal(refusalFor(admin, { id: "a", role: "admin" }), "own_account");
+	});
+});
 
 for (const kind of await databaseKinds()) {
 	describe(`the console's people (${kind})`, () => {

@@ -117,7 +117,7 @@ const MAX_KEPT = 3000;
 
 /** A console address to come back to: a path under /admin, nothing else. */
 function isConsolePath(to: unknown): to is string {
-	return typeof to === "string" && /^\/admin(?:[/?]|$)/.test(to) && !to.startsWith("//") && !/[\\\s]/.test(to) && to.length <= 512;
+	return typeof to === "string" && to.length <= 512 && /^\/admin(?:[/?]|$)/.test(to) && !/[\\\s]|\.\.|\/\//.test(to);
 }
 
 interface Kept {

@@ -1,4 +1,5 @@
 import type { ConsoleAction, PersonMatch, SearchResults } from "../../../flows/console.ts";
+import { deviceWords } from "../../../flows/events.ts";
 import type { AccountReport, PersonDetails } from "../../../flows/operator.ts";
 import { formatWhen } from "../../../i18n/time.ts";
 import { type MessageKey, t } from "../../../i18n/translate.ts";
@@ -63,7 +64,7 @@ export function consoleHomePage(p: {
   <div>
     <label for="q">${t("console.search.label")}</label>
     <p class="hint" id="q-hint">${t("console.search.hint")}</p>
-    <input id="q" name="q" type="search" autocapitalize="none" spellcheck="false" maxlength="320" value="${p.query}" aria-describedby="${describedBy(p.error, "q", "q-hint")}">
+    <input id="q" name="q" autocapitalize="none" spellcheck="false" maxlength="320" value="${p.query}" aria-describedby="${describedBy(p.error, "q", "q-hint")}">
     ${fieldError(p.error, "q")}
   </div>
   <button type="submit">${t("console.search.submit")}</button>
@@ -187,7 +188,7 @@ ${p.notice ? html`<p class="notice" role="status">${p.notice}</p>` : ""}
     <thead><tr><th scope="col">${t("console.person.device")}</th>${p.showAddresses ? html`<th scope="col">${t("console.person.address")}</th>` : ""}<th scope="col">${t("console.person.signedIn")}</th><th scope="col">${t("console.person.lastSeen")}</th></tr></thead>
     <tbody>${sessions.map(
 			(s) =>
-				html`<tr><td>${s.device}</td>${p.showAddresses ? html`<td>${value(s.ip ?? "")}</td>` : ""}<td>${formatWhen(s.createdAt)}</td><td>${formatWhen(s.lastSeenAt)}</td></tr>`,
+				html`<tr><td>${deviceWords(s.device) ?? ""}</td>${p.showAddresses ? html`<td>${value(s.ip ?? "")}</td>` : ""}<td>${formatWhen(s.createdAt)}</td><td>${formatWhen(s.lastSeenAt)}</td></tr>`,
 		)}</tbody>
   </table></div>`
 	}
@@ -200,7 +201,7 @@ ${p.notice ? html`<p class="notice" role="status">${p.notice}</p>` : ""}
 			: html`<div class="table-wrap"><table class="console-table" aria-labelledby="devices">
     <thead><tr><th scope="col">${t("console.person.device")}</th><th scope="col">${t("console.person.trustedSince")}</th><th scope="col">${t("console.person.lastUsed")}</th><th scope="col">${t("console.person.until")}</th></tr></thead>
     <tbody>${devices.map(
-			(d) => html`<tr><td>${d.label}</td><td>${formatWhen(d.createdAt)}</td><td>${formatWhen(d.lastUsedAt)}</td><td>${formatWhen(d.expiresAt)}</td></tr>`,
+			(d) => html`<tr><td>${deviceWords(d.label) ?? ""}</td><td>${formatWhen(d.createdAt)}</td><td>${formatWhen(d.lastUsedAt)}</td><td>${formatWhen(d.expiresAt)}</td></tr>`,
 		)}</tbody>
   </table></div>`
 	}
