@@ -658,5 +658,50 @@ for (const kind of await databaseKinds()) {
 			found.page("console: reset done", await browser.follow(done));
 			found.assertNone("the console");
 		});
+
+		test("the console's lists: the audit log and its errors, reports, identity checks, apps and webhooks", async () => {
+			const found = new Findings();
+			const deps = live.h.tessera.deps;
+			const admin = await signUpWithTwoFactor(live.h, uniqueUsername("xalists"));
+			const person = await signUpWithTwoFactor(live.h, uniqueUsername("xalper"));
+			await setRole(deps, admin.username, "admin", "operator:test");
+			const { lockUser } = await import("../../src/flows/operator.ts");
+			await lockUser(deps, person.username, "operator:test", "stolen");
+			const { addClient } = await import("../../src/flows/clients.ts");
+			const { addEndpoint } = await import("../../src/flows/webhooks.ts");
+			const client = await addClient(deps, { name: "Payroll", redirectUris: ["https://payroll.example/cb"] });
+			const endpoint = await addEndpoint(deps, { url: "https://hooks.example/in" });
+			const { insertRecoveryRequest } = await import("../../src/store/recoveries.ts");
+			const requestId = `xa${randomBytes(8).toString("hex")}`;
+			await insertRecoveryRequest(
+				live.h.tessera.store.db,
+				{ id: requestId, accountId: person.id, message: "Lost everything", contactsUsed: "", lastSignIn: "", ip: null, device: null },
+				live.h.clock(),
+			);
+			// What the pages show as they are: names, actors, kinds and keys in the details, app and endpoint ids.
+			found.value(admin.username, person.username, `admin:${admin.username}`, "operator:test", "stolen", "reason", "from", "to", "via", "codes", "requestId", "Payroll");
+			found.value(client.clientId, endpoint.id, "Lost everything", "two_factor", "admin", "user", "nobody_at_all", "HTTP");
+			// Data as recorded, the same in every language: an event's details, a webhook's type, and a try's error as the sender logged it (as `tessera webhooks log` shows it).
+			found.value("newDevice", "true", "signin.new_device", "the connection failed (ENOTFOUND)");
+			const browser = await pseudoBrowser("198.51.100.73");
+			await browser.get("/sign-in");
+			await browser.post("/sign-in", { username: admin.username, password: PASSWORD });
+			await browser.get("/sign-in/verify?method=totp");
+			live.h.clock.advance(30_000);
+			await browser.post("/sign-in/verify", { method: "totp", code: totpCode(admin.secret, live.h.clock()) });
+			found.page("audit log", await browser.get("/admin/audit"));
+			found.page("audit log, filtered", await browser.get(`/admin/audit?user=${person.username}&actor=operator&from=2026-01-01&to=2026-12-31`));
+			found.page("audit log, no such person", await browser.get("/admin/audit?user=nobody_at_all"));
+			found.page("audit log, bad filters", await browser.get("/admin/audit?kind=nope&from=2026-02-31"));
+			found.page("reports", await browser.get("/admin/reports"));
+			for (const report of ["no-second-factor", "few-codes", "locked", "in-recovery"]) found.page(`report ${report}`, await browser.get(`/admin/reports/${report}`));
+			found.page("identity checks", await browser.get("/admin/recovery"));
+			found.page("an identity check", await browser.get(`/admin/recovery/request?id=${requestId}`));
+			found.page("an identity check, no note", await browser.post("/admin/recovery/decide", { id: requestId, decision: "deny", note: "" }));
+			found.page("apps", await browser.get("/admin/apps"));
+			found.page("webhooks", await browser.get("/admin/webhooks"));
+			found.page("a webhook endpoint", await browser.get(`/admin/webhooks/endpoint?id=${endpoint.id}`));
+			found.assertNone("the console's lists");
+		});
 	});
 }

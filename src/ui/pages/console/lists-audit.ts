@@ -24,8 +24,9 @@ function who(actor: string): Html {
 function details(detail: Record<string, unknown>): Html {
 	const entries = Object.entries(detail);
 	if (entries.length === 0) return html``;
+	// Details are data as recorded (names and values, the same in every language), as the exports hold them.
 	return html`<dl class="detail">${entries.map(
-		([key, value]) => html`<dt>${key}</dt><dd class="list-detail">${typeof value === "string" ? value : JSON.stringify(value)}</dd>`,
+		([key, value]) => html`<dt><code>${key}</code></dt><dd class="list-detail">${typeof value === "string" ? value : html`<code>${JSON.stringify(value)}</code>`}</dd>`,
 	)}</dl>`;
 }
 

@@ -1,4 +1,4 @@
-import type { DescribedEvent } from "../../../flows/events.ts";
+import { type DescribedEvent, deviceWords } from "../../../flows/events.ts";
 import type { RecoveryRequestView } from "../../../flows/identity-checks.ts";
 import { formatWhen } from "../../../i18n/time.ts";
 import { type MessageKey, rich, t } from "../../../i18n/translate.ts";
@@ -64,7 +64,7 @@ ${errorSummary(p.error)}
 		.slice(0, 20)
 		.map(
 			(e) =>
-				html`<li>${t("recovery.admin.event", { when: formatWhen(e.createdAt), description: e.description, device: e.device ?? "—", ip: e.ip ?? "—" })}</li>`,
+				html`<li>${t("recovery.admin.event", { when: formatWhen(e.createdAt), description: e.description, device: deviceWords(e.device) ?? "—", ip: e.ip ?? "—" })}</li>`,
 		)}</ul>
 ${
 	r.status === "open"
