@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import type { BrowserContextOptions, Page } from "playwright-core";
 import { manualClock } from "../../src/core/clock.ts";
+import { allEvents } from "../../src/flows/events.ts";
 import { setRole } from "../../src/flows/operator.ts";
 import { browserSkipReason, launchBrowser } from "../helpers/browser.ts";
 import { assertAccessible, SCREENSHOTS, type Server, serverErrors, shown, startServer } from "../helpers/e2e.ts";
@@ -141,6 +142,9 @@ describe("the operator console in a browser", () => {
 				await page.waitForURL((url) => url.pathname === "/admin/person" && url.search.includes("notice=reset_two_factor"));
 				assert.match(await shown(page.locator(".notice")), /Two-factor is reset, and the person has been alerted/);
 				assert.match(await shown(page.locator("main")), /Must set up two-factor again/);
+				const resets: string[] = [];
+				for await (const event of allEvents(server.tessera.deps.db)) if (event.accountId === person.id && event.kind === "two_factor_reset") resets.push(event.actor);
+				assert.deepEqual(resets, [`admin:${admin.username}`], "reset once, by the admin");
 				await arrive("done");
 
 				// The person hears of it on every channel: the outbox has the alert for the email and the phone.

@@ -138,8 +138,8 @@ export function peopleRoutes(web: Web): void {
 		const person = await personOr404(id);
 		const to = `/admin/person?id=${encodeURIComponent(person.report.id)}`;
 		const gate = await reproveFirst(web, request, reply, { to, fields: {} });
-		if (gate && "refused" in gate) return send(reply, renderPerson(request, reply, person, t("console.refused.noTwoFactor")), 403);
-		if (gate) return gate;
+		if (gate === "no_two_factor") return send(reply, renderPerson(request, reply, person, t("console.refused.noTwoFactor")), 403);
+		if (gate === "asked") return reply;
 		return reply.redirect(to, 303);
 	});
 
@@ -206,8 +206,8 @@ export function peopleRoutes(web: Web): void {
 			}
 			// Every action asks for a second factor proved in the last five minutes; the reason waits meanwhile.
 			const gate = await reproveFirst(web, request, reply, { to: actionAddress(person.report.id, body.action), fields: { reason } });
-			if (gate && "refused" in gate) return again({ message: t("console.refused.noTwoFactor"), code: "second_factor_unavailable" }, 403);
-			if (gate) return gate;
+			if (gate === "no_two_factor") return again({ message: t("console.refused.noTwoFactor"), code: "second_factor_unavailable" }, 403);
+			if (gate === "asked") return reply;
 			const outcome = await actOnAccount(deps, operator, person.report, body.action, reason);
 			const notice: Notice =
 				outcome === "already" && (body.action === "lock" || body.action === "unlock") ? `already_${body.action}` : body.action;

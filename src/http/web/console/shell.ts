@@ -37,14 +37,14 @@ import { secondStepRoutes } from "../second-step.ts";
  *
  *   3. Before anything sensitive (changing an account, revealing a value support
  *      may not see), call `reproveFirst(web, request, reply, { to, fields })`:
- *      it answers undefined when the operator's own second factor was proved in the
- *      last five minutes; otherwise it has answered itself (the "Confirm it's you"
- *      step, which comes back to `to` afterwards) and the route returns its reply.
- *      `to` is the console page to come back to (the form, by GET); `fields` is
- *      what the operator typed, which that page reads back once with
- *      `keptInput(request, reply, to)`. An operator without two-factor cannot
- *      re-prove: `reproveFirst` then answers `{ refused: "no_two_factor" }`, and the
- *      page says so (`t("console.refused.noTwoFactor")`).
+ *      "fresh" when the operator's own second factor was proved in the last five
+ *      minutes: go ahead. "asked": it has redirected to the "Confirm it's you"
+ *      step (which comes back to `to` afterwards); the route returns `reply` and
+ *      does nothing else. "no_two_factor": the operator has no second factor to
+ *      prove; the page says so (`t("console.refused.noTwoFactor")`). `to` is the
+ *      console page to come back to (the form, by GET); `fields` is what the
+ *      operator typed, which that page reads back once with
+ *      `keptInput(request, reply, to)`.
  *
  *   4. Audit with the operator: `operatorOf(request)` gives the id, username and
  *      role to record (flows/console.ts `operatorActor`).
@@ -142,30 +142,29 @@ function readKept(request: FastifyRequest): Kept | undefined {
 }
 
 /**
- * Whether the operator may go ahead with a sensitive action now: undefined when
+ * Whether the operator may go ahead with a sensitive action now: "fresh" when
  * their own second factor was proved in the last five minutes. Otherwise the
- * "Confirm it's you" step starts (their own methods, the sign-in's second step)
- * and this has answered with a redirect to it: the route returns `reply`. What
- * the operator typed (`fields`) waits in a short-lived cookie and comes back on
- * the page at `to` (`keptInput`). An operator with no second factor cannot
- * re-prove: `{ refused: "no_two_factor" }`, for the page to say so.
+ * "Confirm it's you" step starts (their own methods, the sign-in's second step),
+ * this redirects to it and answers "asked": the route returns `reply` and does
+ * nothing more. What the operator typed (`fields`) waits in a short-lived cookie
+ * and comes back on the page at `to` (`keptInput`). An operator with no second
+ * factor cannot re-prove: "no_two_factor", for the page to say so.
+ *
+ * (Never the reply itself: a Fastify reply is a thenable, and an async function
+ * returning it would wait for it to be sent and answer undefined.)
  */
-export async function reproveFirst(
-	web: Web,
-	request: FastifyRequest,
-	reply: FastifyReply,
-	kept: Kept,
-): Promise<undefined | FastifyReply | { refused: "no_two_factor" }> {
+export async function reproveFirst(web: Web, request: FastifyRequest, reply: FastifyReply, kept: Kept): Promise<"fresh" | "asked" | "no_two_factor"> {
 	const auth = request.webAuth as Authenticated;
 	const now = web.deps.clock();
-	if (secondFactorFresh(auth.authentication, now)) return undefined;
+	if (secondFactorFresh(auth.authentication, now)) return "fresh";
 	const challenge = await startStepUp(web.deps, auth.account, auth.sessionId, "two_factor", clientInfo(request));
-	if (!challenge) return { refused: "no_two_factor" };
+	if (!challenge) return "no_two_factor";
 	if (!isConsolePath(kept.to)) throw new Error(`Not a console address to come back to: ${kept.to}`);
 	const value = Buffer.from(JSON.stringify(kept)).toString("base64url");
 	setCookie(request, reply, "reprove", value.length <= MAX_KEPT ? value : Buffer.from(JSON.stringify({ to: kept.to, fields: {} })).toString("base64url"), KEPT_SECONDS);
 	setCookie(request, reply, "more", challenge.challenge, Math.ceil((challenge.expiresAt - now) / 1000));
-	return reply.redirect(CONFIRM, 303);
+	reply.redirect(CONFIRM, 303);
+	return "asked";
 }
 
 /** What the operator typed before re-proving, for the page at `to`: read once. */

@@ -74,7 +74,7 @@ ${
 		? r.people.length === 0
 			? html`<p role="status">${t("console.search.none", { query: p.query })}</p>`
 			: html`<h2 id="results">${t("console.search.results")}</h2>
-<div class="table-wrap"><table class="console-table" aria-labelledby="results">
+<div class="table-wrap" tabindex="0" role="group" aria-labelledby="results"><table class="console-table" aria-labelledby="results">
   <thead><tr><th scope="col">${t("console.person.username")}</th><th scope="col">${t("console.person.role")}</th><th scope="col">${t("console.person.state")}</th><th scope="col">${t("console.person.twoFactor")}</th><th scope="col">${t("console.search.matched")}</th></tr></thead>
   <tbody>${r.people.map(
 		(m) => html`<tr>
@@ -184,7 +184,7 @@ ${p.notice ? html`<p class="notice" role="status">${p.notice}</p>` : ""}
   ${
 		sessions.length === 0
 			? none(t("console.person.noSessions"))
-			: html`<div class="table-wrap"><table class="console-table" aria-labelledby="sessions">
+			: html`<div class="table-wrap" tabindex="0" role="group" aria-labelledby="sessions"><table class="console-table" aria-labelledby="sessions">
     <thead><tr><th scope="col">${t("console.person.device")}</th>${p.showAddresses ? html`<th scope="col">${t("console.person.address")}</th>` : ""}<th scope="col">${t("console.person.signedIn")}</th><th scope="col">${t("console.person.lastSeen")}</th></tr></thead>
     <tbody>${sessions.map(
 			(s) =>
@@ -198,7 +198,7 @@ ${p.notice ? html`<p class="notice" role="status">${p.notice}</p>` : ""}
   ${
 		devices.length === 0
 			? none(t("console.person.noDevices"))
-			: html`<div class="table-wrap"><table class="console-table" aria-labelledby="devices">
+			: html`<div class="table-wrap" tabindex="0" role="group" aria-labelledby="devices"><table class="console-table" aria-labelledby="devices">
     <thead><tr><th scope="col">${t("console.person.device")}</th><th scope="col">${t("console.person.trustedSince")}</th><th scope="col">${t("console.person.lastUsed")}</th><th scope="col">${t("console.person.until")}</th></tr></thead>
     <tbody>${devices.map(
 			(d) => html`<tr><td>${deviceWords(d.label) ?? ""}</td><td>${formatWhen(d.createdAt)}</td><td>${formatWhen(d.lastUsedAt)}</td><td>${formatWhen(d.expiresAt)}</td></tr>`,
