@@ -228,9 +228,8 @@ export function listRoutes(web: Web): void {
 			});
 		}
 		const gate = await reproveFirst(web, request, reply, { to: requestPage(found.id), fields: { note } });
-		// A reply is thenable: awaited, it settles to nothing once sent. What tells that the step was asked for is that an answer went.
-		if (reply.sent) return reply;
-		if (gate && "refused" in gate) return problem({ message: t("console.refused.noTwoFactor") }, 403);
+		if (gate === "asked") return reply;
+		if (gate === "no_two_factor") return problem({ message: t("console.refused.noTwoFactor"), code: "second_factor_unavailable" }, 403);
 		try {
 			const operator = operatorOf(request);
 			await decideRecoveryRequest(deps, { id: found.id, decision, actor: operatorActor(operator), actorAccountId: operator.id, note });
