@@ -29,7 +29,7 @@ ${
 				(r) => html`<li data-request="${r.id}"><a href="/admin/recovery/request?id=${r.id}"><strong class="ltr-text">${r.username}</strong></a>
     <p class="hint">${t("recovery.admin.asked", {
 			when: formatWhen(r.createdAt),
-			device: r.device ?? t("recovery.admin.anUnknownDevice"),
+			device: deviceWords(r.device) ?? t("recovery.admin.anUnknownDevice"),
 			ip: r.ip ?? t("recovery.admin.unknownAddress"),
 		})}</p></li>`,
 			)}</ul>`
@@ -51,7 +51,7 @@ ${errorSummary(p.error)}
   <dt>${t("recovery.admin.status")}</dt><dd data-status="${r.status}">${t(statusWords[r.status])}</dd>
   <dt>${t("recovery.admin.askedLabel")}</dt><dd>${t("recovery.admin.askedValue", {
 		when: formatWhen(r.createdAt),
-		device: r.device ?? t("recovery.admin.unknownDevice"),
+		device: deviceWords(r.device) ?? t("recovery.admin.unknownDevice"),
 		ip: r.ip ?? t("recovery.admin.unknownAddress"),
 	})}</dd>
   <dt>${t("recovery.admin.says")}</dt><dd class="prewrap" id="request-message">${r.message}</dd>
