@@ -1,11 +1,12 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { formatPhone } from "../../../core/contact.ts";
-import { fieldProblem, TesseraError } from "../../../core/errors.ts";
+import { fieldProblem, TesseraError, words } from "../../../core/errors.ts";
 import {
 	actOnAccount,
 	type ConsoleAction,
 	consoleActions,
 	findPeople,
+	isConsoleAction,
 	maskContact,
 	type PersonMatch,
 	REASON_MAX,
@@ -177,27 +178,20 @@ export function peopleRoutes(web: Web): void {
 	app.post(
 		"/admin/person/action",
 		{
-			schema: {
-				body: {
-					type: "object",
-					additionalProperties: false,
-					required: ["id", "action"],
-					properties: {
-						_csrf: { type: "string", maxLength: 128 },
-						id: ID,
-						action: actionEnum,
-						reason: { type: "string", maxLength: REASON_MAX },
-					},
-				},
-			},
+			// No required field in the schema: the form token is checked before what the form says (a 403 for a forged post, whatever it holds).
+			schema: form({ id: 64, action: 32, reason: REASON_MAX }),
 			preHandler: [operators, csrfCheck],
 		},
 		async (request, reply) => {
-			const body = request.body as { id: string; action: ConsoleAction; reason?: string };
+			const body = request.body as { id?: string; action?: string; reason?: string };
+			if (!body.id || !body.action || !isConsoleAction(body.action)) {
+				throw new TesseraError("invalid_request", { message: words("console.action.badRequest") });
+			}
+			const action = body.action;
 			const person = await personOr404(body.id);
 			const operator = operatorOf(request);
 			const reason = (body.reason ?? "").trim();
-			const again = (error: FormError, status: number) => send(reply, renderAction(request, reply, person, body.action, body.reason ?? "", error), status);
+			const again = (error: FormError, status: number) => send(reply, renderAction(request, reply, person, action, body.reason ?? "", error), status);
 			const refusal = refusalWords(operator, person.report);
 			if (refusal) return again({ message: refusal, code: "operator_refused" }, 403);
 			if (reason === "") {
@@ -205,12 +199,12 @@ export function peopleRoutes(web: Web): void {
 				return again({ message: problem.problem, fields: [problem], code: "invalid_request" }, 400);
 			}
 			// Every action asks for a second factor proved in the last five minutes; the reason waits meanwhile.
-			const gate = await reproveFirst(web, request, reply, { to: actionAddress(person.report.id, body.action), fields: { reason } });
+			const gate = await reproveFirst(web, request, reply, { to: actionAddress(person.report.id, action), fields: { reason } });
 			if (gate === "no_two_factor") return again({ message: t("console.refused.noTwoFactor"), code: "second_factor_unavailable" }, 403);
 			if (gate === "asked") return reply;
-			const outcome = await actOnAccount(deps, operator, person.report, body.action, reason);
+			const outcome = await actOnAccount(deps, operator, person.report, action, reason);
 			const notice: Notice =
-				outcome === "already" && (body.action === "lock" || body.action === "unlock") ? `already_${body.action}` : body.action;
+				outcome === "already" && (action === "lock" || action === "unlock") ? `already_${action}` : action;
 			// The person's page says how it went, once (as `redirectWithNotice` does).
 			setCookie(request, reply, "notice", notice, 300);
 			return reply.redirect(`/admin/person?id=${encodeURIComponent(person.report.id)}&notice=${notice}`, 303);
