@@ -67,12 +67,12 @@ describe("the Containerfile", () => {
 
 	test("it runs what `npm start` runs, with the Node the package brings and no npm", () => {
 		const start = (JSON.parse(read("package.json")) as { scripts: Record<string, string> }).scripts["start"]!;
-		const [program, ...args] = start.split(/\s+/);
-		assert.equal(program, "node", `npm start runs node: ${start}`);
-		const entrypoint = JSON.parse(finalStage.find((i) => i.keyword === "ENTRYPOINT")!.args) as string[];
-		const cmd = JSON.parse(finalStage.find((i) => i.keyword === "CMD")!.args) as string[];
-		assert.deepEqual(entrypoint, [NODE_IN_IMAGE]);
-		assert.deepEqual(cmd, args);
+		// `node x.js` runs the package's own Node; `bin/x` is a file of the application.
+		const expected = start.split(/\s+/).map((word, i) => (i === 0 ? (word === "node" ? NODE_IN_IMAGE : `/opt/tessera/${word}`) : word));
+		assert.equal(finalStage.find((i) => i.keyword === "ENTRYPOINT"), undefined);
+		assert.deepEqual(JSON.parse(finalStage.find((i) => i.keyword === "CMD")!.args), expected);
+		const path = finalStage.find((i) => i.keyword === "ENV" && /\bPATH=/.test(i.args))?.args ?? "";
+		assert.match(path, /PATH=\/opt\/tessera\/node_modules\/node\/bin:/, "`node` is the package's Node 24");
 	});
 
 	test("the build context leaves out local state, installed packages, secrets and test output, for every builder", () => {
