@@ -25,7 +25,7 @@ describe("docker-compose config: deploy/compose.yaml", { skip }, () => {
 	test("two Tessera instances of one image, PostgreSQL, Redis and a proxy", () => {
 		assert.deepEqual(Object.keys(services()).sort(), ["postgres", "proxy", "redis", "tessera-1", "tessera-2"]);
 		assert.equal(services()["tessera-1"]!["image"], services()["tessera-2"]!["image"]);
-		assert.equal(services()["tessera-1"]!["build"]["dockerfile"], "Containerfile");
+		for (const name of TESSERAS) assert.equal(services()[name]!["build"]["dockerfile"], "Containerfile");
 		for (const name of TESSERAS) {
 			const s = services()[name]!;
 			assert.equal(s["read_only"], true, name);
