@@ -9,7 +9,7 @@ import { parse } from "yaml";
 import { secretVariables } from "../../src/config.ts";
 import { imageHealthcheck, read, runTool, toolSkipReason } from "./tools.ts";
 
-const skip = toolSkipReason("docker-compose", ["version"], "apt-get install -y docker-compose");
+const skip = toolSkipReason("docker-compose", ["version"], "install it with: apt-get install -y docker-compose");
 
 // biome-ignore lint/suspicious/noExplicitAny: the resolved compose file is checked field by field
 type Service = Record<string, any>;

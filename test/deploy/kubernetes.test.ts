@@ -4,7 +4,7 @@ import { parseAllDocuments } from "yaml";
 import { secretVariables } from "../../src/config.ts";
 import { containerfileInstructions, runTool, toolSkipReason } from "./tools.ts";
 
-const skip = toolSkipReason("kubectl", ["version", "--client"], "apt-get install -y kubectl, or a kubectl binary on PATH");
+const skip = toolSkipReason("kubectl", ["version", "--client"], "put kubectl 1.27 or later, which carries kustomize v5, on PATH");
 
 // biome-ignore lint/suspicious/noExplicitAny: rendered manifests are checked field by field
 type Manifest = Record<string, any>;

@@ -14,7 +14,7 @@ export const read = (path: string): string => readFileSync(new URL(`../../${path
 export function toolSkipReason(command: string, versionArgs: string[], install: string): string | undefined {
 	const probe = spawnSync(command, versionArgs, { encoding: "utf8" });
 	if (!probe.error && probe.status === 0) return undefined;
-	const missing = `${command} is not installed (install it with: ${install}).`;
+	const missing = `${command} is not installed (${install}).`;
 	if (process.env["CI"] === "true") throw new Error(`The deploy checks are required under CI=true. ${missing}`);
 	console.warn(`\n*** ${missing} Its deploy checks are NOT run on this machine. ***\n`);
 	return missing;
