@@ -10,7 +10,9 @@
 #   3. the Containerfile is built with APP_SOURCE=prebuilt and BASE_IMAGE=that base;
 #   4. Tessera is started in the image (`buildah run`) with its secret as a mounted
 #      file, /healthz is probed until it answers 200, /readyz must answer 200, and
-#      SIGTERM must stop it cleanly, having written nothing outside its data directory.
+#      SIGTERM must stop it cleanly, having written nothing outside its data directory;
+#   5. the same on PostgreSQL and Redis (127.0.0.1, as the tests use them), their URLs
+#      mounted files too: required under CI=true, said loudly and skipped elsewhere.
 #
 # Prints the image's size and the time from start to healthy. Needs root and buildah
 # (apt-get install buildah). TESSERA_IMAGE_KEEP=1 keeps the image it built.
@@ -29,6 +31,7 @@ ctr=""
 pid=""
 cleanup() {
 	[ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+	[ -n "${pg_db:-}" ] && psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $pg_db with (force)" >/dev/null 2>&1 || true
 	[ -n "$ctr" ] && "${buildah_[@]}" rm "$ctr" >/dev/null 2>&1 || true
 	rm -rf "$work"
 }
@@ -114,57 +117,60 @@ t0=$(now_ms)
 "${buildah_[@]}" run --isolation chroot --user 10001:10001 "$ctr" -- /opt/tessera/node_modules/node/bin/node -e 0
 bare_ms=$(( $(now_ms) - t0 ))
 touch "$work/marker"
-t0=$(now_ms)
-# The image's user, environment and data volume (chroot isolation shares this machine's
-# network: PORT moves so it meets nothing else here).
-"${buildah_[@]}" run --isolation chroot --user 10001:10001 \
-	--env PORT="$port" --env TESSERA_SECRET_FILE=/run/secrets/tessera_secret \
-	--volume "$work/secrets:/run/secrets:ro" \
-	"$ctr" -- $cmd >"$work/run.log" 2>&1 &
-pid=$!
-healthy=""
-while [ $(( $(now_ms) - t0 )) -lt 120000 ]; do
-	if [ "$(curl -s -m 2 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/healthz" 2>/dev/null)" = 200 ]; then healthy=$(now_ms); break; fi
-	kill -0 "$pid" 2>/dev/null || break
-	sleep 0.05
-done
-if [ -z "$healthy" ]; then
-	echo "check-image: Tessera never answered /healthz in the image:" >&2
-	cat "$work/run.log" >&2
-	exit 1
-fi
-start_ms=$(( healthy - t0 ))
-echo "   /healthz 200 after $start_ms ms"
-ready=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/readyz")
-[ "$ready" = 200 ] || { echo "check-image: /readyz answered $ready" >&2; cat "$work/run.log" >&2; exit 1; }
-echo "   /readyz 200"
-grep -q '"secret":"TESSERA_SECRET"' "$work/run.log" || { echo "check-image: the secret was not read from its file" >&2; cat "$work/run.log" >&2; exit 1; }
 
-step "stop: SIGTERM"
-# buildah run kills its command rather than passing signals on: the signal goes to
-# Tessera's own process, as a container runtime's stop would send it.
-node_pid=""
-queue=$pid
-while [ -n "$queue" ] && [ -z "$node_pid" ]; do
-	next=""
-	for p in $queue; do
-		for child in $(pgrep -P "$p" || true); do
-			case "$(readlink "/proc/$child/exe" 2>/dev/null)" in */node_modules/node/bin/node) node_pid=$child ;; esac
-			next="$next $child"
-		done
+# Starts the image's command as its user, with the mounted secrets and extra --env
+# arguments (chroot isolation shares this machine's network: PORT moves so it meets
+# nothing else here), and waits for /healthz. Sets pid and start_ms.
+start_tessera() {
+	local log=$1 t0 healthy=""
+	shift
+	port=$(( 20000 + RANDOM % 20000 ))
+	t0=$(now_ms)
+	"${buildah_[@]}" run --isolation chroot --user 10001:10001 --env PORT="$port" "$@" \
+		--volume "$work/secrets:/run/secrets:ro" "$ctr" -- $cmd >"$log" 2>&1 &
+	pid=$!
+	while [ $(( $(now_ms) - t0 )) -lt 120000 ]; do
+		if [ "$(curl -s -m 2 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/healthz" 2>/dev/null)" = 200 ]; then healthy=$(now_ms); break; fi
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.05
 	done
-	queue=$next
-done
-[ -n "$node_pid" ] || { echo "check-image: Tessera's process was not found under buildah run ($pid)" >&2; exit 1; }
-t1=$(now_ms)
-kill -TERM "$node_pid"
-code=0
-wait "$pid" || code=$?
-pid=""
-stop_ms=$(( $(now_ms) - t1 ))
-grep -q 'shutting down' "$work/run.log" || { echo "check-image: no graceful shutdown (exit $code):" >&2; cat "$work/run.log" >&2; exit 1; }
-[ "$code" = 0 ] || { echo "check-image: Tessera exited $code on SIGTERM" >&2; cat "$work/run.log" >&2; exit 1; }
-echo "   exited 0 after $stop_ms ms"
+	[ -n "$healthy" ] || { echo "check-image: Tessera never answered /healthz in the image:" >&2; cat "$log" >&2; exit 1; }
+	start_ms=$(( healthy - t0 ))
+	echo "   /healthz 200 after $start_ms ms"
+	curl -s -o "$work/readyz.json" -w '%{http_code}' "http://127.0.0.1:$port/readyz" >"$work/readyz.code"
+	[ "$(cat "$work/readyz.code")" = 200 ] || { echo "check-image: /readyz answered $(cat "$work/readyz.code")" >&2; cat "$log" >&2; exit 1; }
+	echo "   /readyz 200: $(cat "$work/readyz.json")"
+}
+
+# buildah run kills its command rather than passing signals on: SIGTERM goes to
+# Tessera's own process, as a container runtime's stop sends it. Sets stop_ms.
+stop_tessera() {
+	local log=$1 node_pid="" queue=$pid next p child t1 code=0
+	while [ -n "$queue" ] && [ -z "$node_pid" ]; do
+		next=""
+		for p in $queue; do
+			for child in $(pgrep -P "$p" || true); do
+				case "$(readlink "/proc/$child/exe" 2>/dev/null)" in */node_modules/node/bin/node) node_pid=$child ;; esac
+				next="$next $child"
+			done
+		done
+		queue=$next
+	done
+	[ -n "$node_pid" ] || { echo "check-image: Tessera's process was not found under buildah run ($pid)" >&2; exit 1; }
+	t1=$(now_ms)
+	kill -TERM "$node_pid"
+	wait "$pid" || code=$?
+	pid=""
+	stop_ms=$(( $(now_ms) - t1 ))
+	grep -q 'shutting down' "$log" || { echo "check-image: no graceful shutdown (exit $code):" >&2; cat "$log" >&2; exit 1; }
+	[ "$code" = 0 ] || { echo "check-image: Tessera exited $code on SIGTERM" >&2; cat "$log" >&2; exit 1; }
+	echo "   SIGTERM: exited 0 after $stop_ms ms"
+}
+
+start_tessera "$work/run.log" --env TESSERA_SECRET_FILE=/run/secrets/tessera_secret
+grep -q '"secret":"TESSERA_SECRET"' "$work/run.log" || { echo "check-image: the secret was not read from its file" >&2; cat "$work/run.log" >&2; exit 1; }
+sqlite_start_ms=$start_ms
+stop_tessera "$work/run.log"
 written=$(cd "$mnt" && find . -xdev -newer "$work/marker" ! -type d ! -path './var/lib/tessera*' ! -path './tmp*' \
 	! -path './run*' ! -path './dev*' ! -path './proc*' ! -path './sys*' ! -path './etc/hosts' ! -path './etc/resolv.conf' ! -path './etc/hostname' -print)
 [ -z "$written" ] || { echo "check-image: Tessera wrote outside its data directory (a read-only root would refuse):" >&2; echo "$written" >&2; exit 1; }
@@ -174,7 +180,28 @@ volume=$("${buildah_[@]}" run --isolation chroot --user 10001:10001 "$ctr" -- /o
 case " $volume " in *" tessera.db:10001 "*) ;; *) echo "check-image: no database of 10001's in the data volume: $volume" >&2; exit 1 ;; esac
 case " $volume " in *" secret.key:"*) echo "check-image: a key file was written though TESSERA_SECRET_FILE was set" >&2; exit 1 ;; esac
 echo "   nothing written outside /var/lib/tessera, which holds: $volume"
+
+# --- 5. on PostgreSQL and Redis, every secret a file -----------------------------------
+if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+	step "run: on PostgreSQL and Redis, DATABASE_URL_FILE and REDIS_URL_FILE"
+	pg_db="tessera_image_check_$$"
+	psql -q -h 127.0.0.1 -U postgres -d postgres -c "create database $pg_db" >/dev/null
+	printf 'postgres://postgres@127.0.0.1:5432/%s\n' "$pg_db" >"$work/secrets/database_url"
+	printf 'redis://127.0.0.1:6379/15\n' >"$work/secrets/redis_url"
+	chmod 0444 "$work/secrets/database_url" "$work/secrets/redis_url"
+	start_tessera "$work/run-pg.log" --env TESSERA_SECRET_FILE=/run/secrets/tessera_secret \
+		--env DATABASE_URL_FILE=/run/secrets/database_url --env REDIS_URL_FILE=/run/secrets/redis_url
+	grep -q '"database":"postgres"' "$work/run-pg.log" || { echo "check-image: not on PostgreSQL" >&2; cat "$work/run-pg.log" >&2; exit 1; }
+	grep -q '"redis":{"ok":true' "$work/readyz.json" || { echo "check-image: /readyz did not ask Redis" >&2; exit 1; }
+	postgres_start_ms=$start_ms
+	stop_tessera "$work/run-pg.log"
+	psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database $pg_db with (force)" >/dev/null
+else
+	[ "${CI:-}" != true ] || { echo "check-image: PostgreSQL and Redis on 127.0.0.1 are required under CI=true" >&2; exit 1; }
+	echo "*** PostgreSQL or Redis is not on 127.0.0.1: the image is NOT started on them here ***" >&2
+	postgres_start_ms="not measured"
+fi
 "${buildah_[@]}" umount "$ctr" >/dev/null
 
-echo "image: $image $size_human; start to /healthz 200: $start_ms ms (of which starting any process with buildah run: $bare_ms ms); stop on SIGTERM: $stop_ms ms"
+echo "image: $image $size_human; start to /healthz 200: $sqlite_start_ms ms on SQLite, $postgres_start_ms ms on PostgreSQL (starting any process with buildah run: $bare_ms ms); stop on SIGTERM: $stop_ms ms"
 if [ "${TESSERA_IMAGE_KEEP:-}" != 1 ]; then "${buildah_[@]}" rmi "$image" >/dev/null 2>&1 || true; fi
