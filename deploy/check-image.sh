@@ -204,4 +204,6 @@ fi
 "${buildah_[@]}" umount "$ctr" >/dev/null
 
 echo "image: $image $size_human; start to /healthz 200: $sqlite_start_ms ms on SQLite, $postgres_start_ms ms on PostgreSQL (starting any process with buildah run: $bare_ms ms); stop on SIGTERM: $stop_ms ms"
-if [ "${TESSERA_IMAGE_KEEP:-}" != 1 ]; then "${buildah_[@]}" rmi "$image" >/dev/null 2>&1 || true; fi
+"${buildah_[@]}" rm "$ctr" >/dev/null
+ctr=""
+if [ "${TESSERA_IMAGE_KEEP:-}" != 1 ]; then "${buildah_[@]}" rmi "$image" >/dev/null; fi
