@@ -21,7 +21,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { type LoadResult, runLoad, send } from "./load.ts";
-import { freePort } from "./servers.ts";
+import { freePort, tesseraCommand } from "./servers.ts";
 
 const SECONDS = Number(process.env["BENCH_SECONDS"] ?? 6);
 const CONNECTIONS = Number(process.env["BENCH_CONNECTIONS"] ?? 16);
@@ -49,7 +49,8 @@ async function startTessera(env: Record<string, string>): Promise<Running> {
 		TESSERA_LOG_LEVEL: "warn",
 		TESSERA_LIMIT_SIGNUP_ADDRESS: "1000000/1h",
 	};
-	const child = spawn(process.execPath, ["src/main.ts"], { cwd: ROOT, env: { ...process.env, ...full }, stdio: ["ignore", "inherit", "inherit"] });
+	const launch = tesseraCommand();
+	const child = spawn(launch.command, launch.args, { cwd: ROOT, env: { ...process.env, ...launch.env, ...full }, stdio: ["ignore", "inherit", "inherit"] });
 	const exited = new Promise((r) => child.once("exit", r));
 	const agent = new http.Agent();
 	for (let i = 0; i < 300; i++) {

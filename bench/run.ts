@@ -23,7 +23,7 @@ import { argon2id, HASHING, hashCeiling, hashMillis, scrypt } from "./ceilings.t
 import { type CompareOptions, ceilingOf, compareOn, type DatabaseReport, fmt, peakOf } from "./compare.ts";
 import { benchDelivery } from "./delivery.ts";
 import { betterAuthSide, tesseraSide } from "./peers.ts";
-import { type Server, startBetterAuth, startTessera } from "./servers.ts";
+import { residentMB, type Server, startBetterAuth, startTessera } from "./servers.ts";
 
 const SECONDS = Number(process.env["BENCH_SECONDS"] ?? 10);
 const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 4);
@@ -54,6 +54,11 @@ async function postgresDatabase(prefix: string): Promise<{ url: string; drop: ()
 	};
 }
 
+/** Tessera's RSS at rest, once started and once the load is over: what an idle instance holds. */
+const atRest: { label: string; afterStart: number | undefined; afterLoad: number | undefined }[] = [];
+/** How long a server is left alone before its RSS at rest is read. */
+const SETTLE_MS = 3000;
+
 async function withServers(
 	label: string,
 	starts: [() => Promise<Server>, () => Promise<Server>],
@@ -62,7 +67,13 @@ async function withServers(
 	const servers: Server[] = [];
 	try {
 		for (const start of starts) servers.push(await start());
-		return await compareOn(label, tesseraSide(servers[0]!), betterAuthSide(servers[1]!), options);
+		const tessera = servers[0]!;
+		await new Promise((r) => setTimeout(r, SETTLE_MS));
+		const afterStart = residentMB(tessera.pid);
+		const report = await compareOn(label, tesseraSide(tessera), betterAuthSide(servers[1]!), options);
+		await new Promise((r) => setTimeout(r, SETTLE_MS));
+		atRest.push({ label, afterStart, afterLoad: residentMB(tessera.pid) });
+		return report;
 	} finally {
 		await Promise.all(servers.map((s) => s.stop()));
 		await cleanup();
@@ -140,6 +151,11 @@ console.log(
 console.log(
 	`argon2id ÷ scrypt: ${fmt(argonRate / scryptRate, 2)}× the hashes a second. Each sign-in is read against its own hash's ceiling, not the other's.`,
 );
+
+console.log("\n## Tessera's memory at rest (RSS, MB)");
+console.log("| database | once started | after the load |");
+console.log("|---|---:|---:|");
+for (const r of atRest) console.log(`| ${r.label} | ${fmt(r.afterStart, 0)} | ${fmt(r.afterLoad, 0)} |`);
 
 // The targets.
 type Target = { target: string; measured: string; goal: string; pass: boolean };

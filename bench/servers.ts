@@ -1,12 +1,16 @@
 /**
  * The servers under test, each in a child process of its own on loopback, and the peak
  * memory (RSS) of such a process while a scenario runs.
+ *
+ * Tessera runs as `npm start` runs it: the compiled JavaScript (built first when the source
+ * changed) through bin/tessera-server, with the same V8 and allocator settings.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import { join } from "node:path";
+import { build, upToDate } from "../tools/build.ts";
 import { send } from "./load.ts";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -29,11 +33,25 @@ export function freePort(): Promise<number> {
 	});
 }
 
-async function startChild(name: string, script: string, env: Record<string, string>, readyPath: string): Promise<Server> {
+/**
+ * The command `npm start` runs (bin/tessera-server: dist/main.js and its settings), with this
+ * process's Node; dist/ is built first when the source changed.
+ */
+export function tesseraCommand(): { command: string; args: string[]; env: Record<string, string> } {
+	if (!upToDate()) build();
+	return { command: join(ROOT, "bin", "tessera-server"), args: [], env: { NODE: process.execPath } };
+}
+
+async function startChild(
+	name: string,
+	launch: { command: string; args: string[]; env?: Record<string, string> },
+	env: Record<string, string>,
+	readyPath: string,
+): Promise<Server> {
 	const port = await freePort();
-	const child: ChildProcess = spawn(process.execPath, [script], {
+	const child: ChildProcess = spawn(launch.command, launch.args, {
 		cwd: ROOT,
-		env: { ...process.env, ...env, PORT: String(port) },
+		env: { ...process.env, ...launch.env, ...env, PORT: String(port) },
 		stdio: ["ignore", "inherit", "inherit"],
 	});
 	const exited = new Promise((r) => child.once("exit", r));
@@ -58,11 +76,11 @@ async function startChild(name: string, script: string, env: Record<string, stri
 	throw new Error(`${name} did not start`);
 }
 
-/** Tessera as it is deployed: `node src/main.ts`, configured by its environment. */
+/** Tessera as it is deployed: `npm start`'s command, configured by its environment. */
 export function startTessera(env: Record<string, string>): Promise<Server> {
 	return startChild(
 		"Tessera",
-		"src/main.ts",
+		tesseraCommand(),
 		{
 			HOST: "127.0.0.1",
 			TESSERA_LOG_LEVEL: "warn",
@@ -77,7 +95,12 @@ export function startTessera(env: Record<string, string>): Promise<Server> {
 
 /** The peer, bench/peer/better-auth-server.ts; `database` is `sqlite:/path` or a postgres:// URL. */
 export function startBetterAuth(database: string): Promise<Server> {
-	return startChild("better-auth", "bench/peer/better-auth-server.ts", { BENCH_DATABASE: database }, "/api/auth/ok");
+	return startChild(
+		"better-auth",
+		{ command: process.execPath, args: ["bench/peer/better-auth-server.ts"] },
+		{ BENCH_DATABASE: database },
+		"/api/auth/ok",
+	);
 }
 
 function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number | undefined {
@@ -99,6 +122,12 @@ function cpuSeconds(pid: number): number | undefined {
 	} catch {
 		return undefined;
 	}
+}
+
+/** The resident memory (RSS) a process holds now, MB (10^6 bytes); undefined off Linux. */
+export function residentMB(pid: number): number | undefined {
+	const kb = statusKb(pid, "VmRSS");
+	return kb === undefined ? undefined : (kb * 1024) / 1e6;
 }
 
 export interface ProcessUse {

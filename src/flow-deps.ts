@@ -8,13 +8,11 @@ import { Delivery } from "./delivery/delivery.ts";
 import type { Transport } from "./delivery/message.ts";
 import { OutboxTransport } from "./delivery/outbox.ts";
 import { HttpSmsTransport } from "./delivery/sms-http.ts";
-import { SmtpTransport } from "./delivery/smtp.ts";
 import { Alerts } from "./flows/alerts.ts";
 import type { FlowDeps } from "./flows/deps.ts";
 import { Signals } from "./flows/signal-pushes.ts";
 import { Webhooks } from "./flows/webhook-sender.ts";
 import { AttemptCounter } from "./limits/attempts.ts";
-import { RedisCounterStore } from "./limits/redis-counters.ts";
 import { SqlCounterStore } from "./limits/sql-counters.ts";
 import { createMethods, methodMigrations, methodRegistrations } from "./methods/registry.ts";
 import type { MethodRegistration } from "./methods/types.ts";
@@ -30,19 +28,23 @@ import { migrate, type Store } from "./store/db.ts";
 let sharedPolicy: PasswordPolicy | undefined;
 
 /** The configured way out for each channel: the development outbox, or SMTP and the SMS provider. */
-function createDelivery(
+async function createDelivery(
 	config: Config,
 	clock: Clock,
 	logger: Logger,
 	override: Partial<Record<"email" | "sms", Transport>> | undefined,
-): { delivery: Delivery; outbox: OutboxTransport | undefined } {
+): Promise<{ delivery: Delivery; outbox: OutboxTransport | undefined }> {
 	if (override) return { delivery: new Delivery(override, logger), outbox: undefined };
 	if (config.delivery.mode === "outbox") {
 		const outbox = new OutboxTransport(config.dataDir, clock);
 		return { delivery: new Delivery({ email: outbox, sms: outbox }, logger), outbox };
 	}
 	const transports: Partial<Record<"email" | "sms", Transport>> = {};
-	if (config.delivery.smtpUrl) transports.email = new SmtpTransport(config.delivery.smtpUrl, config.delivery.emailFrom);
+	// nodemailer and ioredis are loaded only when configured.
+	if (config.delivery.smtpUrl) {
+		const { SmtpTransport } = await import("./delivery/smtp.ts");
+		transports.email = new SmtpTransport(config.delivery.smtpUrl, config.delivery.emailFrom);
+	}
 	if (config.delivery.sms) transports.sms = new HttpSmsTransport(config.delivery.sms);
 	return { delivery: new Delivery(transports, logger), outbox: undefined };
 }
@@ -73,9 +75,11 @@ export async function createFlowDeps(options: CoreOptions): Promise<FlowDeps> {
 	const metrics = options.metrics ?? new Metrics();
 	// Counters lost in a database crash cost a few extra guesses at most; waiting on the disk for each
 	// one cost every sign-in on PostgreSQL about 15 ms.
-	const counters = config.redisUrl ? new RedisCounterStore(config.redisUrl) : new SqlCounterStore(store.relaxedDb);
+	const counters = config.redisUrl
+		? new (await import("./limits/redis-counters.ts")).RedisCounterStore(config.redisUrl)
+		: new SqlCounterStore(store.relaxedDb);
 	const attempts = new AttemptCounter(counters, clock, keys, (limit) => metrics.throttleHits.inc({ limit }));
-	const { delivery, outbox } = createDelivery(config, clock, logger, options.transports);
+	const { delivery, outbox } = await createDelivery(config, clock, logger, options.transports);
 	const registrations = options.methods ?? methodRegistrations;
 	await migrate(store, methodMigrations(registrations));
 	const { methods, oneTimeCodes } = createMethods(methodDeps, attempts, delivery, registrations);

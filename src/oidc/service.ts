@@ -7,7 +7,7 @@ import type { FlowDeps } from "../flows/deps.ts";
 import { recordEvent } from "../flows/events.ts";
 import { claimDueLogouts, dropLogoutsOlderThan, logoutDelivered, logoutFailed, pruneModels, readClient, readKeys } from "../store/oidc.ts";
 import { KEEP_RETIRED_KEY_MS } from "./lifetimes.ts";
-import { buildProvider, type OidcProvider, type ProviderHooks } from "./provider.ts";
+import type { OidcProvider, ProviderHooks } from "./provider.ts";
 import { rotateSigningKey } from "./keys.ts";
 
 /** How often an instance looks for a newer key set (a rotation by another instance or by command). */
@@ -20,34 +20,38 @@ const LOGOUT_GIVE_UP_MS = 86_400_000;
 /**
  * The provider as every instance runs it: rebuilt when the signing keys change,
  * rotating them on schedule, and sending the back-channel logouts owed to apps.
+ *
+ * oidc-provider (and Koa under it) is loaded, and the provider built, on the first request
+ * that needs it: an instance no app signs in through never holds it (about 20 MB).
  */
 export class OpenIdService {
 	readonly #deps: FlowDeps;
 	readonly #logger: Logger;
-	#current: OidcProvider;
+	#current: OidcProvider | undefined;
 	#checkedAt = 0;
 	#rebuilding: Promise<void> | undefined;
 	#timer: NodeJS.Timeout | undefined;
 	#delivering: Promise<void> | undefined;
 	#closed = false;
 
-	private constructor(deps: FlowDeps, logger: Logger, current: OidcProvider) {
+	private constructor(deps: FlowDeps, logger: Logger) {
 		this.#deps = deps;
 		this.#logger = logger;
-		this.#current = current;
 	}
 
 	static async create(deps: FlowDeps, logger: Logger): Promise<OpenIdService> {
-		const hooks: ProviderHooks = {
-			onRefreshReuse: (accountId, clientId) => void service.#refreshReused(accountId, clientId),
-			onBrowserSignOut: (ctx) => service.#browserSignedOut(ctx),
-		};
-		const service: OpenIdService = new OpenIdService(deps, logger, await buildProvider(deps, hooks));
-		service.#hooks = hooks;
-		return service;
+		return new OpenIdService(deps, logger);
 	}
 
-	#hooks: ProviderHooks = { onRefreshReuse: () => {}, onBrowserSignOut: () => {} };
+	readonly #hooks: ProviderHooks = {
+		onRefreshReuse: (accountId, clientId) => void this.#refreshReused(accountId, clientId),
+		onBrowserSignOut: (ctx) => this.#browserSignedOut(ctx),
+	};
+
+	async #build(): Promise<OidcProvider> {
+		const { buildProvider } = await import("./provider.ts");
+		return buildProvider(this.#deps, this.#hooks);
+	}
 
 	/**
 	 * The person confirmed "Sign out" on an app's request: Tessera's session of this
@@ -68,13 +72,14 @@ export class OpenIdService {
 	/** The provider with the current keys: at most a second behind a rotation anywhere. */
 	async provider(): Promise<Provider> {
 		const now = Date.now();
-		if (now - this.#checkedAt >= KEY_CHECK_MS) {
+		if (this.#current === undefined || now - this.#checkedAt >= KEY_CHECK_MS) {
 			this.#checkedAt = now;
 			this.#rebuilding ??= this.#refresh().finally(() => {
 				this.#rebuilding = undefined;
 			});
 		}
 		if (this.#rebuilding) await this.#rebuilding;
+		if (this.#current === undefined) throw new Error("the OpenID provider could not be built");
 		return this.#current.provider;
 	}
 
@@ -88,8 +93,8 @@ export class OpenIdService {
 		}
 		const live = (await readKeys(this.#deps.db)).filter((k) => k.retire_at === null || Number(k.retire_at) > now);
 		live.sort((a, b) => (a.retire_at === null ? -1 : b.retire_at === null ? 1 : Number(b.created_at) - Number(a.created_at)));
-		if (live.map((k) => k.kid).join(",") !== this.#current.version) {
-			this.#current = await buildProvider(this.#deps, this.#hooks);
+		if (this.#current === undefined || live.map((k) => k.kid).join(",") !== this.#current.version) {
+			this.#current = await this.#build();
 		}
 	}
 

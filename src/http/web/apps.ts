@@ -9,7 +9,7 @@ import type { Authenticated } from "../../flows/sessions.ts";
 import { completeStepUp, startStepUp, stepUpPurpose } from "../../flows/step-up.ts";
 import { t } from "../../i18n/translate.ts";
 import { TOKEN_TTL } from "../../oidc/lifetimes.ts";
-import { attachSession, isFirstParty, requiredLevel, type SignedIn } from "../../oidc/provider.ts";
+import { attachSession, isFirstParty, requiredLevel, type SignedIn } from "../../oidc/request.ts";
 import type { OpenIdService } from "../../oidc/service.ts";
 import { appsPage, cannotStepUpPage, consentPage } from "../../ui/pages/apps.ts";
 import { signInPage } from "../../ui/pages/auth.ts";

@@ -1,6 +1,6 @@
 import { signUp } from "../../flows/accounts.ts";
 import { endBrowserAppSession } from "../../flows/apps.ts";
-import { PROVIDER_SESSION_COOKIE } from "../../oidc/provider.ts";
+import { PROVIDER_SESSION_COOKIE } from "../../oidc/request.ts";
 import { afterSignIn, pendingApp } from "./apps.ts";
 import { endSession } from "../../flows/sessions.ts";
 import { completeSecondFactor, signInWithPassword } from "../../flows/sign-in.ts";

@@ -1,11 +1,9 @@
-import {
-	type AuthenticationResponseJSON,
-	type AuthenticatorTransport,
-	generateAuthenticationOptions,
-	generateRegistrationOptions,
-	type PublicKeyCredentialCreationOptionsJSON,
-	type PublicKeyCredentialRequestOptionsJSON,
-	type RegistrationResponseJSON,
+import type {
+	AuthenticationResponseJSON,
+	AuthenticatorTransport,
+	PublicKeyCredentialCreationOptionsJSON,
+	PublicKeyCredentialRequestOptionsJSON,
+	RegistrationResponseJSON,
 	verifyAuthenticationResponse,
 	verifyRegistrationResponse,
 } from "@simplewebauthn/server";
@@ -32,6 +30,16 @@ import type {
 	StartedStep,
 } from "../types.ts";
 import { translatedCopy } from "../types.ts";
+
+/**
+ * @simplewebauthn/server (and the X.509 and CBOR parsers under it, about 15 MB) is loaded on the
+ * first passkey ceremony: most requests, and many instances, never need it.
+ */
+let webauthn: Promise<typeof import("@simplewebauthn/server")> | undefined;
+function simpleWebAuthn(): Promise<typeof import("@simplewebauthn/server")> {
+	webauthn ??= import("@simplewebauthn/server");
+	return webauthn;
+}
 
 /** How long a WebAuthn ceremony may take. */
 export const WEBAUTHN_CHALLENGE_TTL_MS = 5 * 60_000;
@@ -200,6 +208,7 @@ export class PasskeyMethod implements SecondFactorMethod {
 	async #registrationOptions(tx: Db, context: EnrolmentContext, now: number): Promise<PublicKeyCredentialCreationOptionsJSON> {
 		const rp = relyingParty(this.#deps, context.client);
 		const challenge = await this.#newChallenge(tx, context.accountId, "register", null, now);
+		const { generateRegistrationOptions } = await simpleWebAuthn();
 		return generateRegistrationOptions({
 			rpName: rp.name,
 			rpID: rp.id,
@@ -235,8 +244,9 @@ export class PasskeyMethod implements SecondFactorMethod {
 			.execute();
 		let matched: string | undefined;
 		let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
+		const { verifyRegistrationResponse: verify } = await simpleWebAuthn();
 		try {
-			verification = await verifyRegistrationResponse({
+			verification = await verify({
 				response: answer.response as unknown as RegistrationResponseJSON,
 				expectedChallenge: (challenge) => {
 					matched = open.find((o) => o.challenge === challenge)?.id;
@@ -308,6 +318,7 @@ export class PasskeyMethod implements SecondFactorMethod {
 	async start(context: PrepareContext & { client: ClientContext }): Promise<StartedStep> {
 		const rp = relyingParty(this.#deps, context);
 		const challenge = await this.#newChallenge(this.#deps.db, context.accountId, "sign_in", context.challengeId, this.#deps.clock());
+		const { generateAuthenticationOptions } = await simpleWebAuthn();
 		const options: PublicKeyCredentialRequestOptionsJSON = await generateAuthenticationOptions({
 			rpID: rp.id,
 			challenge: Buffer.from(challenge, "base64url"),
@@ -347,8 +358,9 @@ export class PasskeyMethod implements SecondFactorMethod {
 			.execute();
 		let matched: string | undefined;
 		let verification: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
+		const { verifyAuthenticationResponse: verify } = await simpleWebAuthn();
 		try {
-			verification = await verifyAuthenticationResponse({
+			verification = await verify({
 				response,
 				expectedChallenge: (challenge) => {
 					matched = pending.find((p) => p.challenge === challenge)?.id;

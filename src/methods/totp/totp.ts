@@ -1,5 +1,4 @@
 import { Secret, TOTP } from "otpauth";
-import QRCode from "qrcode";
 import { TesseraError, words } from "../../core/errors.ts";
 import type { Db } from "../../store/db.ts";
 import {
@@ -179,6 +178,8 @@ export class TotpMethod implements SecondFactorMethod {
 	async #present(bytes: Uint8Array, username: string, issuer: string): Promise<EnrolmentStart> {
 		const secret = new Secret({ buffer: Uint8Array.from(bytes).buffer });
 		const uri = totpFor(secret, issuer, username).toString();
+		// qrcode (and the PNG writer under it) is loaded when a first QR code is drawn.
+		const { default: QRCode } = await import("qrcode");
 		const qrCodeSvg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
 		return { kind: "shared_secret", secret: secret.base32, uri, qrCodeSvg };
 	}
