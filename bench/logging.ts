@@ -10,6 +10,8 @@ import { closeSync, mkdtempSync, openSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pino from "pino";
+import { accessLogger, createLogger } from "../src/logger.ts";
 import { fmt } from "./compare.ts";
 import { type LoadResult, mergeLoads, runLoad, send } from "./load.ts";
 import { type Account, tesseraSide } from "./peers.ts";
@@ -51,9 +53,28 @@ async function startLogging(name: string, env: Record<string, string | undefined
 	throw new Error(`${name} did not start`);
 }
 
+/**
+ * One access line's CPU time, in this process: the line a session check writes, through the
+ * access logger as the server builds it, to /dev/null in the same batches. Steadier on a busy
+ * machine than the difference of two servers' throughputs.
+ */
+export function accessLineMicros(lines = 100_000): number {
+	const sink = pino.destination({ dest: "/dev/null", sync: true, minLength: 4096 });
+	const access = accessLogger(createLogger("info", sink));
+	const line = { reqId: "0ca1f89f-999c-440b-be41-b9827ddd6cae", method: "GET", url: "/api/v1/sessions/current", status: 200, ms: 1.2, ip: "127.0.0.1" };
+	for (let i = 0; i < 10_000; i++) access.info(line, "request");
+	const t0 = process.cpuUsage();
+	for (let i = 0; i < lines; i++) access.info(line, "request");
+	const used = process.cpuUsage(t0);
+	sink.flushSync();
+	return (used.user + used.system) / lines;
+}
+
 export interface LoggingReport {
 	label: string;
 	logged: { result: LoadResult; cpuMs: number | undefined; logBytes: number };
+	/** One access line's CPU time, µs, measured in this process (accessLineMicros). */
+	lineMicros: number;
 	silent: { result: LoadResult; cpuMs: number | undefined };
 }
 
@@ -75,13 +96,24 @@ export async function benchLogging(label: string, database: Record<string, strin
 		const agent = new http.Agent({ keepAlive: true });
 		const prefix = `log${Date.now().toString(36)}_`;
 		const accounts: Account[] = [];
+		// Both processes do the same set-up work (half the sign-ups each) and a warm-up, untimed, so
+		// neither starts its timed slices with more compiled, or more memory held, than the other.
 		for (let i = 0; i < ACCOUNTS; i++) {
 			const name = `${prefix}${i}`;
-			const account = side.accountFrom(name, await send(agent, logged.port, side.signUp(name)));
+			const account = side.accountFrom(name, await send(agent, servers[i % 2]!.port, side.signUp(name)));
 			if (!account) throw new Error("logging bench: a sign-up failed");
 			accounts.push(account);
 		}
 		agent.destroy();
+		for (const server of servers) {
+			await runLoad({
+				port: server.port,
+				connections: CONNECTIONS,
+				seconds: Math.min(2, seconds / rounds),
+				expectStatus: 200,
+				next: (client) => side.whoAmI(accounts[client % accounts.length]!),
+			});
+		}
 		const slices = { logged: [] as LoadResult[], silent: [] as LoadResult[] };
 		const cpu = { logged: 0 as number | undefined, silent: 0 as number | undefined };
 		const bytesBefore = statSync(logged.logFile).size;
@@ -115,6 +147,7 @@ export async function benchLogging(label: string, database: Record<string, strin
 				logBytes: statSync(logged.logFile).size - bytesBefore,
 			},
 			silent: { result: silentResult, cpuMs: perRequest(cpu.silent, silentResult) },
+			lineMicros: accessLineMicros(),
 		};
 		printLogging(report);
 		return report;
@@ -142,4 +175,6 @@ function printLogging(report: LoggingReport): void {
 	);
 	const cpu = logged.cpuMs !== undefined && silent.cpuMs !== undefined ? `; server CPU a check ${fmt(logged.cpuMs / silent.cpuMs, 2)}×` : "";
 	console.log(`With the default log: ${fmt(loggingRatio(report), 3)}× the checks a second of logging off${cpu}.`);
+	const share = silent.cpuMs === undefined ? "" : `: ${fmt((100 * report.lineMicros) / (1000 * silent.cpuMs), 1)}% of a check's server CPU with logging off`;
+	console.log(`One access line, alone in the bench process: ${fmt(report.lineMicros, 2)} µs of CPU${share}.`);
 }
