@@ -118,7 +118,8 @@ export async function buildApp({ deps, logger, probes = {}, oidc }: AppOptions):
 		request.raw.socket?.remoteAddress;
 		// The id every log line of this request carries: quote it when reporting a problem.
 		reply.header("X-Request-Id", request.id);
-		if (access?.isLevelEnabled("debug")) access.debug({ reqId: request.id, method: request.method, url: loggableUrl(request.url) }, "request arrived");
+		// At debug, each arrival too: through the main logger, written at once, not in batches.
+		if (access?.isLevelEnabled("debug")) request.log.debug({ method: request.method, url: loggableUrl(request.url) }, "request arrived");
 		// Node keeps the first of two Host headers; a proxy in front may have read the second.
 		if (request.raw.rawHeaders.filter((_, i) => i % 2 === 0 && /^host$/i.test(request.raw.rawHeaders[i]!)).length > 1) {
 			done(new TesseraError("invalid_request", { message: words("errors.request.twoHosts") }));
