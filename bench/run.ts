@@ -22,6 +22,7 @@ import { benchBackupCodeCheck } from "./backup-code-check.ts";
 import { argon2id, HASHING, hashCeiling, hashMillis, scrypt } from "./ceilings.ts";
 import { type CompareOptions, ceilingOf, compareOn, type DatabaseReport, fmt, peakOf } from "./compare.ts";
 import { benchDelivery } from "./delivery.ts";
+import { benchLogging, type LoggingReport, loggingRatio } from "./logging.ts";
 import { betterAuthSide, tesseraSide } from "./peers.ts";
 import { residentMB, type Server, startBetterAuth, startTessera } from "./servers.ts";
 
@@ -130,6 +131,22 @@ if (tesseraDb && betterAuthDb) {
 	console.log("\nPostgreSQL not reachable: its figures are not measured in this run.");
 }
 
+// What the access log costs the session check: Tessera at its default log level against logging off, in turns.
+const logging: LoggingReport[] = [];
+const logDir = mkdtempSync(join(tmpdir(), "tessera-bench-"));
+logging.push(await benchLogging("SQLite (embedded)", { TESSERA_DATA_DIR: logDir }, SECONDS, ROUNDS));
+rmSync(logDir, { recursive: true, force: true });
+const loggingDb = await postgresDatabase("tessera_logging");
+if (loggingDb) {
+	const pgLogDir = mkdtempSync(join(tmpdir(), "tessera-bench-"));
+	try {
+		logging.push(await benchLogging("PostgreSQL", { DATABASE_URL: loggingDb.url, TESSERA_DATA_DIR: pgLogDir }, SECONDS, ROUNDS));
+	} finally {
+		await loggingDb.drop();
+		rmSync(pgLogDir, { recursive: true, force: true });
+	}
+}
+
 // The two password hashes, each measured alone in this process with the side's own parameters.
 const total = (hash: "argon2id" | "scrypt") => {
 	const runs = reports.map((r) => r.ceilings[hash]);
@@ -199,6 +216,15 @@ for (const report of reports) {
 		measured: `${fmt(peak, 0)} MB (better-auth: ${fmt(peakOf(report.rows, "betterAuth"), 0)} MB)`,
 		goal: "< 150 MB",
 		pass: peak !== undefined && peak < 150,
+	});
+}
+for (const report of logging) {
+	const ratio = loggingRatio(report);
+	targets.push({
+		target: `${report.label}: session checks a second with the default access log vs logging off`,
+		measured: `${fmt(ratio, 3)}× (${fmt(report.logged.result.perSecond)} vs ${fmt(report.silent.result.perSecond)}/s; server CPU ${fmt(report.logged.cpuMs, 3)} vs ${fmt(report.silent.cpuMs, 3)} ms a check; one access line ${fmt(report.lineMicros, 2)} µs of CPU)`,
+		goal: "≥ 0.95×",
+		pass: ratio >= 0.95,
 	});
 }
 for (const [codes, ms] of [

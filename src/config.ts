@@ -97,7 +97,7 @@ export const configReference = [
 		"1000",
 		"Open client connections one instance accepts at once; past it, new ones are refused. Keep it below the process's file-descriptor limit (`ulimit -n`), leaving room for the database.",
 	],
-	["TESSERA_LOG_LEVEL", "info", "pino log level: fatal, error, warn, info, debug, trace, silent."],
+	["TESSERA_LOG_LEVEL", "info", "pino log level: fatal, error, warn, info, debug, trace, silent. At info, one access line a request: its id, method, address without its query's values, status, time taken and client address (no headers, no body); debug adds a line as each arrives."],
 	["TESSERA_ISSUER", "(TESSERA_BRAND_NAME)", "Name shown for the account in authenticator apps; by default the product's name."],
 	["TESSERA_BRAND_NAME", "Tessera", "The product's name, on every page, email and text (at most 40 characters)."],
 	[

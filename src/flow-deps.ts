@@ -95,6 +95,7 @@ export async function createFlowDeps(options: CoreOptions): Promise<FlowDeps> {
 		webhooks: new Webhooks(methodDeps, logger, store.kind === "postgres" ? store.url : undefined),
 		metrics,
 		databaseKind: store.kind,
+		relaxedDb: store.relaxedDb,
 		signals: new Signals(() => deps, logger),
 	};
 	return deps;

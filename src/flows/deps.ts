@@ -6,6 +6,7 @@ import type { OneTimeCodes } from "../codes/one-time-codes.ts";
 import type { MethodRegistry } from "../methods/registry.ts";
 import type { MethodDeps } from "../methods/types.ts";
 import type { Metrics } from "../metrics.ts";
+import type { Db } from "../store/db.ts";
 import type { Alerts } from "./alerts.ts";
 import type { Signals } from "./signal-pushes.ts";
 import type { Webhooks } from "./webhook-sender.ts";
@@ -30,6 +31,13 @@ export interface FlowDeps extends MethodDeps {
 	/** Sends the webhooks owed (kicked after a change records some). */
 	webhooks: Webhooks;
 	metrics: Metrics;
+	/**
+	 * The same database, for transactions whose commit need not wait for the disk: on
+	 * PostgreSQL its connections commit without waiting for the write-ahead log to be
+	 * flushed (a crash of the database server itself may lose them); on SQLite it is `db`.
+	 * Nothing single-use may be spent through it.
+	 */
+	relaxedDb: Db;
 	/** Which database: a few statements are worth writing for each (row locks, commit durability). */
 	databaseKind: "sqlite" | "postgres";
 }

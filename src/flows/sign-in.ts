@@ -13,7 +13,6 @@ import {
 import type { Db } from "../store/db.ts";
 import { hasEventSince } from "../store/events.ts";
 import { recoveryIsReady } from "../store/recoveries.ts";
-import { commitWithoutWaitingForDisk } from "../store/durability.ts";
 import { dummyPasswordHash, verifyPassword } from "../hashing.ts";
 import type { ConsumedProof, MethodAnswer, MethodName, SecondFactorMethod, StartedStep } from "../methods/types.ts";
 import { type ChallengePurpose, closeChallenge, createChallenge, methodsFor, openChallenge, readOpenChallenge, type SecondFactorChallenge } from "./challenge.ts";
@@ -112,11 +111,12 @@ async function passwordStep(
 		// was proved: that sign-in's strength, not a new one. A device from before that was kept: the password alone.
 		const factors: AuthenticationFactor[] = [passwordFactor(now)];
 		if (device?.secondFactor) factors.push(device.secondFactor);
-		const { session, events } = await deps.db.transaction().execute(async (tx) => {
-			// A password alone spends nothing single-use: a session lost in a crash of the database
-			// server itself means signing in again, so that commit need not wait for the disk. A
-			// trusted device's may end a recovery, which must not be undone: it waits.
-			if (deps.databaseKind === "postgres" && !trusted) await commitWithoutWaitingForDisk(tx);
+		// A password alone spends nothing single-use: a session lost in a crash of the database
+		// server itself means signing in again, so that commit need not wait for the disk (and the
+		// relaxed connections need no statement to say so). A trusted device's may end a recovery,
+		// which must not be undone: it waits.
+		const db = trusted ? deps.db : deps.relaxedDb;
+		const { session, events } = await db.transaction().execute(async (tx) => {
 			await passwordStillGood(deps, tx, account);
 			const session = await createSession(deps, tx, account.id, client, factors, now);
 			const events = [await signedInEvent(deps, tx, account.id, trusted ? "trusted_device" : "password", client, now)];

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import cookie from "@fastify/cookie";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, LogController } from "fastify";
 import type { Logger } from "pino";
 import { TesseraError, words } from "../core/errors.ts";
+import { accessLogger, loggableUrl } from "../logger.ts";
 import type { FlowDeps } from "../flows/deps.ts";
 import type { OpenIdService } from "../oidc/service.ts";
 import { apiRoutes } from "./api/routes.ts";
@@ -62,9 +63,25 @@ export function routesOf(app: FastifyInstance): RouteInfo[] {
 	return routeLists.get(app) ?? [];
 }
 
+/**
+ * The access log: one line a request, at info (the default level), once it is answered (at
+ * debug, a line on arrival too):
+ * its id (reqId, also in the X-Request-Id header), method, address without the values of
+ * its query (links carry tokens there), status, time taken in ms, and the client's address.
+ * No headers, no body, no cookies: nothing a secret could ride in.
+ */
+function logAccess(access: Logger, request: FastifyRequest, status: number, elapsedMs: number): void {
+	access.info(
+		{ reqId: request.id, method: request.method, url: loggableUrl(request.url), status, ms: Math.round(elapsedMs * 10) / 10, ip: request.ip },
+		"request",
+	);
+}
+
 export async function buildApp({ deps, logger, probes = {}, oidc }: AppOptions): Promise<FastifyInstance> {
 	const app = Fastify({
 		loggerInstance: logger as FastifyBaseLogger,
+		// Fastify's own two lines a request (arrival, then answer) give way to one access line, below.
+		logController: new LogController({ disableRequestLogging: true }),
 		bodyLimit: BODY_LIMIT_BYTES,
 		trustProxy: trustProxyOption(deps.config.trustProxy),
 		// Always our own: an id a client chose could pass for another request's in the logs.
@@ -80,6 +97,7 @@ export async function buildApp({ deps, logger, probes = {}, oidc }: AppOptions):
 
 	const routes: RouteInfo[] = [];
 	routeLists.set(app, routes);
+	const access = logger.isLevelEnabled("info") ? accessLogger(logger) : undefined;
 	// In flight: from its arrival until it is answered, or, when its client left (Fastify's
 	// onResponse then never runs), until its hooks and handler have done: a handler that keeps
 	// running after its client went still uses the database, so a shutdown waits for it.
@@ -95,8 +113,13 @@ export async function buildApp({ deps, logger, probes = {}, oidc }: AppOptions):
 			state.closed = true;
 			settle(request.id, state);
 		});
+		// The client's address is read on arrival, while the socket can still tell it: Node keeps
+		// it once read, and a handler still running after its client hung up needs it (limits).
+		request.raw.socket?.remoteAddress;
 		// The id every log line of this request carries: quote it when reporting a problem.
 		reply.header("X-Request-Id", request.id);
+		// At debug, each arrival too: through the main logger, written at once, not in batches.
+		if (access?.isLevelEnabled("debug")) request.log.debug({ method: request.method, url: loggableUrl(request.url) }, "request arrived");
 		// Node keeps the first of two Host headers; a proxy in front may have read the second.
 		if (request.raw.rawHeaders.filter((_, i) => i % 2 === 0 && /^host$/i.test(request.raw.rawHeaders[i]!)).length > 1) {
 			done(new TesseraError("invalid_request", { message: words("errors.request.twoHosts") }));
@@ -159,11 +182,14 @@ export async function buildApp({ deps, logger, probes = {}, oidc }: AppOptions):
 		}),
 	);
 
-	app.addHook("onResponse", async (request, reply) => {
+	app.addHook("onResponse", (request, reply, done) => {
+		const elapsed = reply.elapsedTime;
 		deps.metrics.httpDuration.observe(
 			{ method: request.method, route: request.routeOptions.url ?? "unmatched", status: `${Math.floor(reply.statusCode / 100)}xx` },
-			reply.elapsedTime / 1000,
+			elapsed / 1000,
 		);
+		if (access) logAccess(access, request, reply.statusCode, elapsed);
+		done();
 	});
 
 	// Before the routes: the document is made from each route's schema as it is registered.

@@ -92,10 +92,19 @@ export function openSqlite(path: string): Store {
  * set, so the named statements stay few.
  */
 class PreparingClient extends pg.Client {
+	/** Each statement's name, by its text, so a query costs a lookup and not a hash (shared by every connection). */
+	static readonly names = new Map<string, string>();
+
 	override query(...args: unknown[]): never {
 		const [text, values] = args;
 		if (typeof text === "string" && Array.isArray(values) && /^\s*(select|insert|update|delete|with)\b/i.test(text)) {
-			const name = `k${createHash("sha256").update(text).digest("base64url").slice(0, 24)}`;
+			let name = PreparingClient.names.get(text);
+			if (name === undefined) {
+				name = `k${createHash("sha256").update(text).digest("base64url").slice(0, 24)}`;
+				// Kysely's queries are a small, fixed set; a bound keeps any surprise from growing it forever.
+				if (PreparingClient.names.size >= 2000) PreparingClient.names.clear();
+				PreparingClient.names.set(text, name);
+			}
 			return (super.query as (...a: unknown[]) => never)({ name, text, values }, ...args.slice(2));
 		}
 		return (super.query as (...a: unknown[]) => never)(...args);

@@ -56,7 +56,8 @@ describe("three instances on PostgreSQL and Redis behind a round-robin proxy", {
 			TESSERA_SECRET: randomBytes(32).toString("hex"),
 			TESSERA_DELIVERY: "outbox",
 			TESSERA_TRUST_PROXY: "1",
-			TESSERA_LOG_LEVEL: "info",
+			// debug: each request's arrival is logged, which the shutdown test waits for.
+			TESSERA_LOG_LEVEL: "debug",
 			TESSERA_LIMIT_CODE_ACCOUNT: `${CODE_LIMIT}/1h`,
 			TESSERA_LIMIT_CODE_ADDRESS: "100000/1h",
 			TESSERA_LIMIT_PASSWORD_ACCOUNT: "100000/15m",
@@ -169,7 +170,7 @@ describe("three instances on PostgreSQL and Redis behind a round-robin proxy", {
 	test("SIGTERM lets every request in flight finish, then the instance exits cleanly", async () => {
 		const last = instances[2]!;
 		const person = await accountWithCodes(proxy.url);
-		const before = last.logged("incoming request").length;
+		const before = last.logged("request arrived").length;
 		const inFlight = Array.from({ length: 24 }, () =>
 			fetch(`${last.url}/api/v1/sessions`, {
 				method: "POST",
@@ -179,7 +180,7 @@ describe("three instances on PostgreSQL and Redis behind a round-robin proxy", {
 		);
 		// Every request has reached the instance (argon2id keeps them busy) before it is told to stop.
 		const deadline = Date.now() + 10_000;
-		while (last.logged("incoming request").length - before < 24 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+		while (last.logged("request arrived").length - before < 24 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
 		last.child.kill("SIGTERM");
 		const statuses = await Promise.all(inFlight);
 		assert.deepEqual(new Set(statuses), new Set([200]), `every request in flight was answered: ${JSON.stringify(countBy(statuses))}`);

@@ -46,8 +46,12 @@ for (const kind of await databaseKinds()) {
 			const response = await api(h.app, "/sessions", { body: { username: "someone", password: "not it at all" } });
 			const id = response.headers["x-request-id"] as string;
 			assert.match(id, /^[0-9a-f-]{36}$/);
-			const lines = h.logs.map((l) => JSON.parse(l) as { reqId?: string; msg?: string }).filter((l) => l.reqId === id);
-			assert.ok(lines.some((l) => l.msg === "incoming request") && lines.some((l) => l.msg === "request completed"));
+			const lines = h.logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l["reqId"] === id);
+			const access = lines.filter((l) => l["msg"] === "request");
+			assert.equal(access.length, 1, "one access line a request");
+			const { time: _time, ms, ...line } = access[0]!;
+			assert.equal(typeof ms, "number", "with the time it took");
+			assert.deepEqual(line, { level: 30, service: "tessera", reqId: id, method: "POST", url: "/api/v1/sessions", status: 401, ip: "203.0.113.7", msg: "request" });
 			const spoofed = await h.app.inject({ url: "/healthz", headers: { "x-request-id": "chosen-by-client" } });
 			assert.notEqual(spoofed.headers["x-request-id"], "chosen-by-client", "a client cannot choose it");
 		});

@@ -58,6 +58,8 @@ interface CandidateSet {
 	salt: string;
 	expires_at: number | null;
 	replaced_at: number | null;
+	/** The account's salt for codes, read with the sets (the same for each). */
+	account_salt?: string | null;
 }
 
 interface BackupProofDetail {
@@ -210,8 +212,9 @@ export class BackupCodeMethod implements SecondFactorMethod {
 	}
 
 	/** The slow part: argon2id of the canonical code. One per attempt. */
-	async #digest(accountId: string, code: string): Promise<Buffer> {
-		return hashWithPepper(code, await this.#accountSalt(accountId), this.#deps.keys.key("backup-code-pepper"));
+	async #digest(accountId: string, code: string, knownSalt?: string | null): Promise<Buffer> {
+		const salt = knownSalt ? Buffer.from(knownSalt, "base64url") : await this.#accountSalt(accountId);
+		return hashWithPepper(code, salt, this.#deps.keys.key("backup-code-pepper"));
 	}
 
 	#keyed(digest: Buffer, setSalt: string): string {
@@ -344,14 +347,16 @@ export class BackupCodeMethod implements SecondFactorMethod {
 
 	/** Sets a typed code might belong to: the working one, a pending one, recent replaced ones. */
 	async #candidateSets(accountId: string): Promise<CandidateSet[]> {
+		// With the account's salt for codes: one statement before the hash, not two.
 		return this.#deps.db
-			.selectFrom("backup_code_sets")
-			.select(["id", "status", "format", "salt", "expires_at", "replaced_at"])
-			.where("account_id", "=", accountId)
+			.selectFrom("backup_code_sets as s")
+			.innerJoin("accounts as a", "a.id", "s.account_id")
+			.select(["s.id", "s.status", "s.format", "s.salt", "s.expires_at", "s.replaced_at", "a.backup_code_salt as account_salt"])
+			.where("s.account_id", "=", accountId)
 			.where((eb) =>
 				eb.or([
-					eb("status", "in", ["active", "replaced"]),
-					eb.and([eb("status", "=", "pending"), eb("expires_at", ">", this.#deps.clock())]),
+					eb("s.status", "in", ["active", "replaced"]),
+					eb.and([eb("s.status", "=", "pending"), eb("s.expires_at", ">", this.#deps.clock())]),
 				]),
 			)
 			.execute();
@@ -382,7 +387,7 @@ export class BackupCodeMethod implements SecondFactorMethod {
 			let digest = digests.get(code);
 			if (!digest) {
 				this.stats.checkHashes++;
-				digest = this.#digest(accountId, code);
+				digest = this.#digest(accountId, code, set.account_salt);
 				digests.set(code, digest);
 			}
 			candidates.push({
