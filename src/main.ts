@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { ConfigError, loadConfig } from "./config.ts";
+import { collectStartupGarbage } from "./heap.ts";
 import { createLogger } from "./logger.ts";
 import { Metrics } from "./metrics.ts";
 import { loadServerSecret } from "./secret-key.ts";
@@ -59,6 +60,7 @@ export async function main(): Promise<void> {
 	process.on("SIGTERM", () => void stop("SIGTERM"));
 	process.on("SIGINT", () => void stop("SIGINT"));
 
+	collectStartupGarbage();
 	await tessera.app.listen({ port: config.port, host: config.host });
 }
 

@@ -12,6 +12,7 @@ import { opsRoutes, type ReadinessProbe } from "./ops.ts";
 import { applyErrorHeaders, errorBody, logIfUnexpected, statusOf, toTesseraError } from "./errors.ts";
 import { inPresentationOf, registerPresentation } from "./presentation.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
+import { lazySchemaCompilers } from "./lazy-schemas.ts";
 import { ssfDiscovery, ssfRoutes } from "./ssf.ts";
 import { renderErrorPage, webRoutes } from "./web/routes.ts";
 
@@ -88,6 +89,7 @@ export async function buildApp({ deps, logger, probes = {}, oidc }: AppOptions):
 		genReqId: () => randomUUID(),
 		return503OnClosing: true,
 		ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, useDefaults: false } },
+		schemaController: { compilersFactory: lazySchemaCompilers() },
 		routerOptions: { maxParamLength: 200 },
 		requestTimeout: REQUEST_TIMEOUT_MS,
 		http: { headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: CONNECTIONS_CHECK_MS },
