@@ -163,6 +163,16 @@ export function operatorActor(operator: OperatorRef): string {
 	return `${operator.role}:${operator.username}`;
 }
 
+/** An operator's action refused where it is done (inside its transaction, on the account as it is now). */
+export class OperatorRefused extends Error {
+	override name = "OperatorRefused";
+	readonly refusal: "own_account" | "admin_account";
+	constructor(refusal: "own_account" | "admin_account") {
+		super(refusal === "own_account" ? "An operator may not act on their own account." : "Only an admin may act on an admin's account.");
+		this.refusal = refusal;
+	}
+}
+
 export type ActionOutcome = "done" | "already";
 
 /**
@@ -177,7 +187,8 @@ export async function actOnAccount(
 	action: ConsoleAction,
 	reason: string,
 ): Promise<ActionOutcome> {
-	if (refusalFor(operator, target)) throw new Error("The console refuses this operator's action on this account");
+	const refusal = refusalFor(operator, target);
+	if (refusal) throw new OperatorRefused(refusal);
 	const actor = operatorActor(operator);
 	switch (action) {
 		case "lock":

@@ -16,9 +16,9 @@ import {
 	resolveAuditFilter,
 } from "../../../flows/audit.ts";
 import { listClientViews } from "../../../flows/clients.ts";
-import { maskContact, operatorActor, seesContactsInFull } from "../../../flows/console.ts";
+import { maskContact, OperatorRefused, operatorActor, seesContactsInFull } from "../../../flows/console.ts";
 import { describeEvents, listActivity } from "../../../flows/events.ts";
-import { decideRecoveryRequest, findRecoveryRequest, listRecoveryRequests, RequestNotOpen } from "../../../flows/identity-checks.ts";
+import { decideRecoveryRequest, findRecoveryRequest, identityCheckRefusal, listRecoveryRequests, RequestNotOpen } from "../../../flows/identity-checks.ts";
 import { isReportName, parseReportKey, type ReportName, reportCounts, reportCsvHeader, reportCsvLine, reportPage, reportRows } from "../../../flows/reports.ts";
 import { endpointLog, listEndpointViews } from "../../../flows/webhooks.ts";
 import { t } from "../../../i18n/translate.ts";
@@ -192,10 +192,12 @@ export function listRoutes(web: Web): void {
 		const { found, events } = await requestFor(request, id);
 		// Back from confirming it was them: the note they had written.
 		const kept = keptInput(request, reply, requestPage(id));
+		// Support reads an admin's request but does not decide it: no form to fill in for nothing.
+		const refused = (await identityCheckRefusal(deps.db, operatorOf(request), found)) ? t("console.refused.adminAccount") : undefined;
 		return sendConsolePage(web, request, reply, {
 			title: t("recovery.admin.requestTitle", { username: found.username }),
 			section: "identity-checks",
-			body: (user) => identityCheckBody({ csrf: user.csrf, request: found, events, note: kept?.["note"] }),
+			body: (user) => identityCheckBody({ csrf: user.csrf, request: found, events, note: kept?.["note"], refused }),
 		});
 	});
 
@@ -205,6 +207,8 @@ export function listRoutes(web: Web): void {
 		const { found, events } = await requestFor(request, body.id ?? "");
 		const note = (body.note ?? "").trim();
 		const decision = body.decision === "approve" ? "approve" : body.decision === "deny" ? "deny" : undefined;
+		const operator = operatorOf(request);
+		const refused = (await identityCheckRefusal(deps.db, operator, found)) ? t("console.refused.adminAccount") : undefined;
 		const problem = (error: FormError, status = 400) =>
 			sendConsolePage(
 				web,
@@ -213,10 +217,12 @@ export function listRoutes(web: Web): void {
 				{
 					title: t("recovery.admin.requestTitle", { username: found.username }),
 					section: "identity-checks",
-					body: (user) => identityCheckBody({ csrf: user.csrf, request: found, events, note, error }),
+					body: (user) => identityCheckBody({ csrf: user.csrf, request: found, events, note, error, refused }),
 				},
 				status,
 			);
+		// Support on an admin's request: the refusal the person actions give, before asking anyone to prove anything.
+		if (refused) return problem({ message: refused, code: "operator_refused" }, 403);
 		if (!decision) return problem({ message: t("recovery.admin.chooseDecision"), code: "invalid_request" });
 		// Decided meanwhile by another operator: said at once, without asking this one to prove it is them for nothing.
 		if (found.status !== "open") return problem({ message: t("recovery.admin.alreadyDecided"), code: "invalid_request" }, 409);
@@ -231,9 +237,9 @@ export function listRoutes(web: Web): void {
 		if (gate === "asked") return reply;
 		if (gate === "no_two_factor") return problem({ message: t("console.refused.noTwoFactor"), code: "second_factor_unavailable" }, 403);
 		try {
-			const operator = operatorOf(request);
-			await decideRecoveryRequest(deps, { id: found.id, decision, actor: operatorActor(operator), actorAccountId: operator.id, note });
+			await decideRecoveryRequest(deps, { id: found.id, decision, actor: operatorActor(operator), operator, note });
 		} catch (error) {
+			if (error instanceof OperatorRefused) return problem({ message: t("console.refused.adminAccount"), code: "operator_refused" }, 403);
 			if (error instanceof RequestNotOpen) return problem({ message: t("recovery.admin.alreadyDecided"), code: "invalid_request" }, 409);
 			if (isTesseraError(error) && ["recovery_in_progress", "invalid_request", "own_identity_check"].includes(error.code)) {
 				return problem({ message: error.message, fields: error.fields, code: error.code }, statusOf(error.code));

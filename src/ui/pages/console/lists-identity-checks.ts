@@ -43,6 +43,8 @@ export function identityCheckBody(p: {
 	error?: FormError | undefined;
 	/** What the operator typed before confirming it was them. */
 	note?: string | undefined;
+	/** Why this operator may not decide it (support on an admin's request): said in place of the form. */
+	refused?: string | undefined;
 }): Html {
 	const r = p.request;
 	return html`<h1>${rich("recovery.admin.requestTitle", { username: html`<bdi>${r.username}</bdi>` })}</h1>
@@ -67,7 +69,9 @@ ${errorSummary(p.error)}
 				html`<li>${t("recovery.admin.event", { when: formatWhen(e.createdAt), description: e.description, device: deviceWords(e.device) ?? "—", ip: e.ip ?? "—" })}</li>`,
 		)}</ul>
 ${
-	r.status === "open"
+	r.status === "open" && p.refused
+		? html`<p class="notice" id="not-yours">${p.refused}</p>`
+		: r.status === "open"
 		? html`<form method="post" action="/admin/recovery/decide" novalidate>
   ${csrfField(p.csrf)}
   <input type="hidden" name="id" value="${r.id}">

@@ -1,0 +1,106 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { newId } from "../../src/core/tokens.ts";
+import { OperatorRefused } from "../../src/flows/console.ts";
+import { decideRecoveryRequest } from "../../src/flows/identity-checks.ts";
+import { setRole } from "../../src/flows/operator.ts";
+import { insertRecoveryRequest } from "../../src/store/recoveries.ts";
+import { FormClient } from "../helpers/browserless.ts";
+import { databaseKinds } from "../helpers/databases.ts";
+import { type Harness, PASSWORD, signUpWithTwoFactor, startHarness, uniqueUsername } from "../helpers/harness.ts";
+
+/**
+ * What the console holds to under review: support never decides an admin's
+ * identity check, roles are read where an action is done, contact values stay
+ * masked until an admin with a fresh second factor asks, and revealing them is
+ * audited.
+ */
+
+const MINUTE = 60_000;
+
+type Operator = { username: string; id: string; codes: string[]; browser: FormClient };
+
+/** Signs in through the pages with a backup code (the n-th): the second factor is fresh from now. */
+async function signIn(h: Harness, user: { username: string; codes: string[] }, code = 0): Promise<FormClient> {
+	const browser = new FormClient(h.app, "203.0.113.60");
+	await browser.get("/sign-in");
+	const first = await browser.post("/sign-in", { username: user.username, password: PASSWORD });
+	assert.equal(first.headers.location, "/sign-in/verify");
+	await browser.get("/sign-in/verify?method=backup_code");
+	const second = await browser.post("/sign-in/verify", { method: "backup_code", code: user.codes[code]! });
+	assert.equal(second.statusCode, 303, second.body);
+	await browser.get("/settings");
+	return browser;
+}
+
+async function operator(h: Harness, role: "admin" | "support"): Promise<Operator> {
+	const user = await signUpWithTwoFactor(h, uniqueUsername(role));
+	await setRole(h.tessera.deps, user.username, role, "operator:test");
+	return { ...user, browser: await signIn(h, user) };
+}
+
+async function fileRequest(h: Harness, accountId: string, text = "Lost my phone, please help"): Promise<string> {
+	const id = newId(h.tessera.deps.random);
+	await insertRecoveryRequest(h.tessera.store.db, { id, accountId, message: text, contactsUsed: "", lastSignIn: "", ip: "198.51.100.7", device: null }, h.clock());
+	return id;
+}
+
+async function statusOf(h: Harness, id: string): Promise<string> {
+	return (await h.tessera.store.db.selectFrom("recovery_requests").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status;
+}
+
+for (const kind of await databaseKinds()) {
+	describe(`the console under review (${kind})`, () => {
+		let h: Harness;
+		before(async () => {
+			h = await startHarness(kind);
+		});
+		after(() => h.close());
+
+		test("support does not decide an admin's identity check: no form, a 403 before any re-proving, and the flow refuses it too", async () => {
+			const support = await operator(h, "support");
+			const other = await signUpWithTwoFactor(h, uniqueUsername("otheradmin"));
+			await setRole(h.tessera.deps, other.username, "admin", "operator:test");
+			const id = await fileRequest(h, other.id);
+
+			const page = await support.browser.get(`/admin/recovery/request?id=${id}`);
+			assert.equal(page.statusCode, 200);
+			assert.doesNotMatch(page.body, /action="\/admin\/recovery\/decide"/, "no decision form for support on an admin's request");
+			assert.match(page.body, /only an admin can act on it/);
+
+			// Fresh: refused outright, nothing decided.
+			const fresh = await support.browser.post("/admin/recovery/decide", { id, decision: "approve", note: "Sounds right" });
+			assert.equal(fresh.statusCode, 403);
+			assert.match(fresh.body, /only an admin can act on it/);
+			assert.equal(await statusOf(h, id), "open");
+			// Not fresh: still refused at once, never sent to prove anything for nothing.
+			h.clock.advance(6 * MINUTE);
+			const stale = await support.browser.post("/admin/recovery/decide", { id, decision: "deny", note: "No" });
+			assert.equal(stale.statusCode, 403);
+			assert.equal(stale.headers.location, undefined);
+			assert.equal(await statusOf(h, id), "open");
+
+			// A request filed by a person who became admin after support opened it: refused where it is decided.
+			const person = await signUpWithTwoFactor(h, uniqueUsername("promoted"));
+			const later = await fileRequest(h, person.id);
+			await setRole(h.tessera.deps, person.username, "admin", "operator:test");
+			await assert.rejects(
+				decideRecoveryRequest(h.tessera.deps, {
+					id: later,
+					decision: "approve",
+					actor: `support:${support.username}`,
+					operator: { id: support.id, username: support.username, role: "support" },
+					note: "Checked",
+				}),
+				OperatorRefused,
+			);
+			assert.equal(await statusOf(h, later), "open", "the request stays open for an admin");
+
+			// An admin decides it.
+			const admin = await operator(h, "admin");
+			const decided = await admin.browser.post("/admin/recovery/decide", { id, decision: "deny", note: "Could not confirm" });
+			assert.equal(decided.statusCode, 303);
+			assert.equal(await statusOf(h, id), "denied");
+		});
+	});
+}
