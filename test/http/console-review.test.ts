@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { newId } from "../../src/core/tokens.ts";
-import { OperatorRefused } from "../../src/flows/console.ts";
+import { actOnAccount, consoleActions, OperatorRefused } from "../../src/flows/console.ts";
 import { decideRecoveryRequest } from "../../src/flows/identity-checks.ts";
 import { setRole } from "../../src/flows/operator.ts";
 import { insertRecoveryRequest } from "../../src/store/recoveries.ts";
@@ -101,6 +101,26 @@ for (const kind of await databaseKinds()) {
 			const decided = await admin.browser.post("/admin/recovery/decide", { id, decision: "deny", note: "Could not confirm" });
 			assert.equal(decided.statusCode, 303);
 			assert.equal(await statusOf(h, id), "denied");
+		});
+
+		test("each action reads the account's role where it is done: an account made admin after the page was read is refused to support", async () => {
+			const support = await signUpWithTwoFactor(h, uniqueUsername("desk"));
+			await setRole(h.tessera.deps, support.username, "support", "operator:test");
+			const by = { id: support.id, username: support.username, role: "support" as const };
+			const db = h.tessera.store.db;
+			for (const action of consoleActions) {
+				const person = await signUpWithTwoFactor(h, uniqueUsername("target"));
+				if (action === "unlock") await db.updateTable("accounts").set({ locked_at: h.clock() }).where("id", "=", person.id).execute();
+				// What the page showed: a person. What the account is now: an admin.
+				const seen = { id: person.id, username: person.username, role: "user" };
+				await setRole(h.tessera.deps, person.username, "admin", "operator:test");
+				const before = await db.selectFrom("accounts").selectAll().where("id", "=", person.id).executeTakeFirstOrThrow();
+				await assert.rejects(actOnAccount(h.tessera.deps, by, seen, action, "Caller asked"), OperatorRefused, action);
+				const after = await db.selectFrom("accounts").selectAll().where("id", "=", person.id).executeTakeFirstOrThrow();
+				assert.deepEqual(after, before, `${action}: nothing changed`);
+				const events = await db.selectFrom("security_events").select("kind").where("account_id", "=", person.id).where("actor", "=", `support:${support.username}`).execute();
+				assert.deepEqual(events, [], `${action}: nothing recorded`);
+			}
 		});
 	});
 }

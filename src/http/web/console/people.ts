@@ -8,6 +8,7 @@ import {
 	findPeople,
 	isConsoleAction,
 	maskContact,
+	OperatorRefused,
 	type PersonMatch,
 	REASON_MAX,
 	refusalFor,
@@ -202,7 +203,17 @@ export function peopleRoutes(web: Web): void {
 			const gate = await reproveFirst(web, request, reply, { to: actionAddress(person.report.id, action), fields: { reason } });
 			if (gate === "no_two_factor") return again({ message: t("console.refused.noTwoFactor"), code: "second_factor_unavailable" }, 403);
 			if (gate === "asked") return reply;
-			const outcome = await actOnAccount(deps, operator, person.report, action, reason);
+			let outcome: Awaited<ReturnType<typeof actOnAccount>>;
+			try {
+				outcome = await actOnAccount(deps, operator, person.report, action, reason);
+			} catch (error) {
+				// The account's role changed meanwhile: refused where the action is done.
+				if (error instanceof OperatorRefused) {
+					const said = error.refusal === "own_account" ? t("console.refused.ownAccount") : t("console.refused.adminAccount");
+					return again({ message: said, code: "operator_refused" }, 403);
+				}
+				throw error;
+			}
 			const notice: Notice =
 				outcome === "already" && (action === "lock" || action === "unlock") ? `already_${action}` : action;
 			// The person's page says how it went, once (as `redirectWithNotice` does).
