@@ -80,7 +80,8 @@ function looksLikePhone(query: string): boolean {
  * (exact, normalised as contacts are: lower-case email, E.164 number), or a
  * username (exact, then every username it begins). Username matches come a page
  * at a time, after `after` (the last username of the page before); address and
- * number matches come first, on the first page only. Each lookup uses an index.
+ * number matches come first, on the first page only. Each lookup reads an index:
+ * a username's beginning reads only the range of names that begin with it.
  */
 export async function findPeople(deps: FlowDeps, query: string, after?: string): Promise<SearchResults> {
 	const q = query.trim();
@@ -105,7 +106,7 @@ export async function findPeople(deps: FlowDeps, query: string, after?: string):
 	}
 	if (username === "" || !/^[a-z0-9._]+$/.test(username)) return { looked, people };
 	// One more than a page: whether there is a next one.
-	const rows = await findPeopleByUsernamePrefix(deps.db, username, after, SEARCH_PAGE_SIZE + 1);
+	const rows = await findPeopleByUsernamePrefix(deps.db, deps.databaseKind, username, after, SEARCH_PAGE_SIZE + 1);
 	const page = rows.slice(0, SEARCH_PAGE_SIZE);
 	// In username order, the exact username (if any) comes first: no name beginning with it sorts before it.
 	for (const row of page) if (!people.some((p) => p.id === row.id)) people.push(matchOf(row, { by: "username" }));

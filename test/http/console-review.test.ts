@@ -4,6 +4,9 @@ import { newId } from "../../src/core/tokens.ts";
 import { actOnAccount, consoleActions, OperatorRefused } from "../../src/flows/console.ts";
 import { decideRecoveryRequest } from "../../src/flows/identity-checks.ts";
 import { setRole } from "../../src/flows/operator.ts";
+import { CompiledQuery } from "kysely";
+import { insertAccount } from "../../src/store/accounts.ts";
+import { findPeopleByUsernamePrefix, prefixSuccessor, usernamePrefixQuery } from "../../src/store/people.ts";
 import { insertRecoveryRequest } from "../../src/store/recoveries.ts";
 import { FormClient } from "../helpers/browserless.ts";
 import { databaseKinds } from "../helpers/databases.ts";
@@ -120,6 +123,42 @@ for (const kind of await databaseKinds()) {
 				assert.deepEqual(after, before, `${action}: nothing changed`);
 				const events = await db.selectFrom("security_events").select("kind").where("account_id", "=", person.id).where("actor", "=", `support:${support.username}`).execute();
 				assert.deepEqual(events, [], `${action}: nothing recorded`);
+			}
+		});
+
+		test("a username's beginning reads only its range of the username index, and finds every name that begins with it", async () => {
+			const db = h.tessera.store.db;
+			const stem = `pfx${Date.now().toString(36).slice(-5)}`;
+			const names = [stem, `${stem}.a`, `${stem}0`, `${stem}_b`, `${stem}z`, `${stem}_`];
+			const outside = [`${stem.slice(0, -1)}`, `${stem.slice(0, -1)}${String.fromCharCode(stem.charCodeAt(stem.length - 1) + 1)}`, `x${stem}`];
+			for (const username of [...names, ...outside]) {
+				await insertAccount(db, { id: newId(h.tessera.deps.random), username, email: null, passwordHash: "not-a-hash" }, h.clock());
+			}
+			const found = (await findPeopleByUsernamePrefix(db, kind, stem, undefined, 50)).map((r) => r.username);
+			assert.deepEqual(found, [...names].sort(), "every name that begins with it, in order, and no other");
+			assert.deepEqual((await findPeopleByUsernamePrefix(db, kind, `${stem}_`, undefined, 50)).map((r) => r.username), [`${stem}_`, `${stem}_b`], "an underscore is itself");
+			assert.equal(prefixSuccessor("ab"), "ac");
+			assert.equal(prefixSuccessor("a_"), "a`");
+			assert.equal(prefixSuccessor("az"), "a{");
+
+			const compiled = usernamePrefixQuery(db, kind, stem, undefined, 21).compile();
+			if (kind === "sqlite") {
+				const plan = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
+				const details = plan.rows.map((r) => r.detail).join("\n");
+				assert.match(details, /SEARCH a USING (COVERING )?INDEX \S+ \(username>\? AND username<\?\)/, details);
+			} else {
+				const plan = await db.connection().execute(async (connection) => {
+					// Whatever the table's size: would the planner read the index by range, if it read the index at all?
+					await connection.executeQuery(CompiledQuery.raw("set enable_seqscan = off"));
+					try {
+						return await connection.executeQuery<{ "QUERY PLAN": string }>(CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]));
+					} finally {
+						await connection.executeQuery(CompiledQuery.raw("reset enable_seqscan"));
+					}
+				});
+				const text = plan.rows.map((r) => r["QUERY PLAN"]).join("\n");
+				// The byte-order index, by range: whatever the database's collation, not the whole index.
+				assert.match(text, /Index (Only )?Scan using accounts_username_bytes on accounts a[\s\S]*Index Cond: \(\(\(?username\)?::text >= /, text);
 			}
 		});
 	});
