@@ -4,6 +4,7 @@ import { canonicalUsername } from "../core/username.ts";
 import { findPeopleByContact, findPeopleByUsernamePrefix, type PersonRow } from "../store/people.ts";
 import type { ContactKind } from "../store/schema.ts";
 import type { FlowDeps } from "./deps.ts";
+import { recordEvent } from "./events.ts";
 import { lockUser, type OperatorRef, resetUserTwoFactor, signOutEverywhere, unlockUser } from "./operator.ts";
 
 /**
@@ -135,6 +136,22 @@ export function maskContact(kind: ContactKind, value: string): string {
 /** Whether this role sees contact values in full (after re-proving) or only masked. */
 export function seesContactsInFull(role: OperatorRole): boolean {
 	return role === "admin";
+}
+
+/**
+ * An admin sees a person's addresses and numbers in full: recorded as a security
+ * event with the operator and their reason (audited; the person is not alerted,
+ * no webhook or signal is about it). The face has checked the role and the
+ * operator's fresh second factor.
+ */
+export async function recordContactsRevealed(deps: FlowDeps, operator: OperatorRef, accountId: string, reason: string): Promise<void> {
+	if (!seesContactsInFull(operator.role)) throw new OperatorRefused("admin_account");
+	await recordEvent(deps, deps.db, {
+		accountId,
+		kind: "contacts_revealed",
+		actor: operatorActor(operator),
+		detail: { reason: reason.slice(0, REASON_MAX), operator: { id: operator.id, username: operator.username, role: operator.role } },
+	});
 }
 
 // ── Acting on an account ─────────────────────────────────────────────────────
