@@ -3,6 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { newId } from "../../src/core/tokens.ts";
 import { actOnAccount, consoleActions, OperatorRefused } from "../../src/flows/console.ts";
 import { decideRecoveryRequest } from "../../src/flows/identity-checks.ts";
+import { recordEvent } from "../../src/flows/events.ts";
 import { setRole } from "../../src/flows/operator.ts";
 import { CompiledQuery } from "kysely";
 import { insertAccount } from "../../src/store/accounts.ts";
@@ -160,6 +161,63 @@ for (const kind of await databaseKinds()) {
 				// The byte-order index, by range: whatever the database's collation, not the whole index.
 				assert.match(text, /Index (Only )?Scan using accounts_username_bytes on accounts a[\s\S]*Index Cond: \(\(\(?username\)?::text >= /, text);
 			}
+		});
+
+		test("an admin reads contact values in the audit log, its exports and identity checks in full only with a fresh second factor, and can ask for them", async () => {
+			const admin = await operator(h, "admin");
+			const support = await operator(h, "support");
+			const person = await signUpWithTwoFactor(h, uniqueUsername("writer"));
+			const event = await recordEvent(
+				h.tessera.deps,
+				h.tessera.store.db,
+				{ accountId: person.id, kind: "account_locked", actor: "operator:ops", detail: { reason: "asked by grace.h@example.org, call +1 202 555 0147" } },
+				h.clock(),
+			);
+			const id = newId(h.tessera.deps.random);
+			await insertRecoveryRequest(
+				h.tessera.store.db,
+				{ id, accountId: person.id, message: "Write to ada@example.com please", contactsUsed: "ada@example.com, +1 202 555 0123", lastSignIn: "", ip: null, device: null },
+				h.clock(),
+			);
+			const audit = `/admin/audit?user=${person.username}`;
+			const lists = [audit, `/admin/audit/export.csv?user=${person.username}`, `/admin/audit/export.jsonl?user=${person.username}`];
+			const full = /grace\.h@example\.org, call \+1 202 555 0147/;
+			for (const path of lists) {
+				const seen = await admin.browser.get(path);
+				assert.ok(seen.body.includes(event.id), path);
+				assert.match(seen.body, full, `fresh: ${path}`);
+			}
+			assert.match((await admin.browser.get(`/admin/recovery/request?id=${id}`)).body, /ada@example\.com, \+1 202 555 0123/);
+			assert.doesNotMatch((await admin.browser.get(audit)).body, /id="masked"/, "nothing said about masking when nothing is masked");
+
+			h.clock.advance(6 * MINUTE);
+			for (const path of lists) {
+				const seen = await admin.browser.get(path);
+				assert.equal(seen.statusCode, 200);
+				assert.doesNotMatch(seen.body, /grace\.h@example\.org|555 0147|2025550147/, `not fresh: ${path}`);
+				assert.match(seen.body, /@example\.org/, path);
+			}
+			const detail = await admin.browser.get(`/admin/recovery/request?id=${id}`);
+			assert.doesNotMatch(detail.body, /ada@example\.com|555 0123|2025550123/);
+			const page = await admin.browser.get(audit);
+			assert.match(page.body, /masked on this page\. The exports hold them masked too\./, "the page says the exports are masked");
+			assert.match(page.body, /<form method="post" action="\/admin\/show-in-full">/);
+			assert.match(detail.body, /action="\/admin\/show-in-full"/);
+			const supportPage = await support.browser.get(audit);
+			assert.match(supportPage.body, /masked on this page/);
+			assert.doesNotMatch(supportPage.body, /show-in-full/, "support cannot ask");
+			await support.browser.get("/settings");
+			assert.equal((await support.browser.post("/admin/show-in-full", { to: audit })).statusCode, 404);
+			await admin.browser.get(audit);
+			assert.equal((await admin.browser.post("/admin/show-in-full", { to: "https://elsewhere.example/" })).statusCode, 400);
+			await admin.browser.get(audit);
+
+			const asked = await admin.browser.post("/admin/show-in-full", { to: audit });
+			assert.equal(asked.headers.location, "/admin/confirm");
+			await admin.browser.get("/admin/confirm?method=backup_code");
+			const proved = await admin.browser.post("/admin/confirm", { method: "backup_code", code: admin.codes[1]! });
+			assert.equal(proved.headers.location, audit);
+			for (const path of lists) assert.match((await admin.browser.get(path)).body, full, `confirmed: ${path}`);
 		});
 	});
 }

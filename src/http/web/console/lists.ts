@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { isTesseraError, TesseraError } from "../../../core/errors.ts";
+import { isTesseraError, TesseraError, words } from "../../../core/errors.ts";
 import {
 	type AuditEntry,
 	type AuditQuery,
@@ -26,12 +26,14 @@ import { appsBody, endpointBody, webhooksBody } from "../../../ui/pages/console/
 import { auditBody } from "../../../ui/pages/console/lists-audit.ts";
 import { identityCheckBody, identityChecksBody } from "../../../ui/pages/console/lists-identity-checks.ts";
 import { reportBody, reportsOverviewBody, reportTitle } from "../../../ui/pages/console/lists-reports.ts";
+import type { Masking } from "../../../ui/pages/console/lists-common.ts";
+import { html } from "../../../ui/html.ts";
 import type { FormError } from "../../../ui/pages/layout.ts";
 import { statusOf } from "../../errors.ts";
 import type { RouteActions } from "../../gate.ts";
 import { redirectWithNotice, takeNotice } from "../cookies.ts";
 import { form, idQuery, noQuery, type Web } from "../context.ts";
-import { keptInput, operatorOf, reproveFirst, requireConsole, sendConsolePage } from "./shell.ts";
+import { isConsolePath, isFresh, keptInput, operatorOf, reproveFirst, requireConsole, sendConsolePage } from "./shell.ts";
 
 /**
  * The console's lists: the audit log with its filters and exports, the reports,
@@ -50,9 +52,20 @@ const auditQuery = {
 const exportQuery = { querystring: { type: "object", additionalProperties: false, properties: auditFilterProperties } };
 const reportParams = { params: { type: "object", required: ["report"], properties: { report: text(40) } } };
 
-/** How this operator reads contact values: masked unless their role sees them in full. */
-function contactMask(request: FastifyRequest): ContactMask | undefined {
-	return seesContactsInFull(operatorOf(request).role) ? undefined : (kind, value) => maskContact(kind, value);
+/**
+ * How this operator reads contact values: masked, unless an admin whose own
+ * second factor is fresh (the shell's five minutes): support never sees them in
+ * full, and an admin's session left open does not show them either.
+ */
+function contactMask(web: Web, request: FastifyRequest): ContactMask | undefined {
+	return seesContactsInFull(operatorOf(request).role) && isFresh(web, request) ? undefined : (kind, value) => maskContact(kind, value);
+}
+
+/** What a list page says about masking, and, for an admin, the way to see values in full (coming back to `to`). */
+function maskingFor(web: Web, request: FastifyRequest, csrf: string, to: string): Masking {
+	const masked = contactMask(web, request) !== undefined;
+	const show = masked && seesContactsInFull(operatorOf(request).role) ? { csrf, to } : undefined;
+	return { masked, show };
 }
 
 function masked(entry: AuditEntry, mask: ContactMask | undefined): AuditEntry {
@@ -95,10 +108,15 @@ export function listRoutes(web: Web): void {
 			const position = { before: parseKey(raw.before, "before"), after: parseKey(raw.after, "after") };
 			const resolved = await resolveAuditFilter(deps, query);
 			const page = await auditPage(deps, resolved, position);
-			const mask = contactMask(request);
+			const mask = contactMask(web, request);
 			if (mask) page.entries = page.entries.map((e) => ({ ...masked(e, mask), description: e.description }));
 			const unknownUser = resolved.unknownUser ? query.user?.trim() : undefined;
-			return sendConsolePage(web, request, reply, { title, section: "audit", body: auditBody({ query, page, unknownUser }) });
+			const here = request.url.length <= 500 && isConsolePath(request.url) ? request.url : "/admin/audit";
+			return sendConsolePage(web, request, reply, {
+				title,
+				section: "audit",
+				body: (user) => auditBody({ query, page, unknownUser, masking: maskingFor(web, request, user.csrf, here) }),
+			});
 		} catch (error) {
 			if (!isTesseraError(error) || error.code !== "invalid_request") throw error;
 			const problem: FormError = { message: error.message, fields: error.fields, code: error.code };
@@ -111,7 +129,7 @@ export function listRoutes(web: Web): void {
 			const query = request.query as AuditQuery;
 			// A bad filter is refused before anything is sent: the error page, 400.
 			const resolved = await resolveAuditFilter(deps, query);
-			const mask = contactMask(request);
+			const mask = contactMask(web, request);
 			const entries = auditEntries(deps, resolved);
 			async function* lines() {
 				if (format === "csv") yield auditCsvHeader;
@@ -177,7 +195,7 @@ export function listRoutes(web: Web): void {
 		const found = await findRecoveryRequest(deps.db, id);
 		if (!found) throw new TesseraError("not_found");
 		const events = describeEvents(await listActivity(deps, found.accountId), deps.methods);
-		const mask = contactMask(request);
+		const mask = contactMask(web, request);
 		if (!mask) return { found, events };
 		return {
 			found: { ...found, message: maskContactsIn(found.message, mask), contactsUsed: maskContactsIn(found.contactsUsed, mask), decisionNote: found.decisionNote && maskContactsIn(found.decisionNote, mask) },
@@ -197,7 +215,7 @@ export function listRoutes(web: Web): void {
 		return sendConsolePage(web, request, reply, {
 			title: t("recovery.admin.requestTitle", { username: found.username }),
 			section: "identity-checks",
-			body: (user) => identityCheckBody({ csrf: user.csrf, request: found, events, note: kept?.["note"], refused }),
+			body: (user) => identityCheckBody({ csrf: user.csrf, request: found, events, note: kept?.["note"], refused, masking: maskingFor(web, request, user.csrf, requestPage(id)) }),
 		});
 	});
 
@@ -249,6 +267,18 @@ export function listRoutes(web: Web): void {
 		return redirectWithNotice(request, reply, "/admin/recovery", decision === "approve" ? "approved" : "denied");
 	});
 
+	// An admin asks to see contact values in full on a list: after re-proving, back to the page, which shows them for as long as the second factor is fresh.
+	app.post("/admin/show-in-full", { schema: form({ to: 512 }), preHandler: [adminsOnly, csrfCheck] }, async (request, reply) => {
+		const to = (request.body as { to?: string }).to ?? "";
+		if (!isConsolePath(to)) throw new TesseraError("invalid_request", { message: words("oversight.badPage") });
+		const gate = await reproveFirst(web, request, reply, { to, fields: {} });
+		if (gate === "asked") return reply;
+		if (gate === "no_two_factor") {
+			return sendConsolePage(web, request, reply, { title: t("oversight.masked.show"), section: "audit", body: html`<h1>${t("oversight.masked.show")}</h1><p class="notice" role="alert">${t("console.refused.noTwoFactor")}</p>` }, 403);
+		}
+		return reply.redirect(to, 303);
+	});
+
 	// ── Apps and webhooks: admins only ────────────────────────────────────────
 
 	app.get("/admin/apps", { schema: noQuery, preHandler: adminsOnly }, async (request, reply) => {
@@ -285,6 +315,7 @@ export const listRouteActions: RouteActions = {
 	"GET /admin/recovery": "review_identity_checks",
 	"GET /admin/recovery/request": "review_identity_checks",
 	"POST /admin/recovery/decide": "review_identity_checks",
+	"POST /admin/show-in-full": "operate_console",
 	"GET /admin/apps": "operate_console",
 	"GET /admin/webhooks": "operate_console",
 	"GET /admin/webhooks/endpoint": "operate_console",

@@ -116,7 +116,7 @@ const KEPT_SECONDS = 15 * 60;
 const MAX_KEPT = 3000;
 
 /** A console address to come back to: a path under /admin, nothing else. */
-function isConsolePath(to: unknown): to is string {
+export function isConsolePath(to: unknown): to is string {
 	return typeof to === "string" && to.length <= 512 && /^\/admin(?:[/?]|$)/.test(to) && !/[\\\s]|\.\.|\/\//.test(to);
 }
 

@@ -4,7 +4,7 @@ import { formatWhen } from "../../../i18n/time.ts";
 import { type MessageKey, rich, t } from "../../../i18n/translate.ts";
 import { type Html, html } from "../../html.ts";
 import { csrfField, describedBy, errorSummary, fieldError, type FormError } from "../layout.ts";
-import { personHref } from "./lists-common.ts";
+import { type Masking, maskedNote, personHref } from "./lists-common.ts";
 
 /**
  * The identity-check queue in the console: the open requests, oldest first, and
@@ -45,10 +45,12 @@ export function identityCheckBody(p: {
 	note?: string | undefined;
 	/** Why this operator may not decide it (support on an admin's request): said in place of the form. */
 	refused?: string | undefined;
+	masking?: Masking | undefined;
 }): Html {
 	const r = p.request;
 	return html`<h1>${rich("recovery.admin.requestTitle", { username: html`<bdi>${r.username}</bdi>` })}</h1>
 ${errorSummary(p.error)}
+${maskedNote(p.masking)}
 <dl class="facts">
   <dt>${t("recovery.admin.status")}</dt><dd data-status="${r.status}">${t(statusWords[r.status])}</dd>
   <dt>${t("recovery.admin.askedLabel")}</dt><dd>${t("recovery.admin.askedValue", {
