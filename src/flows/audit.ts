@@ -190,9 +190,15 @@ export function auditKinds(): EventKind[] {
 	return Object.keys(eventKinds) as EventKind[];
 }
 
-const emailInText = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-/** Seven digits or more, maybe after a "+", with spaces, dots, dashes or brackets between: what a phone number looks like in a sentence. */
-const phoneInText = /\+?\(?\d(?:[\s().-]{0,2}\d){6,}/g;
+/**
+ * An address in a sentence: a local part of letters and digits in any script and
+ * the characters an address may hold (o'brien, jo!x), an "@", and a domain in
+ * any script (exämple.de) or its punycode form. Wider than what Tessera accepts:
+ * masking too much is the safe side.
+ */
+const emailInText = /[\p{L}\p{M}\p{N}._%+'!#$&*=?^`{|}~-]+@[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}-]+)*\.(?:[\p{L}\p{M}]{2,}|xn--[a-z0-9-]+)/giu;
+/** Seven digits or more, maybe after a "+", with spaces, dots, dashes, slashes or brackets between: what a phone number looks like in a sentence. */
+const phoneInText = /\+?\(?\d(?:[\s()./-]{0,2}\d){6,}/g;
 
 /** Masks one contact value (the console's rule: console.ts maskContact). */
 export type ContactMask = (kind: "email" | "phone", value: string) => string;

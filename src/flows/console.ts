@@ -120,13 +120,15 @@ export async function findPeople(deps: FlowDeps, query: string, after?: string):
 /**
  * A contact value as support sees it: the first letter and the domain of an
  * address (j•••@example.com), the country code and the last two digits of a
- * number (+33 • •• •• •• 78). Enough to confirm what a caller says, too little to
- * reach them.
+ * number (+33 • •• •• •• 78); a number that cannot be written out, only its
+ * last two digits (+••••••••••78). Enough to confirm what a caller says, too
+ * little to reach them.
  */
 export function maskContact(kind: ContactKind, value: string): string {
 	if (kind === "email") return maskEmail(value);
 	const written = formatPhone(value);
-	const code = /^\+\d+/.exec(written)?.[0] ?? "+";
+	// The country code only when the number could be written out (a space after it); a number that could not be keeps only its last two digits.
+	const code = /^\+\d{1,3}(?= )/.exec(written)?.[0] ?? "";
 	const rest = written.slice(code.length);
 	const digits = rest.replace(/\D/g, "").length;
 	let seen = 0;

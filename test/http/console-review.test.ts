@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { newId } from "../../src/core/tokens.ts";
-import { actOnAccount, consoleActions, OperatorRefused } from "../../src/flows/console.ts";
+import { maskContactsIn } from "../../src/flows/audit.ts";
+import { actOnAccount, consoleActions, maskContact, OperatorRefused } from "../../src/flows/console.ts";
 import { decideRecoveryRequest } from "../../src/flows/identity-checks.ts";
 import { recordEvent } from "../../src/flows/events.ts";
 import { setRole } from "../../src/flows/operator.ts";
@@ -52,6 +53,24 @@ async function fileRequest(h: Harness, accountId: string, text = "Lost my phone,
 async function statusOf(h: Harness, id: string): Promise<string> {
 	return (await h.tessera.store.db.selectFrom("recovery_requests").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status;
 }
+
+describe("masking contact values", () => {
+	const mask = (kind: "email" | "phone", value: string) => maskContact(kind, value);
+
+	test("a number that cannot be written out keeps only its last two digits", () => {
+		assert.equal(maskContact("phone", "+999123456789"), "+••••••••••89");
+		assert.equal(maskContact("phone", "+0123456789"), "+••••••••89");
+		assert.equal(maskContact("phone", "+33612345678"), "+33 • •• •• •• 78");
+	});
+
+	test("free text: numbers with slashes, addresses in any script or with ' and !, all masked", () => {
+		const text = "call 202/555/0147, write o'brien@example.com, jo!x@exämple.de, ünal@example.com or søren@bücher.example";
+		const masked = maskContactsIn(text, mask);
+		for (const whole of ["202/555/0147", "555", "o'brien", "brien", "jo!x", "ünal", "søren", "x@ex"]) assert.ok(!masked.includes(whole), `${whole} in ${masked}`);
+		assert.match(masked, /•••\/•••\/••47/);
+		assert.ok(masked.includes("@exämple.de") && masked.includes("@bücher.example"), masked);
+	});
+});
 
 for (const kind of await databaseKinds()) {
 	describe(`the console under review (${kind})`, () => {
@@ -218,6 +237,21 @@ for (const kind of await databaseKinds()) {
 			const proved = await admin.browser.post("/admin/confirm", { method: "backup_code", code: admin.codes[1]! });
 			assert.equal(proved.headers.location, audit);
 			for (const path of lists) assert.match((await admin.browser.get(path)).body, full, `confirmed: ${path}`);
+		});
+
+		test("support reads the last sign-in a person wrote masked too", async () => {
+			const support = await operator(h, "support");
+			const person = await signUpWithTwoFactor(h, uniqueUsername("remembers"));
+			const id = newId(h.tessera.deps.random);
+			await insertRecoveryRequest(
+				h.tessera.store.db,
+				{ id, accountId: person.id, message: "Lost everything", contactsUsed: "", lastSignIn: "from ada@example.com, texted +1 202 555 0199", ip: null, device: null },
+				h.clock(),
+			);
+			const page = await support.browser.get(`/admin/recovery/request?id=${id}`);
+			assert.equal(page.statusCode, 200);
+			assert.doesNotMatch(page.body, /ada@example\.com|555 0199|2025550199/);
+			assert.match(page.body, /a•••@example\.com/);
 		});
 	});
 }

@@ -198,7 +198,7 @@ export function listRoutes(web: Web): void {
 		const mask = contactMask(web, request);
 		if (!mask) return { found, events };
 		return {
-			found: { ...found, message: maskContactsIn(found.message, mask), contactsUsed: maskContactsIn(found.contactsUsed, mask), decisionNote: found.decisionNote && maskContactsIn(found.decisionNote, mask) },
+			found: { ...found, message: maskContactsIn(found.message, mask), contactsUsed: maskContactsIn(found.contactsUsed, mask), lastSignIn: maskContactsIn(found.lastSignIn, mask), decisionNote: found.decisionNote && maskContactsIn(found.decisionNote, mask) },
 			events,
 		};
 	}
