@@ -253,5 +253,28 @@ for (const kind of await databaseKinds()) {
 			assert.doesNotMatch(page.body, /ada@example\.com|555 0199|2025550199/);
 			assert.match(page.body, /a•••@example\.com/);
 		});
+
+		test("support reads no network address anywhere: audit log, exports, identity checks; an admin does", async () => {
+			const support = await operator(h, "support");
+			const admin = await operator(h, "admin");
+			const person = await signUpWithTwoFactor(h, uniqueUsername("located"));
+			await recordEvent(h.tessera.deps, h.tessera.store.db, { accountId: person.id, kind: "password_changed", client: { ip: "192.0.2.77", userAgent: "Mozilla/5.0 Firefox/120.0" }, detail: { via: "change" } }, h.clock());
+			const id = await fileRequest(h, person.id);
+			const paths = [
+				`/admin/audit?user=${person.username}`,
+				`/admin/audit/export.csv?user=${person.username}`,
+				`/admin/audit/export.jsonl?user=${person.username}`,
+				"/admin/recovery",
+				`/admin/recovery/request?id=${id}`,
+			];
+			for (const path of paths) {
+				const seen = await support.browser.get(path);
+				assert.equal(seen.statusCode, 200, path);
+				assert.ok(!seen.body.includes("192.0.2.77") && !seen.body.includes("198.51.100.7"), `support: ${path}`);
+			}
+			assert.match((await support.browser.get(`/admin/recovery/request?id=${id}`)).body, /network address not shown/);
+			for (const path of paths.slice(0, 3)) assert.ok((await admin.browser.get(path)).body.includes("192.0.2.77"), `admin: ${path}`);
+			for (const path of paths.slice(3)) assert.ok((await admin.browser.get(path)).body.includes("198.51.100.7"), `admin: ${path}`);
+		});
 	});
 }

@@ -68,6 +68,16 @@ function maskingFor(web: Web, request: FastifyRequest, csrf: string, to: string)
 	return { masked, show };
 }
 
+/** Whether this operator reads network (IP) addresses: admins do; support reads none, as on a person's page. */
+function seesAddresses(request: FastifyRequest): boolean {
+	return operatorOf(request).role === "admin";
+}
+
+/** An event as this operator may read it: without its network address for support. */
+function addressed<T extends { ip: string | null }>(request: FastifyRequest, entry: T): T {
+	return seesAddresses(request) ? entry : { ...entry, ip: null };
+}
+
 function masked(entry: AuditEntry, mask: ContactMask | undefined): AuditEntry {
 	return mask ? { ...entry, detail: maskedDetail(entry.detail, mask) } : entry;
 }
@@ -110,6 +120,7 @@ export function listRoutes(web: Web): void {
 			const page = await auditPage(deps, resolved, position);
 			const mask = contactMask(web, request);
 			if (mask) page.entries = page.entries.map((e) => ({ ...masked(e, mask), description: e.description }));
+			page.entries = page.entries.map((e) => addressed(request, e));
 			const unknownUser = resolved.unknownUser ? query.user?.trim() : undefined;
 			const here = request.url.length <= 500 && isConsolePath(request.url) ? request.url : "/admin/audit";
 			return sendConsolePage(web, request, reply, {
@@ -134,7 +145,7 @@ export function listRoutes(web: Web): void {
 			async function* lines() {
 				if (format === "csv") yield auditCsvHeader;
 				for await (const entry of entries) {
-					const shown = masked(entry, mask);
+					const shown = addressed(request, masked(entry, mask));
 					yield format === "csv" ? auditCsvLine(shown) : auditJsonLine(shown);
 				}
 			}
@@ -185,7 +196,7 @@ export function listRoutes(web: Web): void {
 			return sendConsolePage(web, request, reply, {
 				title: t("recovery.admin.title"),
 				section: "identity-checks",
-				body: identityChecksBody({ requests, notice: which ? t(notices[which]) : undefined }),
+				body: identityChecksBody({ requests, notice: which ? t(notices[which]) : undefined, showAddresses: seesAddresses(request) }),
 			});
 		},
 	);
@@ -194,7 +205,7 @@ export function listRoutes(web: Web): void {
 	async function requestFor(request: FastifyRequest, id: string) {
 		const found = await findRecoveryRequest(deps.db, id);
 		if (!found) throw new TesseraError("not_found");
-		const events = describeEvents(await listActivity(deps, found.accountId), deps.methods);
+		const events = describeEvents(await listActivity(deps, found.accountId), deps.methods).map((e) => addressed(request, e));
 		const mask = contactMask(web, request);
 		if (!mask) return { found, events };
 		return {
@@ -215,7 +226,7 @@ export function listRoutes(web: Web): void {
 		return sendConsolePage(web, request, reply, {
 			title: t("recovery.admin.requestTitle", { username: found.username }),
 			section: "identity-checks",
-			body: (user) => identityCheckBody({ csrf: user.csrf, request: found, events, note: kept?.["note"], refused, masking: maskingFor(web, request, user.csrf, requestPage(id)) }),
+			body: (user) => identityCheckBody({ csrf: user.csrf, request: found, events, note: kept?.["note"], refused, masking: maskingFor(web, request, user.csrf, requestPage(id)), showAddresses: seesAddresses(request) }),
 		});
 	});
 
@@ -235,7 +246,7 @@ export function listRoutes(web: Web): void {
 				{
 					title: t("recovery.admin.requestTitle", { username: found.username }),
 					section: "identity-checks",
-					body: (user) => identityCheckBody({ csrf: user.csrf, request: found, events, note, error, refused }),
+					body: (user) => identityCheckBody({ csrf: user.csrf, request: found, events, note, error, refused, showAddresses: seesAddresses(request) }),
 				},
 				status,
 			);

@@ -19,7 +19,12 @@ const statusWords: Record<RecoveryRequestView["status"], MessageKey> = {
 	withdrawn: "recovery.admin.status.withdrawn",
 };
 
-export function identityChecksBody(p: { requests: RecoveryRequestView[]; notice?: string | undefined }): Html {
+/** The network address a request came from, as this operator may read it: support reads none. */
+function addressWords(ip: string | null, showAddresses: boolean): string {
+	return showAddresses ? (ip ?? t("recovery.admin.unknownAddress")) : t("oversight.ipHidden");
+}
+
+export function identityChecksBody(p: { requests: RecoveryRequestView[]; notice?: string | undefined; showAddresses: boolean }): Html {
 	return html`<h1>${t("recovery.admin.title")}</h1>
 ${p.notice ? html`<p class="notice" role="status" id="identity-notice">${p.notice}</p>` : ""}
 ${
@@ -30,7 +35,7 @@ ${
     <p class="hint">${t("recovery.admin.asked", {
 			when: formatWhen(r.createdAt),
 			device: deviceWords(r.device) ?? t("recovery.admin.anUnknownDevice"),
-			ip: r.ip ?? t("recovery.admin.unknownAddress"),
+			ip: addressWords(r.ip, p.showAddresses),
 		})}</p></li>`,
 			)}</ul>`
 }`;
@@ -46,6 +51,8 @@ export function identityCheckBody(p: {
 	/** Why this operator may not decide it (support on an admin's request): said in place of the form. */
 	refused?: string | undefined;
 	masking?: Masking | undefined;
+	/** Whether this operator reads network addresses (admins; support reads none). */
+	showAddresses: boolean;
 }): Html {
 	const r = p.request;
 	return html`<h1>${rich("recovery.admin.requestTitle", { username: html`<bdi>${r.username}</bdi>` })}</h1>
@@ -56,7 +63,7 @@ ${maskedNote(p.masking)}
   <dt>${t("recovery.admin.askedLabel")}</dt><dd>${t("recovery.admin.askedValue", {
 		when: formatWhen(r.createdAt),
 		device: deviceWords(r.device) ?? t("recovery.admin.unknownDevice"),
-		ip: r.ip ?? t("recovery.admin.unknownAddress"),
+		ip: addressWords(r.ip, p.showAddresses),
 	})}</dd>
   <dt>${t("recovery.admin.says")}</dt><dd class="prewrap" id="request-message">${r.message}</dd>
   <dt>${t("recovery.admin.contactsUsed")}</dt><dd id="contacts-used">${r.contactsUsed || "—"}</dd>
@@ -68,7 +75,7 @@ ${maskedNote(p.masking)}
 		.slice(0, 20)
 		.map(
 			(e) =>
-				html`<li>${t("recovery.admin.event", { when: formatWhen(e.createdAt), description: e.description, device: deviceWords(e.device) ?? "—", ip: e.ip ?? "—" })}</li>`,
+				html`<li>${t("recovery.admin.event", { when: formatWhen(e.createdAt), description: e.description, device: deviceWords(e.device) ?? "—", ip: p.showAddresses ? (e.ip ?? "—") : t("oversight.ipHidden") })}</li>`,
 		)}</ul>
 ${
 	r.status === "open" && p.refused
