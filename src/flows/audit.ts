@@ -55,7 +55,8 @@ export async function resolveAuditFilter(deps: FlowDeps, query: AuditQuery): Pro
 	const filter: AuditFilter = {};
 	const kind = query.kind?.trim();
 	if (kind) {
-		if (kind in eventKinds) filter.kind = kind;
+		// Its own keys only: "toString" or "constructor" is no kind of event.
+		if (Object.hasOwn(eventKinds, kind)) filter.kind = kind;
 		else problems.push(fieldProblem("kind", "not_one_of", undefined, "oversight.audit.badKind"));
 	}
 	const actor = query.actor?.trim();

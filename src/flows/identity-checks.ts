@@ -172,7 +172,12 @@ export async function decideRecoveryRequest(
 					accountId: decided.account_id,
 					kind: input.decision === "approve" ? "recovery_approved" : "recovery_denied",
 					actor: input.actor,
-					detail: { requestId: input.id, note: input.note.slice(0, 1000) },
+					detail: {
+						requestId: input.id,
+						note: input.note.slice(0, 1000),
+						// From the console, the operator's account, as the console's actions record it.
+						...(input.operator ? { operator: { id: input.operator.id, username: input.operator.username, role: input.operator.role } } : {}),
+					},
 				},
 				now,
 			),

@@ -276,5 +276,31 @@ for (const kind of await databaseKinds()) {
 			for (const path of paths.slice(0, 3)) assert.ok((await admin.browser.get(path)).body.includes("192.0.2.77"), `admin: ${path}`);
 			for (const path of paths.slice(3)) assert.ok((await admin.browser.get(path)).body.includes("198.51.100.7"), `admin: ${path}`);
 		});
+
+		test("the audit log's kind filter takes only kinds of event; a decision records the operator's account", async () => {
+			const admin = await operator(h, "admin");
+			for (const kind of ["toString", "constructor", "__proto__", "hasOwnProperty"]) {
+				const page = await admin.browser.get(`/admin/audit?kind=${kind}`);
+				assert.equal(page.statusCode, 400, kind);
+				assert.match(page.body, /Choose what happened from the list\./, kind);
+			}
+			const person = await signUpWithTwoFactor(h, uniqueUsername("decided"));
+			const id = await fileRequest(h, person.id);
+			const decided = await admin.browser.post("/admin/recovery/decide", { id, decision: "deny", note: "Could not confirm" });
+			assert.equal(decided.statusCode, 303);
+			const event = await h.tessera.store.db.selectFrom("security_events").select(["actor", "detail"]).where("kind", "=", "recovery_denied").where("account_id", "=", person.id).executeTakeFirstOrThrow();
+			assert.equal(event.actor, `admin:${admin.username}`);
+			assert.deepEqual(JSON.parse(event.detail ?? "{}"), { requestId: id, note: "Could not confirm", operator: { id: admin.id, username: admin.username, role: "admin" } });
+		});
+
+		test("signed out, the console sends to sign in; a query the schema refuses is a 400 first", async () => {
+			const stranger = new FormClient(h.app);
+			for (const path of ["/admin", "/admin/audit", "/admin/recovery", "/admin/apps"]) {
+				const seen = await stranger.get(path);
+				assert.equal(seen.statusCode, 303, path);
+				assert.equal(seen.headers.location, "/sign-in", path);
+			}
+			assert.equal((await stranger.get("/admin/audit?nonsense=1")).statusCode, 400);
+		});
 	});
 }
