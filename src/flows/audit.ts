@@ -55,7 +55,8 @@ export async function resolveAuditFilter(deps: FlowDeps, query: AuditQuery): Pro
 	const filter: AuditFilter = {};
 	const kind = query.kind?.trim();
 	if (kind) {
-		if (kind in eventKinds) filter.kind = kind;
+		// Its own keys only: "toString" or "constructor" is no kind of event.
+		if (Object.hasOwn(eventKinds, kind)) filter.kind = kind;
 		else problems.push(fieldProblem("kind", "not_one_of", undefined, "oversight.audit.badKind"));
 	}
 	const actor = query.actor?.trim();
@@ -190,9 +191,15 @@ export function auditKinds(): EventKind[] {
 	return Object.keys(eventKinds) as EventKind[];
 }
 
-const emailInText = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-/** Seven digits or more, maybe after a "+", with spaces, dots, dashes or brackets between: what a phone number looks like in a sentence. */
-const phoneInText = /\+?\(?\d(?:[\s().-]{0,2}\d){6,}/g;
+/**
+ * An address in a sentence: a local part of letters and digits in any script and
+ * the characters an address may hold (o'brien, jo!x), an "@", and a domain in
+ * any script (exämple.de) or its punycode form. Wider than what Tessera accepts:
+ * masking too much is the safe side.
+ */
+const emailInText = /[\p{L}\p{M}\p{N}._%+'!#$&*=?^`{|}~-]+@[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}-]+)*\.(?:[\p{L}\p{M}]{2,}|xn--[a-z0-9-]+)/giu;
+/** Seven digits or more, maybe after a "+", with spaces, dots, dashes, slashes or brackets between: what a phone number looks like in a sentence. */
+const phoneInText = /\+?\(?\d(?:[\s()./-]{0,2}\d){6,}/g;
 
 /** Masks one contact value (the console's rule: console.ts maskContact). */
 export type ContactMask = (kind: "email" | "phone", value: string) => string;

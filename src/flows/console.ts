@@ -4,6 +4,7 @@ import { canonicalUsername } from "../core/username.ts";
 import { findPeopleByContact, findPeopleByUsernamePrefix, type PersonRow } from "../store/people.ts";
 import type { ContactKind } from "../store/schema.ts";
 import type { FlowDeps } from "./deps.ts";
+import { recordEvent } from "./events.ts";
 import { lockUser, type OperatorRef, resetUserTwoFactor, signOutEverywhere, unlockUser } from "./operator.ts";
 
 /**
@@ -80,7 +81,8 @@ function looksLikePhone(query: string): boolean {
  * (exact, normalised as contacts are: lower-case email, E.164 number), or a
  * username (exact, then every username it begins). Username matches come a page
  * at a time, after `after` (the last username of the page before); address and
- * number matches come first, on the first page only. Each lookup uses an index.
+ * number matches come first, on the first page only. Each lookup reads an index:
+ * a username's beginning reads only the range of names that begin with it.
  */
 export async function findPeople(deps: FlowDeps, query: string, after?: string): Promise<SearchResults> {
 	const q = query.trim();
@@ -105,7 +107,7 @@ export async function findPeople(deps: FlowDeps, query: string, after?: string):
 	}
 	if (username === "" || !/^[a-z0-9._]+$/.test(username)) return { looked, people };
 	// One more than a page: whether there is a next one.
-	const rows = await findPeopleByUsernamePrefix(deps.db, username, after, SEARCH_PAGE_SIZE + 1);
+	const rows = await findPeopleByUsernamePrefix(deps.db, deps.databaseKind, username, after, SEARCH_PAGE_SIZE + 1);
 	const page = rows.slice(0, SEARCH_PAGE_SIZE);
 	// In username order, the exact username (if any) comes first: no name beginning with it sorts before it.
 	for (const row of page) if (!people.some((p) => p.id === row.id)) people.push(matchOf(row, { by: "username" }));
@@ -118,13 +120,15 @@ export async function findPeople(deps: FlowDeps, query: string, after?: string):
 /**
  * A contact value as support sees it: the first letter and the domain of an
  * address (j•••@example.com), the country code and the last two digits of a
- * number (+33 • •• •• •• 78). Enough to confirm what a caller says, too little to
- * reach them.
+ * number (+33 • •• •• •• 78); a number that cannot be written out, only its
+ * last two digits (+••••••••••78). Enough to confirm what a caller says, too
+ * little to reach them.
  */
 export function maskContact(kind: ContactKind, value: string): string {
 	if (kind === "email") return maskEmail(value);
 	const written = formatPhone(value);
-	const code = /^\+\d+/.exec(written)?.[0] ?? "+";
+	// The country code only when the number could be written out (a space after it); a number that could not be keeps only its last two digits.
+	const code = /^\+\d{1,3}(?= )/.exec(written)?.[0] ?? "";
 	const rest = written.slice(code.length);
 	const digits = rest.replace(/\D/g, "").length;
 	let seen = 0;
@@ -134,6 +138,22 @@ export function maskContact(kind: ContactKind, value: string): string {
 /** Whether this role sees contact values in full (after re-proving) or only masked. */
 export function seesContactsInFull(role: OperatorRole): boolean {
 	return role === "admin";
+}
+
+/**
+ * An admin sees a person's addresses and numbers in full: recorded as a security
+ * event with the operator and their reason (audited; the person is not alerted,
+ * no webhook or signal is about it). The face has checked the role and the
+ * operator's fresh second factor.
+ */
+export async function recordContactsRevealed(deps: FlowDeps, operator: OperatorRef, accountId: string, reason: string): Promise<void> {
+	if (!seesContactsInFull(operator.role)) throw new OperatorRefused("admin_account");
+	await recordEvent(deps, deps.db, {
+		accountId,
+		kind: "contacts_revealed",
+		actor: operatorActor(operator),
+		detail: { reason: reason.slice(0, REASON_MAX), operator: { id: operator.id, username: operator.username, role: operator.role } },
+	});
 }
 
 // ── Acting on an account ─────────────────────────────────────────────────────
@@ -163,6 +183,16 @@ export function operatorActor(operator: OperatorRef): string {
 	return `${operator.role}:${operator.username}`;
 }
 
+/** An operator's action refused where it is done (inside its transaction, on the account as it is now). */
+export class OperatorRefused extends Error {
+	override name = "OperatorRefused";
+	readonly refusal: "own_account" | "admin_account";
+	constructor(refusal: "own_account" | "admin_account") {
+		super(refusal === "own_account" ? "An operator may not act on their own account." : "Only an admin may act on an admin's account.");
+		this.refusal = refusal;
+	}
+}
+
 export type ActionOutcome = "done" | "already";
 
 /**
@@ -177,7 +207,8 @@ export async function actOnAccount(
 	action: ConsoleAction,
 	reason: string,
 ): Promise<ActionOutcome> {
-	if (refusalFor(operator, target)) throw new Error("The console refuses this operator's action on this account");
+	const refusal = refusalFor(operator, target);
+	if (refusal) throw new OperatorRefused(refusal);
 	const actor = operatorActor(operator);
 	switch (action) {
 		case "lock":

@@ -45,6 +45,8 @@ export const eventKinds = {
 	account_locked: "activity.kind.account_locked",
 	account_unlocked: "activity.kind.account_unlocked",
 	role_changed: "activity.kind.role_changed",
+	/** An admin asked, with a reason, to see the account's addresses and numbers in full in the console: audited, no alert, no webhook. */
+	contacts_revealed: "activity.kind.contacts_revealed",
 	app_allowed: "activity.kind.app_allowed",
 	app_access_withdrawn: "activity.kind.app_access_withdrawn",
 	app_token_reused: "activity.kind.app_token_reused",

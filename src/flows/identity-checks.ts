@@ -1,8 +1,9 @@
 import { fieldProblem, TesseraError, words } from "../core/errors.ts";
 import { newId } from "../core/tokens.ts";
 import { deviceLabel } from "../core/user-agent.ts";
-import { lockAccount } from "../store/accounts.ts";
+import { lockAccount, readAccountById } from "../store/accounts.ts";
 import type { Db } from "../store/db.ts";
+import { findAccountById } from "../store/people.ts";
 import { isUniqueViolation } from "../store/errors.ts";
 import {
 	decideOpenRequest,
@@ -12,7 +13,9 @@ import {
 	readRecoveryRequest,
 } from "../store/recoveries.ts";
 import type { RecoveryRequestStatus } from "../store/schema.ts";
+import { type OperatorRole, OperatorRefused, refusalFor } from "./console.ts";
 import type { ClientInfo, FlowDeps } from "./deps.ts";
+import type { OperatorRef } from "./operator.ts";
 import { recordEvent } from "./events.ts";
 import { beginRecovery, passwordProven, type WaitingRecovery, waitingRecovery } from "./recovery.ts";
 
@@ -116,6 +119,17 @@ export async function findRecoveryRequest(db: Db, id: string): Promise<RecoveryR
 	return row ? requestView(row) : undefined;
 }
 
+/**
+ * Why this operator may not decide this request, or undefined when they may:
+ * support does not decide an admin's identity check (as it does not act on an
+ * admin's account). The account's own operator is refused when deciding.
+ */
+export async function identityCheckRefusal(db: Db, operator: { id: string; role: OperatorRole }, request: RecoveryRequestView): Promise<"admin_account" | undefined> {
+	const account = await findAccountById(db, request.accountId);
+	if (!account) return undefined;
+	return refusalFor({ ...operator, username: "" }, { id: "", role: account.role }) === "admin_account" ? "admin_account" : undefined;
+}
+
 export class RequestNotOpen extends Error {
 	override name = "RequestNotOpen";
 }
@@ -126,7 +140,7 @@ export class RequestNotOpen extends Error {
  */
 export async function decideRecoveryRequest(
 	deps: FlowDeps,
-	input: { id: string; decision: "approve" | "deny"; actor: string; note: string; actorAccountId?: string },
+	input: { id: string; decision: "approve" | "deny"; actor: string; note: string; actorAccountId?: string; operator?: OperatorRef },
 ): Promise<{ request: RecoveryRequestView; recovery?: WaitingRecovery }> {
 	// Every decision says why, for the audit log.
 	if (input.note.trim() === "") {
@@ -141,7 +155,15 @@ export async function decideRecoveryRequest(
 		const decided = await decideOpenRequest(tx, input.id, { status, by: input.actor, note: input.note.slice(0, 1000) }, now);
 		if (!decided) throw new RequestNotOpen(`Request ${input.id} is not open: it does not exist or was already decided.`);
 		// Rolled back with the transaction: the request stays open for another operator.
-		if (input.actorAccountId === decided.account_id) throw new TesseraError("own_identity_check");
+		if ((input.operator?.id ?? input.actorAccountId) === decided.account_id) throw new TesseraError("own_identity_check");
+		// The account's role as it is now, its row held: support may not decide an admin's request, even one made admin meanwhile.
+		if (input.operator) {
+			await lockAccount(tx, decided.account_id);
+			const account = await readAccountById(tx, decided.account_id);
+			if (refusalFor(input.operator, { id: "", role: account.role }) === "admin_account") {
+				throw new OperatorRefused("admin_account");
+			}
+		}
 		const events = [
 			await recordEvent(
 				deps,
@@ -150,7 +172,12 @@ export async function decideRecoveryRequest(
 					accountId: decided.account_id,
 					kind: input.decision === "approve" ? "recovery_approved" : "recovery_denied",
 					actor: input.actor,
-					detail: { requestId: input.id, note: input.note.slice(0, 1000) },
+					detail: {
+						requestId: input.id,
+						note: input.note.slice(0, 1000),
+						// From the console, the operator's account, as the console's actions record it.
+						...(input.operator ? { operator: { id: input.operator.id, username: input.operator.username, role: input.operator.role } } : {}),
+					},
 				},
 				now,
 			),

@@ -1,6 +1,6 @@
 import { deviceLabel } from "../core/user-agent.ts";
 import { canonicalUsername } from "../core/username.ts";
-import { lockAccount, markLocked, markUnlocked, readAccountByUsername, setAccountRole } from "../store/accounts.ts";
+import { lockAccount, markLocked, markUnlocked, readAccountById, readAccountByUsername, setAccountRole } from "../store/accounts.ts";
 import { listContactsByKind } from "../store/contacts.ts";
 import { readLastSignInAt } from "../store/events.ts";
 import { findAccountById, listLiveSessions, readOpenRequestId } from "../store/people.ts";
@@ -11,7 +11,7 @@ import { countTrustedDevices, listLiveTrustedDevices } from "../store/trusted-de
 import { endSignIns } from "./access.ts";
 import { enrolledMethods } from "./accounts.ts";
 import { type AppWithAccess, appsWithAccess } from "./apps.ts";
-import type { AccountRole, OperatorRole } from "./console.ts";
+import { type AccountRole, type OperatorRole, OperatorRefused, refusalFor } from "./console.ts";
 import type { FlowDeps } from "./deps.ts";
 import { type DescribedEvent, describeEvents, listActivity, recordEvent } from "./events.ts";
 import { endRecoveryAttempts, resetTwoFactor, waitingRecovery } from "./recovery.ts";
@@ -34,6 +34,19 @@ export interface OperatorRef {
 /** What an operator's event records besides its kind: the reason, and who, when known. */
 function operatorDetail(reason: string, by: OperatorRef | undefined): Record<string, unknown> {
 	return { ...(reason ? { reason } : {}), ...(by ? { operator: { id: by.id, username: by.username, role: by.role } } : {}) };
+}
+
+/**
+ * Holds the account's row for the change (`lockAccount`) and, for a change from
+ * the console, checks the refusals again on the account as it is now: a role
+ * given meanwhile counts, whatever the page the operator submitted showed.
+ */
+async function holdFor(tx: Parameters<typeof lockAccount>[0], accountId: string, by: OperatorRef | undefined): Promise<void> {
+	await lockAccount(tx, accountId);
+	if (!by) return;
+	const account = await readAccountById(tx, accountId);
+	const refusal = refusalFor(by, { id: account.id, role: account.role });
+	if (refusal) throw new OperatorRefused(refusal);
 }
 
 export class UnknownAccount extends Error {
@@ -112,7 +125,7 @@ export async function lockUser(deps: FlowDeps, username: string, actor: string, 
 	const account = await findAccount(deps, username);
 	const events = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
-		await lockAccount(tx, account.id);
+		await holdFor(tx, account.id, by);
 		if (!(await markLocked(tx, account.id, now))) return undefined;
 		await endSignIns(tx, account.id, now);
 		const cancelled = await endRecoveryAttempts(deps, tx, account.id, actor, undefined, now);
@@ -127,6 +140,7 @@ export async function unlockUser(deps: FlowDeps, username: string, actor: string
 	const account = await findAccount(deps, username);
 	const event = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
+		await holdFor(tx, account.id, by);
 		if (!(await markUnlocked(tx, account.id))) return undefined;
 		return recordEvent(deps, tx, { accountId: account.id, kind: "account_unlocked", actor, detail: operatorDetail(reason, by) }, now);
 	});
@@ -144,7 +158,7 @@ export async function signOutEverywhere(deps: FlowDeps, username: string, actor:
 	const account = await findAccount(deps, username);
 	const event = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
-		await lockAccount(tx, account.id);
+		await holdFor(tx, account.id, by);
 		await endSignIns(tx, account.id, now);
 		return recordEvent(deps, tx, { accountId: account.id, kind: "sessions_ended", actor, detail: operatorDetail(reason, by) }, now);
 	});
@@ -160,7 +174,7 @@ export async function resetUserTwoFactor(deps: FlowDeps, username: string, actor
 	const account = await findAccount(deps, username);
 	const events = await deps.db.transaction().execute(async (tx) => {
 		const now = deps.clock();
-		await lockAccount(tx, account.id);
+		await holdFor(tx, account.id, by);
 		const cancelled = await endRecoveryAttempts(deps, tx, account.id, actor, undefined, now);
 		await resetTwoFactor(deps, tx, account.id, now);
 		return [...cancelled, await recordEvent(deps, tx, { accountId: account.id, kind: "two_factor_reset", actor, detail: operatorDetail(reason, by) }, now)];

@@ -22,6 +22,7 @@ import { authenticatorReplacement } from "./migrations/015-authenticator-replace
 import { webhooks } from "./migrations/016-webhooks.ts";
 import { sharedSignals } from "./migrations/017-shared-signals.ts";
 import { consoleLists } from "./migrations/018-console-lists.ts";
+import { usernamePrefix } from "./migrations/019-username-prefix.ts";
 import { NodeSqliteDatabase } from "./node-sqlite.ts";
 import type { Schema } from "./schema.ts";
 
@@ -64,6 +65,7 @@ export const migrations: Record<string, Migration> = {
 	"016-webhooks": webhooks,
 	"017-shared-signals": sharedSignals,
 	"018-console-lists": consoleLists,
+	"019-username-prefix": usernamePrefix,
 };
 
 

@@ -33,18 +33,42 @@ export function findPeopleByContact(db: Db, kind: ContactKind, value: string, li
 }
 
 /**
- * Accounts whose username starts with `prefix` (canonical: lower case), by
- * username, after `after` when given (the last one of the page before), at most
- * `limit`. The prefix's own wildcards (`_`) are taken literally.
+ * The username that sorts, byte by byte, right after every username beginning
+ * with `prefix`: its last character one higher ("ab" -> "ac", "a_" -> "a`").
+ * Usernames are ASCII ([a-z0-9._], core/username.ts), so this stays ASCII.
  */
-export function findPeopleByUsernamePrefix(db: Db, prefix: string, after: string | undefined, limit: number): Promise<PersonRow[]> {
+export function prefixSuccessor(prefix: string): string {
+	return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
+/**
+ * The search by username's beginning, as a query: a range of the username index
+ * in byte order (`>= prefix`, `< prefixSuccessor(prefix)`), so only the matching
+ * names are read, never the whole index; LIKE stays as a filter (its own
+ * wildcards, `_`, taken literally). On PostgreSQL the range reads the "C"
+ * collation's index (migration 019), whatever the database's collation.
+ */
+export function usernamePrefixQuery(db: Db, kind: "sqlite" | "postgres", prefix: string, after: string | undefined, limit: number) {
+	if (!/^[a-z0-9._]+$/.test(prefix)) throw new Error("A username prefix is canonical: [a-z0-9._], at least one character");
 	const pattern = `${prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+	const bytes = kind === "postgres" ? sql`a.username collate "C"` : sql`a.username`;
 	let query = db
 		.selectFrom("accounts as a")
 		.select([...personColumns])
+		.where(sql<boolean>`${bytes} >= ${prefix}`)
+		.where(sql<boolean>`${bytes} < ${prefixSuccessor(prefix)}`)
 		.where(sql<boolean>`a.username like ${pattern} escape '\\'`);
 	if (after !== undefined) query = query.where("a.username", ">", after);
-	return query.orderBy("a.username").limit(limit).execute();
+	return query.orderBy("a.username").limit(limit);
+}
+
+/**
+ * Accounts whose username starts with `prefix` (canonical: lower case), by
+ * username, after `after` when given (the last one of the page before), at most
+ * `limit`: read from a range of the username index (`usernamePrefixQuery`).
+ */
+export function findPeopleByUsernamePrefix(db: Db, kind: "sqlite" | "postgres", prefix: string, after: string | undefined, limit: number): Promise<PersonRow[]> {
+	return usernamePrefixQuery(db, kind, prefix, after, limit).execute();
 }
 
 /** The account's live sessions (not ended, not expired, not idle since `idleSince`), the one seen last first. */

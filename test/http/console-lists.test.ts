@@ -404,6 +404,7 @@ for (const kind of await databaseKinds()) {
 		});
 
 		test("support reads contact values masked in the audit log and its exports", async () => {
+			h.clock.advance(6 * MINUTE);
 			const e = await signUp(h.app);
 			const event = await recordEvent(
 				h.tessera.deps,
@@ -418,8 +419,9 @@ for (const kind of await databaseKinds()) {
 				assert.doesNotMatch(seen.body, /grace\.h@example\.org|555 0147|2025550147/, path);
 				assert.match(seen.body, /@example\.org/, path);
 				assert.match(seen.body, /47/, path);
-				const full = await admin.browser.get(path);
-				assert.match(full.body, /grace\.h@example\.org, call \+1 202 555 0147/, `admin: ${path}`);
+				// An admin whose second factor is no longer fresh reads them masked too.
+				const stale = await admin.browser.get(path);
+				assert.doesNotMatch(stale.body, /grace\.h@example\.org|555 0147|2025550147/, `admin: ${path}`);
 			}
 		});
 

@@ -212,20 +212,42 @@ for (const kind of await databaseKinds()) {
 			assert.ok(!person.codes.some((code) => page.body.includes(code)), "never a backup code");
 			assert.ok(page.body.includes("203.0.113") === false, "support does not see the addresses sessions came from");
 
+			// Even with a fresh second factor, an admin sees them masked until asking, with a reason.
 			const fresh = await adminBrowser.get(`/admin/person?id=${personId}`);
-			assert.ok(fresh.body.includes(email) && fresh.body.includes("+1 202"), "an admin with a fresh second factor sees values in full");
+			assert.ok(!fresh.body.includes(email) && !fresh.body.includes(phone), "not in full without asking");
+			assert.match(fresh.body, /Show them in full/);
+			const revealed = async () => (await eventsOf(live, personId)).filter((e) => e.kind === "contacts_revealed");
+			const noReason = await adminBrowser.post("/admin/person/reveal", { id: personId, reason: "  " });
+			assert.equal(noReason.statusCode, 400);
+			assert.match(noReason.body, /Give a reason\./);
+			assert.ok(!noReason.body.includes(email));
+			assert.equal((await revealed()).length, 0, "nothing shown, nothing recorded");
+			const asked = await adminBrowser.post("/admin/person/reveal", { id: personId, reason: "Ticket 4411: confirming the caller" });
+			assert.equal(asked.statusCode, 200);
+			assert.ok(asked.body.includes(email) && asked.body.includes("+1 202"), "shown in full once asked");
+			const [first, ...others] = await revealed();
+			assert.equal(others.length, 0);
+			assert.equal(first!.actor, `admin:${admin.username}`);
+			assert.deepEqual(first!.detail, { reason: "Ticket 4411: confirming the caller", operator: { id: admin.id, username: admin.username, role: "admin" } });
+			assert.ok(!(await adminBrowser.get(`/admin/person?id=${personId}`)).body.includes(email), "opening the page again: masked");
+
 			live.h.clock.advance(6 * MINUTE);
 			const stale = await adminBrowser.get(`/admin/person?id=${personId}`);
-			assert.ok(!stale.body.includes(email), "five minutes on, masked again");
+			assert.ok(!stale.body.includes(email), "five minutes on, masked");
 			assert.match(stale.body, /Show them in full/);
-			const reveal = await adminBrowser.post("/admin/person/reveal", { id: personId });
+			const reveal = await adminBrowser.post("/admin/person/reveal", { id: personId, reason: "Ticket 4412" });
 			assert.equal(reveal.headers.location, "/admin/confirm");
+			assert.equal((await revealed()).length, 1, "not before re-proving");
 			const confirm = await adminBrowser.get("/admin/confirm");
 			assert.match(confirm.body, /Confirm it(&#39;|')s you/);
 			live.h.clock.advance(30_000);
 			const proved = await adminBrowser.post("/admin/confirm", { method: "totp", code: totpCode(admin.secret, live.h.clock()) });
 			assert.equal(proved.headers.location, `/admin/person?id=${personId}`);
 			assert.ok((await adminBrowser.get(`/admin/person?id=${personId}`)).body.includes(email));
+			const both = await revealed();
+			assert.equal(both.length, 2);
+			assert.equal(both.find((e) => e.id !== first!.id)!.detail["reason"], "Ticket 4412");
+			assert.ok(!(await adminBrowser.get(`/admin/person?id=${personId}`)).body.includes(email), "once only");
 		});
 
 		test("the person's page: state, methods, codes left, sessions, trusted devices, apps and recent events", async () => {

@@ -3,6 +3,11 @@ import { defineMessages } from "../define.ts";
 /** The console's lists: the audit log, reports, apps and webhook endpoints. */
 export default defineMessages({
 	en: {
+		"oversight.ipHidden": "network address not shown",
+		"oversight.masked.page": "Addresses and phone numbers are masked on this page.",
+		"oversight.masked.exports": "The exports hold them masked too.",
+		"oversight.masked.confirm": "Confirm it's you to see them in full, here and in the exports, for five minutes.",
+		"oversight.masked.show": "Show in full",
 		"oversight.badPage": "This page's link is not valid. Start again from the first page.",
 		"oversight.pages": "Pages",
 		"oversight.newest": "Newest",
@@ -121,6 +126,11 @@ export default defineMessages({
 		"oversight.webhooks.all": "All endpoints",
 	},
 	fr: {
+		"oversight.ipHidden": "adresse réseau non affichée",
+		"oversight.masked.page": "Les adresses et numéros de téléphone sont masqués sur cette page.",
+		"oversight.masked.exports": "Les exports les contiennent masqués aussi.",
+		"oversight.masked.confirm": "Confirmez que c’est bien vous pour les voir en entier, ici et dans les exports, pendant cinq minutes.",
+		"oversight.masked.show": "Afficher en entier",
 		"oversight.badPage": "Le lien de cette page n’est pas valable. Reprenez depuis la première page.",
 		"oversight.pages": "Pages",
 		"oversight.newest": "Les plus récents",
@@ -239,6 +249,11 @@ export default defineMessages({
 		"oversight.webhooks.all": "Tous les points de terminaison",
 	},
 	ar: {
+		"oversight.ipHidden": "عنوان الشبكة غير معروض",
+		"oversight.masked.page": "العناوين وأرقام الهواتف مُقنَّعة في هذه الصفحة.",
+		"oversight.masked.exports": "وتبقى مُقنَّعة في ملفات التصدير أيضًا.",
+		"oversight.masked.confirm": "أكِّد هويتك لرؤيتها كاملةً هنا وفي ملفات التصدير لمدة خمس دقائق.",
+		"oversight.masked.show": "إظهارها كاملة",
 		"oversight.badPage": "رابط هذه الصفحة غير صالح. ابدأ من جديد من الصفحة الأولى.",
 		"oversight.pages": "الصفحات",
 		"oversight.newest": "الأحدث",

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { isTesseraError, TesseraError } from "../../../core/errors.ts";
+import { isTesseraError, TesseraError, words } from "../../../core/errors.ts";
 import {
 	type AuditEntry,
 	type AuditQuery,
@@ -16,9 +16,9 @@ import {
 	resolveAuditFilter,
 } from "../../../flows/audit.ts";
 import { listClientViews } from "../../../flows/clients.ts";
-import { maskContact, operatorActor, seesContactsInFull } from "../../../flows/console.ts";
+import { maskContact, OperatorRefused, operatorActor, seesContactsInFull } from "../../../flows/console.ts";
 import { describeEvents, listActivity } from "../../../flows/events.ts";
-import { decideRecoveryRequest, findRecoveryRequest, listRecoveryRequests, RequestNotOpen } from "../../../flows/identity-checks.ts";
+import { decideRecoveryRequest, findRecoveryRequest, identityCheckRefusal, listRecoveryRequests, RequestNotOpen } from "../../../flows/identity-checks.ts";
 import { isReportName, parseReportKey, type ReportName, reportCounts, reportCsvHeader, reportCsvLine, reportPage, reportRows } from "../../../flows/reports.ts";
 import { endpointLog, listEndpointViews } from "../../../flows/webhooks.ts";
 import { t } from "../../../i18n/translate.ts";
@@ -26,12 +26,14 @@ import { appsBody, endpointBody, webhooksBody } from "../../../ui/pages/console/
 import { auditBody } from "../../../ui/pages/console/lists-audit.ts";
 import { identityCheckBody, identityChecksBody } from "../../../ui/pages/console/lists-identity-checks.ts";
 import { reportBody, reportsOverviewBody, reportTitle } from "../../../ui/pages/console/lists-reports.ts";
+import type { Masking } from "../../../ui/pages/console/lists-common.ts";
+import { html } from "../../../ui/html.ts";
 import type { FormError } from "../../../ui/pages/layout.ts";
 import { statusOf } from "../../errors.ts";
 import type { RouteActions } from "../../gate.ts";
 import { redirectWithNotice, takeNotice } from "../cookies.ts";
 import { form, idQuery, noQuery, type Web } from "../context.ts";
-import { keptInput, operatorOf, reproveFirst, requireConsole, sendConsolePage } from "./shell.ts";
+import { isConsolePath, isFresh, keptInput, operatorOf, reproveFirst, requireConsole, sendConsolePage } from "./shell.ts";
 
 /**
  * The console's lists: the audit log with its filters and exports, the reports,
@@ -50,9 +52,30 @@ const auditQuery = {
 const exportQuery = { querystring: { type: "object", additionalProperties: false, properties: auditFilterProperties } };
 const reportParams = { params: { type: "object", required: ["report"], properties: { report: text(40) } } };
 
-/** How this operator reads contact values: masked unless their role sees them in full. */
-function contactMask(request: FastifyRequest): ContactMask | undefined {
-	return seesContactsInFull(operatorOf(request).role) ? undefined : (kind, value) => maskContact(kind, value);
+/**
+ * How this operator reads contact values: masked, unless an admin whose own
+ * second factor is fresh (the shell's five minutes): support never sees them in
+ * full, and an admin's session left open does not show them either.
+ */
+function contactMask(web: Web, request: FastifyRequest): ContactMask | undefined {
+	return seesContactsInFull(operatorOf(request).role) && isFresh(web, request) ? undefined : (kind, value) => maskContact(kind, value);
+}
+
+/** What a list page says about masking, and, for an admin, the way to see values in full (coming back to `to`). */
+function maskingFor(web: Web, request: FastifyRequest, csrf: string, to: string): Masking {
+	const masked = contactMask(web, request) !== undefined;
+	const show = masked && seesContactsInFull(operatorOf(request).role) ? { csrf, to } : undefined;
+	return { masked, show };
+}
+
+/** Whether this operator reads network (IP) addresses: admins do; support reads none, as on a person's page. */
+function seesAddresses(request: FastifyRequest): boolean {
+	return operatorOf(request).role === "admin";
+}
+
+/** An event as this operator may read it: without its network address for support. */
+function addressed<T extends { ip: string | null }>(request: FastifyRequest, entry: T): T {
+	return seesAddresses(request) ? entry : { ...entry, ip: null };
 }
 
 function masked(entry: AuditEntry, mask: ContactMask | undefined): AuditEntry {
@@ -95,10 +118,16 @@ export function listRoutes(web: Web): void {
 			const position = { before: parseKey(raw.before, "before"), after: parseKey(raw.after, "after") };
 			const resolved = await resolveAuditFilter(deps, query);
 			const page = await auditPage(deps, resolved, position);
-			const mask = contactMask(request);
+			const mask = contactMask(web, request);
 			if (mask) page.entries = page.entries.map((e) => ({ ...masked(e, mask), description: e.description }));
+			page.entries = page.entries.map((e) => addressed(request, e));
 			const unknownUser = resolved.unknownUser ? query.user?.trim() : undefined;
-			return sendConsolePage(web, request, reply, { title, section: "audit", body: auditBody({ query, page, unknownUser }) });
+			const here = request.url.length <= 500 && isConsolePath(request.url) ? request.url : "/admin/audit";
+			return sendConsolePage(web, request, reply, {
+				title,
+				section: "audit",
+				body: (user) => auditBody({ query, page, unknownUser, masking: maskingFor(web, request, user.csrf, here) }),
+			});
 		} catch (error) {
 			if (!isTesseraError(error) || error.code !== "invalid_request") throw error;
 			const problem: FormError = { message: error.message, fields: error.fields, code: error.code };
@@ -111,12 +140,12 @@ export function listRoutes(web: Web): void {
 			const query = request.query as AuditQuery;
 			// A bad filter is refused before anything is sent: the error page, 400.
 			const resolved = await resolveAuditFilter(deps, query);
-			const mask = contactMask(request);
+			const mask = contactMask(web, request);
 			const entries = auditEntries(deps, resolved);
 			async function* lines() {
 				if (format === "csv") yield auditCsvHeader;
 				for await (const entry of entries) {
-					const shown = masked(entry, mask);
+					const shown = addressed(request, masked(entry, mask));
 					yield format === "csv" ? auditCsvLine(shown) : auditJsonLine(shown);
 				}
 			}
@@ -167,7 +196,7 @@ export function listRoutes(web: Web): void {
 			return sendConsolePage(web, request, reply, {
 				title: t("recovery.admin.title"),
 				section: "identity-checks",
-				body: identityChecksBody({ requests, notice: which ? t(notices[which]) : undefined }),
+				body: identityChecksBody({ requests, notice: which ? t(notices[which]) : undefined, showAddresses: seesAddresses(request) }),
 			});
 		},
 	);
@@ -176,11 +205,11 @@ export function listRoutes(web: Web): void {
 	async function requestFor(request: FastifyRequest, id: string) {
 		const found = await findRecoveryRequest(deps.db, id);
 		if (!found) throw new TesseraError("not_found");
-		const events = describeEvents(await listActivity(deps, found.accountId), deps.methods);
-		const mask = contactMask(request);
+		const events = describeEvents(await listActivity(deps, found.accountId), deps.methods).map((e) => addressed(request, e));
+		const mask = contactMask(web, request);
 		if (!mask) return { found, events };
 		return {
-			found: { ...found, message: maskContactsIn(found.message, mask), contactsUsed: maskContactsIn(found.contactsUsed, mask), decisionNote: found.decisionNote && maskContactsIn(found.decisionNote, mask) },
+			found: { ...found, message: maskContactsIn(found.message, mask), contactsUsed: maskContactsIn(found.contactsUsed, mask), lastSignIn: maskContactsIn(found.lastSignIn, mask), decisionNote: found.decisionNote && maskContactsIn(found.decisionNote, mask) },
 			events,
 		};
 	}
@@ -192,10 +221,12 @@ export function listRoutes(web: Web): void {
 		const { found, events } = await requestFor(request, id);
 		// Back from confirming it was them: the note they had written.
 		const kept = keptInput(request, reply, requestPage(id));
+		// Support reads an admin's request but does not decide it: no form to fill in for nothing.
+		const refused = (await identityCheckRefusal(deps.db, operatorOf(request), found)) ? t("console.refused.adminAccount") : undefined;
 		return sendConsolePage(web, request, reply, {
 			title: t("recovery.admin.requestTitle", { username: found.username }),
 			section: "identity-checks",
-			body: (user) => identityCheckBody({ csrf: user.csrf, request: found, events, note: kept?.["note"] }),
+			body: (user) => identityCheckBody({ csrf: user.csrf, request: found, events, note: kept?.["note"], refused, masking: maskingFor(web, request, user.csrf, requestPage(id)), showAddresses: seesAddresses(request) }),
 		});
 	});
 
@@ -205,6 +236,8 @@ export function listRoutes(web: Web): void {
 		const { found, events } = await requestFor(request, body.id ?? "");
 		const note = (body.note ?? "").trim();
 		const decision = body.decision === "approve" ? "approve" : body.decision === "deny" ? "deny" : undefined;
+		const operator = operatorOf(request);
+		const refused = (await identityCheckRefusal(deps.db, operator, found)) ? t("console.refused.adminAccount") : undefined;
 		const problem = (error: FormError, status = 400) =>
 			sendConsolePage(
 				web,
@@ -213,10 +246,12 @@ export function listRoutes(web: Web): void {
 				{
 					title: t("recovery.admin.requestTitle", { username: found.username }),
 					section: "identity-checks",
-					body: (user) => identityCheckBody({ csrf: user.csrf, request: found, events, note, error }),
+					body: (user) => identityCheckBody({ csrf: user.csrf, request: found, events, note, error, refused, showAddresses: seesAddresses(request) }),
 				},
 				status,
 			);
+		// Support on an admin's request: the refusal the person actions give, before asking anyone to prove anything.
+		if (refused) return problem({ message: refused, code: "operator_refused" }, 403);
 		if (!decision) return problem({ message: t("recovery.admin.chooseDecision"), code: "invalid_request" });
 		// Decided meanwhile by another operator: said at once, without asking this one to prove it is them for nothing.
 		if (found.status !== "open") return problem({ message: t("recovery.admin.alreadyDecided"), code: "invalid_request" }, 409);
@@ -231,9 +266,9 @@ export function listRoutes(web: Web): void {
 		if (gate === "asked") return reply;
 		if (gate === "no_two_factor") return problem({ message: t("console.refused.noTwoFactor"), code: "second_factor_unavailable" }, 403);
 		try {
-			const operator = operatorOf(request);
-			await decideRecoveryRequest(deps, { id: found.id, decision, actor: operatorActor(operator), actorAccountId: operator.id, note });
+			await decideRecoveryRequest(deps, { id: found.id, decision, actor: operatorActor(operator), operator, note });
 		} catch (error) {
+			if (error instanceof OperatorRefused) return problem({ message: t("console.refused.adminAccount"), code: "operator_refused" }, 403);
 			if (error instanceof RequestNotOpen) return problem({ message: t("recovery.admin.alreadyDecided"), code: "invalid_request" }, 409);
 			if (isTesseraError(error) && ["recovery_in_progress", "invalid_request", "own_identity_check"].includes(error.code)) {
 				return problem({ message: error.message, fields: error.fields, code: error.code }, statusOf(error.code));
@@ -241,6 +276,18 @@ export function listRoutes(web: Web): void {
 			throw error;
 		}
 		return redirectWithNotice(request, reply, "/admin/recovery", decision === "approve" ? "approved" : "denied");
+	});
+
+	// An admin asks to see contact values in full on a list: after re-proving, back to the page, which shows them for as long as the second factor is fresh.
+	app.post("/admin/show-in-full", { schema: form({ to: 512 }), preHandler: [adminsOnly, csrfCheck] }, async (request, reply) => {
+		const to = (request.body as { to?: string }).to ?? "";
+		if (!isConsolePath(to)) throw new TesseraError("invalid_request", { message: words("oversight.badPage") });
+		const gate = await reproveFirst(web, request, reply, { to, fields: {} });
+		if (gate === "asked") return reply;
+		if (gate === "no_two_factor") {
+			return sendConsolePage(web, request, reply, { title: t("oversight.masked.show"), section: "audit", body: html`<h1>${t("oversight.masked.show")}</h1><p class="notice" role="alert">${t("console.refused.noTwoFactor")}</p>` }, 403);
+		}
+		return reply.redirect(to, 303);
 	});
 
 	// ── Apps and webhooks: admins only ────────────────────────────────────────
@@ -279,6 +326,7 @@ export const listRouteActions: RouteActions = {
 	"GET /admin/recovery": "review_identity_checks",
 	"GET /admin/recovery/request": "review_identity_checks",
 	"POST /admin/recovery/decide": "review_identity_checks",
+	"POST /admin/show-in-full": "operate_console",
 	"GET /admin/apps": "operate_console",
 	"GET /admin/webhooks": "operate_console",
 	"GET /admin/webhooks/endpoint": "operate_console",

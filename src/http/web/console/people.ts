@@ -8,8 +8,10 @@ import {
 	findPeople,
 	isConsoleAction,
 	maskContact,
+	OperatorRefused,
 	type PersonMatch,
 	REASON_MAX,
+	recordContactsRevealed,
 	refusalFor,
 	seesContactsInFull,
 } from "../../../flows/console.ts";
@@ -109,14 +111,27 @@ export function peopleRoutes(web: Web): void {
 					? actionDoneWords(which === "already_lock" ? "lock" : "unlock", true)
 					: actionDoneWords(which, false)
 				: undefined;
+			// Back from confirming it was them to see the contacts in full: shown now, and recorded.
+			const kept = keptInput(request, reply, personAddress(person.report.id));
+			const operator = operatorOf(request);
+			if (kept?.["reveal"] === "1" && kept["reason"] && seesContactsInFull(operator.role) && isFresh(web, request)) {
+				await recordContactsRevealed(deps, operator, person.report.id, kept["reason"]);
+				return send(reply, renderPerson(request, reply, person, notice, { revealed: true }));
+			}
 			return send(reply, renderPerson(request, reply, person, notice));
 		},
 	);
 
-	function renderPerson(request: FastifyRequest, reply: FastifyReply, person: PersonDetails, notice?: string) {
+	function renderPerson(
+		request: FastifyRequest,
+		reply: FastifyReply,
+		person: PersonDetails,
+		notice?: string,
+		options: { revealed?: boolean; reveal?: { reason: string; error?: FormError } } = {},
+	) {
 		const operator = operatorOf(request);
-		// Support never sees a contact value in full; an admin does, with a second factor proved in the last five minutes.
-		const full = seesContactsInFull(operator.role) && isFresh(web, request);
+		// Masked unless an admin has just asked, with a reason and a fresh second factor, to see them in full (recorded): support never sees them in full.
+		const full = options.revealed === true && seesContactsInFull(operator.role);
 		const contacts = person.report.contacts.map((c) => {
 			const kind = c.kind === "phone" ? ("phone" as const) : ("email" as const);
 			return { kind, value: full ? shownInFull(kind, c.value) : maskContact(kind, c.value), verified: c.verified };
@@ -130,18 +145,25 @@ export function peopleRoutes(web: Web): void {
 			methods: person.report.methods.map((m) => deps.methods.find(m)?.copy.title ?? m),
 			showAddresses: operator.role === "admin",
 			notice,
+			reveal: options.reveal,
 		});
 	}
 
-	// An admin asks to see the contact values in full: after re-proving, back to the page, which shows them.
-	app.post("/admin/person/reveal", { schema: form({ id: 64 }), preHandler: [requireConsole(web, "admin"), csrfCheck] }, async (request, reply) => {
-		const id = (request.body as { id?: string }).id ?? "";
-		const person = await personOr404(id);
-		const to = `/admin/person?id=${encodeURIComponent(person.report.id)}`;
-		const gate = await reproveFirst(web, request, reply, { to, fields: {} });
-		if (gate === "no_two_factor") return send(reply, renderPerson(request, reply, person, t("console.refused.noTwoFactor")), 403);
+	// An admin asks, with a reason, to see the contact values in full: after re-proving, the page shows them, and the audit log records who, whose and why.
+	app.post("/admin/person/reveal", { schema: form({ id: 64, reason: REASON_MAX }), preHandler: [requireConsole(web, "admin"), csrfCheck] }, async (request, reply) => {
+		const body = request.body as { id?: string; reason?: string };
+		const person = await personOr404(body.id ?? "");
+		const reason = (body.reason ?? "").trim();
+		if (reason === "") {
+			const problem = fieldProblem("reason", "required", undefined, "console.action.reasonRequired");
+			const error: FormError = { message: problem.problem, fields: [problem], code: "invalid_request" };
+			return send(reply, renderPerson(request, reply, person, undefined, { reveal: { reason: "", error } }), 400);
+		}
+		const gate = await reproveFirst(web, request, reply, { to: personAddress(person.report.id), fields: { reveal: "1", reason } });
+		if (gate === "no_two_factor") return send(reply, renderPerson(request, reply, person, t("console.refused.noTwoFactor"), { reveal: { reason } }), 403);
 		if (gate === "asked") return reply;
-		return reply.redirect(to, 303);
+		await recordContactsRevealed(deps, operatorOf(request), person.report.id, reason);
+		return send(reply, renderPerson(request, reply, person, undefined, { revealed: true }));
 	});
 
 	// ── Acting on an account ─────────────────────────────────────────────────
@@ -202,7 +224,17 @@ export function peopleRoutes(web: Web): void {
 			const gate = await reproveFirst(web, request, reply, { to: actionAddress(person.report.id, action), fields: { reason } });
 			if (gate === "no_two_factor") return again({ message: t("console.refused.noTwoFactor"), code: "second_factor_unavailable" }, 403);
 			if (gate === "asked") return reply;
-			const outcome = await actOnAccount(deps, operator, person.report, action, reason);
+			let outcome: Awaited<ReturnType<typeof actOnAccount>>;
+			try {
+				outcome = await actOnAccount(deps, operator, person.report, action, reason);
+			} catch (error) {
+				// The account's role changed meanwhile: refused where the action is done.
+				if (error instanceof OperatorRefused) {
+					const said = error.refusal === "own_account" ? t("console.refused.ownAccount") : t("console.refused.adminAccount");
+					return again({ message: said, code: "operator_refused" }, 403);
+				}
+				throw error;
+			}
 			const notice: Notice =
 				outcome === "already" && (action === "lock" || action === "unlock") ? `already_${action}` : action;
 			// The person's page says how it went, once (as `redirectWithNotice` does).
@@ -215,6 +247,10 @@ export function peopleRoutes(web: Web): void {
 /** A value in full: an address as it is, a number as people write it (+33 6 12 34 56 78). */
 function shownInFull(kind: "email" | "phone", value: string): string {
 	return kind === "phone" ? formatPhone(value) : value;
+}
+
+function personAddress(id: string): string {
+	return `/admin/person?id=${encodeURIComponent(id)}`;
 }
 
 function actionAddress(id: string, action: ConsoleAction): string {

@@ -21,7 +21,8 @@ import { secondStepRoutes } from "../second-step.ts";
  *
  *   1. Guard every route with `requireConsole(web)` (admins and support) or
  *      `requireConsole(web, "admin")` (admins only: OIDC clients, webhooks).
- *      Anyone else gets the same 404 as a page that does not exist. Name each
+ *      Anyone else signed in gets the same 404 as a page that does not exist;
+ *      a signed-out visitor is sent to sign in (the schema's 400 comes first). Name each
  *      route in the gate's table in src/http/web/routes.ts with the action
  *      "operate_console" (the guard runs the signed-in check, which asks the
  *      gate); an unnamed route stops the app from starting.
@@ -65,7 +66,8 @@ const guards = new WeakMap<Web, Record<"any" | "admin", PreHandler>>();
 /**
  * The console's guard: signed in (through the gate, like every settings page),
  * and an operator: any operator role, or only admins when `role` is "admin".
- * Anyone else gets a 404: to them the page does not exist. The same function is
+ * Anyone else signed in gets a 404: to them the page does not exist; the
+ * signed-out are sent to sign in. The same function is
  * returned for the same `web` and `role`, so the gate's table can name its routes.
  */
 export function requireConsole(web: Web, role?: "admin"): PreHandler {
@@ -116,7 +118,7 @@ const KEPT_SECONDS = 15 * 60;
 const MAX_KEPT = 3000;
 
 /** A console address to come back to: a path under /admin, nothing else. */
-function isConsolePath(to: unknown): to is string {
+export function isConsolePath(to: unknown): to is string {
 	return typeof to === "string" && to.length <= 512 && /^\/admin(?:[/?]|$)/.test(to) && !/[\\\s]|\.\.|\/\//.test(to);
 }
 

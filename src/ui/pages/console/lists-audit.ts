@@ -5,7 +5,7 @@ import { formatWhen } from "../../../i18n/time.ts";
 import { type MessageKey, t } from "../../../i18n/translate.ts";
 import { type Html, html } from "../../html.ts";
 import { describedBy, errorSummary, fieldError, type FormError } from "../layout.ts";
-import { pager, personHref, queryString, scrollTable } from "./lists-common.ts";
+import { type Masking, maskedNote, pager, personHref, queryString, scrollTable } from "./lists-common.ts";
 
 /** The audit log's page body: the filters (a GET form: a view is its address), the exports of this view, the events and the pages. */
 
@@ -50,7 +50,13 @@ function dayField(p: { id: "from" | "to"; label: string; value: string | undefin
 </div>`;
 }
 
-export function auditBody(p: { query: AuditQuery; page?: AuditPage | undefined; unknownUser?: string | undefined; error?: FormError | undefined }): Html {
+export function auditBody(p: {
+	query: AuditQuery;
+	page?: AuditPage | undefined;
+	unknownUser?: string | undefined;
+	error?: FormError | undefined;
+	masking?: Masking | undefined;
+}): Html {
 	const q = p.query;
 	const title = t("oversight.audit.title");
 	const filters = { user: q.user, kind: q.kind, actor: q.actor, from: q.from, to: q.to };
@@ -96,7 +102,7 @@ ${errorSummary(p.error)}
 ${
 	p.error
 		? ""
-		: html`<p class="exports">${t("oversight.audit.export")} <a id="export-csv" href="/admin/audit/export.csv${here}" download>${t("oversight.audit.exportCsv")}</a> · <a id="export-jsonl" href="/admin/audit/export.jsonl${here}" download>${t("oversight.audit.exportJsonl")}</a></p>`
+		: html`${maskedNote(p.masking && { ...p.masking, exports: true })}<p class="exports">${t("oversight.audit.export")} <a id="export-csv" href="/admin/audit/export.csv${here}" download>${t("oversight.audit.exportCsv")}</a> · <a id="export-jsonl" href="/admin/audit/export.jsonl${here}" download>${t("oversight.audit.exportJsonl")}</a></p>`
 }
 ${p.unknownUser !== undefined ? html`<p class="notice" role="status" id="unknown-user">${t("oversight.audit.unknownUser", { username: p.unknownUser })}</p>` : ""}
 ${

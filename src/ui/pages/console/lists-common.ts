@@ -1,5 +1,30 @@
 import { t } from "../../../i18n/translate.ts";
 import { type Html, html } from "../../html.ts";
+import { csrfField } from "../layout.ts";
+
+/** How a list shows contact values: masked or not, and, for an admin, the way to see them in full. */
+export interface Masking {
+	masked: boolean;
+	/** The operator may ask to see them in full (an admin): the form's token and the page to come back to. */
+	show?: { csrf: string; to: string } | undefined;
+	/** The page has exports that follow it. */
+	exports?: boolean | undefined;
+}
+
+/** Says that contact values are masked here (and in the exports), with "Show in full" for an admin. */
+export function maskedNote(m: Masking | undefined): Html {
+	if (!m?.masked) return html``;
+	return html`<div class="notice" id="masked"><p>${t("oversight.masked.page")}${m.exports ? html` ${t("oversight.masked.exports")}` : ""}</p>${
+		m.show
+			? html`<form method="post" action="/admin/show-in-full">
+  ${csrfField(m.show.csrf)}
+  <input type="hidden" name="to" value="${m.show.to}">
+  <p class="hint">${t("oversight.masked.confirm")}</p>
+  <button type="submit" class="secondary">${t("oversight.masked.show")}</button>
+</form>`
+			: ""
+	}</div>`;
+}
 
 /** What the console's lists share: the link to a person's page, tables that scroll on a phone, and page links. */
 

@@ -4,7 +4,7 @@ import { formatWhen } from "../../../i18n/time.ts";
 import { type MessageKey, rich, t } from "../../../i18n/translate.ts";
 import { type Html, html } from "../../html.ts";
 import { csrfField, describedBy, errorSummary, fieldError, type FormError } from "../layout.ts";
-import { personHref } from "./lists-common.ts";
+import { type Masking, maskedNote, personHref } from "./lists-common.ts";
 
 /**
  * The identity-check queue in the console: the open requests, oldest first, and
@@ -19,7 +19,12 @@ const statusWords: Record<RecoveryRequestView["status"], MessageKey> = {
 	withdrawn: "recovery.admin.status.withdrawn",
 };
 
-export function identityChecksBody(p: { requests: RecoveryRequestView[]; notice?: string | undefined }): Html {
+/** The network address a request came from, as this operator may read it: support reads none. */
+function addressWords(ip: string | null, showAddresses: boolean): string {
+	return showAddresses ? (ip ?? t("recovery.admin.unknownAddress")) : t("oversight.ipHidden");
+}
+
+export function identityChecksBody(p: { requests: RecoveryRequestView[]; notice?: string | undefined; showAddresses: boolean }): Html {
 	return html`<h1>${t("recovery.admin.title")}</h1>
 ${p.notice ? html`<p class="notice" role="status" id="identity-notice">${p.notice}</p>` : ""}
 ${
@@ -30,7 +35,7 @@ ${
     <p class="hint">${t("recovery.admin.asked", {
 			when: formatWhen(r.createdAt),
 			device: deviceWords(r.device) ?? t("recovery.admin.anUnknownDevice"),
-			ip: r.ip ?? t("recovery.admin.unknownAddress"),
+			ip: addressWords(r.ip, p.showAddresses),
 		})}</p></li>`,
 			)}</ul>`
 }`;
@@ -43,16 +48,22 @@ export function identityCheckBody(p: {
 	error?: FormError | undefined;
 	/** What the operator typed before confirming it was them. */
 	note?: string | undefined;
+	/** Why this operator may not decide it (support on an admin's request): said in place of the form. */
+	refused?: string | undefined;
+	masking?: Masking | undefined;
+	/** Whether this operator reads network addresses (admins; support reads none). */
+	showAddresses: boolean;
 }): Html {
 	const r = p.request;
 	return html`<h1>${rich("recovery.admin.requestTitle", { username: html`<bdi>${r.username}</bdi>` })}</h1>
 ${errorSummary(p.error)}
+${maskedNote(p.masking)}
 <dl class="facts">
   <dt>${t("recovery.admin.status")}</dt><dd data-status="${r.status}">${t(statusWords[r.status])}</dd>
   <dt>${t("recovery.admin.askedLabel")}</dt><dd>${t("recovery.admin.askedValue", {
 		when: formatWhen(r.createdAt),
 		device: deviceWords(r.device) ?? t("recovery.admin.unknownDevice"),
-		ip: r.ip ?? t("recovery.admin.unknownAddress"),
+		ip: addressWords(r.ip, p.showAddresses),
 	})}</dd>
   <dt>${t("recovery.admin.says")}</dt><dd class="prewrap" id="request-message">${r.message}</dd>
   <dt>${t("recovery.admin.contactsUsed")}</dt><dd id="contacts-used">${r.contactsUsed || "—"}</dd>
@@ -64,10 +75,12 @@ ${errorSummary(p.error)}
 		.slice(0, 20)
 		.map(
 			(e) =>
-				html`<li>${t("recovery.admin.event", { when: formatWhen(e.createdAt), description: e.description, device: deviceWords(e.device) ?? "—", ip: e.ip ?? "—" })}</li>`,
+				html`<li>${t("recovery.admin.event", { when: formatWhen(e.createdAt), description: e.description, device: deviceWords(e.device) ?? "—", ip: p.showAddresses ? (e.ip ?? "—") : t("oversight.ipHidden") })}</li>`,
 		)}</ul>
 ${
-	r.status === "open"
+	r.status === "open" && p.refused
+		? html`<p class="notice" id="not-yours">${p.refused}</p>`
+		: r.status === "open"
 		? html`<form method="post" action="/admin/recovery/decide" novalidate>
   ${csrfField(p.csrf)}
   <input type="hidden" name="id" value="${r.id}">

@@ -1,4 +1,4 @@
-import type { ConsoleAction, PersonMatch, SearchResults } from "../../../flows/console.ts";
+import { type ConsoleAction, type PersonMatch, REASON_MAX, type SearchResults } from "../../../flows/console.ts";
 import { deviceWords } from "../../../flows/events.ts";
 import type { AccountReport, PersonDetails } from "../../../flows/operator.ts";
 import { formatWhen } from "../../../i18n/time.ts";
@@ -122,6 +122,8 @@ export function personPage(p: {
 	/** Whether to show the address each session came from. */
 	showAddresses: boolean;
 	notice?: string | undefined;
+	/** The reason typed to show the contacts in full, and what was wrong with it. */
+	reveal?: { reason: string; error?: FormError | undefined } | undefined;
 }): Html {
 	const { report: r, sessions, devices, apps, events } = p.person;
 	const title = t("console.person.title", { username: r.username });
@@ -171,9 +173,14 @@ ${p.notice ? html`<p class="notice" role="status">${p.notice}</p>` : ""}
 	}
   ${
 		p.canReveal
-			? html`<form method="post" action="/admin/person/reveal">
+			? html`<form method="post" action="/admin/person/reveal" novalidate>
     ${csrfField(p.user.csrf)}
     <input type="hidden" name="id" value="${r.id}">
+    ${errorSummary(p.reveal?.error)}
+    <label for="reason">${t("console.action.reason")}</label>
+    <p class="hint" id="reveal-hint">${t("console.person.revealHint")}</p>
+    <input id="reason" name="reason" maxlength="${REASON_MAX}" required value="${p.reveal?.reason ?? ""}" aria-describedby="${describedBy(p.reveal?.error, "reason", "reveal-hint")}"${p.reveal?.error ? html` aria-invalid="true"` : ""}>
+    ${fieldError(p.reveal?.error, "reason")}
     <button type="submit" class="secondary">${t("console.person.reveal")}</button>
   </form>`
 			: ""
