@@ -12,17 +12,26 @@ export const POSTGRES_ADMIN_URL = process.env["TESSERA_TEST_POSTGRES_URL"] ?? "p
 
 let postgresReachable: Promise<boolean> | undefined;
 
+/**
+ * Whether the server answers. Under CI=true, where an unreachable server fails the suite, it
+ * is asked three times with a generous timeout: a test file that starts many processes at once
+ * can keep this one from connecting within a few seconds on a small machine.
+ */
 async function canReachPostgres(): Promise<boolean> {
-	const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3000 });
-	try {
-		await client.connect();
-		await client.query("select 1");
-		return true;
-	} catch {
-		return false;
-	} finally {
-		await client.end().catch(() => {});
+	const tries = process.env["CI"] === "true" ? 3 : 1;
+	for (let attempt = 1; attempt <= tries; attempt++) {
+		const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 10_000 });
+		try {
+			await client.connect();
+			await client.query("select 1");
+			return true;
+		} catch {
+			if (attempt === tries) return false;
+		} finally {
+			await client.end().catch(() => {});
+		}
 	}
+	return false;
 }
 
 /**
@@ -47,7 +56,7 @@ let redisReachable: Promise<boolean> | undefined;
 
 async function canReachRedis(): Promise<boolean> {
 	const { Redis } = await import("ioredis");
-	const client = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 2000, retryStrategy: () => null });
+	const client = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 10_000, retryStrategy: () => null });
 	client.on("error", () => {});
 	try {
 		await client.connect();
