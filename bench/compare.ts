@@ -191,6 +191,14 @@ function signInSlice(side: Side, accounts: Account[], seconds: number): Promise<
 			expectStatus: side.signInStatus,
 			accept: side.signedIn,
 			next: (client) => side.signIn(accounts[client]!),
+			// Each account keeps its newest session for the session check: Tessera holds at most 50
+			// live sessions an account and ends the oldest, so the one from sign-up would be gone.
+			onAnswer: (client, answer) => {
+				if (!side.signedIn(answer)) return;
+				const account = accounts[client]!;
+				const fresh = side.accountFrom(account.name, answer);
+				if (fresh) account.session = fresh.session;
+			},
 		}),
 	);
 }
