@@ -171,10 +171,28 @@ export class Signals {
 			});
 	}
 
-	/** Sends every push due now; returns how many were accepted. Tests call it directly. */
+	/**
+	 * Sends every push due now; returns how many were accepted. Tests call it directly.
+	 * A background sweep may be holding claims (or the day's give-up) at that moment:
+	 * this waits for it and for its sends, then sweeps in its place, so that when it
+	 * resolves every push due at the call has been tried or settled.
+	 */
 	async deliverDue(): Promise<number> {
-		const started = await this.#dispatch();
-		const results = await Promise.all(started);
+		while (this.#sweeping || this.#inFlight.size > 0) {
+			await this.#sweeping;
+			await Promise.all([...this.#inFlight]);
+		}
+		const dispatching = this.#dispatch();
+		this.#sweeping = dispatching
+			.catch(() => undefined)
+			.finally(() => {
+				this.#sweeping = undefined;
+				if (this.#again && this.#running) {
+					this.#again = false;
+					this.#sweepSoon();
+				}
+			});
+		const results = await Promise.all(await dispatching);
 		return results.reduce((a, b) => a + b, 0);
 	}
 
