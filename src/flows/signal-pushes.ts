@@ -1,6 +1,5 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
-import http from "node:http";
-import https from "node:https";
+import type { RequestOptions } from "node:http";
 import type { LookupFunction } from "node:net";
 import { importJWK, SignJWT } from "jose";
 import type { Logger } from "pino";
@@ -34,6 +33,11 @@ import {
 	SWEEP_MS,
 	type Subject,
 } from "./signals.ts";
+
+// Not `import http from "node:http"`: an ES import of node:http reads every export, and its
+// WebSocket getters load the fetch implementation (about 13 MB) that Tessera never uses.
+const http = process.getBuiltinModule("node:http");
+const https = process.getBuiltinModule("node:https");
 
 // The Shared Signals transmitter's sender (the rules of streams and SETs are in signals.ts): signs and pushes, in every instance.
 
@@ -379,7 +383,7 @@ function postSet(endpoint: string, headers: Record<string, string>, body: string
 		const url = new URL(endpoint);
 		if (publicOnly && isInternalHost(url.hostname)) return reject(new InternalAddress(`${url.hostname} is an internal address: not sent`));
 		const secure = url.protocol === "https:";
-		const options: http.RequestOptions = {
+		const options: RequestOptions = {
 			method: "POST",
 			headers: { ...headers, "content-length": String(Buffer.byteLength(body)) },
 			...(publicOnly ? { lookup: publicOnlyLookup } : {}),

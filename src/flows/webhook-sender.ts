@@ -1,5 +1,3 @@
-import http from "node:http";
-import https from "node:https";
 import pg from "pg";
 import type { Logger } from "pino";
 import { newId } from "../core/tokens.ts";
@@ -18,6 +16,11 @@ import {
 	retryDeliveryAt,
 } from "../store/webhooks.ts";
 import { openSecret, RETRY_AFTER_MS, SEND_TIMEOUT_MS, type SendOutcome, signatureHeader } from "./webhooks.ts";
+
+// Not `import http from "node:http"`: an ES import of node:http reads every export, and its
+// WebSocket getters load the fetch implementation (about 13 MB) that Tessera never uses.
+const http = process.getBuiltinModule("node:http");
+const https = process.getBuiltinModule("node:https");
 
 // The webhooks' sender (which events make which messages, and the endpoints, are in webhooks.ts): each instance's.
 

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -26,9 +26,19 @@ describe("npm run build", () => {
 		out = mkdtempSync(join(ROOT, "dist-test-"));
 		data = mkdtempSync(join(tmpdir(), "tessera-build-"));
 		build(out);
+		writeFileSync(
+			join(data, "loaded.mjs"),
+			[
+				'import { writeFileSync } from "node:fs";',
+				'import { registerHooks } from "node:module";',
+				"const seen = new Set();",
+				"registerHooks({ resolve(specifier, context, next) { const found = next(specifier, context); seen.add(found.url); return found; } });",
+				'process.on("SIGUSR2", () => writeFileSync(process.env.LOADED_FILE, JSON.stringify({ builtins: process.moduleLoadList, modules: [...seen] })));',
+			].join("\n"),
+		);
 		const port = await freePort();
 		base = `http://127.0.0.1:${port}`;
-		child = spawn(process.execPath, [join(out, "main.js")], {
+		child = spawn(process.execPath, ["--import", join(data, "loaded.mjs"), join(out, "main.js")], {
 			cwd: data,
 			env: {
 				PATH: process.env["PATH"] ?? "",
@@ -37,6 +47,7 @@ describe("npm run build", () => {
 				TESSERA_DATA_DIR: data,
 				TESSERA_PUBLIC_URL: base,
 				TESSERA_LOG_LEVEL: "warn",
+				LOADED_FILE: join(data, "loaded.json"),
 			},
 			stdio: ["ignore", "pipe", "pipe"],
 		});
@@ -98,6 +109,26 @@ describe("npm run build", () => {
 		assert.equal(current.status, 200);
 		const wrong = await fetch(`${base}/api/v1/sessions`, { method: "POST", headers: json, body: JSON.stringify({ username, password: "not the password" }) });
 		assert.equal(wrong.status, 401);
+	});
+
+	test("what most requests never need is not loaded by pages, sign-in and session checks", async () => {
+		const file = join(data, "loaded.json");
+		child!.kill("SIGUSR2");
+		for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 20));
+		const { builtins, modules } = JSON.parse(readFileSync(file, "utf8")) as { builtins: string[]; modules: string[] };
+		assert.ok(modules.some((url) => url.includes("/node_modules/fastify/")), "the hook sees what is loaded");
+		// Node's fetch implementation (about 13 MB), which an ES import of node:http brings in.
+		assert.deepEqual(
+			builtins.filter((name) => name.includes("undici")),
+			[],
+		);
+		for (const lazy of ["oidc-provider", "koa", "@simplewebauthn/server", "qrcode", "nodemailer", "ioredis"]) {
+			assert.deepEqual(
+				modules.filter((url) => url.includes(`/node_modules/${lazy}/`)),
+				[],
+				lazy,
+			);
+		}
 	});
 
 	test("what is loaded on first use still loads from the build: OpenID discovery, the API document", async () => {
