@@ -8,7 +8,8 @@
  *     scenarios (sign-up, password sign-in, TOTP step, backup-code step, session check):
  *     requests/s, p50, p99 and the server's peak RSS; each sign-in against its own password
  *     hash's ceiling (argon2id for Tessera, scrypt for better-auth) measured alone.
- *  4. The two password hashing costs, and a summary of the targets, PASS or MISS.
+ *  4. The two password hashing costs, Tessera's memory at rest and the floor under it
+ *     (memory-floor.ts), and a summary of the targets, PASS or MISS.
  *
  * The load comes from this process, on the same cores as the servers. Figures are ratios
  * measured in one run, since shared machines are noisy.
@@ -23,6 +24,7 @@ import { argon2id, HASHING, hashCeiling, hashMillis, scrypt } from "./ceilings.t
 import { type CompareOptions, ceilingOf, compareOn, type DatabaseReport, fmt, peakOf } from "./compare.ts";
 import { benchDelivery } from "./delivery.ts";
 import { benchLogging, type LoggingReport, loggingRatio } from "./logging.ts";
+import { memoryFloor, printMemoryFloor } from "./memory-floor.ts";
 import { betterAuthSide, tesseraSide } from "./peers.ts";
 import { residentMB, type Server, startBetterAuth, startTessera } from "./servers.ts";
 
@@ -89,6 +91,8 @@ console.log(
 );
 await benchDelivery();
 const codeCheck = await benchBackupCodeCheck();
+// The floor under Tessera's memory, in a fresh process before any server runs.
+const floor = memoryFloor();
 const oneHash = { argon2id: await hashMillis(argon2id, 20), scrypt: await hashMillis(scrypt, 10) };
 // Which number of hashes at once gives each hash its most hashes a second here; the ceilings
 // next to the sign-ins are then measured at that number.
@@ -173,6 +177,7 @@ console.log("\n## Tessera's memory at rest (RSS, MB)");
 console.log("| database | once started | after the load |");
 console.log("|---|---:|---:|");
 for (const r of atRest) console.log(`| ${r.label} | ${fmt(r.afterStart, 0)} | ${fmt(r.afterLoad, 0)} |`);
+printMemoryFloor(floor);
 
 // The targets.
 type Target = { target: string; measured: string; goal: string; pass: boolean };
@@ -213,7 +218,7 @@ for (const report of reports) {
 	const peak = peakOf(report.rows, "tessera");
 	targets.push({
 		target: `${report.label}: Tessera peak RSS under load`,
-		measured: `${fmt(peak, 0)} MB (better-auth: ${fmt(peakOf(report.rows, "betterAuth"), 0)} MB)`,
+		measured: `${fmt(peak, 0)} MB (better-auth: ${fmt(peakOf(report.rows, "betterAuth"), 0)} MB; the floor, Node.js with its ICU data and ${floor.lanes} hashes in flight and no Tessera code: ${fmt(floor.hashingPeakMB, 0)} MB)`,
 		goal: "< 150 MB",
 		pass: peak !== undefined && peak < 150,
 	});
