@@ -10,7 +10,7 @@ import http from "node:http";
 import { argon2id, hashRun, PASSWORD, scrypt } from "./ceilings.ts";
 import { type LoadResult, mergeLoads, runLoad, send } from "./load.ts";
 import { type Account, type Challenge, nextTotpCode, type Side, type TwoFactorAccount } from "./peers.ts";
-import { ProcessProbe } from "./servers.ts";
+import { type CpuSplit, ProcessProbe } from "./servers.ts";
 
 export interface Row {
 	result: LoadResult;
@@ -18,6 +18,8 @@ export interface Row {
 	peakMB: number | undefined;
 	/** CPU time the server process used during the scenario, seconds. */
 	cpuSeconds: number | undefined;
+	/** Where the machine's CPU went during the scenario, seconds. */
+	split: CpuSplit | undefined;
 }
 
 export interface ScenarioRow {
@@ -94,7 +96,12 @@ async function measured(side: Side, load: () => Promise<LoadResult>): Promise<Ro
 function mergeRows(rows: Row[]): Row {
 	const peaks = rows.map((r) => r.peakMB).filter((p): p is number => p !== undefined);
 	const cpu = rows.map((r) => r.cpuSeconds);
+	const splits = rows.map((r) => r.split);
+	const sum = (key: keyof CpuSplit) => splits.reduce((total, s) => total + (s?.[key] ?? 0), 0);
 	return {
+		split: splits.every((s) => s !== undefined)
+			? { hashingThreads: sum("hashingThreads"), serverOther: sum("serverOther"), database: sum("database"), loadGenerator: sum("loadGenerator") }
+			: undefined,
 		result: mergeLoads(rows.map((r) => r.result)),
 		peakMB: peaks.length ? Math.max(...peaks) : undefined,
 		cpuSeconds: cpu.every((c) => c !== undefined) ? cpu.reduce((a, b) => a + b, 0) : undefined,
@@ -370,6 +377,19 @@ function share(row: Row, hashes: number, ceiling: number): string {
 	return hashes === 0 ? "—" : `${fmt((100 * row.result.perSecond * hashes) / ceiling)}%`;
 }
 
+/** A row's CPU split, ms a request. */
+export function perRequestSplit(row: Row): CpuSplit | undefined {
+	const { split, result } = row;
+	if (!split || result.requests === 0) return undefined;
+	const ms = (seconds: number) => (1000 * seconds) / result.requests;
+	return {
+		hashingThreads: ms(split.hashingThreads),
+		serverOther: ms(split.serverOther),
+		database: ms(split.database),
+		loadGenerator: ms(split.loadGenerator),
+	};
+}
+
 function cpuPerRequest(row: Row): string {
 	return row.cpuSeconds === undefined ? "n/a" : fmt((1000 * row.cpuSeconds) / row.result.requests, 2);
 }
@@ -397,6 +417,17 @@ function printReport(report: DatabaseReport): void {
 				`${fmt(row.tessera.peakMB, 0)} | ${fmt(row.betterAuth.peakMB, 0)} | ${cpuPerRequest(row.tessera)} / ${cpuPerRequest(row.betterAuth)} | ` +
 				`${share(row.tessera, row.hashesPerRequest.tessera, argon)} / ${share(row.betterAuth, row.hashesPerRequest.betterAuth, scr)} | ` +
 				`${t.errors} / ${b.errors} |`,
+		);
+	}
+	console.log("\nWhere the machine's CPU went, ms a request (Tessera's side; the load generator and the database share the server's cores):");
+	console.log("| scenario | hashing threads | the rest of Tessera | PostgreSQL | load generator | the hash's share of it all |");
+	console.log("|---|---:|---:|---:|---:|---:|");
+	for (const row of report.rows) {
+		const split = perRequestSplit(row.tessera);
+		if (!split) continue;
+		const all = split.hashingThreads + split.serverOther + split.database + split.loadGenerator;
+		console.log(
+			`| ${row.scenario} | ${fmt(split.hashingThreads, 2)} | ${fmt(split.serverOther, 2)} | ${fmt(split.database, 2)} | ${fmt(split.loadGenerator, 2)} | ${fmt((100 * split.hashingThreads) / all)}% |`,
 		);
 	}
 	const step = report.backupStep;

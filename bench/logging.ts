@@ -15,7 +15,7 @@ import { accessLogger, createLogger } from "../src/logger.ts";
 import { fmt } from "./compare.ts";
 import { type LoadResult, mergeLoads, runLoad, send } from "./load.ts";
 import { type Account, tesseraSide } from "./peers.ts";
-import { freePort, ProcessProbe, type Server } from "./servers.ts";
+import { freePort, ProcessProbe, type Server, tesseraCommand } from "./servers.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const CONNECTIONS = 50;
@@ -25,13 +25,14 @@ interface LoggingServer extends Server {
 	logFile: string;
 }
 
-/** `node src/main.ts` with its standard output (the log) going to `logFile`. */
+/** Tessera as deployed (bin/tessera-server) with its standard output (the log) going to `logFile`. */
 async function startLogging(name: string, env: Record<string, string | undefined>, logFile: string): Promise<LoggingServer> {
 	const port = await freePort();
 	const out = openSync(logFile, "w");
-	const childEnv: Record<string, string | undefined> = { ...process.env, HOST: "127.0.0.1", PORT: String(port), ...env };
+	const launch = tesseraCommand();
+	const childEnv: Record<string, string | undefined> = { ...process.env, ...launch.env, HOST: "127.0.0.1", PORT: String(port), ...env };
 	for (const [key, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[key];
-	const child: ChildProcess = spawn(process.execPath, ["src/main.ts"], { cwd: ROOT, env: childEnv, stdio: ["ignore", out, "inherit"] });
+	const child: ChildProcess = spawn(launch.command, launch.args, { cwd: ROOT, env: childEnv, stdio: ["ignore", out, "inherit"] });
 	closeSync(out);
 	const exited = new Promise((r) => child.once("exit", r));
 	const stop = async () => {

@@ -6,7 +6,7 @@
  * changed) through bin/tessera-server, with the same V8 and allocator settings.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import { join } from "node:path";
@@ -135,6 +135,57 @@ export interface ProcessUse {
 	peakMB: number | undefined;
 	/** CPU time the process used, seconds, all its threads (a password hash runs on libuv's pool). */
 	cpuSeconds: number | undefined;
+	/** Where the machine's CPU went meanwhile, seconds (Linux only). */
+	split: CpuSplit | undefined;
+}
+
+/**
+ * The CPU time spent on the machine while a scenario ran, by who spent it: the server's
+ * libuv pool (where password hashes run), the rest of the server (its event loop, V8's
+ * helpers), the database's processes (every `postgres` process: only the server under test
+ * is sending them work), and this process (the load generator).
+ */
+export interface CpuSplit {
+	hashingThreads: number;
+	serverOther: number;
+	database: number;
+	loadGenerator: number;
+}
+
+/** CPU seconds of one /proc stat line (user + system, after the command's closing parenthesis). */
+function statSeconds(stat: string): number {
+	const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+	return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function splitNow(pid: number): CpuSplit | undefined {
+	try {
+		let hashingThreads = 0;
+		let serverOther = 0;
+		for (const tid of readdirSync(`/proc/${pid}/task`)) {
+			try {
+				const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+				if (readFileSync(`/proc/${pid}/task/${tid}/comm`, "utf8").startsWith("libuv-worker")) hashingThreads += statSeconds(stat);
+				else serverOther += statSeconds(stat);
+			} catch {
+				// A thread that ended meanwhile.
+			}
+		}
+		let database = 0;
+		for (const other of readdirSync("/proc")) {
+			if (!/^\d+$/.test(other)) continue;
+			try {
+				const stat = readFileSync(`/proc/${other}/stat`, "utf8");
+				if (stat.includes("(postgres)")) database += statSeconds(stat);
+			} catch {
+				// A process that ended meanwhile.
+			}
+		}
+		const own = process.cpuUsage();
+		return { hashingThreads, serverOther, database, loadGenerator: (own.user + own.system) / 1e6 };
+	} catch {
+		return undefined;
+	}
 }
 
 /**
@@ -148,6 +199,7 @@ export class ProcessProbe {
 	#timer: NodeJS.Timeout | undefined;
 	#reset = false;
 	#cpu: number | undefined;
+	#split: CpuSplit | undefined;
 
 	constructor(pid: number) {
 		this.#pid = pid;
@@ -165,6 +217,7 @@ export class ProcessProbe {
 			this.#sampled = Math.max(this.#sampled, statusKb(this.#pid, "VmRSS") ?? 0);
 		}, 50);
 		this.#cpu = cpuSeconds(this.#pid);
+		this.#split = splitNow(this.#pid);
 	}
 
 	stop(): ProcessUse {
@@ -172,7 +225,19 @@ export class ProcessProbe {
 		const hwm = this.#reset ? (statusKb(this.#pid, "VmHWM") ?? 0) : 0;
 		const peak = Math.max(this.#sampled, hwm);
 		const cpu = cpuSeconds(this.#pid);
+		const before = this.#split;
+		const after = splitNow(this.#pid);
+		const split =
+			before && after
+				? {
+						hashingThreads: after.hashingThreads - before.hashingThreads,
+						serverOther: after.serverOther - before.serverOther,
+						database: after.database - before.database,
+						loadGenerator: after.loadGenerator - before.loadGenerator,
+					}
+				: undefined;
 		return {
+			split,
 			peakMB: peak > 0 ? (peak * 1024) / 1e6 : undefined,
 			cpuSeconds: cpu !== undefined && this.#cpu !== undefined ? cpu - this.#cpu : undefined,
 		};
