@@ -35,7 +35,7 @@ import {
 } from "./signals.ts";
 
 // Not `import http from "node:http"`: an ES import of node:http reads every export, and its
-// WebSocket getters load the fetch implementation (about 13 MB) that Tessera never uses.
+// WebSocket getters load Node's fetch implementation (undici), which Tessera does not use here.
 const http = process.getBuiltinModule("node:http");
 const https = process.getBuiltinModule("node:https");
 

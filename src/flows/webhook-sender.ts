@@ -18,7 +18,7 @@ import {
 import { openSecret, RETRY_AFTER_MS, SEND_TIMEOUT_MS, type SendOutcome, signatureHeader } from "./webhooks.ts";
 
 // Not `import http from "node:http"`: an ES import of node:http reads every export, and its
-// WebSocket getters load the fetch implementation (about 13 MB) that Tessera never uses.
+// WebSocket getters load Node's fetch implementation (undici), which Tessera does not use here.
 const http = process.getBuiltinModule("node:http");
 const https = process.getBuiltinModule("node:https");
 
