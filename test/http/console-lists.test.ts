@@ -7,8 +7,9 @@ import { lockUser, setRole } from "../../src/flows/operator.ts";
 import { insertAccount } from "../../src/store/accounts.ts";
 import { insertRecovery, insertRecoveryRequest } from "../../src/store/recoveries.ts";
 import { FormClient } from "../helpers/browserless.ts";
+import { type Operator, operator as operatorFrom, signInThroughPages } from "../helpers/console.ts";
 import { databaseKinds } from "../helpers/databases.ts";
-import { type Harness, PASSWORD, signUp, signUpWithTwoFactor, startHarness, uniqueUsername } from "../helpers/harness.ts";
+import { type Harness, signUp, signUpWithTwoFactor, startHarness, uniqueUsername } from "../helpers/harness.ts";
 
 /**
  * The console's lists as an operator uses them: the audit log's filters, pages
@@ -20,30 +21,9 @@ import { type Harness, PASSWORD, signUp, signUpWithTwoFactor, startHarness, uniq
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 
-type Operator = { username: string; id: string; codes: string[]; browser: FormClient };
-
-/** Signs in through the pages with a backup code (the n-th), as a person would. */
-async function signIn(h: Harness, user: { username: string; codes?: string[] }, code = 0): Promise<FormClient> {
-	const browser = new FormClient(h.app, "203.0.113.40");
-	await browser.get("/sign-in");
-	const first = await browser.post("/sign-in", { username: user.username, password: PASSWORD });
-	if (user.codes) {
-		assert.equal(first.headers.location, "/sign-in/verify");
-		await browser.get("/sign-in/verify?method=backup_code");
-		const second = await browser.post("/sign-in/verify", { method: "backup_code", code: user.codes[code]! });
-		assert.equal(second.statusCode, 303, second.body);
-	} else {
-		assert.equal(first.statusCode, 303, first.body);
-	}
-	await browser.get("/settings");
-	return browser;
-}
-
-async function operator(h: Harness, role: "admin" | "support"): Promise<Operator> {
-	const user = await signUpWithTwoFactor(h, uniqueUsername(role));
-	await setRole(h.tessera.deps, user.username, role, "operator:test");
-	return { ...user, browser: await signIn(h, user) };
-}
+const IP = "203.0.113.40";
+const signIn = (h: Harness, user: { username: string; codes?: string[] }, code = 0) => signInThroughPages(h, user, IP, code);
+const operator = (h: Harness, role: "admin" | "support") => operatorFrom(h, role, IP);
 
 /** The events of a page of the audit log, in the order shown. */
 function eventIds(body: string): string[] {

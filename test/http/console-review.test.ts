@@ -11,8 +11,9 @@ import { insertAccount } from "../../src/store/accounts.ts";
 import { findPeopleByUsernamePrefix, prefixSuccessor, usernamePrefixQuery } from "../../src/store/people.ts";
 import { insertRecoveryRequest } from "../../src/store/recoveries.ts";
 import { FormClient } from "../helpers/browserless.ts";
+import { operator as operatorFrom } from "../helpers/console.ts";
 import { databaseKinds } from "../helpers/databases.ts";
-import { type Harness, PASSWORD, signUpWithTwoFactor, startHarness, uniqueUsername } from "../helpers/harness.ts";
+import { type Harness, signUpWithTwoFactor, startHarness, uniqueUsername } from "../helpers/harness.ts";
 
 /**
  * What the console holds to under review: support never decides an admin's
@@ -23,26 +24,8 @@ import { type Harness, PASSWORD, signUpWithTwoFactor, startHarness, uniqueUserna
 
 const MINUTE = 60_000;
 
-type Operator = { username: string; id: string; codes: string[]; browser: FormClient };
-
-/** Signs in through the pages with a backup code (the n-th): the second factor is fresh from now. */
-async function signIn(h: Harness, user: { username: string; codes: string[] }, code = 0): Promise<FormClient> {
-	const browser = new FormClient(h.app, "203.0.113.60");
-	await browser.get("/sign-in");
-	const first = await browser.post("/sign-in", { username: user.username, password: PASSWORD });
-	assert.equal(first.headers.location, "/sign-in/verify");
-	await browser.get("/sign-in/verify?method=backup_code");
-	const second = await browser.post("/sign-in/verify", { method: "backup_code", code: user.codes[code]! });
-	assert.equal(second.statusCode, 303, second.body);
-	await browser.get("/settings");
-	return browser;
-}
-
-async function operator(h: Harness, role: "admin" | "support"): Promise<Operator> {
-	const user = await signUpWithTwoFactor(h, uniqueUsername(role));
-	await setRole(h.tessera.deps, user.username, role, "operator:test");
-	return { ...user, browser: await signIn(h, user) };
-}
+const IP = "203.0.113.60";
+const operator = (h: Harness, role: "admin" | "support") => operatorFrom(h, role, IP);
 
 async function fileRequest(h: Harness, accountId: string, text = "Lost my phone, please help"): Promise<string> {
 	const id = newId(h.tessera.deps.random);
